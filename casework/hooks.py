@@ -1,0 +1,20 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from centre.features import HomePanel, NavItem
+from centre.roles import CASEWORK_ROLES
+
+from . import selectors
+
+
+def nav_items(request):
+    if request.membership.role in CASEWORK_ROLES:
+        return [NavItem(_("Caseload"), reverse("casework:caseload"), "/casework/")]
+    return []
+
+
+def home_panels(request):
+    if request.membership.role not in CASEWORK_ROLES:
+        return []
+    count = selectors.caseload_for_user(request).count()
+    return [HomePanel(_("Caseload"), "casework/_panel_caseload.html", {"count": count}, order=10)]

@@ -1,0 +1,51 @@
+"""The Celery app: queues, time limits and the whole beat schedule, in one place."""
+
+import os
+from datetime import timedelta
+
+from celery import Celery
+from celery.schedules import crontab
+from kombu import Queue
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
+
+app = Celery("centre")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+app.conf.update(
+    task_queues=[Queue("default"), Queue("notifications"), Queue("reports")],
+    task_default_queue="default",
+    task_routes={
+        "centre.tasks.outbox_*": {"queue": "notifications"},
+        "*.tasks.*_reminders_*": {"queue": "notifications"},
+        "*.tasks.*_pdf_*": {"queue": "reports"},
+        "*.tasks.*_report_*": {"queue": "reports"},
+        "*.tasks.*_poster_*": {"queue": "reports"},
+    },
+    task_soft_time_limit=120,
+    task_time_limit=180,
+    worker_prefetch_multiplier=1,
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    # A broker outage must not hang a web request: fail fast; the outbox task catches up later.
+    task_publish_retry=False,
+    broker_connection_timeout=2,
+    broker_connection_retry_on_startup=True,
+    broker_transport_options={
+        "socket_connect_timeout": 2,
+        "socket_timeout": 5,
+        "visibility_timeout": 3600,
+    },
+    timezone="Europe/London",
+    beat_schedule={
+        "send-due-messages": {
+            "task": "centre.tasks.outbox_send_due_task",
+            "schedule": timedelta(seconds=60),
+        },
+        "clear-expired-sessions": {
+            "task": "centre.tasks.sessions_clear_task",
+            "schedule": crontab(hour=3, minute=15),
+        },
+    },
+)
+app.autodiscover_tasks()

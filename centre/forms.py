@@ -1,0 +1,81 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        # One message whether the username exists or not, so it can't be used to find accounts.
+        "invalid_login": _("That username and password did not match. Check them and try again."),
+        "inactive": _("That username and password did not match. Check them and try again."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "autocapitalize": "none"}
+        )
+        self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*"}
+        ),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Continue")))
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].strip()
+        if not token.isdigit() or not self.device.verify_token(token):
+            raise forms.ValidationError(
+                _("That code did not work. Codes change every 30 seconds: try the new one.")
+            )
+        return token
+
+
+class CentreChooseForm(forms.Form):
+    centre = forms.IntegerField()
+
+
+class AuditSearchForm(forms.Form):
+    actor = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label=_("Who"))
+    action = forms.CharField(required=False, max_length=60, label=_("Action starts with"))
+    object_type = forms.CharField(required=False, max_length=60, label=_("Record type"))
+    object_id = forms.CharField(required=False, max_length=40, label=_("Record number"))
+    date_from = forms.DateField(
+        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = User.objects.filter(memberships__centre=centre).distinct()
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.add_input(Submit("submit", _("Search"), css_class="btn-primary"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("date_from")
+            and cleaned.get("date_to")
+            and cleaned["date_from"] > cleaned["date_to"]
+        ):
+            self.add_error("date_to", _("The end date must be on or after the start date."))
+        return cleaned

@@ -1,0 +1,148 @@
+import time
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from .access import AccessRule
+from .threadlocal import set_request_id
+
+SESSION_CENTRE_KEY = "centre_id"
+SESSION_LAST_SEEN_KEY = "last_seen"
+
+
+class RequestIdMiddleware:
+    """Gives each request an id that audit events and logs carry, and returns it as a header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = str(uuid.uuid4())
+        set_request_id(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            set_request_id("")
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class IdleTimeoutMiddleware:
+    """Signs staff out after SESSION_IDLE_SECONDS without a request.
+
+    The page warns two minutes before (see static/js/idle.js) and offers to stay signed in.
+    The session is only written when the stored time is over a minute old, to keep pages cheap.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(SESSION_LAST_SEEN_KEY, now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+                messages.info(
+                    request,
+                    _("You were signed out because you had not used the system for a while."),
+                )
+                return redirect_to_login(request.get_full_path())
+            if now - last_seen >= 60 or SESSION_LAST_SEEN_KEY not in request.session:
+                request.session[SESSION_LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class CurrentCentreMiddleware:
+    """Sets request.centre and request.membership from the centre the person chose."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.centre = None
+        request.membership = None
+        request.memberships = []
+        if request.user.is_authenticated:
+            memberships = list(
+                request.user.memberships.filter(
+                    is_active=True, centre__isnull=False
+                ).select_related("centre")
+            )
+            request.memberships = memberships
+            chosen = request.session.get(SESSION_CENTRE_KEY)
+            membership = next((m for m in memberships if m.centre_id == chosen), None)
+            if membership is None and memberships:
+                membership = memberships[0]
+            if membership is not None:
+                request.membership = membership
+                request.centre = membership.centre
+        return self.get_response(request)
+
+
+class AccessRuleMiddleware:
+    """Deny by default: every view must carry an access rule (see centre.access)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is not None and match.namespace == "admin":
+            rule = AccessRule("superuser")
+        else:
+            rule = getattr(view_func, "access_rule", None)
+        if rule is None:
+            raise PermissionDenied("This page has no access rule.")
+        if rule.kind == "public":
+            return None
+        if rule.kind == "kiosk":
+            # The kiosk app checks the tablet's enrolment itself; staff sessions don't count.
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            if rule.kind == "superuser":
+                return None  # the admin has its own sign-in page
+            return redirect_to_login(request.get_full_path())
+        if rule.kind == "superuser":
+            if not user.is_superuser:
+                raise PermissionDenied
+            return self._second_factor(request)
+        if rule.kind == "half_signed_in":
+            return None
+        needs_second_factor = self._second_factor(request)
+        if needs_second_factor:
+            return needs_second_factor
+        if request.membership is None:
+            raise PermissionDenied(_("You are not a member of any centre."))
+        if rule.kind == "roles" and request.membership.role not in rule.roles:
+            raise PermissionDenied
+        return None
+
+    @staticmethod
+    def _second_factor(request):
+        if settings.REQUIRE_2FA and not request.user.is_verified():
+            return redirect("two_factor")
+        return None
+
+
+class NoStoreMiddleware:
+    """Pages for signed-in people hold personal data: no browser or proxy may keep them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(settings.STATIC_URL):
+            response.setdefault("Cache-Control", "no-store")
+        return response

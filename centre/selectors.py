@@ -1,0 +1,43 @@
+"""Reads for the platform, with visibility applied."""
+
+import logging
+
+from django.conf import settings
+
+from .models import AuditEvent
+
+logger = logging.getLogger(__name__)
+
+
+def audit_events_for_centre(centre, filters):
+    events = AuditEvent.objects.filter(centre=centre).select_related("actor")
+    if filters.get("actor"):
+        events = events.filter(actor=filters["actor"])
+    if filters.get("action"):
+        events = events.filter(action__startswith=filters["action"])
+    if filters.get("object_type"):
+        events = events.filter(object_type=filters["object_type"])
+    if filters.get("object_id"):
+        events = events.filter(object_id=filters["object_id"])
+    if filters.get("date_from"):
+        events = events.filter(created_at__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        events = events.filter(created_at__date__lte=filters["date_to"])
+    return events.order_by("-created_at", "-id")
+
+
+def broker_status():
+    """ "ok", "down", or "eager" when no broker is configured (tasks run in-process)."""
+    if not settings.REDIS_URL:
+        return "eager"
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        client.ping()
+    except (redis.RedisError, OSError):
+        logger.warning("Health check: broker unavailable")
+        return "down"
+    return "ok"

@@ -1,0 +1,37 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+handler403 = "centre.views.error_403"
+handler404 = "centre.views.error_404"
+handler500 = "centre.views.error_500"
+
+accounts = [
+    path("login/", views.sign_in, name="login"),
+    path("logout/", views.sign_out, name="logout"),
+    path("two-factor/", views.two_factor, name="two_factor"),
+    path("keepalive/", views.session_keepalive, name="session_keepalive"),
+    path("password/change/", views.password_change, name="password_change"),
+    path("password/change/done/", views.password_change_done, name="password_change_done"),
+    path("password/reset/", views.password_reset, name="password_reset"),
+    path("password/reset/sent/", views.password_reset_done, name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("password/reset/complete/", views.password_reset_complete, name="password_reset_complete"),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("centre/choose/", views.centre_choose, name="centre_choose"),
+    path("audit/", views.audit_log, name="audit_log"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include(accounts)),
+    path("casework/", include("casework.urls")),
+    path("activities/", include("activities.urls")),
+    path("coproduction/", include("coproduction.urls")),
+    path("admin/", admin.site.urls),
+]

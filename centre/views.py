@@ -1,0 +1,157 @@
+import base64
+import io
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import selectors, services
+from .access import half_signed_in, public, roles_required, signed_in
+from .audit import audit_request
+from .features import collect
+from .forms import AuditSearchForm, CentreChooseForm, SecondFactorForm, SignInForm
+from .roles import Role
+
+logger = logging.getLogger(__name__)
+
+
+@signed_in
+@require_GET
+def home(request):
+    panels = sorted(collect("home_panels", request=request), key=lambda panel: panel.order)
+    return render(
+        request, "centre/home.html", {"panels": panels, "memberships": request.memberships}
+    )
+
+
+@signed_in
+@require_POST
+def centre_choose(request):
+    form = CentreChooseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_choose(request=request, centre_id=form.cleaned_data["centre"])
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("You are now working in this centre."))
+    return redirect("home")
+
+
+@signed_in
+@require_POST
+def session_keepalive(request):
+    """The idle warning's "stay signed in" button: any request refreshes the idle timer."""
+    return JsonResponse({"ok": True, "idle_seconds": settings.SESSION_IDLE_SECONDS})
+
+
+@roles_required(Role.MANAGER)
+@require_GET
+def audit_log(request):
+    form = AuditSearchForm(request.GET or None, centre=request.centre)
+    events = selectors.audit_events_for_centre(
+        request.centre, form.cleaned_data if form.is_valid() else {}
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    audit_request(request, "audit.search")
+    return render(request, "centre/audit_log.html", {"form": form, "page": page})
+
+
+@public
+@never_cache
+@require_GET
+def healthz(request):
+    status = {"database": "ok", "broker": selectors.broker_status()}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        logger.exception("Health check: database unavailable")
+        status["database"] = "down"
+        return JsonResponse(status, status=503)
+    return JsonResponse(status)
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+sign_in = public(SignInView.as_view())
+sign_out = public(require_POST(auth_views.LogoutView.as_view()))
+password_reset = public(
+    auth_views.PasswordResetView.as_view(
+        email_template_name="registration/password_reset_email.txt",
+        subject_template_name="registration/password_reset_subject.txt",
+        html_email_template_name="registration/password_reset_email.html",
+    )
+)
+password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
+password_reset_confirm = public(auth_views.PasswordResetConfirmView.as_view())
+password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())
+password_change = signed_in(
+    auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done"))
+)
+password_change_done = signed_in(auth_views.PasswordChangeDoneView.as_view())
+
+
+def _qr_data_uri(device):
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@half_signed_in
+@require_http_methods(["GET", "POST"])
+def two_factor(request):
+    """Set up (first time) or enter the code from an authenticator app."""
+    confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    device = confirmed or services.totp_device_for_setup(user=request.user)
+    form = SecondFactorForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        if not device.confirmed:
+            services.totp_device_confirm(device=device)
+        otp_login(request, device)
+        audit_request(request, "auth.second_factor")
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+            next_url = ""
+        return redirect(next_url or "home")
+    context = {"form": form, "setting_up": not device.confirmed}
+    if not device.confirmed:
+        context.update(
+            qr_code=_qr_data_uri(device), secret=base64.b32encode(device.bin_key).decode()
+        )
+    return render(request, "registration/two_factor.html", context)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    from django.template.loader import render_to_string
+
+    # No request context: the failure may be in the database or a context processor.
+    return HttpResponse(render_to_string("500.html"), status=500)

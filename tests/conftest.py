@@ -1,0 +1,194 @@
+"""People fixtures for each role, an outsider from another centre, and service helpers."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.test import Client
+
+from centre.roles import Role
+
+from .factories import CentreFactory, member
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+ROLE_USERNAMES = {
+    Role.MANAGER: "t_manager",
+    Role.KEY_WORKER: "t_keyworker",
+    Role.PARTNER: "t_partner",
+    Role.VOLUNTEER: "t_volunteer",
+    Role.STEERING: "t_steering",
+}
+
+
+def skip_or_fail(reason):
+    """On a bare machine a missing service skips; in CI (REQUIRE_SERVICES=1) it fails."""
+    if REQUIRE_SERVICES:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def centre(db):
+    return CentreFactory(name="Test Women's Centre", slug="test-centre")
+
+
+@pytest.fixture
+def other_centre(db):
+    return CentreFactory(name="Other Centre", slug="other-centre")
+
+
+@pytest.fixture
+def manager(centre):
+    return member(centre, Role.MANAGER, ROLE_USERNAMES[Role.MANAGER], first_name="Mary")
+
+
+@pytest.fixture
+def key_worker(centre):
+    return member(centre, Role.KEY_WORKER, ROLE_USERNAMES[Role.KEY_WORKER], first_name="Kate")
+
+
+@pytest.fixture
+def other_key_worker(centre):
+    return member(centre, Role.KEY_WORKER, "t_keyworker2", first_name="Kim")
+
+
+@pytest.fixture
+def partner(centre):
+    return member(centre, Role.PARTNER, ROLE_USERNAMES[Role.PARTNER], first_name="Pat")
+
+
+@pytest.fixture
+def volunteer(centre):
+    return member(centre, Role.VOLUNTEER, ROLE_USERNAMES[Role.VOLUNTEER], first_name="Val")
+
+
+@pytest.fixture
+def steering(centre):
+    return member(centre, Role.STEERING, ROLE_USERNAMES[Role.STEERING], first_name="Stella")
+
+
+@pytest.fixture
+def outsider(other_centre):
+    """A manager of another centre: everything of ours must be a 404 to her."""
+    return member(other_centre, Role.MANAGER, "t_outsider", first_name="Olive")
+
+
+@pytest.fixture
+def people(manager, key_worker, partner, volunteer, steering, outsider):
+    return {
+        "manager": manager,
+        "key_worker": key_worker,
+        "partner": partner,
+        "volunteer": volunteer,
+        "steering": steering,
+        "outsider": outsider,
+    }
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def manager_client(manager):
+    return client_for(manager)
+
+
+@pytest.fixture
+def key_worker_client(key_worker):
+    return client_for(key_worker)
+
+
+@pytest.fixture
+def partner_client(partner):
+    return client_for(partner)
+
+
+@pytest.fixture
+def volunteer_client(volunteer):
+    return client_for(volunteer)
+
+
+@pytest.fixture
+def steering_client(steering):
+    return client_for(steering)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return client_for(outsider)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PrivateRedis:
+    """A Redis server of the test's own on a free loopback port, so a test can stop and start
+    it without touching the shared one."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("private redis did not start")
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def private_redis():
+    if not shutil.which("redis-server"):
+        skip_or_fail("redis-server is not installed")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sms_outbox():
+    from centre.notifications import backends
+
+    backends.sms_outbox.clear()
+    yield backends.sms_outbox
+    backends.sms_outbox.clear()

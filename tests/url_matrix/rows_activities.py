@@ -1,0 +1,7 @@
+from .matrix import Row, for_roles
+
+ALL_BUT_STEERING = ("manager", "key_worker", "partner", "volunteer")
+
+ROWS = {
+    "activities:index": Row(get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING, 405)),
+}

@@ -1,0 +1,42 @@
+from .matrix import MEMBERS, Row, expect, for_roles
+
+ROWS = {
+    "home": Row(get=for_roles(MEMBERS), post=expect(405, anonymous="login", tablet="login")),
+    "centre_choose": Row(
+        get=expect(405, anonymous="login", tablet="login"), post=for_roles(MEMBERS, "redirect")
+    ),
+    "audit_log": Row(
+        get=for_roles(["manager"]),
+        post=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
+    ),
+    "healthz": Row(get=expect("ok"), post=expect(405)),
+    "login": Row(
+        get=expect("redirect", anonymous="ok", tablet="ok"),
+        post=expect("redirect", anonymous="ok", tablet="ok"),
+    ),
+    "logout": Row(get=expect(405), post=expect("login")),
+    "two_factor": Row(
+        get=expect("ok", anonymous="login", tablet="login"),
+        post=expect("ok", anonymous="login", tablet="login"),
+    ),
+    "session_keepalive": Row(
+        get=expect(405, anonymous="login", tablet="login"), post=for_roles(MEMBERS)
+    ),
+    "password_change": Row(get=for_roles(MEMBERS), post=for_roles(MEMBERS)),
+    "password_change_done": Row(
+        get=for_roles(MEMBERS), post=expect(405, anonymous="login", tablet="login")
+    ),
+    "password_reset": Row(get=expect("ok"), post=expect("ok")),
+    "password_reset_done": Row(get=expect("ok"), post=expect(405)),
+    "password_reset_confirm": Row(
+        get=expect("ok"),
+        post=expect("ok"),
+        kwargs=lambda world: {"uidb64": "MQ", "token": "set-password"},
+    ),
+    "password_reset_complete": Row(get=expect("ok"), post=expect(405)),
+    # The Django admin is for superusers only; none of our roles is one.
+    "admin:index": Row(
+        get=expect(403, anonymous="login", tablet="login"),
+        post=expect(403, anonymous="login", tablet="login"),
+    ),
+}
