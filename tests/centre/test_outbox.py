@@ -127,10 +127,13 @@ def test_a_fresh_claim_is_left_alone(sms_outbox):
 def test_nothing_is_queued_or_enqueued_when_the_transaction_rolls_back(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            queue()
-            raise RuntimeError("the view failed after queueing")
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue()
+        raise RuntimeError("the view failed after queueing")
     assert OutboxMessage.objects.count() == 0
     assert callbacks == []
 
