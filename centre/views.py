@@ -97,7 +97,15 @@ class SignInView(auth_views.LoginView):
 
 
 sign_in = public(SignInView.as_view())
-sign_out = public(require_POST(auth_views.LogoutView.as_view()))
+class SignOutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        # Leave nothing of the session in this browser: it may be a shared computer.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
+sign_out = public(require_POST(SignOutView.as_view()))
 password_reset = public(
     auth_views.PasswordResetView.as_view(
         form_class=OutboxPasswordResetForm,

@@ -44,7 +44,15 @@
   }
 
   document.addEventListener("htmx:afterRequest", restart);
-  if (modalElement) { modalElement.querySelector("[data-idle-stay]").addEventListener("click", stay); }
+  if (modalElement) {
+    modalElement.querySelector("[data-idle-stay]").addEventListener("click", stay);
+    // Bootstrap makes it a plain dialog; it is an alert that needs an answer, so say so and
+    // put the focus on the answer.
+    modalElement.addEventListener("shown.bs.modal", function () {
+      modalElement.setAttribute("role", "alertdialog");
+      modalElement.querySelector("[data-idle-stay]").focus();
+    });
+  }
   restart();
   ticker = window.setInterval(tick, 1000);
   window.centreIdle = { restart: restart, deadline: function () { return deadline; },
