@@ -97,6 +97,8 @@ class SignInView(auth_views.LoginView):
 
 
 sign_in = public(SignInView.as_view())
+
+
 class SignOutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
