@@ -5,7 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Centre, User
+from .roles import Role
 
 
 class SignInForm(AuthenticationForm):
@@ -112,3 +113,56 @@ class OutboxPasswordResetForm(PasswordResetForm):
             body=body,
             html_body=html_body,
         )
+
+
+class CentreSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Centre
+        fields = [
+            "name",
+            "target_women",
+            "caseload_warning_threshold",
+            "not_heard_from_days",
+            "suggestion_response_days",
+            "duty_manager_email",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save settings")))
+
+
+class MemberEditForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    agency = forms.CharField(
+        label=_("Agency"), max_length=120, required=False, help_text=_("For partner workers.")
+    )
+    submit_label = _("Save")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.PARTNER and not cleaned.get("agency", "").strip():
+            self.add_error("agency", _("Say which agency a partner worker comes from."))
+        return cleaned
+
+
+class MemberAddForm(MemberEditForm):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    username = forms.RegexField(
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Use letters, numbers and . @ + - _ only, with no spaces.")},
+    )
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("We send a link to choose a password here.")
+    )
+    field_order = ["first_name", "last_name", "username", "email", "role", "agency"]
+    submit_label = _("Add to the team")

@@ -13,7 +13,10 @@ from .roles import Role
 
 def nav_items(request):
     if request.membership.role == Role.MANAGER:
-        return [NavItem(_("Audit log"), reverse("audit_log"), "/audit/")]
+        return [
+            NavItem(_("Team"), reverse("team"), "/centre/"),
+            NavItem(_("Audit log"), reverse("audit_log"), "/audit/"),
+        ]
     return []
 
 

@@ -41,3 +41,20 @@ def broker_status():
         logger.warning("Health check: broker unavailable")
         return "down"
     return "ok"
+
+
+def team_for_centre(centre):
+    from .models import Membership
+
+    return (
+        Membership.objects.filter(centre=centre)
+        .select_related("user")
+        .order_by("-is_active", "role", "user__first_name")
+    )
+
+
+def get_membership_for_user(request, pk):
+    from .access import get_for_user
+    from .models import Membership
+
+    return get_for_user(Membership.objects.select_related("user", "centre"), request, pk=pk)

@@ -25,6 +25,9 @@ from .features import collect
 from .forms import (
     AuditSearchForm,
     CentreChooseForm,
+    CentreSettingsForm,
+    MemberAddForm,
+    MemberEditForm,
     OutboxPasswordResetForm,
     SecondFactorForm,
     SignInForm,
@@ -74,6 +77,95 @@ def audit_log(request):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     audit_request(request, "audit.search")
     return render(request, "centre/audit_log.html", {"form": form, "page": page})
+
+
+@roles_required(Role.MANAGER)
+@require_GET
+def team(request):
+    members = selectors.team_for_centre(request.centre)
+    return render(request, "centre/team.html", {"members": members})
+
+
+@roles_required(Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+def team_add(request):
+    form = MemberAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_add(
+                centre=request.centre, added_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s is now on the team.") % {"name": membership.user})
+            return redirect("team")
+    return render(
+        request, "centre/team_form.html", {"form": form, "title": _("Add someone to the team")}
+    )
+
+
+@roles_required(Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+def team_edit(request, pk):
+    membership = selectors.get_membership_for_user(request, pk)
+    initial = {"role": membership.role, "agency": membership.agency}
+    form = MemberEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_update(
+                membership=membership, changed_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Saved. %(name)s will be asked to sign in again.") % {"name": membership.user},
+            )
+            return redirect("team")
+    title = _("Change the role of %(name)s") % {"name": membership.user}
+    return render(
+        request, "centre/team_form.html", {"form": form, "title": title, "membership": membership}
+    )
+
+
+@roles_required(Role.MANAGER)
+@require_POST
+def team_access(request, pk):
+    """Remove or give back someone's access to this centre."""
+    membership = selectors.get_membership_for_user(request, pk)
+    try:
+        if request.POST.get("action") == "reactivate":
+            services.membership_reactivate(membership=membership, changed_by=request.user)
+            messages.success(
+                request, _("%(name)s can use the system again.") % {"name": membership.user}
+            )
+        else:
+            services.membership_deactivate(membership=membership, changed_by=request.user)
+            messages.success(
+                request,
+                _("%(name)s can no longer use the system here, and has been signed out.")
+                % {"name": membership.user},
+            )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("team")
+
+
+@roles_required(Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+def centre_settings(request):
+    form = CentreSettingsForm(request.POST or None, instance=request.centre)
+    if request.method == "POST" and form.is_valid():
+        services.centre_update(
+            centre=request.centre,
+            changed_by=request.user,
+            **{f: form.cleaned_data[f] for f in form.changed_data},
+        )
+        messages.success(request, _("The centre's settings are saved."))
+        return redirect("centre_settings")
+    return render(request, "centre/centre_settings.html", {"form": form})
 
 
 @public

@@ -1,6 +1,35 @@
 from .matrix import MEMBERS, Row, expect, for_roles
 
+
+def build(world):
+    from centre.models import Membership
+
+    world.extra.key_worker_membership = Membership.objects.get(
+        user=world.people["key_worker"], centre=world.centre
+    )
+
+
+def _member(world):
+    return {"pk": world.key_worker_membership.pk}
+
+
 ROWS = {
+    "centre_settings": Row(get=for_roles(["manager"]), post=for_roles(["manager"])),
+    "team": Row(
+        get=for_roles(["manager"]),
+        post=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
+    ),
+    "team_add": Row(get=for_roles(["manager"]), post=for_roles(["manager"])),
+    "team_edit": Row(
+        get=for_roles(["manager"], outsider=404),
+        post=for_roles(["manager"], outsider=404),
+        kwargs=_member,
+    ),
+    "team_access": Row(
+        get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
+        post=for_roles(["manager"], "redirect", outsider=404),
+        kwargs=_member,
+    ),
     "home": Row(get=for_roles(MEMBERS), post=expect(405, anonymous="login", tablet="login")),
     "centre_choose": Row(
         get=expect(405, anonymous="login", tablet="login"), post=for_roles(MEMBERS, "redirect")
