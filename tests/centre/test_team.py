@@ -13,26 +13,20 @@ pytestmark = pytest.mark.django_db
 
 
 def test_manager_adds_a_new_key_worker_who_gets_a_set_password_email(
-    manager_client, centre, mailoutbox
+    manager_client, centre, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = manager_client.post(
-        reverse("team_add"),
-        {
-            "first_name": "Nadia",
-            "last_name": "Rossi",
-            "username": "nrossi",
-            "email": "n@example.org",
-            "role": Role.KEY_WORKER,
-        },
-    )
+    data = {"first_name": "Nadia", "last_name": "Rossi", "username": "nrossi"}
+    data.update(email="n@example.org", role=Role.KEY_WORKER)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = manager_client.post(reverse("team_add"), data)
     assert response.status_code == 302
     user = User.objects.get(username="nrossi")
     assert not user.has_usable_password()
     assert Membership.objects.get(user=user, centre=centre).role == Role.KEY_WORKER
     message = OutboxMessage.objects.get(purpose="team_welcome")
-    assert (
-        message.status == OutboxMessage.Status.SENT and "/accounts/password/reset/" in message.body
-    )
+    assert message.status == OutboxMessage.Status.SENT
+    assert "/accounts/password/reset/" in message.body
+    assert len(mailoutbox) == 1 and "nrossi" in mailoutbox[0].body
     assert AuditEvent.objects.filter(action="team.add", object_id=str(user.pk)).exists()
 
 
