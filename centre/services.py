@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from .models import Membership, OutboxMessage
 from .notifications.backends import (
@@ -27,6 +29,7 @@ _GIVES_AWAY = re.compile(
     re.IGNORECASE,
 )
 STALE_CLAIM = timedelta(minutes=10)
+BROKER_ERRORS = (KombuOperationalError, RedisError, OSError)
 
 
 def membership_choose(*, request, centre_id):
@@ -97,10 +100,9 @@ def outbox_send_enqueue(*, message_id):
 
     try:
         outbox_message_send_task.apply_async(args=[message_id], retry=False)
-    except Exception:  # noqa: BLE001 - any broker failure: the outbox row is the source of truth
-        logger.warning(
-            "Broker unavailable; message %s will go with the next outbox run", message_id
-        )
+    except BROKER_ERRORS:
+        # The outbox row is the source of truth: the periodic task sends it once Redis is back.
+        logger.warning("Broker unavailable; message %s goes with the next outbox run", message_id)
 
 
 def _claim(message_id, now):
