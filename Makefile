@@ -1,6 +1,6 @@
 # The two commands that matter: `make run` and `make test`. Both work on a bare machine with
 # Python 3.11 and make; with DATABASE_URL and REDIS_URL set they use PostgreSQL and Redis.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -11,7 +11,7 @@ PYTEST_WORKERS ?= 2
 .PHONY: run test bench lint format check-deploy migrate seed clean browsers
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Needs $(PYTHON) (Python 3.11+). Set PYTHON=python3 to use another."; exit 1; }
+	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11)" 2>/dev/null || { echo "Needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
