@@ -29,6 +29,7 @@ from .models import (
     Contact,
     Referral,
     Stage,
+    SupportPlan,
     Woman,
 )
 
@@ -440,4 +441,57 @@ def outcome_change(centre, end):
     return {
         domain: {"women": b["women"], "average_change": round(b["total"] / b["women"], 2)}
         for domain, b in result.items()
+    }
+
+
+def card_context(woman):
+    """What the front desk may see: name, key worker, alerts, today's appointments."""
+    today = timezone.localdate()
+    return {
+        "alerts": list(
+            woman.alerts.filter(is_active=True).select_related("other_woman").order_by("kind")
+        ),
+        "today_appointments": list(
+            woman.appointments.filter(
+                starts_at__date=today, status=Appointment.Status.BOOKED
+            ).select_related("worker")
+        ),
+    }
+
+
+def record_context(request, woman):
+    """Everything the record's overview shows, in a fixed number of queries."""
+    today = timezone.localdate()
+    allocations = list(
+        woman.allocations.filter(ended_at__isnull=True).select_related("worker").order_by("kind")
+    )
+    handover = next(
+        (
+            a
+            for a in allocations
+            if a.kind == Allocation.Kind.KEY_WORKER
+            and a.worker_id == request.user.pk
+            and a.handover_note
+            and a.handover_read_at is None
+        ),
+        None,
+    )
+    see = restricted_visible(request, woman)
+    return {
+        **card_context(woman),
+        "involved": [a for a in allocations if a.kind == Allocation.Kind.INVOLVED],
+        "handover": handover,
+        "upcoming": list(
+            woman.appointments.filter(starts_at__date__gte=today - timedelta(days=7))
+            .exclude(status=Appointment.Status.CANCELLED)
+            .select_related("worker")
+            .order_by("starts_at")[:10]
+        ),
+        "open_actions": list(
+            woman.actions.filter(done_on__isnull=True).select_related("owner")[:20]
+        ),
+        "recent_contacts": list(woman.contacts.filter(see).select_related("worker")[:5]),
+        "stage_history": list(woman.stage_changes.select_related("changed_by")[:20]),
+        "plan": SupportPlan.objects.filter(woman=woman).first(),
+        "today": today,
     }
