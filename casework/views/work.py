@@ -82,14 +82,11 @@ def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional."""
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {
-            k: v for k, v in form.cleaned_data.items() if k not in ("follow_up", "follow_up_due")
-        }
         try:
             services.contact_log(
                 woman=woman,
                 worker=request.user,
-                data=data,
+                data=form.contact_data(),
                 follow_up=form.cleaned_data["follow_up"],
                 follow_up_due=form.cleaned_data["follow_up_due"],
             )
