@@ -29,6 +29,7 @@ from .models import (
     Contact,
     Referral,
     Stage,
+    StageChange,
     SupportPlan,
     Woman,
 )
@@ -364,7 +365,8 @@ def quarter_numbers(centre, start, end):
     """Counts for the quarterly report, for dates start..end inclusive.
 
     Returns a dict with:
-    - women_supported: women with a successful contact in the period, or open at any point in it
+    - women_supported: women with a successful contact in the period, or whose case was open
+      at some point in it
     - new_referrals, referrals_by_source {source: n}, referrals_by_decision {decision: n}
     - contacts_total, contacts_by_type {type: n} (successful contacts only), attempts
     - stages {stage: n} (women in each stage now, among those supported)
@@ -374,10 +376,15 @@ def quarter_numbers(centre, start, end):
     """
     contacts = Contact.objects.filter(centre=centre, contact_on__range=(start, end))
     contacted = contacts.filter(made=True).values("woman_id")
+    left_during = StageChange.objects.filter(
+        woman=OuterRef("pk"),
+        to_stage__in=[Stage.MOVED_ON, Stage.CLOSED],
+        changed_at__date__gte=start,
+    )
     supported = Woman.objects.filter(centre=centre).filter(
         Q(pk__in=contacted)
         | Q(created_at__date__lte=end, stage__in=OPEN_STAGES)
-        | Q(closed_at__date__gte=start, created_at__date__lte=end)
+        | Q(Exists(left_during), created_at__date__lte=end)
     )
     referrals = Referral.objects.filter(centre=centre, referred_on__range=(start, end))
     return {
