@@ -502,3 +502,28 @@ def record_context(request, woman):
         "plan": SupportPlan.objects.filter(woman=woman).first(),
         "today": today,
     }
+
+
+def sharing_warning(request, woman):
+    """For a partner worker: a reminder when the woman has not agreed (or refused) to share
+    with her agency. Her latest decision per agency counts."""
+    from django.utils.translation import gettext as _
+
+    from .models import Consent
+
+    if request.membership.role != Role.PARTNER:
+        return ""
+    agency = request.membership.agency
+    latest = (
+        Consent.objects.filter(woman=woman, agency__name__iexact=agency)
+        .order_by("-decided_on", "-id")
+        .first()
+    )
+    if latest is None:
+        return _(
+            "She has no sharing agreement recorded with %(agency)s: share nothing outside "
+            "the centre until she agrees."
+        ) % {"agency": agency}
+    if not latest.agreed:
+        return _("She has refused sharing with %(agency)s.") % {"agency": agency}
+    return ""

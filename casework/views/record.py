@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -75,6 +75,7 @@ def woman_detail(request, pk):
                 }
             ),
             "is_manager": request.membership.role == Role.MANAGER,
+            "sharing_warning": selectors.sharing_warning(request, woman),
             "tab": "overview",
         }
     )
@@ -304,4 +305,23 @@ def woman_timeline(request, woman):
         request,
         "casework/woman_timeline.html",
         {"woman": woman, "entries": entries, "tab": "timeline"},
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+@full_record
+def woman_photo(request, woman):
+    """Her photo, only to those who may see her full record (never a public media URL)."""
+    if not woman.photo:
+        raise Http404
+    try:
+        handle = woman.photo.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type="image/jpeg"
+        if woman.photo.name.lower().endswith((".jpg", ".jpeg"))
+        else "image/png",
     )

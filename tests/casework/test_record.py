@@ -108,3 +108,42 @@ def test_photo_must_be_an_image(key_worker_client, woman):
     response = key_worker_client.post(url, {**details(woman), "photo": bad})
     assert response.status_code == 200
     assert Woman.objects.get(pk=woman.pk).photo == ""
+
+
+def _png():
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (4, 4), "purple").save(buffer, "PNG")
+    return SimpleUploadedFile("me.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_photo_is_served_only_to_those_with_the_full_record(
+    key_worker_client, partner_client, woman, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("casework:woman_edit", args=[woman.pk])
+    assert key_worker_client.post(url, {**details(woman), "photo": _png()}).status_code == 302
+    photo_url = reverse("casework:woman_photo", args=[woman.pk])
+    response = key_worker_client.get(photo_url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert partner_client.get(photo_url).status_code == 403
+
+
+def test_partner_is_reminded_when_there_is_no_sharing_agreement(partner_client, partner, woman):
+    from casework.models import Consent
+
+    from .factories import AgencyFactory, AllocationFactory
+
+    AllocationFactory(woman=woman, worker=partner)
+    url = reverse("casework:woman", args=[woman.pk])
+    assert b"no sharing agreement" in partner_client.get(url).content
+    agency = AgencyFactory(centre=woman.centre, name="Housing Options")
+    Consent.objects.create(woman=woman, agency=agency, agreed=False)
+    assert b"refused sharing" in partner_client.get(url).content
+    Consent.objects.create(woman=woman, agency=agency, agreed=True)
+    content = partner_client.get(url).content
+    assert b"refused sharing" not in content and b"no sharing agreement" not in content

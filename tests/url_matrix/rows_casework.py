@@ -90,6 +90,12 @@ ROWS = {
         kwargs=lambda w: {"pk": w.woman.pk},
     ),
     "casework:woman_edit": page(),
+    # No photo on the matrix woman: a 404 for those who may see it, 403 for the rest.
+    "casework:woman_photo": Row(
+        get=for_roles(FULL, 404, outsider=404),
+        post=for_roles(STAFF, 405, outsider=405),
+        kwargs=lambda w: {"pk": w.woman.pk},
+    ),
     "casework:woman_participation": post_only(),
     "casework:woman_stage": post_only(),
     "casework:woman_allocate": page(MANAGER),
