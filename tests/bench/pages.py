@@ -37,6 +37,24 @@ def data_is_large():
     return Woman.objects.filter(centre__slug="tomorrows-women-demo").count() >= 3000
 
 
+def keyworkers_woman():
+    from casework.models import Woman
+
+    woman = Woman.objects.filter(key_worker__username="keyworker").order_by("pk").first()
+    return woman.pk
+
+
+def woman_pdf():
+    from django.test import Client
+
+    from centre.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="keyworker"))
+    response = client.get(reverse("casework:woman_pdf", args=[keyworkers_woman()]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
 PAGES = [
     Page(
         "baseline: bare authenticated page",
@@ -47,6 +65,33 @@ PAGES = [
     Page("home (manager)", demo_user("manager"), lambda: reverse("home")),
     Page("audit log (manager)", demo_user("manager"), lambda: reverse("audit_log")),
     Page("caseload (key worker)", demo_user("keyworker"), lambda: reverse("casework:caseload")),
+    Page(
+        "caseload (manager, all women)", demo_user("manager"), lambda: reverse("casework:caseload")
+    ),
+    Page("team caseloads (manager)", demo_user("manager"), lambda: reverse("casework:team")),
+    Page(
+        "not heard from (manager)", demo_user("manager"), lambda: reverse("casework:not_heard_from")
+    ),
+    Page(
+        "her record (key worker)",
+        demo_user("keyworker"),
+        lambda: reverse("casework:woman", args=[keyworkers_woman()]),
+    ),
+    Page(
+        "her timeline (key worker)",
+        demo_user("keyworker"),
+        lambda: reverse("casework:woman_timeline", args=[keyworkers_woman()]),
+    ),
+    Page(
+        "log a contact form",
+        demo_user("keyworker"),
+        lambda: reverse("casework:contact_new", args=[keyworkers_woman()]),
+    ),
+    Page(
+        "referral report (manager)",
+        demo_user("manager"),
+        lambda: reverse("casework:referral_report"),
+    ),
 ]
 
-PDFS = []
+PDFS = [PDFJob("her record as PDF (key worker)", woman_pdf)]
