@@ -46,6 +46,15 @@ app.conf.update(
             "task": "centre.tasks.sessions_clear_task",
             "schedule": crontab(hour=3, minute=15),
         },
+        # coproduction: overdue suggestions (hourly; each alert goes once) and the weekly poster
+        "coproduction-overdue-suggestions": {
+            "task": "coproduction.tasks.suggestion_overdue_reminders_task",
+            "schedule": crontab(minute=20),
+        },
+        "coproduction-you-said-we-did-posters": {
+            "task": "coproduction.tasks.you_said_we_did_posters_request_task",
+            "schedule": crontab(day_of_week="mon", hour=6, minute=30),
+        },
     },
 )
 app.autodiscover_tasks()

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import kiosk_views
+
+app_name = "kiosk"
+
+urlpatterns = [
+    path("", kiosk_views.start, name="start"),
+    path("idea/", kiosk_views.idea, name="idea"),
+    path("code/", kiosk_views.code, name="code"),
+    path("board/", kiosk_views.board, name="board"),
+    path("enrol/", kiosk_views.enrol, name="enrol"),
+    path("enrol/<str:token>/", kiosk_views.enrol_link, name="enrol_link"),
+]
