@@ -143,7 +143,8 @@ def kiosk_allowance_take(*, tablet, kind="suggestion"):
     losing a suggestion is worse than a flood, which staff can tidy up."""
     limit = KIOSK_RATE_LIMIT if kind == "suggestion" else KIOSK_LOOKUP_LIMIT
     window = int(timezone.now().timestamp()) // KIOSK_RATE_WINDOW_SECONDS
-    key = f"coproduction:kiosk:{kind}:{tablet.pk}:{window}"
+    # The device key changes at each enrolment, so a re-enrolled tablet starts afresh.
+    key = f"coproduction:kiosk:{kind}:{tablet.pk}:{tablet.device_key[:16]}:{window}"
     try:
         cache.add(key, 0, timeout=KIOSK_RATE_WINDOW_SECONDS + 5)
         count = cache.incr(key)
