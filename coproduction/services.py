@@ -542,7 +542,9 @@ def overdue_alerts_queue(*, today=None):
     today = today or timezone.localdate()
     alerted = 0
     for centre in Centre.objects.all():
-        for threshold in _overdue_thresholds(centre):
+        thresholds = sorted(_overdue_thresholds(centre), reverse=True)
+        # Highest first: one past both thresholds at once gets one message, not two.
+        for threshold in thresholds:
             candidates = (
                 Suggestion.objects.filter(
                     centre=centre,
@@ -554,17 +556,22 @@ def overdue_alerts_queue(*, today=None):
                 .select_related("owner")
             )
             for suggestion in candidates.iterator():
-                alerted += _overdue_alert(suggestion, threshold, today)
+                lower = [t for t in thresholds if t < threshold]
+                alerted += _overdue_alert(suggestion, threshold, lower, today)
     return alerted
 
 
 @transaction.atomic
-def _overdue_alert(suggestion, threshold, today):
+def _overdue_alert(suggestion, threshold, lower_thresholds, today):
     try:
         with transaction.atomic():
             OverdueAlert.objects.create(suggestion=suggestion, threshold_days=threshold)
     except IntegrityError:
         return 0  # another run got there first
+    OverdueAlert.objects.bulk_create(
+        [OverdueAlert(suggestion=suggestion, threshold_days=t) for t in lower_thresholds],
+        ignore_conflicts=True,
+    )
     recipients = {m.user.email for m in _managers(suggestion.centre)}
     if suggestion.owner and suggestion.owner.email:
         recipients.add(suggestion.owner.email)
@@ -594,30 +601,35 @@ def _overdue_alert(suggestion, threshold, today):
 # The poster ------------------------------------------------------------------------------------
 
 
-def poster_request(*, centre):
-    """Ask for a new poster. Returns (poster, started): a build already waiting is reused."""
-    from .tasks import you_said_we_did_poster_build_task
-
+def poster_request(*, centre, retry_waiting=False):
+    """Ask for a new poster. Returns (poster, started). A build already waiting is reused; with
+    `retry_waiting` (the scheduled run) it is enqueued again, in case the broker lost it: the
+    build claims the row, so a duplicate does nothing."""
     poster, _created = Poster.objects.get_or_create(centre=centre)
-    if (
+    waiting = (
         poster.in_progress
         and poster.requested_at
         and (timezone.now() - poster.requested_at < timedelta(minutes=10))
-    ):
+    )
+    if waiting:
+        if retry_waiting and poster.state == Poster.State.QUEUED:
+            transaction.on_commit(lambda: _poster_enqueue(poster.pk))
         return poster, False
     Poster.objects.filter(pk=poster.pk).update(
         state=Poster.State.QUEUED, requested_at=timezone.now(), error=""
     )
     poster.refresh_from_db()
-
-    def enqueue():
-        try:
-            you_said_we_did_poster_build_task.apply_async(args=[poster.pk], retry=False)
-        except Exception:  # noqa: BLE001 - broker down: the scheduled run picks it up
-            logger.warning("Broker unavailable; poster %s waits for the scheduled run", poster.pk)
-
-    transaction.on_commit(enqueue)
+    transaction.on_commit(lambda: _poster_enqueue(poster.pk))
     return poster, True
+
+
+def _poster_enqueue(poster_id):
+    from .tasks import you_said_we_did_poster_build_task
+
+    try:
+        you_said_we_did_poster_build_task.apply_async(args=[poster_id], retry=False)
+    except Exception:  # noqa: BLE001 - broker down: the scheduled run enqueues it again
+        logger.warning("Broker unavailable; poster %s waits for the scheduled run", poster_id)
 
 
 def poster_pdf_render(*, centre):
@@ -664,6 +676,6 @@ def posters_request_all():
 
     count = 0
     for centre in Centre.objects.all():
-        _poster, started = poster_request(centre=centre)
+        _poster, started = poster_request(centre=centre, retry_waiting=True)
         count += int(started)
     return count

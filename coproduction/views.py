@@ -416,6 +416,10 @@ def poster(request):
 @roles_required(ALL_MEMBERS)
 @require_GET
 def poster_status(request):
+    return _poster_status(request)
+
+
+def _poster_status(request):
     return render(
         request,
         "coproduction/_poster_status.html",
@@ -431,7 +435,7 @@ def poster_status(request):
 def poster_rebuild(request):
     poster, started = services.poster_request(centre=request.centre)
     if request.headers.get("HX-Request"):
-        return poster_status(request)
+        return _poster_status(request)
     messages.success(
         request,
         _("The poster is being built.") if started else _("The poster is already being built."),

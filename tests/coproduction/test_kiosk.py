@@ -19,7 +19,7 @@ IDEA = {"about": "food", "text": "Soup on Wednesdays please", "name_choice": "an
 
 
 def receipt_code(response):
-    match = re.search(r'data-receipt-code[^>]*>([A-Z0-9]{3}-\d{2})<', response.content.decode())
+    match = re.search(r"data-receipt-code[^>]*>([A-Z0-9]{3}-\d{2})<", response.content.decode())
     assert match, "no receipt code on the page"
     return match.group(1)
 
@@ -113,7 +113,9 @@ def test_woman_posts_an_anonymous_suggestion_and_gets_a_receipt(centre, kiosk_cl
 def test_first_name_only_when_she_chooses_to_add_it(centre, kiosk_client):
     kiosk_client.post(reverse("kiosk:idea"), {**IDEA, "first_name": "Shona"})
     assert Suggestion.objects.get().first_name == ""
-    kiosk_client.post(reverse("kiosk:idea"), {**IDEA, "name_choice": "named", "first_name": "Shona"})
+    kiosk_client.post(
+        reverse("kiosk:idea"), {**IDEA, "name_choice": "named", "first_name": "Shona"}
+    )
     assert Suggestion.objects.filter(first_name="Shona").count() == 1
     response = kiosk_client.post(reverse("kiosk:idea"), {**IDEA, "name_choice": "named"})
     assert response.status_code == 400
@@ -326,20 +328,33 @@ def test_code_guessing_is_limited(kiosk_client):
 
 def test_board_shows_only_approved_wording_and_never_held(centre, other_centre, kiosk_client):
     SuggestionFactory(
-        centre=centre, you_said="Approved said", we_did="Approved did",
-        wording=Suggestion.Wording.APPROVED, status=Suggestion.Status.DONE,
-    )
-    SuggestionFactory(
-        centre=centre, you_said="Draft said", we_did="d", wording=Suggestion.Wording.DRAFT,
+        centre=centre,
+        you_said="Approved said",
+        we_did="Approved did",
+        wording=Suggestion.Wording.APPROVED,
         status=Suggestion.Status.DONE,
     )
     SuggestionFactory(
-        centre=centre, you_said="Held said", we_did="h", wording=Suggestion.Wording.APPROVED,
-        screening=Suggestion.Screening.HELD, status=Suggestion.Status.DONE,
+        centre=centre,
+        you_said="Draft said",
+        we_did="d",
+        wording=Suggestion.Wording.DRAFT,
+        status=Suggestion.Status.DONE,
     )
     SuggestionFactory(
-        centre=other_centre, you_said="Other centre", we_did="o",
-        wording=Suggestion.Wording.APPROVED, status=Suggestion.Status.DONE,
+        centre=centre,
+        you_said="Held said",
+        we_did="h",
+        wording=Suggestion.Wording.APPROVED,
+        screening=Suggestion.Screening.HELD,
+        status=Suggestion.Status.DONE,
+    )
+    SuggestionFactory(
+        centre=other_centre,
+        you_said="Other centre",
+        we_did="o",
+        wording=Suggestion.Wording.APPROVED,
+        status=Suggestion.Status.DONE,
     )
     html = kiosk_client.get(reverse("kiosk:board")).content.decode()
     assert "Approved said" in html
