@@ -47,7 +47,7 @@ def _about_choices():
 @require_http_methods(["GET", "POST"])
 @tablet_required
 def idea(request):
-    form = KioskSuggestionForm(request.POST or None)
+    form = KioskSuggestionForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "about_choices": _about_choices()}
     if request.method == "POST" and form.is_valid():
         if not services.kiosk_allowance_take(tablet=request.tablet):
@@ -70,7 +70,7 @@ def idea(request):
 @require_http_methods(["GET", "POST"])
 @tablet_required
 def code(request):
-    form = KioskCodeForm(request.POST or None)
+    form = KioskCodeForm(request.POST if request.method == "POST" else None)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         if not services.kiosk_allowance_take(tablet=request.tablet, kind="lookup"):
@@ -114,7 +114,7 @@ def _enrol(request, code_value):
 @require_http_methods(["GET", "POST"])
 def enrol(request):
     """Typing the set-up code a manager was given (for when the link is awkward to open)."""
-    form = KioskEnrolForm(request.POST or None)
+    form = KioskEnrolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         response = _enrol(request, form.cleaned_data["code"])
         if response is not None:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -66,7 +66,7 @@ def index(request):
 @roles_required(VOLUNTEER_AND_STAFF)
 @require_http_methods(["GET", "POST"])
 def suggestion_create(request):
-    form = SuggestionForm(request.POST or None)
+    form = SuggestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             suggestion = services.suggestion_create(
@@ -168,9 +168,11 @@ def _rebound(form, version):
 
 
 @roles_required(STAFF_ROLES)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_screen(request, pk):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = ScreenForm(request.POST)
     if not form.is_valid():
         return _detail(request, suggestion, status=400, screen_form=form)
@@ -196,9 +198,11 @@ def suggestion_screen(request, pk):
 
 
 @roles_required(STAFF_ROLES)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_triage(request, pk):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = TriageForm(
         request.POST,
         owners=selectors.owner_choices(request.centre),
@@ -229,9 +233,11 @@ def suggestion_triage(request, pk):
 
 
 @roles_required(STAFF_ROLES)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_wording(request, pk):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if not services.may_write_wording(suggestion, request.user, request.membership.role):
         raise PermissionDenied
     form = WordingForm(request.POST)
@@ -258,6 +264,8 @@ def suggestion_wording(request, pk):
 
 def _version_action(request, pk, action, success):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
@@ -276,7 +284,7 @@ def _version_action(request, pk, action, success):
 
 
 @roles_required(MANAGER_ONLY)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_approve(request, pk):
     return _version_action(
         request,
@@ -287,7 +295,7 @@ def suggestion_approve(request, pk):
 
 
 @roles_required(MANAGER_ONLY)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def suggestion_release(request, pk):
     return _version_action(
         request, pk, services.suggestion_release, _("Released. It can now be triaged.")
@@ -299,7 +307,7 @@ def suggestion_release(request, pk):
 def suggestion_redact(request, pk):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
     form = RedactForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "version": suggestion.version,
             "text": suggestion.text,
@@ -355,7 +363,7 @@ def _enrolment_link(request, code):
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def tablets(request):
-    form = TabletForm(request.POST or None)
+    form = TabletForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         tablet, code = services.tablet_create(
             centre=request.centre, name=form.cleaned_data["name"], by=request.user
@@ -377,9 +385,11 @@ def _show_code(request, tablet, code):
 
 
 @roles_required(MANAGER_ONLY)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def tablet_link(request, pk):
     tablet = selectors.get_tablet_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if tablet.revoked_at:
         messages.error(request, _("This tablet was switched off. Add it again as a new tablet."))
         return redirect("coproduction:tablets")
@@ -388,9 +398,11 @@ def tablet_link(request, pk):
 
 
 @roles_required(MANAGER_ONLY)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def tablet_revoke(request, pk):
     tablet = selectors.get_tablet_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.tablet_revoke(tablet=tablet, by=request.user)
     messages.success(request, _("“%(name)s” can no longer be used.") % {"name": tablet.name})
     return redirect("coproduction:tablets")
