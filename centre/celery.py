@@ -42,6 +42,11 @@ app.conf.update(
             "task": "centre.tasks.outbox_send_due_task",
             "schedule": timedelta(seconds=60),
         },
+        # activities: reminders for sessions women signed up to (the day before, via the outbox)
+        "activities-session-reminders": {
+            "task": "activities.tasks.session_reminders_queue_task",
+            "schedule": crontab(minute=5),
+        },
         "clear-expired-sessions": {
             "task": "centre.tasks.sessions_clear_task",
             "schedule": crontab(hour=3, minute=15),
