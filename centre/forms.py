@@ -1,7 +1,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -79,3 +80,35 @@ class AuditSearchForm(forms.Form):
         ):
             self.add_error("date_to", _("The end date must be on or after the start date."))
         return cleaned
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Sends the reset link through the outbox, so it survives a broker outage and goes once."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from .services import outbox_message_queue
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        html_body = (
+            loader.render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else ""
+        )
+        outbox_message_queue(
+            purpose="password_reset",
+            reference=f"user:{context['user'].pk}:{context['token'][-12:]}",
+            channel="email",
+            recipient=to_email,
+            subject=subject,
+            body=body,
+            html_body=html_body,
+        )

@@ -10,3 +10,6 @@ SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Tasks run in-process in tests; tests that need real workers and a real broker start their own
+# (tests/conftest.py: celery_workers, private_redis).
+CELERY_TASK_ALWAYS_EAGER = True

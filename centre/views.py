@@ -22,7 +22,13 @@ from . import selectors, services
 from .access import half_signed_in, public, roles_required, signed_in
 from .audit import audit_request
 from .features import collect
-from .forms import AuditSearchForm, CentreChooseForm, SecondFactorForm, SignInForm
+from .forms import (
+    AuditSearchForm,
+    CentreChooseForm,
+    OutboxPasswordResetForm,
+    SecondFactorForm,
+    SignInForm,
+)
 from .roles import Role
 
 logger = logging.getLogger(__name__)
@@ -94,6 +100,7 @@ sign_in = public(SignInView.as_view())
 sign_out = public(require_POST(auth_views.LogoutView.as_view()))
 password_reset = public(
     auth_views.PasswordResetView.as_view(
+        form_class=OutboxPasswordResetForm,
         email_template_name="registration/password_reset_email.txt",
         subject_template_name="registration/password_reset_subject.txt",
         html_email_template_name="registration/password_reset_email.html",

@@ -192,3 +192,118 @@ def sms_outbox():
     backends.sms_outbox.clear()
     yield backends.sms_outbox
     backends.sms_outbox.clear()
+
+
+def point_celery_at(url):
+    """Make this process publish to `url` for real (not eagerly). Returns a function to undo it."""
+    from centre.celery import app
+
+    old = (app.conf.broker_url, app.conf.task_always_eager)
+
+    def _set(broker, eager):
+        app.conf.broker_url = broker
+        app.conf.task_always_eager = eager
+        if app._pool is not None:
+            app._pool.force_close_all()
+            app._pool = None
+        app.amqp._producer_pool = None
+
+    _set(url, False)
+    return lambda: _set(*old)
+
+
+class WorkerProcess:
+    """A real `celery worker` process using the test database and a given Redis."""
+
+    def __init__(self, broker_url, outdir, name):
+        from django.db import connection
+
+        settings_dict = connection.settings_dict
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "centre.settings",
+            "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
+                USER=settings_dict["USER"] or "postgres",
+                HOST=settings_dict["HOST"] or "127.0.0.1",
+                PORT=settings_dict["PORT"] or 5432,
+                NAME=settings_dict["NAME"],
+            ),
+            "REDIS_URL": broker_url,
+            "EMAIL_BACKEND": "file",
+            "EMAIL_FILE_PATH": str(outdir / "mail"),
+            "SMS_BACKEND": "file",
+            "SMS_FILE_PATH": str(outdir / "sms"),
+            "LOG_LEVEL": "WARNING",
+        }
+        self.name = name
+        self.process = None
+
+    def start(self):
+        import sys
+
+        celery = os.path.join(os.path.dirname(sys.executable), "celery")
+        self.process = subprocess.Popen(
+            [
+                celery,
+                "-A",
+                "centre",
+                "worker",
+                "-Q",
+                "default,notifications,reports",
+                "--pool=solo",
+                "--without-heartbeat",
+                "--without-mingle",
+                "--without-gossip",
+                "-n",
+                f"{self.name}@%h",
+                "-l",
+                "warning",
+            ],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return self
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@pytest.fixture
+def celery_workers(tmp_path, private_redis):
+    """Start real Celery workers against the test database (needs PostgreSQL) and a private Redis."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("real Celery workers need PostgreSQL (the test database must be shared)")
+    undo = point_celery_at(private_redis.url)
+    started = []
+
+    def start(count=1):
+        for _ in range(count):
+            started.append(WorkerProcess(private_redis.url, tmp_path, f"w{len(started)}").start())
+        return started
+
+    yield start
+    for worker in started:
+        worker.stop()
+    undo()
+
+
+def wait_for(predicate, timeout=60, interval=0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False

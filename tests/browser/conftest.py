@@ -2,7 +2,8 @@
 
 Playwright's own browser download does not work here, so we launch the system Chromium.
 The sync Playwright API runs an event loop in this thread, which makes Django think it is in
-async code; the ORM calls the tests make between browser steps are synchronous and safe.
+async code; the ORM calls the tests make between browser steps are synchronous and safe, so each
+browser session allows them (and only while it runs: the setting must never reach a deployment).
 """
 
 import os
@@ -13,8 +14,6 @@ import pytest
 
 from tests.conftest import skip_or_fail
 from tests.factories import PASSWORD
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = (Path(__file__).resolve().parent.parent / "assets" / "axe.min.js").read_text()
@@ -38,12 +37,16 @@ def browser():
         skip_or_fail(f"Chromium is not installed at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
