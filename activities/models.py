@@ -236,6 +236,8 @@ class Facilitator(models.Model):
         related_name="+",
         verbose_name=_("staff partner who can step in"),
     )
+    # Kept when she stops facilitating, so the history shows who ran the group when.
+    ended_on = models.DateField(_("stopped facilitating on"), null=True, blank=True)
 
     class Meta:
         ordering = ["kind", "id"]

@@ -105,7 +105,7 @@ def get_woman_in_centre(request, pk):
 
 def volunteer_helps_with(user, activity_id):
     return Facilitator.objects.filter(
-        activity_id=activity_id, user=user, kind=Facilitator.Kind.VOLUNTEER
+        activity_id=activity_id, user=user, kind=Facilitator.Kind.VOLUNTEER, ended_on__isnull=True
     ).exists()
 
 
@@ -116,7 +116,9 @@ def activities_for_user(request, *, status="", kind="", ideas=False):
     activities = scope_to_centre(Activity.objects.all(), request).select_related("room", "owner")
     if request.membership.role == Role.VOLUNTEER:
         activities = activities.filter(
-            facilitators__user=request.user, facilitators__kind=Facilitator.Kind.VOLUNTEER
+            facilitators__user=request.user,
+            facilitators__kind=Facilitator.Kind.VOLUNTEER,
+            facilitators__ended_on__isnull=True,
         ).distinct()
     if status:
         activities = activities.filter(status=status)
@@ -145,6 +147,7 @@ def sessions_for_volunteer(request, *, days=14):
         .filter(
             activity__facilitators__user=request.user,
             activity__facilitators__kind=Facilitator.Kind.VOLUNTEER,
+            activity__facilitators__ended_on__isnull=True,
             date__gte=today - timedelta(days=7),
             date__lte=today + timedelta(days=days),
         )

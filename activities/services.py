@@ -162,6 +162,7 @@ def facilitator_add(*, activity, **fields):
     facilitator = Facilitator(activity=activity, **fields)
     facilitator.full_clean()
     duplicate = activity.facilitators.filter(
+        ended_on__isnull=True,
         kind=facilitator.kind,
         user=facilitator.user,
         woman=facilitator.woman,
@@ -175,8 +176,10 @@ def facilitator_add(*, activity, **fields):
 
 @transaction.atomic
 def facilitator_remove(*, facilitator):
-    """Remove a facilitator. Safe to call twice."""
-    Facilitator.objects.filter(pk=facilitator.pk).delete()
+    """She no longer facilitates; the record stays for the history. Safe to call twice."""
+    Facilitator.objects.filter(pk=facilitator.pk, ended_on__isnull=True).update(
+        ended_on=timezone.localdate()
+    )
 
 
 @transaction.atomic
@@ -456,7 +459,9 @@ def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by
         )
     )
     valid_facilitators = set(
-        session.activity.facilitators.filter(pk__in=wanted.facilitator_ids).values_list(
+        session.activity.facilitators.filter(
+            pk__in=wanted.facilitator_ids, ended_on__isnull=True
+        ).values_list(
             "pk", flat=True
         )
     )

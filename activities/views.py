@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -135,7 +135,12 @@ def activity_detail(request, pk):
         "activity": activity,
         "upcoming": upcoming,
         "past": past,
-        "facilitators": activity.facilitators.select_related("user", "woman", "staff_partner"),
+        "facilitators": activity.facilitators.filter(ended_on__isnull=True).select_related(
+            "user", "woman", "staff_partner"
+        ),
+        "past_facilitators": activity.facilitators.filter(ended_on__isnull=False).select_related(
+            "user", "woman"
+        ),
         "schedules": activity.schedules.select_related("room", "term"),
         "history": activity.status_changes.select_related("changed_by")[:20],
         "enrolments": enrolments,
@@ -227,9 +232,10 @@ def activity_status(request, pk):
 
 
 @roles_required(EDITORS)
-@require_POST
 def activity_idea(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = IdeaStageForm(request.POST)
     if form.is_valid():
         try:
@@ -273,9 +279,10 @@ def facilitator_add(request, pk):
 
 
 @roles_required(EDITORS)
-@require_POST
 def facilitator_remove(request, pk):
     facilitator = selectors.get_facilitator_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.facilitator_remove(facilitator=facilitator)
     messages.success(request, _("Facilitator removed."))
     return redirect("activities:activity_detail", pk=facilitator.activity_id)
@@ -352,9 +359,10 @@ def session_add(request, pk):
 
 
 @roles_required(EDITORS)
-@require_POST
 def enrolment_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = EnrolmentForm(request.POST, centre=request.centre)
     if form.is_valid():
         enrolment = services.enrolment_add(activity=activity, woman=form.cleaned_data["woman"])
@@ -368,9 +376,10 @@ def enrolment_add(request, pk):
 
 
 @roles_required(EDITORS)
-@require_POST
 def enrolment_leave(request, pk):
     enrolment = selectors.get_enrolment_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     promoted = services.enrolment_leave(enrolment=enrolment)
     messages.success(request, _("Her place is freed."))
     if promoted:
@@ -383,9 +392,10 @@ def enrolment_leave(request, pk):
 
 
 @roles_required(EDITORS)
-@require_POST
 def completions_award(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         made = services.course_completions_award(activity=activity, awarded_by=request.user)
     except ValidationError as error:
@@ -430,9 +440,10 @@ def session_cancel(request, pk):
 
 
 @roles_required(EDITORS)
-@require_POST
 def session_reinstate(request, pk):
     session = selectors.get_session_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.session_reinstate(session=session)
     messages.success(request, _("The session is back on."))
     return redirect("activities:activity_detail", pk=session.activity_id)
@@ -460,7 +471,9 @@ def _register_context(request, session, *, form=None, ticked=None, conflict=None
     by_id = {w.pk: w for w in women}
     alerts = sorted(sorted(selectors.name_for(request, by_id[i]) for i in pair) for pair in pairs)
     conflict_ids = {i for pair in pairs for i in pair}
-    facilitators = list(session.activity.facilitators.select_related("user", "woman"))
+    facilitators = list(
+        session.activity.facilitators.filter(ended_on__isnull=True).select_related("user", "woman")
+    )
     present_facilitators = set(session.facilitators_present.values_list("pk", flat=True))
     if form is None:
         initial = {"others_count": session.others_count, "version": session.version}
@@ -503,7 +516,9 @@ def register(request, pk):
     woman_ids = list(
         Woman.objects.filter(centre=session.centre, pk__in=posted).values_list("pk", flat=True)
     )
-    facilitator_ids = list(session.activity.facilitators.values_list("pk", flat=True))
+    facilitator_ids = list(
+        session.activity.facilitators.filter(ended_on__isnull=True).values_list("pk", flat=True)
+    )
     form = RegisterForm(request.POST, woman_ids=woman_ids, facilitator_ids=facilitator_ids)
     if not form.is_valid():
         context = _register_context(request, session, form=form, ticked=set(woman_ids))
