@@ -461,9 +461,7 @@ def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by
     valid_facilitators = set(
         session.activity.facilitators.filter(
             pk__in=wanted.facilitator_ids, ended_on__isnull=True
-        ).values_list(
-            "pk", flat=True
-        )
+        ).values_list("pk", flat=True)
     )
     session.attendances.exclude(woman_id__in=valid_women).delete()
     Attendance.objects.bulk_create(

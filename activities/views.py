@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
@@ -185,7 +185,9 @@ def activity_edit(request, pk):
             conflict = error.current
             data = request.POST.copy()
             data["version"] = conflict.version
-            form = ActivityForm(data, instance=conflict, centre=request.centre, editing=True)
+            # The form gets its own copy: validating a ModelForm writes into its instance.
+            fresh = Activity.objects.get(pk=activity.pk)
+            form = ActivityForm(data, instance=fresh, centre=request.centre, editing=True)
             form.is_valid()
             form.add_error(
                 None,
