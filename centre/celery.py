@@ -51,6 +51,19 @@ app.conf.update(
             "task": "centre.tasks.sessions_clear_task",
             "schedule": crontab(hour=3, minute=15),
         },
+        # casework: court-date reminders, key workers' daily digest, retention
+        "casework-court-reminders": {
+            "task": "casework.tasks.casework_court_reminders_task",
+            "schedule": crontab(hour=6, minute=45),
+        },
+        "casework-daily-digest": {
+            "task": "casework.tasks.casework_digest_reminders_task",
+            "schedule": crontab(hour=6, minute=50),
+        },
+        "casework-retention": {
+            "task": "casework.tasks.casework_retention_anonymise_task",
+            "schedule": crontab(hour=2, minute=30),
+        },
     },
 )
 app.autodiscover_tasks()
