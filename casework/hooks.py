@@ -17,4 +17,19 @@ def home_panels(request):
     if request.membership.role not in CASEWORK_ROLES:
         return []
     count = selectors.caseload_for_user(request).count()
-    return [HomePanel(_("Caseload"), "casework/_panel_caseload.html", {"count": count}, order=10)]
+    key_worker = None if request.membership.role == "manager" else request.user
+    not_heard = selectors.not_heard_from(request.centre, key_worker=key_worker).count()
+    return [
+        HomePanel(
+            _("Caseload"),
+            "casework/_panel_caseload.html",
+            {"count": count, "not_heard": not_heard},
+            order=10,
+        )
+    ]
+
+
+def seed_demo(*, centres, scale, stdout):
+    from .demo import seed_casework
+
+    seed_casework(centres=centres, scale=scale, stdout=stdout)

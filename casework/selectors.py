@@ -1,9 +1,41 @@
-"""Reads of women's records with allocation-based visibility applied."""
+"""Reads of women's records with allocation-based visibility applied.
+
+Who sees what (DESIGN.md §4):
+- the manager, the key worker, workers allocated as involved, and a worker with a live
+  break-the-glass grant see her full record;
+- other staff of the centre see the front-desk card only;
+- volunteers and steering members never reach casework (the views' role rule refuses them);
+- another centre's woman is a 404.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
+from django.http import Http404
+from django.utils import timezone
 
 from centre.access import scope_to_centre
+from centre.models import AuditEvent
 from centre.roles import Role
 
-from .models import OPEN_STAGES, Woman
+from .models import (
+    OPEN_STAGES,
+    Action,
+    Alert,
+    Allocation,
+    Appointment,
+    BreakGlass,
+    Contact,
+    Referral,
+    Stage,
+    SupportPlan,
+    Woman,
+)
+
+# Full record / front-desk card.
+FULL = "full"
+CARD = "card"
 
 
 def caseload_for_user(request):
@@ -12,3 +44,454 @@ def caseload_for_user(request):
     if request.membership.role != Role.MANAGER:
         women = women.filter(key_worker=request.user)
     return women.select_related("key_worker").order_by("first_name", "last_name")
+
+
+def placement_conflicts(centre, woman_ids):
+    """Pairs of women among `woman_ids` who must not be placed together, as frozensets of ids.
+
+    Only the pairs: never the reason, which stays on the casework record."""
+    ids = {int(pk) for pk in woman_ids}
+    if len(ids) < 2:
+        return set()
+    rows = Alert.objects.filter(
+        centre=centre,
+        kind=Alert.Kind.NOT_WITH,
+        is_active=True,
+        woman_id__in=ids,
+        other_woman_id__in=ids,
+    ).values_list("woman_id", "other_woman_id")
+    return {frozenset(pair) for pair in rows if pair[0] != pair[1]}
+
+
+def involved_women_ids(user):
+    """Ids of women this worker is allocated to as an involved worker (not key worker)."""
+    return Allocation.objects.filter(
+        worker=user, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
+    ).values("woman_id")
+
+
+def access_level(request, woman):
+    """FULL or CARD for a woman already known to be in the current centre."""
+    user = request.user
+    if request.membership.role == Role.MANAGER or woman.key_worker_id == user.pk:
+        return FULL
+    if Allocation.objects.filter(
+        woman=woman, worker=user, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
+    ).exists():
+        return FULL
+    if BreakGlass.objects.filter(woman=woman, worker=user, expires_at__gt=timezone.now()).exists():
+        return FULL
+    return CARD
+
+
+def get_woman_for_user(request, pk, *, require=FULL):
+    """The woman in the user's centre (404 otherwise) and the user's access level.
+
+    With require=FULL, a worker who may only see the card gets `NeedsBreakGlass`."""
+    try:
+        woman = scope_to_centre(Woman.objects.select_related("key_worker"), request).get(pk=pk)
+    except (Woman.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    level = access_level(request, woman)
+    if require == FULL and level != FULL:
+        raise NeedsBreakGlass(woman)
+    return woman, level
+
+
+class NeedsBreakGlass(Exception):  # noqa: N818 - it is a signal, not an error
+    def __init__(self, woman):
+        super().__init__("full record needs allocation or break the glass")
+        self.woman = woman
+
+
+def restricted_visible(request, woman):
+    """Q for contacts this user may read the note of."""
+    if request.membership.role == Role.MANAGER or woman.key_worker_id == request.user.pk:
+        return Q()
+    return Q(restricted=False) | Q(worker=request.user)
+
+
+def can_see_restricted(request, woman, contact):
+    return (
+        not contact.restricted
+        or request.membership.role == Role.MANAGER
+        or woman.key_worker_id == request.user.pk
+        or contact.worker_id == request.user.pk
+    )
+
+
+def visible_women(request):
+    """Women whose full record this user may read (not counting break-the-glass)."""
+    women = scope_to_centre(Woman.objects.all(), request)
+    if request.membership.role == Role.MANAGER:
+        return women
+    return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
+
+
+def search_women(request, query):
+    """Any woman in the centre by name (staff see the card of anyone; the full record only
+    of their own). Returns a queryset, small page only."""
+    women = scope_to_centre(Woman.objects.select_related("key_worker"), request).filter(
+        anonymised_at__isnull=True
+    )
+    for word in query.split()[:3]:
+        women = women.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    return women.order_by("first_name", "last_name")
+
+
+def annotate_caseload(women, *, today=None):
+    """Add next appointment, overdue actions and next review to each woman with subqueries, so
+    a caseload page costs the same number of queries however many women are on it."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    next_appointment = (
+        Appointment.objects.filter(
+            woman=OuterRef("pk"), starts_at__gte=now, status=Appointment.Status.BOOKED
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    overdue = (
+        Action.objects.filter(woman=OuterRef("pk"), done_on__isnull=True, due_on__lt=today)
+        .order_by()
+        .values("woman")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return women.annotate(
+        next_appointment_at=Subquery(next_appointment),
+        overdue_actions=Subquery(overdue),
+        next_review_on=Min("plan__next_review_on"),
+        has_alert=Exists(Alert.objects.filter(woman=OuterRef("pk"), is_active=True)),
+    ).select_related("key_worker")
+
+
+def not_heard_from(centre, *, days=None, key_worker=None):
+    """Open cases with no successful contact for more than the centre's N days."""
+    days = days or centre.not_heard_from_days
+    cutoff = timezone.now() - timedelta(days=days)
+    women = Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES).filter(
+        Q(last_contact_at__lt=cutoff) | Q(last_contact_at__isnull=True)
+    )
+    if key_worker is not None:
+        women = women.filter(key_worker=key_worker)
+    return women.select_related("key_worker").order_by("last_contact_at", "first_name")
+
+
+def caseload_counts(centre):
+    """Open cases per key worker, with the centre's warning threshold applied."""
+    from centre.models import Membership
+
+    counts = dict(
+        Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES, key_worker__isnull=False)
+        .values_list("key_worker")
+        .annotate(n=Count("pk"))
+        .values_list("key_worker", "n")
+    )
+    workers = (
+        Membership.objects.filter(
+            centre=centre, is_active=True, role__in=[Role.KEY_WORKER, Role.MANAGER]
+        )
+        .select_related("user")
+        .order_by("user__first_name")
+    )
+    rows = []
+    for membership in workers:
+        n = counts.get(membership.user_id, 0)
+        if membership.role == Role.MANAGER and not n:
+            continue
+        rows.append(
+            {
+                "worker": membership.user,
+                "count": n,
+                "over": n > centre.caseload_warning_threshold,
+            }
+        )
+    return rows
+
+
+def stage_counts(women):
+    counts = dict(women.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    return [(value, label, counts.get(value, 0)) for value, label in Stage.choices]
+
+
+def caseload_size(centre, worker):
+    return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES).count()
+
+
+@dataclass
+class TimelineEntry:
+    when: object
+    kind: str
+    title: str
+    body: str = ""
+    by: object = None
+    restricted: bool = False
+    hidden: bool = False
+
+
+def timeline(request, woman, *, limit=100):
+    """Contacts, stage changes, allocations, reviews, appointments and case reviews, newest first.
+    A fixed number of queries: one per kind, each capped."""
+    entries = []
+    see = restricted_visible(request, woman)
+    visible_ids = set(woman.contacts.filter(see).values_list("pk", flat=True)[:limit])
+    for contact in woman.contacts.select_related("worker")[:limit]:
+        hidden = contact.pk not in visible_ids
+        entries.append(
+            TimelineEntry(
+                when=contact.contact_on,
+                kind="contact",
+                title=f"{contact.get_contact_type_display()}"
+                + ("" if contact.made else " (attempt)"),
+                body="" if hidden else contact.note,
+                by=contact.worker,
+                restricted=contact.restricted,
+                hidden=hidden,
+            )
+        )
+    for change in woman.stage_changes.select_related("changed_by")[:limit]:
+        entries.append(
+            TimelineEntry(
+                when=change.changed_at.date(),
+                kind="stage",
+                title=f"Stage: {change.get_to_stage_display()}",
+                body=change.reason,
+                by=change.changed_by,
+            )
+        )
+    for allocation in woman.allocations.select_related("worker", "allocated_by")[:limit]:
+        entries.append(
+            TimelineEntry(
+                when=allocation.started_at.date(),
+                kind="allocation",
+                title=f"{allocation.get_kind_display()}: {allocation.worker}",
+                body=allocation.reason,
+                by=allocation.allocated_by,
+            )
+        )
+    for review in woman.reviews.select_related("author")[:limit]:
+        entries.append(
+            TimelineEntry(
+                when=review.held_on,
+                kind="review",
+                title="Review",
+                body=review.progress,
+                by=review.author,
+            )
+        )
+    for appointment in woman.appointments.select_related("worker")[:limit]:
+        entries.append(
+            TimelineEntry(
+                when=appointment.starts_at.date(),
+                kind="appointment",
+                title=f"Appointment: {appointment.get_status_display()}",
+                body=appointment.purpose,
+                by=appointment.worker,
+            )
+        )
+    for item in woman.case_reviews.select_related("meeting")[:limit]:
+        entries.append(
+            TimelineEntry(
+                when=item.meeting.held_on,
+                kind="case_review",
+                title=item.meeting.title,
+                body=item.notes,
+            )
+        )
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries[:limit]
+
+
+def record_viewers(woman, *, limit=200):
+    """Who looked at or changed this record, newest first (for the manager)."""
+    return (
+        AuditEvent.objects.filter(object_type="casework.woman", object_id=str(woman.pk))
+        .select_related("actor")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def referral_report(centre, start, end):
+    """Referrals by source and by referring agency, including directory partners who never
+    referred in the period."""
+    from .models import Agency
+
+    referrals = Referral.objects.filter(centre=centre, referred_on__range=(start, end))
+    by_source = {
+        row["source"]: row
+        for row in referrals.values("source").annotate(
+            total=Count("pk"),
+            accepted=Count("pk", filter=Q(decision=Referral.Decision.ACCEPTED)),
+            declined=Count("pk", filter=Q(decision=Referral.Decision.DECLINED)),
+        )
+    }
+    sources = [
+        {
+            "label": label,
+            "total": by_source.get(value, {}).get("total", 0),
+            "accepted": by_source.get(value, {}).get("accepted", 0),
+            "declined": by_source.get(value, {}).get("declined", 0),
+        }
+        for value, label in Referral.Source.choices
+    ]
+    agencies = (
+        Agency.objects.filter(centre=centre, kind=Agency.Kind.PARTNER)
+        .annotate(
+            total=Count(
+                "referrals_in",
+                filter=Q(referrals_in__referred_on__range=(start, end)),
+            ),
+            last_referral=Max("referrals_in__referred_on"),
+        )
+        .order_by("-total", "name")
+    )
+    unnamed = referrals.filter(referrer_agency__isnull=True).count()
+    return {
+        "sources": sources,
+        "agencies": list(agencies),
+        "never": [a for a in agencies if not a.total],
+        "without_agency": unnamed,
+        "total": referrals.count(),
+    }
+
+
+def quarter_numbers(centre, start, end):
+    """Counts for the quarterly report, for dates start..end inclusive.
+
+    Returns a dict with:
+    - women_supported: women with a successful contact in the period, or open at any point in it
+    - new_referrals, referrals_by_source {source: n}, referrals_by_decision {decision: n}
+    - contacts_total, contacts_by_type {type: n} (successful contacts only), attempts
+    - stages {stage: n} (women in each stage now, among those supported)
+    - moved_on: women whose stage changed to moved on in the period
+    - caseloads: [{"key_worker_id", "count"}] open cases per key worker at the end
+    - outcome_change: {domain: {"women": n, "average_change": float}} first vs latest rating
+    """
+    contacts = Contact.objects.filter(centre=centre, contact_on__range=(start, end))
+    contacted = contacts.filter(made=True).values("woman_id")
+    supported = Woman.objects.filter(centre=centre).filter(
+        Q(pk__in=contacted)
+        | Q(created_at__date__lte=end, stage__in=OPEN_STAGES)
+        | Q(closed_at__date__gte=start, created_at__date__lte=end)
+    )
+    referrals = Referral.objects.filter(centre=centre, referred_on__range=(start, end))
+    return {
+        "women_supported": supported.count(),
+        "new_referrals": referrals.count(),
+        "referrals_by_source": dict(
+            referrals.values_list("source").annotate(n=Count("pk")).values_list("source", "n")
+        ),
+        "referrals_by_decision": dict(
+            referrals.values_list("decision").annotate(n=Count("pk")).values_list("decision", "n")
+        ),
+        "contacts_total": contacts.filter(made=True).count(),
+        "attempts": contacts.filter(made=False).count(),
+        "contacts_by_type": dict(
+            contacts.filter(made=True)
+            .values_list("contact_type")
+            .annotate(n=Count("pk"))
+            .values_list("contact_type", "n")
+        ),
+        "stages": dict(
+            supported.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
+        ),
+        "moved_on": Woman.objects.filter(
+            centre=centre,
+            stage_changes__to_stage=Stage.MOVED_ON,
+            stage_changes__changed_at__date__range=(start, end),
+        )
+        .distinct()
+        .count(),
+        "caseloads": list(
+            Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES, key_worker__isnull=False)
+            .values("key_worker_id")
+            .annotate(count=Count("pk"))
+            .order_by("-count")
+        ),
+        "outcome_change": outcome_change(centre, end),
+    }
+
+
+def outcome_change(centre, end):
+    """Average change from each woman's first to her latest rating per domain, up to `end`."""
+    from .models import OutcomeRating
+
+    rows = (
+        OutcomeRating.objects.filter(woman__centre=centre, rated_on__lte=end)
+        .order_by("woman_id", "domain", "rated_on", "id")
+        .values_list("woman_id", "domain", "score")
+    )
+    first, last, seen = {}, {}, {}
+    for woman_id, domain, score in rows.iterator(chunk_size=5000):
+        first.setdefault((woman_id, domain), score)
+        last[(woman_id, domain)] = score
+        seen[(woman_id, domain)] = seen.get((woman_id, domain), 0) + 1
+    result = {}
+    for (woman_id, domain), start_score in first.items():
+        if seen[(woman_id, domain)] < 2:
+            continue
+        bucket = result.setdefault(domain, {"women": 0, "total": 0})
+        bucket["women"] += 1
+        bucket["total"] += last[(woman_id, domain)] - start_score
+    return {
+        domain: {"women": b["women"], "average_change": round(b["total"] / b["women"], 2)}
+        for domain, b in result.items()
+    }
+
+
+def card_context(woman):
+    """What the front desk may see: name, key worker, alerts, today's appointments."""
+    today = timezone.localdate()
+    return {
+        "alerts": list(
+            woman.alerts.filter(is_active=True).select_related("other_woman").order_by("kind")
+        ),
+        "today_appointments": list(
+            woman.appointments.filter(
+                starts_at__date=today, status=Appointment.Status.BOOKED
+            ).select_related("worker")
+        ),
+    }
+
+
+def record_context(request, woman):
+    """Everything the record's overview shows, in a fixed number of queries."""
+    today = timezone.localdate()
+    allocations = list(
+        woman.allocations.filter(ended_at__isnull=True).select_related("worker").order_by("kind")
+    )
+    handover = next(
+        (
+            a
+            for a in allocations
+            if a.kind == Allocation.Kind.KEY_WORKER
+            and a.worker_id == request.user.pk
+            and a.handover_note
+            and a.handover_read_at is None
+        ),
+        None,
+    )
+    see = restricted_visible(request, woman)
+    return {
+        **card_context(woman),
+        "involved": [a for a in allocations if a.kind == Allocation.Kind.INVOLVED],
+        "handover": handover,
+        "upcoming": list(
+            woman.appointments.filter(starts_at__date__gte=today - timedelta(days=7))
+            .exclude(status=Appointment.Status.CANCELLED)
+            .select_related("worker")
+            .order_by("starts_at")[:10]
+        ),
+        "open_actions": list(
+            woman.actions.filter(done_on__isnull=True).select_related("owner")[:20]
+        ),
+        "recent_contacts": list(woman.contacts.filter(see).select_related("worker")[:5]),
+        "stage_history": list(woman.stage_changes.select_related("changed_by")[:20]),
+        "plan": SupportPlan.objects.filter(woman=woman).first(),
+        "today": today,
+    }

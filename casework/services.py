@@ -1,0 +1,717 @@
+"""Writes for casework. Every function is atomic and keyword-only; views call exactly one."""
+
+import logging
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from centre.audit import audit_log
+from centre.models import Membership, OutboxMessage
+from centre.roles import Role
+from centre.services import outbox_message_cancel, outbox_message_queue
+
+from .models import (
+    OPEN_STAGES,
+    Action,
+    Alert,
+    Allocation,
+    Appointment,
+    BreakGlass,
+    CaseReviewItem,
+    CaseReviewMeeting,
+    Contact,
+    Goal,
+    Need,
+    OutcomeRating,
+    Referral,
+    ReferralOut,
+    Review,
+    Stage,
+    StageChange,
+    SupportPlan,
+    Woman,
+)
+
+logger = logging.getLogger(__name__)
+
+WOMAN_DETAIL_FIELDS = [
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "mobile",
+    "email",
+    "address",
+    "safe_to_text",
+    "safe_to_email",
+    "safe_to_leave_voicemail",
+    "safe_to_post",
+    "safe_time",
+    "code_word",
+    "reminders_opt_in",
+    "what_matters",
+    "supporters",
+]
+PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]
+REMINDER_PURPOSE = "casework_appointment_reminder"
+COURT_PURPOSE = "casework_court_reminder"
+DIGEST_PURPOSE = "casework_daily_digest"
+BREAK_GLASS_PURPOSE = "casework_break_glass"
+
+
+class VersionConflict(Exception):  # noqa: N818 - named for what happened
+    """Someone else saved first. `current` is what they saved."""
+
+    def __init__(self, current):
+        super().__init__("saved by someone else first")
+        self.current = current
+
+
+def _versioned_update(model, *, pk, expected_version, values):
+    """Write only if nobody saved since `expected_version`; bump the version."""
+    updated = model.objects.filter(pk=pk, version=expected_version).update(
+        **values, version=F("version") + 1
+    )
+    if updated != 1:
+        raise VersionConflict(model.objects.get(pk=pk))
+    return model.objects.get(pk=pk)
+
+
+def _managers(centre):
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            centre=centre, role=Role.MANAGER, is_active=True
+        ).select_related("user")
+    ]
+
+
+def _email_staff(*, user, purpose, reference, subject, body, centre, scheduled_for=None):
+    """Queue an email to a member of staff. Returns (message, created); (None, False) when
+    she has no email address."""
+    if not user.email:
+        return None, False
+    return outbox_message_queue(
+        purpose=purpose,
+        reference=reference,
+        channel=OutboxMessage.Channel.EMAIL,
+        recipient=user.email,
+        subject=subject,
+        body=body,
+        centre=centre,
+        scheduled_for=scheduled_for,
+    )
+
+
+def _site_url(path):
+    return f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{path}"
+
+
+# --- The woman's record --------------------------------------------------------------------
+
+
+@transaction.atomic
+def woman_create(*, centre, by, stage=Stage.ASSESSMENT, reason="", **fields):
+    """Open a woman's record, with the first entry in her stage history."""
+    woman = Woman(centre=centre, stage=stage, **fields)
+    woman.full_clean()
+    woman.save()
+    StageChange.objects.create(
+        woman=woman, from_stage="", to_stage=stage, reason=reason[:500], changed_by=by
+    )
+    audit_log(actor=by, action="casework.woman.create", obj=woman)
+    return woman
+
+
+@transaction.atomic
+def woman_update(*, woman, expected_version, data, by):
+    """Save her details unless someone else saved first (VersionConflict)."""
+    values = {name: data[name] for name in WOMAN_DETAIL_FIELDS if name in data}
+    if "photo" in data:
+        if data["photo"] is False:
+            values["photo"] = ""
+        elif data["photo"]:
+            woman.photo.save(data["photo"].name, data["photo"], save=False)
+            values["photo"] = woman.photo.name
+    candidate = Woman(**{**{f: getattr(woman, f) for f in WOMAN_DETAIL_FIELDS}, **values})
+    candidate.centre = woman.centre
+    candidate.full_clean(exclude=["centre", "photo"])
+    values["updated_at"] = timezone.now()
+    saved = _versioned_update(Woman, pk=woman.pk, expected_version=expected_version, values=values)
+    audit_log(actor=by, action="casework.woman.edit", obj=saved)
+    return saved
+
+
+@transaction.atomic
+def participation_update(*, woman, by, **choices):
+    """Her opt-ins for meetings, the newsletter and being asked to help. Safe to call twice."""
+    values = {name: bool(choices.get(name)) for name in PARTICIPATION_FIELDS}
+    values["participation_updated_at"] = timezone.now()
+    Woman.objects.filter(pk=woman.pk).update(**values)
+    audit_log(actor=by, action="casework.woman.participation", obj=woman)
+    woman.refresh_from_db()
+    return woman
+
+
+@transaction.atomic
+def woman_stage_change(*, woman, stage, reason, by):
+    """Move her to a stage, keeping the history. She can come back from closed at any time."""
+    if stage not in Stage.values:
+        raise ValidationError({"stage": _("Choose a stage.")})
+    if stage == woman.stage:
+        raise ValidationError({"stage": _("She is already at that stage.")})
+    reopening = woman.stage not in OPEN_STAGES and stage in OPEN_STAGES
+    if (reopening or stage == Stage.CLOSED) and not reason.strip():
+        raise ValidationError({"reason": _("Say why, so the history makes sense later.")})
+    StageChange.objects.create(
+        woman=woman, from_stage=woman.stage, to_stage=stage, reason=reason[:500], changed_by=by
+    )
+    closed_at = timezone.now() if stage == Stage.CLOSED else None
+    Woman.objects.filter(pk=woman.pk).update(stage=stage, closed_at=closed_at)
+    woman.stage, woman.closed_at = stage, closed_at
+    audit_log(actor=by, action="casework.woman.stage", obj=woman)
+    return woman
+
+
+# --- Allocation ----------------------------------------------------------------------------
+
+
+def _member(centre, user, roles):
+    return Membership.objects.filter(
+        centre=centre, user=user, is_active=True, role__in=roles
+    ).first()
+
+
+@transaction.atomic
+def key_worker_allocate(*, woman, worker, reason, handover_note, by):
+    """Make `worker` her key worker. Returns the caseload warning text or "".
+    A warning, not a block: the manager may knowingly go over the threshold."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why she is being allocated.")})
+    if _member(woman.centre, worker, [Role.KEY_WORKER, Role.MANAGER]) is None:
+        raise ValidationError({"worker": _("Choose a key worker at this centre.")})
+    if woman.key_worker_id == worker.pk:
+        raise ValidationError({"worker": _("She is already allocated to this key worker.")})
+    now = timezone.now()
+    Allocation.objects.filter(
+        woman=woman, kind=Allocation.Kind.KEY_WORKER, ended_at__isnull=True
+    ).update(ended_at=now)
+    Allocation.objects.create(
+        woman=woman,
+        worker=worker,
+        kind=Allocation.Kind.KEY_WORKER,
+        reason=reason[:500],
+        handover_note=handover_note,
+        allocated_by=by,
+        started_at=now,
+    )
+    Woman.objects.filter(pk=woman.pk).update(key_worker=worker)
+    woman.key_worker = worker
+    audit_log(actor=by, action="casework.woman.allocate", obj=woman)
+    size = Woman.objects.filter(
+        centre=woman.centre, key_worker=worker, stage__in=OPEN_STAGES
+    ).count()
+    threshold = woman.centre.caseload_warning_threshold
+    if size > threshold:
+        return _("%(name)s now holds %(size)s open cases, over the centre's %(limit)s.") % {
+            "name": worker,
+            "size": size,
+            "limit": threshold,
+        }
+    return ""
+
+
+@transaction.atomic
+def involved_worker_add(*, woman, worker, reason, by):
+    """Involve another worker (partner workers with their agency). Safe to call twice."""
+    membership = _member(woman.centre, worker, [Role.KEY_WORKER, Role.PARTNER, Role.MANAGER])
+    if membership is None:
+        raise ValidationError({"worker": _("Choose a worker at this centre.")})
+    allocation, created = Allocation.objects.get_or_create(
+        woman=woman,
+        worker=worker,
+        kind=Allocation.Kind.INVOLVED,
+        ended_at__isnull=True,
+        defaults={"reason": reason[:500], "agency": membership.agency, "allocated_by": by},
+    )
+    if created:
+        audit_log(actor=by, action="casework.woman.involve", obj=woman)
+    return allocation
+
+
+@transaction.atomic
+def allocation_end(*, allocation, by):
+    """Stop an involved worker's access. Safe to call twice."""
+    if allocation.kind != Allocation.Kind.INVOLVED:
+        raise ValidationError(_("Reallocate the key worker instead."))
+    Allocation.objects.filter(pk=allocation.pk, ended_at__isnull=True).update(
+        ended_at=timezone.now()
+    )
+    audit_log(actor=by, action="casework.woman.uninvolve", obj=allocation.woman)
+
+
+def handover_mark_read(*, woman, worker):
+    """The new key worker has read the handover note. Safe to call twice."""
+    return Allocation.objects.filter(
+        woman=woman,
+        worker=worker,
+        kind=Allocation.Kind.KEY_WORKER,
+        ended_at__isnull=True,
+        handover_read_at__isnull=True,
+    ).update(handover_read_at=timezone.now())
+
+
+@transaction.atomic
+def break_glass_grant(*, woman, worker, reason):
+    """Time-limited access to a record she is not allocated to, with her written reason.
+    Writes an audit event and tells the managers."""
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ValidationError({"reason": _("Write why you need the record (a sentence).")})
+    minutes = getattr(settings, "CASEWORK_BREAK_GLASS_MINUTES", 60)
+    now = timezone.now()
+    grant = BreakGlass.objects.create(
+        woman=woman, worker=worker, reason=reason[:500], expires_at=now + timedelta(minutes=minutes)
+    )
+    audit_log(actor=worker, action="casework.woman.break_glass", obj=woman, reason=reason)
+    link = _site_url(reverse("casework:woman_viewers", args=[woman.pk]))
+    for manager in _managers(woman.centre):
+        _email_staff(
+            user=manager,
+            purpose=BREAK_GLASS_PURPOSE,
+            reference=f"break_glass:{grant.pk}",
+            subject=_("A record was opened with break the glass"),
+            body=_(
+                "%(worker)s opened a record she is not allocated to, for %(minutes)s minutes.\n"
+                "Reason given: %(reason)s\nSee who looked at the record: %(link)s"
+            )
+            % {"worker": worker, "minutes": minutes, "reason": reason, "link": link},
+            centre=woman.centre,
+        )
+    return grant
+
+
+# --- Contacts and appointments -------------------------------------------------------------
+
+
+@transaction.atomic
+def contact_log(*, woman, worker, data, follow_up="", follow_up_due=None):
+    """Log a contact. A successful contact moves her last-contact date forward (never back)."""
+    contact = Contact(centre=woman.centre, woman=woman, worker=worker, **data)
+    if contact.contact_on and contact.contact_on > timezone.localdate():
+        raise ValidationError({"contact_on": _("A contact cannot be in the future.")})
+    contact.full_clean()
+    contact.save()
+    if contact.made:
+        if contact.contact_on == timezone.localdate():
+            moment = timezone.now()
+        else:
+            moment = timezone.make_aware(datetime.combine(contact.contact_on, time(12, 0)))
+        Woman.objects.filter(pk=woman.pk).filter(_last_contact_before(moment)).update(
+            last_contact_at=moment
+        )
+    if follow_up.strip():
+        Action.objects.create(
+            woman=woman,
+            text=follow_up[:500],
+            who=str(worker),
+            owner=worker,
+            due_on=follow_up_due,
+            source=Action.Source.CONTACT,
+            contact=contact,
+        )
+    audit_log(actor=worker, action="casework.contact.create", obj=woman)
+    return contact
+
+
+def _last_contact_before(moment):
+    return Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=moment)
+
+
+def _reminder_channel(woman):
+    """The channel she said is safe for reminders, or None: never guess."""
+    if not woman.reminders_opt_in:
+        return None, ""
+    if woman.safe_to_text and woman.mobile:
+        return OutboxMessage.Channel.SMS, woman.mobile
+    if woman.safe_to_email and woman.email:
+        return OutboxMessage.Channel.EMAIL, woman.email
+    return None, ""
+
+
+def appointment_reminders_queue(*, appointment):
+    """Queue her discreet reminder the day before (or now, if that has passed).
+    Only when she opted in and said the channel is safe. Safe to call twice."""
+    woman = appointment.woman
+    channel, recipient = _reminder_channel(woman)
+    now = timezone.now()
+    if (
+        channel is None
+        or not appointment.send_reminder
+        or appointment.status != Appointment.Status.BOOKED
+        or appointment.starts_at <= now + timedelta(hours=1)
+    ):
+        return None
+    when = max(appointment.starts_at - timedelta(days=1), now).replace(second=0, microsecond=0)
+    local = timezone.localtime(appointment.starts_at)
+    body = _(
+        "Hi %(name)s, just a reminder about %(day)s at %(time)s with %(worker)s. "
+        "Reply if you need to change it."
+    ) % {
+        "name": woman.first_name,
+        "day": local.strftime("%A %-d %B"),
+        "time": local.strftime("%-I:%M%p").lower(),
+        "worker": appointment.worker.first_name if appointment.worker else _("us"),
+    }
+    message, _created = outbox_message_queue(
+        purpose=REMINDER_PURPOSE,
+        reference=f"appointment:{appointment.pk}",
+        channel=channel,
+        recipient=recipient,
+        subject=_("A reminder") if channel == OutboxMessage.Channel.EMAIL else "",
+        body=body,
+        centre=woman.centre,
+        scheduled_for=when,
+        discreet=True,
+    )
+    return message
+
+
+@transaction.atomic
+def appointment_book(*, woman, worker, data):
+    """Book an appointment (future dates allowed) and queue her reminder."""
+    appointment = Appointment(centre=woman.centre, woman=woman, worker=worker, **data)
+    appointment.full_clean()
+    appointment.save()
+    appointment_reminders_queue(appointment=appointment)
+    audit_log(actor=worker, action="casework.appointment.create", obj=woman)
+    return appointment
+
+
+@transaction.atomic
+def appointment_record(*, appointment, status, re_engagement="", by):
+    """Attended, missed (with a step to re-engage her) or cancelled. Missing never closes a case."""
+    if status not in (
+        Appointment.Status.ATTENDED,
+        Appointment.Status.MISSED,
+        Appointment.Status.CANCELLED,
+    ):
+        raise ValidationError({"status": _("Choose attended, missed or cancelled.")})
+    if status == Appointment.Status.MISSED and not re_engagement.strip():
+        raise ValidationError(
+            {"re_engagement": _("Say what the next step is to get back in touch with her.")}
+        )
+    if status == Appointment.Status.ATTENDED and appointment.starts_at > timezone.now():
+        raise ValidationError({"status": _("It has not happened yet.")})
+    appointment.status = status
+    appointment.re_engagement = re_engagement[:300]
+    appointment.save(update_fields=["status", "re_engagement"])
+    outbox_message_cancel(purpose=REMINDER_PURPOSE, reference=f"appointment:{appointment.pk}")
+    woman = appointment.woman
+    if status == Appointment.Status.MISSED:
+        Action.objects.create(
+            woman=woman,
+            text=re_engagement[:500],
+            who=str(by),
+            owner=by,
+            due_on=timezone.localdate() + timedelta(days=2),
+            source=Action.Source.RE_ENGAGEMENT,
+        )
+    if status == Appointment.Status.ATTENDED:
+        moment = min(appointment.starts_at, timezone.now())
+        Woman.objects.filter(pk=woman.pk).filter(_last_contact_before(moment)).update(
+            last_contact_at=moment
+        )
+    audit_log(actor=by, action="casework.appointment.record", obj=woman)
+    return appointment
+
+
+# --- Needs, plan, reviews, distance travelled ----------------------------------------------
+
+
+@transaction.atomic
+def needs_save(*, woman, rows, by):
+    """Save her needs by domain: rows is {domain: {level, her_view, worker_view}}."""
+    now = timezone.now()
+    for domain, values in rows.items():
+        Need.objects.update_or_create(
+            woman=woman, domain=domain, defaults={**values, "updated_by": by, "updated_at": now}
+        )
+    audit_log(actor=by, action="casework.needs.edit", obj=woman)
+
+
+@transaction.atomic
+def plan_save(*, woman, expected_version, data, by):
+    """Create her plan, or save it unless someone else saved first (VersionConflict)."""
+    values = {**data, "updated_by": by, "updated_at": timezone.now()}
+    plan = SupportPlan.objects.filter(woman=woman).first()
+    if plan is None:
+        plan = SupportPlan(woman=woman, **values)
+        plan.full_clean()
+        plan.save()
+    else:
+        SupportPlan(woman=woman, **values).full_clean(exclude=["woman"])
+        plan = _versioned_update(
+            SupportPlan, pk=plan.pk, expected_version=expected_version, values=values
+        )
+    audit_log(actor=by, action="casework.plan.edit", obj=woman)
+    return plan
+
+
+@transaction.atomic
+def goal_add(*, woman, text, domain, by):
+    goal = Goal(woman=woman, text=text, domain=domain)
+    goal.full_clean()
+    goal.save()
+    audit_log(actor=by, action="casework.goal.create", obj=woman)
+    return goal
+
+
+@transaction.atomic
+def goal_status_set(*, goal, status, by):
+    if status not in Goal.Status.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    Goal.objects.filter(pk=goal.pk).update(status=status, updated_at=timezone.now())
+    audit_log(actor=by, action="casework.goal.edit", obj=goal.woman)
+
+
+@transaction.atomic
+def action_add(*, woman, by, source=Action.Source.PLAN, **data):
+    action = Action(woman=woman, source=source, **data)
+    action.full_clean()
+    action.save()
+    audit_log(actor=by, action="casework.action.create", obj=woman)
+    return action
+
+
+@transaction.atomic
+def action_done(*, action, by):
+    """Mark an action done. Safe to call twice."""
+    Action.objects.filter(pk=action.pk, done_on__isnull=True).update(done_on=timezone.localdate())
+    audit_log(actor=by, action="casework.action.done", obj=action.woman)
+
+
+def _ratings(woman, scores, *, occasion, rated_on, review=None):
+    rows = [
+        OutcomeRating(
+            woman=woman,
+            review=review,
+            domain=domain,
+            score=score,
+            rated_on=rated_on,
+            occasion=occasion,
+        )
+        for domain, score in scores.items()
+        if score
+    ]
+    for row in rows:
+        row.full_clean(exclude=["review", "woman"])
+    OutcomeRating.objects.bulk_create(rows)
+    return rows
+
+
+@transaction.atomic
+def ratings_record(*, woman, scores, rated_on, by):
+    """Her own intake ratings, 1-10 by domain."""
+    if not any(scores.values()):
+        raise ValidationError(_("Give at least one rating."))
+    rows = _ratings(woman, scores, occasion=OutcomeRating.Occasion.INTAKE, rated_on=rated_on)
+    audit_log(actor=by, action="casework.ratings.create", obj=woman)
+    return rows
+
+
+@transaction.atomic
+def review_add(*, woman, data, scores, by, next_review_on=None):
+    """Record a review with her ratings, and set the next review date on the plan."""
+    review = Review(woman=woman, author=by, **data)
+    review.full_clean()
+    review.save()
+    _ratings(
+        woman,
+        scores,
+        occasion=OutcomeRating.Occasion.REVIEW,
+        rated_on=review.held_on,
+        review=review,
+    )
+    if next_review_on:
+        SupportPlan.objects.filter(woman=woman).update(next_review_on=next_review_on)
+    audit_log(actor=by, action="casework.review.create", obj=woman)
+    return review
+
+
+@transaction.atomic
+def review_update(*, review, expected_version, data, by):
+    """Save a review unless someone else saved first (VersionConflict)."""
+    Review(woman=review.woman, **data).full_clean(exclude=["woman"])
+    saved = _versioned_update(
+        Review,
+        pk=review.pk,
+        expected_version=expected_version,
+        values={**data, "updated_at": timezone.now()},
+    )
+    audit_log(actor=by, action="casework.review.edit", obj=review.woman)
+    return saved
+
+
+# --- Justice, alerts, consent, move-on -----------------------------------------------------
+
+
+@transaction.atomic
+def record_add(*, woman, model, data, by, action):
+    """Add a justice order, court date, breach, consent or similar row to her record."""
+    obj = model(woman=woman, **data)
+    if hasattr(obj, "centre_id") and not obj.centre_id:
+        obj.centre = woman.centre
+    obj.full_clean()
+    obj.save()
+    audit_log(actor=by, action=action, obj=woman)
+    return obj
+
+
+@transaction.atomic
+def alert_add(*, woman, kind, detail, other_woman=None, by):
+    if kind == Alert.Kind.NOT_WITH:
+        if other_woman is None:
+            raise ValidationError({"other_woman": _("Choose the other woman.")})
+        if other_woman.pk == woman.pk or other_woman.centre_id != woman.centre_id:
+            raise ValidationError({"other_woman": _("Choose another woman at this centre.")})
+    else:
+        other_woman = None
+    alert = Alert(
+        centre=woman.centre,
+        woman=woman,
+        kind=kind,
+        detail=detail,
+        other_woman=other_woman,
+        created_by=by,
+    )
+    alert.full_clean()
+    alert.save()
+    audit_log(actor=by, action="casework.alert.create", obj=woman)
+    return alert
+
+
+@transaction.atomic
+def alert_end(*, alert, by):
+    """Safe to call twice."""
+    Alert.objects.filter(pk=alert.pk, is_active=True).update(
+        is_active=False, ended_at=timezone.now()
+    )
+    audit_log(actor=by, action="casework.alert.end", obj=alert.woman)
+
+
+@transaction.atomic
+def move_on_save(*, woman, data, by):
+    from .models import MoveOnPlan
+
+    plan, _created = MoveOnPlan.objects.get_or_create(
+        woman=woman, defaults={"plan": data.get("plan", "")}
+    )
+    for name, value in data.items():
+        setattr(plan, name, value)
+    plan.updated_at = timezone.now()
+    plan.full_clean()
+    plan.save()
+    audit_log(actor=by, action="casework.move_on.edit", obj=woman)
+    return plan
+
+
+@transaction.atomic
+def referral_out_status_set(*, referral_out, status, by):
+    if status not in ReferralOut.Status.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    ReferralOut.objects.filter(pk=referral_out.pk).update(
+        status=status, status_changed_on=timezone.localdate()
+    )
+    audit_log(actor=by, action="casework.referral_out.edit", obj=referral_out.woman)
+
+
+# --- Referrals in --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def referral_create(*, centre, data, by):
+    referral = Referral(centre=centre, created_by=by, **data)
+    if referral.referred_on and referral.referred_on > timezone.localdate():
+        raise ValidationError({"referred_on": _("A referral cannot be dated in the future.")})
+    referral.full_clean()
+    referral.save()
+    audit_log(actor=by, action="casework.referral.create", obj=referral)
+    return referral
+
+
+@transaction.atomic
+def referral_decide(*, referral, decision, reason, by, key_worker=None):
+    """Accept (opening her record) or decline, always with a reason. Safe to call twice:
+    a decided referral is not decided again."""
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.decision != Referral.Decision.PENDING:
+        raise ValidationError(_("This referral has already been decided."))
+    if decision not in (Referral.Decision.ACCEPTED, Referral.Decision.DECLINED):
+        raise ValidationError({"decision": _("Choose accept or not accept.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the decision.")})
+    referral.decision = decision
+    referral.decision_reason = reason
+    referral.decided_by = by
+    referral.decided_at = timezone.now()
+    if decision == Referral.Decision.ACCEPTED:
+        referral.woman = woman_create(
+            centre=referral.centre,
+            by=by,
+            reason=_("Referral accepted"),
+            first_name=referral.first_name,
+            last_name=referral.last_name,
+            date_of_birth=referral.date_of_birth,
+            mobile=referral.mobile,
+        )
+        if key_worker is not None:
+            key_worker_allocate(
+                woman=referral.woman,
+                worker=key_worker,
+                reason=_("New referral"),
+                handover_note="",
+                by=by,
+            )
+    referral.save(
+        update_fields=["decision", "decision_reason", "decided_by", "decided_at", "woman"]
+    )
+    audit_log(actor=by, action="casework.referral.decide", obj=referral)
+    return referral
+
+
+# --- Case review meetings ------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_review_create(*, centre, data, women, by):
+    meeting = CaseReviewMeeting(centre=centre, created_by=by, **data)
+    meeting.full_clean()
+    meeting.save()
+    for woman in women:
+        CaseReviewItem.objects.get_or_create(meeting=meeting, woman=woman)
+    audit_log(actor=by, action="casework.case_review.create", obj=meeting, centre=centre)
+    return meeting
+
+
+@transaction.atomic
+def case_review_item_save(*, item, notes, action_text="", action_who="", action_due=None, by):
+    """Save the shared notes for one woman and add an action that lands on her record."""
+    CaseReviewItem.objects.filter(pk=item.pk).update(notes=notes)
+    if action_text.strip():
+        action_add(
+            woman=item.woman,
+            by=by,
+            source=Action.Source.CASE_REVIEW,
+            text=action_text,
+            who=action_who or str(by),
+            due_on=action_due,
+            case_review_item=item,
+        )
+    audit_log(actor=by, action="casework.case_review.edit", obj=item.woman)

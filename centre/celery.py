@@ -42,9 +42,27 @@ app.conf.update(
             "task": "centre.tasks.outbox_send_due_task",
             "schedule": timedelta(seconds=60),
         },
+        # activities: reminders for sessions women signed up to (the day before, via the outbox)
+        "activities-session-reminders": {
+            "task": "activities.tasks.session_reminders_queue_task",
+            "schedule": crontab(minute=5),
+        },
         "clear-expired-sessions": {
             "task": "centre.tasks.sessions_clear_task",
             "schedule": crontab(hour=3, minute=15),
+        },
+        # casework: court-date reminders, key workers' daily digest, retention
+        "casework-court-reminders": {
+            "task": "casework.tasks.casework_court_reminders_task",
+            "schedule": crontab(hour=6, minute=45),
+        },
+        "casework-daily-digest": {
+            "task": "casework.tasks.casework_digest_reminders_task",
+            "schedule": crontab(hour=6, minute=50),
+        },
+        "casework-retention": {
+            "task": "casework.tasks.casework_retention_anonymise_task",
+            "schedule": crontab(hour=2, minute=30),
         },
         # coproduction: overdue suggestions (hourly; each alert goes once) and the weekly poster
         "coproduction-overdue-suggestions": {

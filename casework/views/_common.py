@@ -1,0 +1,82 @@
+"""Shared pieces of the casework views: fetching with access applied, and auditing."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from centre.access import scope_to_centre
+from centre.audit import audit_request
+from centre.roles import Role
+
+from .. import selectors
+from ..forms import BreakGlassForm
+
+
+def audit_woman(request, woman, action, reason=""):
+    """One audit event per view, edit, export or PDF of her record, always against the woman,
+    so the manager's "who looked" page lists all of them."""
+    audit_request(request, action, obj=woman, reason=reason)
+
+
+def full_record(view):
+    """Fetch the woman from URL kwarg `pk` with the full-record rule: another centre's woman is
+    a 404; a colleague who is not allocated sees the front-desk card with break the glass."""
+
+    @wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        try:
+            woman, _level = selectors.get_woman_for_user(request, pk)
+        except selectors.NeedsBreakGlass as refused:
+            if request.method != "GET":
+                raise PermissionDenied from None
+            return front_desk_card(request, refused.woman, status=403)
+        return view(request, woman, *args, **kwargs)
+
+    return wrapped
+
+
+def front_desk_card(request, woman, *, status=200, form=None):
+    audit_woman(request, woman, "casework.woman.card_view")
+    context = selectors.card_context(woman)
+    context.update({"woman": woman, "form": form or BreakGlassForm()})
+    return render(request, "casework/card.html", context, status=status)
+
+
+def get_child_for_user(request, queryset, pk):
+    """A row belonging to a woman (appointment, goal, action...): 404 outside the centre,
+    403 unless the user may see her full record."""
+    try:
+        obj = scope_to_centre(queryset.select_related("woman"), request, field="woman__centre").get(
+            pk=pk
+        )
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if selectors.access_level(request, obj.woman) != selectors.FULL:
+        raise PermissionDenied
+    return obj
+
+
+def manager_only(request):
+    if request.membership.role != Role.MANAGER:
+        raise PermissionDenied
+
+
+def conflict_rows(saved, form):
+    """(label, what the other person saved) for each field of the form, to show beside hers."""
+    if saved is None:
+        return []
+    rows = []
+    for name, field in form.fields.items():
+        if name in ("version", "photo"):
+            continue
+        value = getattr(saved, name, "")
+        display = getattr(saved, f"get_{name}_display", None)
+        if callable(display):
+            value = display()
+        if isinstance(value, bool):
+            value = _("Yes") if value else _("No")
+        rows.append((field.label or name, value))
+    return rows

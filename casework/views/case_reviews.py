@@ -1,0 +1,90 @@
+"""Multi-disciplinary case review meetings: selected women, shared notes, actions that land on
+each woman's record."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centre.access import get_for_user, roles_required, scope_to_centre
+from centre.audit import audit_request
+from centre.roles import CASEWORK_ROLES, Role
+
+from .. import selectors, services
+from ..forms import CaseReviewForm, CaseReviewItemForm
+from ..models import CaseReviewItem, CaseReviewMeeting
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def case_review_list(request):
+    meetings = scope_to_centre(CaseReviewMeeting.objects.all(), request).prefetch_related("items")
+    page = Paginator(meetings, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/case_review_list.html",
+        {"page": page, "may_create": request.membership.role == Role.MANAGER},
+    )
+
+
+@roles_required(Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+def case_review_new(request):
+    form = CaseReviewForm(request.POST or None, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("held_on", "title", "attendees")}
+        meeting = services.case_review_create(
+            centre=request.centre, data=data, women=form.cleaned_data["women"], by=request.user
+        )
+        messages.success(request, _("Case review set up."))
+        return redirect("casework:case_review", pk=meeting.pk)
+    return render(
+        request, "casework/form_page.html", {"form": form, "heading": _("New case review")}
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def case_review_detail(request, pk):
+    """Each worker sees the items for the women whose full record she may see."""
+    meeting = get_for_user(CaseReviewMeeting.objects.all(), request, pk=pk)
+    visible = set(selectors.visible_women(request).values_list("pk", flat=True))
+    items = [
+        (item, CaseReviewItemForm(initial={"notes": item.notes}, prefix=f"item{item.pk}"))
+        for item in meeting.items.select_related("woman", "woman__key_worker").prefetch_related(
+            "actions"
+        )
+        if item.woman_id in visible
+    ]
+    hidden = meeting.items.count() - len(items)
+    audit_request(request, "casework.case_review.view", obj=meeting)
+    return render(
+        request,
+        "casework/case_review_detail.html",
+        {"meeting": meeting, "items": items, "hidden": hidden},
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def case_review_item(request, pk):
+    try:
+        item = scope_to_centre(
+            CaseReviewItem.objects.select_related("woman", "meeting"),
+            request,
+            field="meeting__centre",
+        ).get(pk=pk)
+    except (CaseReviewItem.DoesNotExist, ValueError):
+        raise Http404 from None
+    if selectors.access_level(request, item.woman) != selectors.FULL:
+        raise PermissionDenied
+    form = CaseReviewItemForm(request.POST, prefix=f"item{item.pk}")
+    if form.is_valid():
+        services.case_review_item_save(item=item, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Notes saved for %s.") % item.woman.known_as)
+    else:
+        messages.error(request, _("Some answers need correcting: %s") % form.errors.as_text())
+    return redirect("casework:case_review", pk=item.meeting_id)

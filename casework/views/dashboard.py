@@ -1,0 +1,109 @@
+"""The caseload dashboard, the manager's team view and the not-heard-from list."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from centre.access import roles_required, scope_to_centre
+from centre.audit import audit_request
+from centre.roles import CASEWORK_ROLES, Role
+
+from .. import selectors
+from ..forms import SearchForm
+from ..models import OPEN_STAGES, Allocation, Appointment, Woman
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def caseload(request):
+    """Her own caseload (everyone's, for the manager): women by stage, last contact, next
+    appointment, overdue actions and reviews due. A fixed number of queries."""
+    is_manager = request.membership.role == Role.MANAGER
+    mine = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
+    if not is_manager:
+        involved = selectors.involved_women_ids(request.user)
+        mine = mine.filter(key_worker=request.user) | mine.filter(pk__in=involved)
+    women = selectors.annotate_caseload(mine).order_by("first_name", "last_name")
+    page = Paginator(women, 50).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    context = {
+        "page": page,
+        "stages": selectors.stage_counts(mine),
+        "is_manager": is_manager,
+        "search_form": SearchForm(),
+        "today": today,
+        "threshold": request.centre.caseload_warning_threshold,
+        "my_count": mine.filter(key_worker=request.user).count(),
+        "today_appointments": list(
+            Appointment.objects.filter(
+                woman__in=mine,
+                starts_at__date=today,
+                status=Appointment.Status.BOOKED,
+            )
+            .select_related("woman")
+            .order_by("starts_at")[:20]
+        ),
+        "handovers": list(
+            Allocation.objects.filter(
+                worker=request.user,
+                kind=Allocation.Kind.KEY_WORKER,
+                ended_at__isnull=True,
+                handover_read_at__isnull=True,
+                woman__centre=request.centre,
+            )
+            .exclude(handover_note="")
+            .select_related("woman")[:20]
+        ),
+        "not_heard": list(
+            selectors.not_heard_from(
+                request.centre, key_worker=None if is_manager else request.user
+            )[:10]
+        ),
+        "not_heard_days": request.centre.not_heard_from_days,
+    }
+    audit_request(request, "casework.caseload.view")
+    return render(request, "casework/caseload.html", context)
+
+
+@roles_required(Role.MANAGER)
+@require_GET
+def team(request):
+    """The manager's view: caseloads per key worker against the threshold, and unallocated women."""
+    counts = selectors.caseload_counts(request.centre)
+    unallocated = list(
+        Woman.objects.filter(
+            centre=request.centre, stage__in=OPEN_STAGES, key_worker__isnull=True
+        ).order_by("created_at")[:50]
+    )
+    all_open = Woman.objects.filter(centre=request.centre, stage__in=OPEN_STAGES)
+    audit_request(request, "casework.team.view")
+    return render(
+        request,
+        "casework/team.html",
+        {
+            "counts": counts,
+            "threshold": request.centre.caseload_warning_threshold,
+            "unallocated": unallocated,
+            "stages": selectors.stage_counts(Woman.objects.filter(centre=request.centre)),
+            "open_total": all_open.count(),
+            "not_heard_total": selectors.not_heard_from(request.centre).count(),
+        },
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def not_heard_from(request):
+    """Women with no successful contact for more than the centre's N days, to drive outreach."""
+    is_manager = request.membership.role == Role.MANAGER
+    women = selectors.not_heard_from(
+        request.centre, key_worker=None if is_manager else request.user
+    )
+    page = Paginator(women, 50).get_page(request.GET.get("page"))
+    audit_request(request, "casework.not_heard_from.view")
+    return render(
+        request,
+        "casework/not_heard_from.html",
+        {"page": page, "days": request.centre.not_heard_from_days, "is_manager": is_manager},
+    )

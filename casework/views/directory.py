@@ -1,0 +1,81 @@
+"""The directory of partner agencies and community resources."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from centre.access import get_for_user, roles_required, scope_to_centre
+from centre.roles import CASEWORK_ROLES, Role
+
+from ..forms import AgencyForm
+from ..models import Agency, ReferralOut
+
+DIRECTORY_EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def directory(request):
+    agencies = scope_to_centre(Agency.objects.all(), request).annotate(
+        referrals_made=Count("referrals_out", distinct=True),
+        referrals_attended=Count(
+            "referrals_out",
+            filter=Q(referrals_out__status=ReferralOut.Status.ATTENDED),
+            distinct=True,
+        ),
+    )
+    kind = request.GET.get("kind")
+    if kind in Agency.Kind.values:
+        agencies = agencies.filter(kind=kind)
+    query = (request.GET.get("q") or "").strip()[:80]
+    if query:
+        agencies = agencies.filter(
+            Q(name__icontains=query) | Q(services__icontains=query) | Q(area__icontains=query)
+        )
+    return render(
+        request,
+        "casework/directory.html",
+        {
+            "agencies": agencies.order_by("-is_active", "name")[:300],
+            "kinds": Agency.Kind.choices,
+            "kind": kind,
+            "q": query,
+            "may_edit": request.membership.role in DIRECTORY_EDITORS,
+        },
+    )
+
+
+@roles_required(DIRECTORY_EDITORS)
+@require_http_methods(["GET", "POST"])
+def agency_new(request):
+    form = AgencyForm(request.POST or None, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        agency = form.save(commit=False)
+        agency.centre = request.centre
+        agency.save()
+        messages.success(request, _("Added to the directory."))
+        return redirect("casework:directory")
+    return render(
+        request, "casework/form_page.html", {"form": form, "heading": _("Add to the directory")}
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+def agency_edit(request, pk):
+    agency = get_for_user(
+        Agency.objects.all(),
+        request,
+        may_change=request.membership.role in DIRECTORY_EDITORS,
+        pk=pk,
+    )
+    form = AgencyForm(request.POST or None, instance=agency, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Directory entry saved."))
+        return redirect("casework:directory")
+    return render(
+        request, "casework/form_page.html", {"form": form, "heading": _("Edit %s") % agency.name}
+    )

@@ -1,0 +1,304 @@
+"""The woman's record: overview, details, stage, allocation, break the glass, who looked."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centre.access import roles_required
+from centre.roles import CASEWORK_ROLES, Role
+
+from .. import selectors, services
+from ..forms import (
+    BreakGlassForm,
+    ContactForm,
+    InvolveForm,
+    KeyWorkerForm,
+    ParticipationForm,
+    SearchForm,
+    StageForm,
+    WomanForm,
+)
+from ..models import Allocation, Woman
+from ._common import audit_woman, conflict_rows, front_desk_card, full_record, manager_only
+
+
+def _form_errors_to(form, error):
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def woman_search(request):
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        results = Paginator(selectors.search_women(request, form.cleaned_data["q"]), 25).get_page(
+            request.GET.get("page")
+        )
+    return render(request, "casework/search.html", {"form": form, "page": results})
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def woman_detail(request, pk):
+    """Her full record for allocated and involved workers and the manager; the front-desk card
+    (with break the glass) for other staff."""
+    try:
+        woman, _level = selectors.get_woman_for_user(request, pk)
+    except selectors.NeedsBreakGlass as refused:
+        return front_desk_card(request, refused.woman)
+    audit_woman(request, woman, "casework.woman.view")
+    context = selectors.record_context(request, woman)
+    context.update(
+        {
+            "woman": woman,
+            "contact_form": ContactForm(),
+            "stage_form": StageForm(initial={"stage": woman.stage}),
+            "participation_form": ParticipationForm(
+                initial={
+                    "invite_to_meetings": woman.invite_to_meetings,
+                    "send_newsletter": woman.send_newsletter,
+                    "ask_to_help": woman.ask_to_help,
+                }
+            ),
+            "is_manager": request.membership.role == Role.MANAGER,
+            "tab": "overview",
+        }
+    )
+    return render(request, "casework/woman_detail.html", context)
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def break_glass(request, pk):
+    try:
+        woman, level = selectors.get_woman_for_user(request, pk, require=selectors.CARD)
+    except selectors.NeedsBreakGlass:  # pragma: no cover - CARD never raises
+        raise PermissionDenied from None
+    if level == selectors.FULL:
+        return redirect("casework:woman", pk=woman.pk)
+    form = BreakGlassForm(request.POST)
+    if form.is_valid():
+        try:
+            services.break_glass_grant(
+                woman=woman, worker=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _form_errors_to(form, error)
+        else:
+            messages.warning(
+                request,
+                _("You have opened this record for a limited time. The manager has been told."),
+            )
+            return redirect("casework:woman", pk=woman.pk)
+    return front_desk_card(request, woman, form=form, status=200)
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def woman_edit(request, woman):
+    """Her details and safe-contact preferences, with two-people-saving-at-once protection."""
+    conflict = None
+    if request.method == "POST":
+        form = WomanForm(request.POST, request.FILES, instance=Woman(centre=woman.centre))
+        if form.is_valid():
+            data = {name: form.cleaned_data.get(name) for name in services.WOMAN_DETAIL_FIELDS}
+            photo = form.cleaned_data.get("photo")
+            if photo is False or (photo and photo != woman.photo):
+                data["photo"] = photo
+            try:
+                services.woman_update(
+                    woman=woman,
+                    expected_version=form.cleaned_data["version"],
+                    data=data,
+                    by=request.user,
+                )
+            except services.VersionConflict as clash:
+                conflict = clash.current
+                form.data = form.data.copy()
+                form.data["version"] = conflict.version
+                messages.error(
+                    request,
+                    _(
+                        "Someone else saved her details while you were editing. Their version "
+                        "is shown beside yours: check, then save again."
+                    ),
+                )
+            except ValidationError as error:
+                _form_errors_to(form, error)
+            else:
+                messages.success(request, _("Her details are saved."))
+                return redirect("casework:woman", pk=woman.pk)
+    else:
+        audit_woman(request, woman, "casework.woman.view_details")
+        form = WomanForm(instance=woman, initial={"version": woman.version})
+    return render(
+        request,
+        "casework/woman_edit.html",
+        {
+            "woman": woman,
+            "form": form,
+            "conflict": conflict,
+            "conflict_rows": conflict_rows(conflict, form),
+            "tab": "details",
+        },
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def woman_participation(request, woman):
+    form = ParticipationForm(request.POST)
+    form.is_valid()
+    services.participation_update(woman=woman, by=request.user, **form.cleaned_data)
+    messages.success(request, _("Her choices about taking part are saved."))
+    return redirect("casework:woman", pk=woman.pk)
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def woman_stage(request, woman):
+    form = StageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.woman_stage_change(
+                woman=woman,
+                stage=form.cleaned_data["stage"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for problems in error.message_dict.values():
+                messages.error(request, problems[0])
+        else:
+            messages.success(request, _("Stage changed to %s.") % woman.get_stage_display())
+    else:
+        messages.error(request, _("Choose a stage."))
+    return redirect("casework:woman", pk=woman.pk)
+
+
+@roles_required(Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+@full_record
+def woman_allocate(request, woman):
+    """The manager changes her key worker, with a reason and a handover note."""
+    form = KeyWorkerForm(request.POST or None, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            warning = services.key_worker_allocate(
+                woman=woman,
+                worker=form.cleaned_data["worker"],
+                reason=form.cleaned_data["reason"],
+                handover_note=form.cleaned_data["handover_note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors_to(form, error)
+        else:
+            messages.success(
+                request, _("Key worker changed. The handover note is waiting for her.")
+            )
+            if warning:
+                messages.warning(request, warning)
+            return redirect("casework:woman", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_allocation")
+    history = woman.allocations.select_related("worker", "allocated_by")[:50]
+    counts = selectors.caseload_counts(request.centre)
+    return render(
+        request,
+        "casework/woman_allocate.html",
+        {
+            "woman": woman,
+            "form": form,
+            "history": history,
+            "counts": counts,
+            "involve_form": InvolveForm(centre=request.centre),
+            "tab": "allocation",
+        },
+    )
+
+
+@roles_required(Role.MANAGER, Role.KEY_WORKER)
+@require_POST
+@full_record
+def woman_involve(request, woman):
+    form = InvolveForm(request.POST, centre=request.centre)
+    if form.is_valid():
+        try:
+            services.involved_worker_add(
+                woman=woman,
+                worker=form.cleaned_data["worker"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Worker involved in her support."))
+    else:
+        messages.error(request, _("Choose a worker and say what their part is."))
+    return redirect("casework:woman", pk=woman.pk)
+
+
+@roles_required(Role.MANAGER, Role.KEY_WORKER)
+@require_POST
+def allocation_end(request, pk):
+    from ._common import get_child_for_user
+
+    allocation = get_child_for_user(request, Allocation.objects.all(), pk)
+    try:
+        services.allocation_end(allocation=allocation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("That worker is no longer involved."))
+    return redirect("casework:woman", pk=allocation.woman_id)
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def handover_read(request, woman):
+    services.handover_mark_read(woman=woman, worker=request.user)
+    return redirect("casework:woman", pk=woman.pk)
+
+
+@roles_required(Role.MANAGER)
+@require_GET
+def woman_viewers(request, pk):
+    """Who looked at or changed this record (manager only)."""
+    manager_only(request)
+    try:
+        woman, _level = selectors.get_woman_for_user(request, pk)
+    except selectors.NeedsBreakGlass:  # the manager always has full access
+        raise Http404 from None
+    audit_woman(request, woman, "casework.woman.view_viewers")
+    events = selectors.record_viewers(woman)
+    grants = woman.break_glass.select_related("worker")[:50]
+    return render(
+        request,
+        "casework/woman_viewers.html",
+        {"woman": woman, "events": events, "grants": grants, "tab": "viewers"},
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+@full_record
+def woman_timeline(request, woman):
+    audit_woman(request, woman, "casework.woman.view_timeline")
+    entries = selectors.timeline(request, woman)
+    return render(
+        request,
+        "casework/woman_timeline.html",
+        {"woman": woman, "entries": entries, "tab": "timeline"},
+    )

@@ -1,0 +1,111 @@
+"""Referrals in, decisions, and the report by source and referrer."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from centre.access import get_for_user, roles_required, scope_to_centre
+from centre.audit import audit_request
+from centre.roles import CASEWORK_ROLES, Role
+
+from .. import selectors, services
+from ..forms import PeriodForm, ReferralDecisionForm, ReferralForm
+from ..models import Referral
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def referral_list(request):
+    referrals = scope_to_centre(Referral.objects.all(), request).select_related(
+        "referrer_agency", "woman", "decided_by"
+    )
+    decision = request.GET.get("decision")
+    if decision in Referral.Decision.values:
+        referrals = referrals.filter(decision=decision)
+    page = Paginator(referrals, 50).get_page(request.GET.get("page"))
+    audit_request(request, "casework.referral.list")
+    return render(
+        request,
+        "casework/referral_list.html",
+        {"page": page, "decisions": Referral.Decision.choices, "decision": decision},
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+def referral_new(request):
+    form = ReferralForm(request.POST or None, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.referral_create(
+                centre=request.centre, data=form.cleaned_data, by=request.user
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(request, _("Referral recorded. It is waiting for a decision."))
+            return redirect("casework:referral", pk=referral.pk)
+    return render(
+        request,
+        "casework/form_page.html",
+        {"form": form, "heading": _("New referral"), "multipart": False},
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+def referral_detail(request, pk):
+    """The referral; the manager decides it, with a reason, and accepting opens her record."""
+    may_decide = request.method == "GET" or request.membership.role == Role.MANAGER
+    referral = get_for_user(Referral.objects.all(), request, may_change=may_decide, pk=pk)
+    form = ReferralDecisionForm(request.POST or None, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.referral_decide(
+                referral=referral,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+                key_worker=form.cleaned_data["key_worker"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "message_dict"):
+                for field, problems in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, problems)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            if referral.woman_id:
+                messages.success(request, _("Referral accepted: her record is open."))
+                return redirect("casework:woman", pk=referral.woman_id)
+            messages.success(request, _("Decision recorded."))
+            return redirect("casework:referral", pk=referral.pk)
+    if request.method == "GET":
+        audit_request(request, "casework.referral.view", obj=referral)
+    return render(
+        request,
+        "casework/referral_detail.html",
+        {
+            "referral": referral,
+            "form": form,
+            "may_decide": request.membership.role == Role.MANAGER,
+        },
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+def referral_report(request):
+    form = PeriodForm(request.GET or None)
+    start, end = form.period()
+    report = selectors.referral_report(request.centre, start, end)
+    audit_request(request, "casework.referral.report")
+    return render(
+        request,
+        "casework/referral_report.html",
+        {"form": form, "report": report, "start": start, "end": end},
+    )

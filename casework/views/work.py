@@ -1,0 +1,650 @@
+"""The work on her record: contacts, appointments, needs, plan, reviews, distance travelled,
+justice, alerts, consent and move-on."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centre.access import roles_required
+from centre.roles import CASEWORK_ROLES
+
+from .. import services
+from ..charts import distance_travelled_svg, series_from_ratings
+from ..forms import (
+    ActionForm,
+    AlertForm,
+    AppointmentForm,
+    AppointmentOutcomeForm,
+    BreachForm,
+    ConsentForm,
+    ContactForm,
+    CourtDateForm,
+    GoalForm,
+    IntakeRatingsForm,
+    JusticeOrderForm,
+    MoveOnForm,
+    NeedForm,
+    PlanForm,
+    ReferralOutForm,
+    ReviewEditForm,
+    ReviewForm,
+    StatusForm,
+)
+from ..models import (
+    Action,
+    Alert,
+    Appointment,
+    Breach,
+    Consent,
+    CourtDate,
+    Domain,
+    Goal,
+    JusticeOrder,
+    MoveOnPlan,
+    Need,
+    ReferralOut,
+    Review,
+    SupportPlan,
+)
+from ._common import audit_woman, conflict_rows, full_record, get_child_for_user
+
+
+def _errors_to(form, error):
+    if hasattr(error, "message_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _page(request, woman, template, tab, **context):
+    return render(request, template, {"woman": woman, "tab": tab, **context})
+
+
+# --- Contacts ------------------------------------------------------------------------------
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def contact_new(request, woman):
+    """Fast logging: date, type and a short note; everything else optional."""
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            k: v for k, v in form.cleaned_data.items() if k not in ("follow_up", "follow_up_due")
+        }
+        try:
+            services.contact_log(
+                woman=woman,
+                worker=request.user,
+                data=data,
+                follow_up=form.cleaned_data["follow_up"],
+                follow_up_due=form.cleaned_data["follow_up_due"],
+            )
+        except ValidationError as error:
+            _errors_to(form, error)
+        else:
+            messages.success(request, _("Contact logged."))
+            return redirect("casework:woman", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_contact_form")
+    return _page(request, woman, "casework/contact_form.html", "overview", form=form)
+
+
+# --- Appointments --------------------------------------------------------------------------
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def appointment_new(request, woman):
+    form = AppointmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            _errors_to(form, error)
+        else:
+            channel, _recipient = services._reminder_channel(woman)
+            if form.cleaned_data["send_reminder"] and channel is None:
+                messages.info(
+                    request,
+                    _("No reminder will be sent: she has not asked for one by a safe channel."),
+                )
+            messages.success(request, _("Appointment booked."))
+            return redirect("casework:woman", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_appointment_form")
+    return _page(
+        request,
+        woman,
+        "casework/form_page.html",
+        "overview",
+        form=form,
+        heading=_("Book an appointment"),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def appointment_outcome(request, pk):
+    appointment = get_child_for_user(request, Appointment.objects.all(), pk)
+    form = AppointmentOutcomeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.appointment_record(
+                appointment=appointment,
+                status=form.cleaned_data["status"],
+                re_engagement=form.cleaned_data["re_engagement"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        else:
+            messages.success(request, _("Appointment updated."))
+    else:
+        messages.error(request, _("Choose attended, missed or cancelled."))
+    return redirect("casework:woman", pk=appointment.woman_id)
+
+
+# --- Needs and strengths -------------------------------------------------------------------
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def needs(request, woman):
+    existing = {need.domain: need for need in woman.needs.all()}
+    forms = [
+        (
+            value,
+            label,
+            NeedForm(
+                request.POST or None,
+                prefix=value,
+                instance=existing.get(value) or Need(woman=woman, domain=value, level="none"),
+            ),
+        )
+        for value, label in Domain.choices
+    ]
+    if request.method == "POST":
+        if all(form.is_valid() for _v, _l, form in forms):
+            rows = {
+                value: form.cleaned_data
+                for value, _label, form in forms
+                if value in existing or form.has_changed()
+            }
+            services.needs_save(woman=woman, rows=rows, by=request.user)
+            messages.success(request, _("Needs saved."))
+            return redirect("casework:needs", pk=woman.pk)
+        messages.error(request, _("Some answers need correcting: see below."))
+    else:
+        audit_woman(request, woman, "casework.woman.view_needs")
+    plan = SupportPlan.objects.filter(woman=woman).first()
+    return _page(request, woman, "casework/needs.html", "needs", forms=forms, plan=plan)
+
+
+# --- Support plan, goals, actions, reviews -------------------------------------------------
+
+
+def _plan_context(request, woman, **extra):
+    return {
+        "plan": SupportPlan.objects.filter(woman=woman).first(),
+        "goals": list(woman.goals.all()),
+        "actions": list(woman.actions.select_related("goal", "owner")[:100]),
+        "reviews": list(woman.reviews.select_related("author")[:20]),
+        "goal_form": GoalForm(),
+        "action_form": ActionForm(woman=woman),
+        "goal_statuses": Goal.Status.choices,
+        **extra,
+    }
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def plan(request, woman):
+    """Her support plan in her own words, safe against two people saving at once."""
+    current = SupportPlan.objects.filter(woman=woman).first()
+    conflict = None
+    if request.method == "POST":
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            try:
+                services.plan_save(
+                    woman=woman,
+                    expected_version=form.cleaned_data["version"] or 0,
+                    data=data,
+                    by=request.user,
+                )
+            except services.VersionConflict as clash:
+                conflict = clash.current
+                form.data = form.data.copy()
+                form.data["version"] = conflict.version
+                messages.error(
+                    request,
+                    _(
+                        "Someone else saved the plan while you were editing. Their version is "
+                        "shown beside yours: check, then save again."
+                    ),
+                )
+            except ValidationError as error:
+                _errors_to(form, error)
+            else:
+                messages.success(request, _("Support plan saved."))
+                return redirect("casework:plan", pk=woman.pk)
+    else:
+        audit_woman(request, woman, "casework.woman.view_plan")
+        form = PlanForm(instance=current, initial={"version": current.version if current else 0})
+    return _page(
+        request,
+        woman,
+        "casework/plan.html",
+        "plan",
+        form=form,
+        conflict=conflict,
+        conflict_rows=conflict_rows(conflict, form),
+        **_plan_context(request, woman),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def goal_new(request, woman):
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        services.goal_add(woman=woman, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Goal added."))
+        return redirect("casework:plan", pk=woman.pk)
+    return _page(
+        request,
+        woman,
+        "casework/plan.html",
+        "plan",
+        form=PlanForm(instance=SupportPlan.objects.filter(woman=woman).first()),
+        **_plan_context(request, woman, goal_form=form),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def goal_status(request, pk):
+    goal = get_child_for_user(request, Goal.objects.all(), pk)
+    form = StatusForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a status."))
+        services.goal_status_set(goal=goal, status=form.cleaned_data["status"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Goal updated."))
+    return redirect("casework:plan", pk=goal.woman_id)
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def action_new(request, woman):
+    form = ActionForm(request.POST, woman=woman)
+    if form.is_valid():
+        services.action_add(woman=woman, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Action added."))
+        return redirect("casework:plan", pk=woman.pk)
+    return _page(
+        request,
+        woman,
+        "casework/plan.html",
+        "plan",
+        form=PlanForm(instance=SupportPlan.objects.filter(woman=woman).first()),
+        **_plan_context(request, woman, action_form=form),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def action_done(request, pk):
+    action = get_child_for_user(request, Action.objects.all(), pk)
+    services.action_done(action=action, by=request.user)
+    messages.success(request, _("Action marked done."))
+    return redirect(
+        request.POST.get("next") == "record" and "casework:woman" or "casework:plan",
+        pk=action.woman_id,
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def review_new(request, woman):
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
+        try:
+            services.review_add(
+                woman=woman,
+                data=data,
+                scores=form.scores(),
+                next_review_on=form.cleaned_data.get("next_review_on"),
+                by=request.user,
+            )
+        except ValidationError as error:
+            _errors_to(form, error)
+        else:
+            messages.success(request, _("Review recorded."))
+            return redirect("casework:plan", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_review_form")
+    return _page(
+        request,
+        woman,
+        "casework/form_page.html",
+        "plan",
+        form=form,
+        heading=_("Record a review"),
+        intro=_(
+            "Progress in her words and ours, and her own ratings from 1 (hardest) to 10 (best)."
+        ),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+def review_edit(request, pk):
+    review = get_child_for_user(request, Review.objects.all(), pk)
+    woman = review.woman
+    conflict = None
+    if request.method == "POST":
+        form = ReviewEditForm(request.POST)
+        if form.is_valid():
+            data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
+            try:
+                services.review_update(
+                    review=review,
+                    expected_version=form.cleaned_data["version"],
+                    data=data,
+                    by=request.user,
+                )
+            except services.VersionConflict as clash:
+                conflict = clash.current
+                form.data = form.data.copy()
+                form.data["version"] = conflict.version
+                messages.error(
+                    request,
+                    _(
+                        "Someone else saved this review while you were editing. Their version "
+                        "is shown beside yours: check, then save again."
+                    ),
+                )
+            except ValidationError as error:
+                _errors_to(form, error)
+            else:
+                messages.success(request, _("Review saved."))
+                return redirect("casework:plan", pk=woman.pk)
+    else:
+        audit_woman(request, woman, "casework.woman.view_review")
+        form = ReviewEditForm(instance=review, initial={"version": review.version})
+    return _page(
+        request,
+        woman,
+        "casework/review_edit.html",
+        "plan",
+        form=form,
+        conflict=conflict,
+        conflict_rows=conflict_rows(conflict, form),
+        review=review,
+    )
+
+
+# --- Distance travelled --------------------------------------------------------------------
+
+
+def _chart(woman):
+    ratings = list(woman.ratings.all())
+    return ratings, distance_travelled_svg(
+        series_from_ratings(ratings), title=_("Distance travelled: her own ratings over time")
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def distance(request, woman):
+    form = IntakeRatingsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ratings_record(
+                woman=woman,
+                scores=form.scores(),
+                rated_on=form.cleaned_data["rated_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _errors_to(form, error)
+        else:
+            messages.success(request, _("Her ratings are saved."))
+            return redirect("casework:distance", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_distance")
+    ratings, svg = _chart(woman)
+    labels = dict(Domain.choices)
+    table = {}
+    for rating in ratings:
+        table.setdefault(rating.rated_on, {})[rating.domain] = rating.score
+    rows = [
+        (day, [scores.get(value) for value in Domain.values])
+        for day, scores in sorted(table.items())
+    ]
+    return _page(
+        request,
+        woman,
+        "casework/distance.html",
+        "distance",
+        form=form,
+        chart=mark_safe(svg),  # noqa: S308 - built by charts.py, every text escaped there
+        rows=rows,
+        domain_labels=[labels[v] for v in Domain.values],
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+@full_record
+def distance_svg(request, woman):
+    """The chart as an image file, for downloading or embedding elsewhere."""
+    audit_woman(request, woman, "casework.woman.view_distance")
+    _ratings, svg = _chart(woman)
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+# --- Justice tracker -----------------------------------------------------------------------
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+@full_record
+def justice(request, woman):
+    audit_woman(request, woman, "casework.woman.view_justice")
+    return _page(request, woman, "casework/justice.html", "justice", **_justice_context(woman))
+
+
+def _justice_context(woman, **forms):
+    return {
+        "orders": list(woman.orders.all()),
+        "court_dates": list(woman.court_dates.all()),
+        "breaches": list(woman.breaches.select_related("order")),
+        "order_form": forms.get("order_form") or JusticeOrderForm(),
+        "court_form": forms.get("court_form") or CourtDateForm(),
+        "breach_form": forms.get("breach_form") or BreachForm(woman=woman),
+    }
+
+
+JUSTICE_FORMS = {
+    "order": (JusticeOrderForm, JusticeOrder, "order_form", "casework.justice_order.create"),
+    "court": (CourtDateForm, CourtDate, "court_form", "casework.court_date.create"),
+    "breach": (BreachForm, Breach, "breach_form", "casework.breach.create"),
+}
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def justice_add(request, woman, kind):
+    form_class, model, name, action = JUSTICE_FORMS[kind]
+    form = form_class(request.POST, woman=woman) if kind == "breach" else form_class(request.POST)
+    if form.is_valid():
+        services.record_add(
+            woman=woman, model=model, data=form.cleaned_data, by=request.user, action=action
+        )
+        messages.success(request, _("Saved to the justice tracker."))
+        return redirect("casework:justice", pk=woman.pk)
+    messages.error(request, _("Some answers need correcting: see below."))
+    return _page(
+        request,
+        woman,
+        "casework/justice.html",
+        "justice",
+        **_justice_context(woman, **{name: form}),
+    )
+
+
+# --- Alerts --------------------------------------------------------------------------------
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def alert_new(request, woman):
+    form = AlertForm(request.POST or None, woman=woman)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_add(woman=woman, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to(form, error)
+        else:
+            messages.success(request, _("Alert added."))
+            return redirect("casework:woman", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_alert_form")
+    return _page(
+        request, woman, "casework/form_page.html", "overview", form=form, heading=_("Add an alert")
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def alert_end(request, pk):
+    alert = get_child_for_user(request, Alert.objects.all(), pk)
+    services.alert_end(alert=alert, by=request.user)
+    messages.success(request, _("Alert ended."))
+    return redirect("casework:woman", pk=alert.woman_id)
+
+
+# --- Consent and information sharing -------------------------------------------------------
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def consents(request, woman):
+    form = ConsentForm(request.POST or None, centre=request.centre)
+    if request.method == "POST" and form.is_valid():
+        services.record_add(
+            woman=woman,
+            model=Consent,
+            data={**form.cleaned_data, "recorded_by": request.user},
+            by=request.user,
+            action="casework.consent.create",
+        )
+        messages.success(request, _("Her decision about sharing is recorded."))
+        return redirect("casework:consents", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_consents")
+    rows = woman.consents.select_related("agency", "recorded_by")
+    return _page(request, woman, "casework/consents.html", "consent", form=form, consents=rows)
+
+
+# --- Move-on and referrals out -------------------------------------------------------------
+
+
+def _move_on_context(request, woman, **extra):
+    return {
+        "referrals_out": list(woman.referrals_out.select_related("agency", "made_by")),
+        "statuses": ReferralOut.Status.choices,
+        "referral_form": ReferralOutForm(centre=request.centre),
+        **extra,
+    }
+
+
+@roles_required(CASEWORK_ROLES)
+@require_http_methods(["GET", "POST"])
+@full_record
+def move_on(request, woman):
+    current = MoveOnPlan.objects.filter(woman=woman).first()
+    form = MoveOnForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.move_on_save(woman=woman, data=form.cleaned_data, by=request.user)
+        messages.success(request, _("Move-on plan saved."))
+        return redirect("casework:move_on", pk=woman.pk)
+    if request.method == "GET":
+        audit_woman(request, woman, "casework.woman.view_move_on")
+    return _page(
+        request,
+        woman,
+        "casework/move_on.html",
+        "move_on",
+        form=form,
+        **_move_on_context(request, woman),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+@full_record
+def referral_out_new(request, woman):
+    form = ReferralOutForm(request.POST, centre=request.centre)
+    if form.is_valid():
+        services.record_add(
+            woman=woman,
+            model=ReferralOut,
+            data={**form.cleaned_data, "made_by": request.user},
+            by=request.user,
+            action="casework.referral_out.create",
+        )
+        messages.success(request, _("Referral recorded."))
+        return redirect("casework:move_on", pk=woman.pk)
+    current = MoveOnPlan.objects.filter(woman=woman).first()
+    return _page(
+        request,
+        woman,
+        "casework/move_on.html",
+        "move_on",
+        form=MoveOnForm(instance=current),
+        **_move_on_context(request, woman, referral_form=form),
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_POST
+def referral_out_status(request, pk):
+    referral_out = get_child_for_user(request, ReferralOut.objects.all(), pk)
+    form = StatusForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a status."))
+        services.referral_out_status_set(
+            referral_out=referral_out, status=form.cleaned_data["status"], by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Referral status updated."))
+    return redirect("casework:move_on", pk=referral_out.woman_id)
