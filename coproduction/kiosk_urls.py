@@ -9,6 +9,7 @@ urlpatterns = [
     path("idea/", kiosk_views.idea, name="idea"),
     path("code/", kiosk_views.code, name="code"),
     path("board/", kiosk_views.board, name="board"),
+    path("activities/", kiosk_views.activities, name="activities"),
     path("enrol/", kiosk_views.enrol, name="enrol"),
     path("enrol/<str:token>/", kiosk_views.enrol_link, name="enrol_link"),
 ]

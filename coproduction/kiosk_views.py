@@ -1,7 +1,10 @@
 """The shared tablet at /kiosk/: no login, no staff links, nothing kept for the next woman."""
 
+from datetime import timedelta
+
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -32,7 +35,9 @@ def _render(request, template, context=None, status=200):
 @require_GET
 @tablet_required
 def start(request):
-    response = _render(request, "start.html", {"centre": request.kiosk_centre})
+    response = _render(
+        request, "start.html", {"centre": request.kiosk_centre, "activities_enabled": True}
+    )
     if request.GET.get("fresh"):
         # A reset: ask the browser to drop anything it kept for this site (not the cookie).
         response["Clear-Site-Data"] = '"cache", "storage"'
@@ -98,6 +103,22 @@ def board(request):
     for item in items:
         item.picture = PICTOGRAMS.get(item.about, "other")
     return _render(request, "board.html", {"items": items})
+
+
+@kiosk_only
+@require_GET
+@tablet_required
+def activities(request):
+    """What's on from today for seven days. Plain dicts from the activities app: no people."""
+    from activities.selectors import week_programme
+
+    today = timezone.localdate()
+    entries = week_programme(request.kiosk_centre, today)
+    days = []
+    for offset in range(7):
+        day = today + timedelta(days=offset)
+        days.append({"date": day, "sessions": [e for e in entries if e["date"] == day]})
+    return _render(request, "activities.html", {"days": days, "today": today})
 
 
 def _enrol(request, code_value):

@@ -388,3 +388,36 @@ def test_timings_are_configurable(kiosk_client):
 def test_wrong_method_is_405(kiosk_client):
     assert kiosk_client.post(reverse("kiosk:board")).status_code == 405
     assert kiosk_client.delete(reverse("kiosk:idea")).status_code == 405
+
+
+# This week's activities ------------------------------------------------------------------------
+
+
+def test_this_weeks_activities_on_the_tablet(centre, other_centre, kiosk_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.activities.factories import ActivityFactory, SessionFactory
+
+    today = timezone.localdate()
+    art = ActivityFactory(centre=centre, name="Art <group>")
+    SessionFactory(centre=centre, activity=art, date=today + timedelta(days=2))
+    SessionFactory(
+        centre=centre,
+        activity=art,
+        date=today + timedelta(days=3),
+        status="cancelled",
+        cancel_reason="Sarah is off sick",
+    )
+    SessionFactory(centre=centre, activity=art, date=today + timedelta(days=9))
+    other = ActivityFactory(centre=other_centre, name="Elsewhere yoga")
+    SessionFactory(centre=other_centre, activity=other, date=today)
+    response = kiosk_client.get(reverse("kiosk:activities"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("Art &lt;group&gt;") == 2
+    assert "Not on this time" in html
+    assert "Sarah" not in html and "Elsewhere yoga" not in html
+    assert "Nothing on this day." in html
+    assert_only_kiosk_links(html)

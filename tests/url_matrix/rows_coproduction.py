@@ -118,6 +118,7 @@ ROWS = {
     "kiosk:idea": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:code": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:board": Row(get=KIOSK_GET, post=expect(405)),
+    "kiosk:activities": Row(get=KIOSK_GET, post=expect(405)),
     # Setting a tablet up needs only the one-time code, which is the credential.
     "kiosk:enrol": Row(get=expect("ok"), post=expect("ok")),
     "kiosk:enrol_link": Row(
