@@ -67,7 +67,6 @@ def no_store(response):
     """Nothing one woman sees may come back for the next: no cache, no back-forward cache."""
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
