@@ -166,17 +166,30 @@ class TriageForm(VersionForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Needed whenever the answer is no, or only partly."),
     )
-    duplicate_of = forms.ModelChoiceField(
-        label=_("Same as another suggestion"), queryset=None, required=False
+    duplicate_of = forms.CharField(
+        label=_("Same as another suggestion (its receipt code)"),
+        required=False,
+        max_length=12,
+        help_text=_("For example KX7-42. Leave empty if it is not a duplicate."),
     )
 
     def __init__(self, *args, owners, duplicates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
-        self.fields["duplicate_of"].queryset = duplicates
-        self.fields["duplicate_of"].label_from_instance = lambda s: (
-            f"{s.receipt_code} – {s.received_on:%d %b %Y} – {s.get_about_display()}"
-        )
+        self.duplicates = duplicates
+
+    def clean_duplicate_of(self):
+        from .services import normalise_receipt_code
+
+        typed = self.cleaned_data["duplicate_of"].strip()
+        if not typed:
+            return None
+        found = self.duplicates.filter(receipt_code=normalise_receipt_code(typed)).first()
+        if found is None:
+            raise forms.ValidationError(
+                _("No other suggestion here has the code %(code)s.") % {"code": typed}
+            )
+        return found
 
 
 class WordingForm(VersionForm):

@@ -96,7 +96,7 @@ def _detail_context(request, suggestion, **forms):
         "status": suggestion.status,
         "agreed_in_part": suggestion.agreed_in_part,
         "reason": suggestion.reason,
-        "duplicate_of": suggestion.duplicate_of_id,
+        "duplicate_of": suggestion.duplicate_of.receipt_code if suggestion.duplicate_of else "",
     }
     context = {
         "suggestion": suggestion,
@@ -160,7 +160,7 @@ def _rebound(form, version):
     if isinstance(form, TriageForm):
         kwargs = {
             "owners": form.fields["owner"].queryset,
-            "duplicates": form.fields["duplicate_of"].queryset,
+            "duplicates": form.duplicates,
         }
     new_form = form.__class__(data, **kwargs)
     new_form.is_valid()

@@ -284,3 +284,16 @@ def test_numbers_page(centre, manager_client, steering_client):
         reverse("coproduction:numbers"), {"start": "2026-05-01", "end": "2026-01-01"}
     )
     assert "The end date must be on or after" in bad.content.decode()
+
+
+def test_duplicate_is_linked_by_typing_its_receipt_code(centre, manager, manager_client):
+    original = SuggestionFactory(centre=centre, receipt_code="ORG-12")
+    suggestion = SuggestionFactory(centre=centre)
+    url = reverse("coproduction:triage", kwargs={"pk": suggestion.pk})
+    response = manager_client.post(url, triage_data(suggestion, duplicate_of="XXX-99"))
+    assert "No other suggestion here has the code XXX-99" in response.content.decode()
+    response = manager_client.post(url, triage_data(suggestion, duplicate_of="org 12"))
+    assert response.status_code == 302
+    suggestion.refresh_from_db()
+    assert suggestion.duplicate_of == original
+    assert 'value="ORG-12"' in manager_client.get(detail_url(suggestion)).content.decode()
