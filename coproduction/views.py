@@ -80,7 +80,10 @@ def suggestion_create(request):
                 _("Suggestion added. Its receipt code is %(code)s: give it to her if you can.")
                 % {"code": suggestion.receipt_code},
             )
-            if suggestion.is_held and request.membership.role != Role.MANAGER:
+            # Volunteers only see suggestions after the safeguarding check; held ones are
+            # for managers only.
+            role = request.membership.role
+            if role not in STAFF_ROLES or (suggestion.is_held and role != Role.MANAGER):
                 return redirect("coproduction:index")
             return redirect("coproduction:detail", pk=suggestion.pk)
     return render(request, "coproduction/suggestion_form.html", {"form": form})

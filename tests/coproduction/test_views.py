@@ -92,8 +92,9 @@ def test_staff_type_up_a_paper_suggestion(centre, volunteer_client):
         },
     )
     suggestion = Suggestion.objects.get()
-    assert response.status_code == 302
+    assert response["Location"] == reverse("coproduction:index")
     assert suggestion.source == "paper" and suggestion.screening == "to_screen"
+    assert suggestion.receipt_code in volunteer_client.get(response["Location"]).content.decode()
 
 
 def test_create_bad_input_keeps_what_was_typed(volunteer_client):
