@@ -381,18 +381,31 @@ def test_register_search_finds_anyone_in_the_centre(
 
 
 def test_register_shows_placement_alerts_without_reason(
-    key_worker_client, session, women, no_placement_conflicts
+    key_worker_client, session, women, must_not_meet
 ):
     for woman in women:
         Enrolment.objects.create(activity=session.activity, woman=woman, status="signed_up")
-    no_placement_conflicts.add(frozenset({women[0].pk, women[2].pk}))
+    must_not_meet(women[2], women[0], reason="Secret history between them")
     response = key_worker_client.get(url("register", session.pk))
     assert "Must not be placed together" in response.text
     assert "Ann Smith and Cara Brown" in " ".join(response.text.split())
+    assert "Secret history" not in response.text
     found = key_worker_client.get(
         url("register_search", session.pk), {"q": "Cara", "women": [women[0].pk]}
     )
     assert "must not be placed with someone on this register" in found.text
+    assert "Secret history" not in found.text
+
+
+def test_volunteer_sees_alerts_with_first_names_only(
+    volunteer_client, helping_volunteer, session, women, must_not_meet
+):
+    Attendance.objects.create(session=session, woman=women[0])
+    Attendance.objects.create(session=session, woman=women[1])
+    must_not_meet(women[0], women[1])
+    response = volunteer_client.get(url("register", session.pk))
+    assert "Ann and Bea" in " ".join(response.text.split())
+    assert "Smith" not in response.text and "Private reason" not in response.text
 
 
 def _fill_register(session, count):
@@ -405,7 +418,7 @@ def _fill_register(session, count):
 @pytest.mark.parametrize("size", [3, 30])
 def test_register_query_budget(key_worker_client, session, size, django_assert_max_num_queries):
     _fill_register(session, size)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         assert key_worker_client.get(url("register", session.pk)).status_code == 200
 
 
