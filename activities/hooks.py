@@ -238,10 +238,15 @@ def _seed(centre, women, scale):
         for name, cap, notes in ROOMS
     }
     terms = _seed_terms(centre, start, today)
-    people = {u.username: u for u in User.objects.filter(memberships__centre=centre)}
-    staff = [people[n] for n in ("keyworker", "kw.sarah", "kw.leanne", "kw.ruth") if n in people]
-    volunteer = people.get("volunteer")
-    manager = people.get("manager")
+    by_role = {}
+    for user in User.objects.filter(
+        memberships__centre=centre, memberships__is_active=True
+    ).order_by("username"):
+        role = user.memberships.get(centre=centre).role
+        by_role.setdefault(role, []).append(user)
+    staff = by_role.get(Role.KEY_WORKER, [])[:4]
+    volunteer = (by_role.get(Role.VOLUNTEER) or [None])[0]
+    manager = (by_role.get(Role.MANAGER) or [None])[0]
     activities = []
     regular = REGULAR + (LARGE_EXTRA if scale == "large" else [])
     for index, (name, kind, category, room, weekday, t0, t1, cap, text, extra) in enumerate(
@@ -576,7 +581,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
     Session.objects.bulk_update(cancel, ["status", "cancel_reason"], batch_size=500)
     if not women:
         return 0
-    mean = 11 if scale == "large" else 6
+    mean = 14 if scale == "large" else 6
     pools = {}
     attendances, feedback, taken = [], [], []
     for session in sessions:
