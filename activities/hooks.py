@@ -195,6 +195,54 @@ LARGE_EXTRA = [
         "Knitting, crochet and a natter. Beginners welcome; we'll show you.",
         {},
     ),
+    (
+        "Thursday drop-in",
+        "drop_in",
+        "social",
+        "Group room",
+        3,
+        (13, 0),
+        (16, 0),
+        None,
+        "Tea, chat and help with forms, bills or anything on your mind.",
+        {},
+    ),
+    (
+        "Monday coffee morning",
+        "drop_in",
+        "social",
+        "Group room",
+        0,
+        (9, 30),
+        (11, 0),
+        None,
+        "Start the week with a coffee and a friendly face.",
+        {},
+    ),
+    (
+        "Money matters",
+        "group",
+        "learning",
+        "Quiet room",
+        1,
+        (14, 0),
+        (15, 30),
+        10,
+        "Budgeting, benefits and dealing with debt, in plain language.",
+        {},
+    ),
+    (
+        "Dance and move",
+        "group",
+        "active",
+        "Group room",
+        4,
+        (14, 0),
+        (15, 0),
+        16,
+        "Music and gentle movement. Go at your own pace; chairs for anyone who needs them.",
+        {},
+    ),
 ]
 
 
@@ -573,7 +621,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
     from .models import Attendance, Feedback, Session
 
     sessions = list(
-        Session.objects.filter(centre=centre, date__lt=today).select_related("activity")
+        Session.objects.filter(centre=centre, date__lt=today).select_related("activity__owner")
     )
     cancel = [s for s in sessions if rng.random() < 0.03]
     for session in cancel:
@@ -598,6 +646,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
         for woman in rng.sample(pool, count):
             attendances.append(Attendance(session=session, woman=woman))
         session.others_count = rng.choice([0, 0, 0, 1, 2])
+        session.register_taken_by = session.activity.owner
         session.register_taken_at = timezone.make_aware(
             datetime.combine(session.date, session.end_time)
         )
@@ -614,7 +663,9 @@ def _seed_registers(centre, activities, women, scale, rng, today):
         # Now and then a woman stops coming to a group and another joins.
         if rng.random() < 0.05 and len(women) > len(pool):
             pool[rng.randrange(len(pool))] = rng.choice(women)
-    Session.objects.bulk_update(taken, ["others_count", "register_taken_at"], batch_size=1000)
+    Session.objects.bulk_update(
+        taken, ["others_count", "register_taken_at", "register_taken_by"], batch_size=1000
+    )
     Attendance.objects.bulk_create(attendances, batch_size=5000, ignore_conflicts=True)
     Feedback.objects.bulk_create(feedback, batch_size=2000)
     return len(attendances)

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -129,7 +130,11 @@ def activity_detail(request, pk):
     today = timezone.localdate()
     sessions = activity.sessions.select_related("room").order_by("date", "start_time")
     upcoming = list(sessions.filter(date__gte=today)[:12])
-    past = list(sessions.filter(date__lt=today).order_by("-date", "-start_time")[:8])
+    past = list(
+        sessions.filter(date__lt=today)
+        .annotate(attended=Count("attendances"))
+        .order_by("-date", "-start_time")[:8]
+    )
     enrolments = activity.enrolments.exclude(status=Enrolment.Status.LEFT).select_related("woman")
     context = {
         "activity": activity,
