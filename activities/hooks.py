@@ -1,4 +1,5 @@
 import random
+import time as time_module
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -262,10 +263,11 @@ def seed_demo(*, centres, scale, stdout):
             "Activities: no women in the demo centre yet, so no registers were made "
             "(the casework seeder adds them)."
         )
+    started = time_module.monotonic()
     made = _seed(centre, women, scale)
     stdout.write(
         f"Activities: {made['activities']} activities, {made['sessions']} sessions, "
-        f"{made['attendances']} attendances."
+        f"{made['attendances']} attendances ({time_module.monotonic() - started:.0f}s)."
     )
 
 
@@ -629,7 +631,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
     Session.objects.bulk_update(cancel, ["status", "cancel_reason"], batch_size=500)
     if not women:
         return 0
-    mean = 14 if scale == "large" else 6
+    mean = 18 if scale == "large" else 6
     pools = {}
     attendances, feedback, taken = [], [], []
     for session in sessions:

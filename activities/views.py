@@ -709,6 +709,17 @@ def numbers(request):
     return render(request, "activities/numbers.html", {"form": form, "numbers": result})
 
 
+@roles_required(EDITORS)
+@require_GET
+def woman_search(request):
+    """Search results for the woman picker (signing up, co-facilitating): pick one."""
+    field = request.GET.get("field", "woman")
+    field = field if field.isidentifier() else "woman"
+    found = selectors.women_search(request, request.GET.get("q", ""))
+    context = {"women": found, "field": field, "query": request.GET.get("q", "")}
+    return render(request, "activities/_woman_search_results.html", context)
+
+
 @roles_required(MANAGER_ONLY)
 @require_GET
 def setup(request):

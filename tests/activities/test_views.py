@@ -524,3 +524,26 @@ def test_rooms_and_terms(manager_client, key_worker_client, centre):
 def test_home_panels(key_worker_client, volunteer_client, helping_volunteer, session):
     assert "session on today" in key_worker_client.get("/").text
     assert "Sessions you help with" in volunteer_client.get("/").text
+
+
+def test_woman_search_for_sign_up(key_worker_client, partner_client, centre, other_centre):
+    WomanFactory(centre=centre, first_name="Isla", last_name="Reid")
+    WomanFactory(centre=other_centre, first_name="Isla", last_name="Other")
+    response = key_worker_client.get(url("woman_search"), {"q": "isl", "field": "woman"})
+    assert "Isla Reid" in response.text and "Isla Other" not in response.text
+    assert 'name="woman"' in response.text
+    odd = key_worker_client.get(url("woman_search"), {"q": "isl", "field": '"><script>'})
+    assert "<script>" not in odd.text
+    assert partner_client.get(url("woman_search"), {"q": "isl"}).status_code == 403
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_activity_page_does_not_list_every_woman(
+    key_worker_client, activity, centre, size, django_assert_max_num_queries
+):
+    WomanFactory.create_batch(size, centre=centre)
+    for _ in range(size // 5):
+        SessionFactory(activity=activity)
+    with django_assert_max_num_queries(17):
+        response = key_worker_client.get(url("activity_detail", activity.pk))
+    assert response.text.count('type="radio"') == 0
