@@ -334,6 +334,8 @@ def programme_timetable(centre, start, end):
             key = (session.date.weekday(), session.start_time, session.activity_id)
             regular.setdefault(key, entry | {"weekday": session.date.weekday(), "count": 0})
             regular[key]["count"] += 1
+            if entry["state"] == "paused":  # paused part-way through: the notice board says so
+                regular[key].update(state="paused", note=entry["note"])
         else:
             one_offs.append(entry)
     by_day = defaultdict(list)

@@ -480,6 +480,15 @@ def test_programme_pdf(volunteer_client, centre, manager):
         ends_on=timezone.localdate() + timedelta(weeks=4),
     )
     sewing = ActivityFactory(centre=centre, name="Sewing")
+    services.schedule_create(
+        activity=sewing,
+        frequency="weekly",
+        weekday=timezone.localdate().weekday(),
+        start_time=time(14),
+        end_time=time(15),
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + timedelta(weeks=4),
+    )
     services.activity_status_change(
         activity=sewing,
         to_status="paused",
@@ -492,6 +501,8 @@ def test_programme_pdf(volunteer_client, centre, manager):
     text = pdf_text(response.content)
     assert "Walking <group>" in text and "Park gates" in text
     assert "Sewing" in text and "No tutor for now" in text
+    every_week = text.split("Every week")[1].split("Paused for now")[0]
+    assert "Paused: No tutor for now" in " ".join(every_week.split())
 
 
 def test_numbers_page(key_worker_client, session, women):
