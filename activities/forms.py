@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,27 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%H:%M", **kwargs)
+
+
+class WomanSearchWidget(forms.Widget):
+    """Search by name and pick one woman (a select of thousands would be slow to use and load).
+    Needs JavaScript (htmx); the chosen woman is shown again if the form comes back."""
+
+    template_name = "activities/widgets/woman_search.html"
+    queryset = Woman.objects.none()
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        selected = None
+        if value and str(value).isdigit():
+            selected = self.queryset.filter(pk=value).first()
+        context["widget"].update(
+            {"search_url": reverse("activities:woman_search"), "selected": selected}
+        )
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
 
 
 def staff_of(centre, roles=STAFF_ROLES):
@@ -107,7 +129,8 @@ class FacilitatorForm(forms.ModelForm):
         self.fields["user"].help_text = _("For staff and volunteers.")
         self.fields["staff_partner"].queryset = staff_of(centre)
         self.fields["woman"].queryset = women_of(centre)
-        self.fields["woman"].label_from_instance = str
+        self.fields["woman"].widget = WomanSearchWidget()
+        self.fields["woman"].widget.queryset = self.fields["woman"].queryset
 
     def clean(self):
         data = super().clean()
@@ -179,11 +202,14 @@ class CancelForm(forms.Form):
 
 
 class EnrolmentForm(forms.Form):
-    woman = forms.ModelChoiceField(label=_("Woman"), queryset=Woman.objects.none())
+    woman = forms.ModelChoiceField(
+        label=_("Find a woman to sign up"), queryset=Woman.objects.none(), widget=WomanSearchWidget
+    )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["woman"].queryset = women_of(centre)
+        self.fields["woman"].widget.queryset = self.fields["woman"].queryset
 
 
 class RegisterForm(forms.Form):

@@ -1,4 +1,5 @@
 import random
+import time as time_module
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -195,6 +196,54 @@ LARGE_EXTRA = [
         "Knitting, crochet and a natter. Beginners welcome; we'll show you.",
         {},
     ),
+    (
+        "Thursday drop-in",
+        "drop_in",
+        "social",
+        "Group room",
+        3,
+        (13, 0),
+        (16, 0),
+        None,
+        "Tea, chat and help with forms, bills or anything on your mind.",
+        {},
+    ),
+    (
+        "Monday coffee morning",
+        "drop_in",
+        "social",
+        "Group room",
+        0,
+        (9, 30),
+        (11, 0),
+        None,
+        "Start the week with a coffee and a friendly face.",
+        {},
+    ),
+    (
+        "Money matters",
+        "group",
+        "learning",
+        "Quiet room",
+        1,
+        (14, 0),
+        (15, 30),
+        10,
+        "Budgeting, benefits and dealing with debt, in plain language.",
+        {},
+    ),
+    (
+        "Dance and move",
+        "group",
+        "active",
+        "Group room",
+        4,
+        (14, 0),
+        (15, 0),
+        16,
+        "Music and gentle movement. Go at your own pace; chairs for anyone who needs them.",
+        {},
+    ),
 ]
 
 
@@ -214,10 +263,11 @@ def seed_demo(*, centres, scale, stdout):
             "Activities: no women in the demo centre yet, so no registers were made "
             "(the casework seeder adds them)."
         )
+    started = time_module.monotonic()
     made = _seed(centre, women, scale)
     stdout.write(
         f"Activities: {made['activities']} activities, {made['sessions']} sessions, "
-        f"{made['attendances']} attendances."
+        f"{made['attendances']} attendances ({time_module.monotonic() - started:.0f}s)."
     )
 
 
@@ -238,10 +288,15 @@ def _seed(centre, women, scale):
         for name, cap, notes in ROOMS
     }
     terms = _seed_terms(centre, start, today)
-    people = {u.username: u for u in User.objects.filter(memberships__centre=centre)}
-    staff = [people[n] for n in ("keyworker", "kw.sarah", "kw.leanne", "kw.ruth") if n in people]
-    volunteer = people.get("volunteer")
-    manager = people.get("manager")
+    by_role = {}
+    for user in User.objects.filter(
+        memberships__centre=centre, memberships__is_active=True
+    ).order_by("username"):
+        role = user.memberships.get(centre=centre).role
+        by_role.setdefault(role, []).append(user)
+    staff = by_role.get(Role.KEY_WORKER, [])[:4]
+    volunteer = (by_role.get(Role.VOLUNTEER) or [None])[0]
+    manager = (by_role.get(Role.MANAGER) or [None])[0]
     activities = []
     regular = REGULAR + (LARGE_EXTRA if scale == "large" else [])
     for index, (name, kind, category, room, weekday, t0, t1, cap, text, extra) in enumerate(
@@ -568,7 +623,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
     from .models import Attendance, Feedback, Session
 
     sessions = list(
-        Session.objects.filter(centre=centre, date__lt=today).select_related("activity")
+        Session.objects.filter(centre=centre, date__lt=today).select_related("activity__owner")
     )
     cancel = [s for s in sessions if rng.random() < 0.03]
     for session in cancel:
@@ -576,7 +631,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
     Session.objects.bulk_update(cancel, ["status", "cancel_reason"], batch_size=500)
     if not women:
         return 0
-    mean = 11 if scale == "large" else 6
+    mean = 18 if scale == "large" else 6
     pools = {}
     attendances, feedback, taken = [], [], []
     for session in sessions:
@@ -593,6 +648,7 @@ def _seed_registers(centre, activities, women, scale, rng, today):
         for woman in rng.sample(pool, count):
             attendances.append(Attendance(session=session, woman=woman))
         session.others_count = rng.choice([0, 0, 0, 1, 2])
+        session.register_taken_by = session.activity.owner
         session.register_taken_at = timezone.make_aware(
             datetime.combine(session.date, session.end_time)
         )
@@ -609,7 +665,9 @@ def _seed_registers(centre, activities, women, scale, rng, today):
         # Now and then a woman stops coming to a group and another joins.
         if rng.random() < 0.05 and len(women) > len(pool):
             pool[rng.randrange(len(pool))] = rng.choice(women)
-    Session.objects.bulk_update(taken, ["others_count", "register_taken_at"], batch_size=1000)
+    Session.objects.bulk_update(
+        taken, ["others_count", "register_taken_at", "register_taken_by"], batch_size=1000
+    )
     Attendance.objects.bulk_create(attendances, batch_size=5000, ignore_conflicts=True)
     Feedback.objects.bulk_create(feedback, batch_size=2000)
     return len(attendances)

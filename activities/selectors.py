@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from casework.models import Stage, Woman
+from casework.selectors import placement_conflicts
 from centre.access import get_for_user, scope_to_centre
 from centre.roles import Role
 
@@ -225,10 +226,6 @@ def name_for(request, woman):
 def placement_pairs(centre, woman_ids):
     """Pairs among these women who must not be placed together (from casework's alerts, which
     hold the reason; we never show it). A set of frozensets of two ids, only of these women."""
-    try:
-        from casework.selectors import placement_conflicts
-    except ImportError:  # casework has not provided its alerts yet
-        return set()
     ids = set(woman_ids)
     if len(ids) < 2:
         return set()
@@ -337,6 +334,8 @@ def programme_timetable(centre, start, end):
             key = (session.date.weekday(), session.start_time, session.activity_id)
             regular.setdefault(key, entry | {"weekday": session.date.weekday(), "count": 0})
             regular[key]["count"] += 1
+            if entry["state"] == "paused":  # paused part-way through: the notice board says so
+                regular[key].update(state="paused", note=entry["note"])
         else:
             one_offs.append(entry)
     by_day = defaultdict(list)

@@ -506,11 +506,14 @@ def course_completions_award(*, activity, awarded_by):
         .filter(sessions__gte=activity.completion_sessions)
     )
     done = set(activity.completions.values_list("woman_id", flat=True))
+    today = timezone.localdate()
+    completed_on = min(activity.ends_on or today, today)
     new = [
         CourseCompletion(
             activity=activity,
             woman_id=row["woman_id"],
             sessions_attended=row["sessions"],
+            completed_on=completed_on,
             awarded_by=awarded_by,
         )
         for row in counts

@@ -29,6 +29,7 @@ urlpatterns = [
     path("programme/week/", views.programme_week, name="programme_week"),
     path("programme/print.pdf", views.programme_pdf, name="programme_pdf"),
     path("numbers/", views.numbers, name="numbers"),
+    path("women/search/", views.woman_search, name="woman_search"),
     path("setup/", views.setup, name="setup"),
     path("setup/rooms/add/", views.room_add, name="room_add"),
     path("setup/terms/add/", views.term_add, name="term_add"),

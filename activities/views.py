@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -129,7 +130,11 @@ def activity_detail(request, pk):
     today = timezone.localdate()
     sessions = activity.sessions.select_related("room").order_by("date", "start_time")
     upcoming = list(sessions.filter(date__gte=today)[:12])
-    past = list(sessions.filter(date__lt=today).order_by("-date", "-start_time")[:8])
+    past = list(
+        sessions.filter(date__lt=today)
+        .annotate(attended=Count("attendances"))
+        .order_by("-date", "-start_time")[:8]
+    )
     enrolments = activity.enrolments.exclude(status=Enrolment.Status.LEFT).select_related("woman")
     context = {
         "activity": activity,
@@ -702,6 +707,17 @@ def numbers(request):
             request.centre, form.cleaned_data["start"], form.cleaned_data["end"]
         )
     return render(request, "activities/numbers.html", {"form": form, "numbers": result})
+
+
+@roles_required(EDITORS)
+@require_GET
+def woman_search(request):
+    """Search results for the woman picker (signing up, co-facilitating): pick one."""
+    field = request.GET.get("field", "woman")
+    field = field if field.isidentifier() else "woman"
+    found = selectors.women_search(request, request.GET.get("q", ""))
+    context = {"women": found, "field": field, "query": request.GET.get("q", "")}
+    return render(request, "activities/_woman_search_results.html", context)
 
 
 @roles_required(MANAGER_ONLY)

@@ -38,7 +38,7 @@ from .models import (
     Woman,
 )
 
-SIZES = {"small": (60, 12), "large": (3000, 100)}  # women, contacts per woman on average
+SIZES = {"small": (60, 12), "large": (3000, 103)}  # women, contacts per woman on average
 KEY_WORKERS = ["keyworker", "kw.sarah", "kw.leanne", "kw.ruth"]
 AGENCIES = [
     ("NHS Addiction Services", Agency.Kind.PARTNER, "Drug and alcohol treatment, harm reduction"),

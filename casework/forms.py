@@ -173,6 +173,9 @@ class ContactForm(CrispyMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    attempt_only = forms.BooleanField(
+        label=_("Only an attempt: we did not speak or meet"), required=False
+    )
     follow_up = forms.CharField(label=_("Follow-up"), max_length=500, required=False)
     follow_up_due = forms.DateField(label=_("Follow-up due"), required=False, widget=DATE)
 
@@ -182,7 +185,6 @@ class ContactForm(CrispyMixin, forms.ModelForm):
             "contact_on",
             "contact_type",
             "note",
-            "made",
             "duration_minutes",
             "contact_format",
             "tool_used",
@@ -202,6 +204,16 @@ class ContactForm(CrispyMixin, forms.ModelForm):
         if cleaned.get("follow_up_due") and not cleaned.get("follow_up"):
             self.add_error("follow_up", _("Say what the follow-up is."))
         return cleaned
+
+    def contact_data(self):
+        """The Contact fields, with "attempt only" turned into `made`."""
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("follow_up", "follow_up_due", "attempt_only")
+        }
+        data["made"] = not self.cleaned_data.get("attempt_only")
+        return data
 
 
 class AppointmentForm(CrispyMixin, forms.ModelForm):

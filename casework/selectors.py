@@ -29,6 +29,7 @@ from .models import (
     Contact,
     Referral,
     Stage,
+    StageChange,
     SupportPlan,
     Woman,
 )
@@ -364,7 +365,8 @@ def quarter_numbers(centre, start, end):
     """Counts for the quarterly report, for dates start..end inclusive.
 
     Returns a dict with:
-    - women_supported: women with a successful contact in the period, or open at any point in it
+    - women_supported: women with a successful contact in the period, or whose case was open
+      at some point in it
     - new_referrals, referrals_by_source {source: n}, referrals_by_decision {decision: n}
     - contacts_total, contacts_by_type {type: n} (successful contacts only), attempts
     - stages {stage: n} (women in each stage now, among those supported)
@@ -374,10 +376,15 @@ def quarter_numbers(centre, start, end):
     """
     contacts = Contact.objects.filter(centre=centre, contact_on__range=(start, end))
     contacted = contacts.filter(made=True).values("woman_id")
+    left_during = StageChange.objects.filter(
+        woman=OuterRef("pk"),
+        to_stage__in=[Stage.MOVED_ON, Stage.CLOSED],
+        changed_at__date__gte=start,
+    )
     supported = Woman.objects.filter(centre=centre).filter(
         Q(pk__in=contacted)
         | Q(created_at__date__lte=end, stage__in=OPEN_STAGES)
-        | Q(closed_at__date__gte=start, created_at__date__lte=end)
+        | Q(Exists(left_during), created_at__date__lte=end)
     )
     referrals = Referral.objects.filter(centre=centre, referred_on__range=(start, end))
     return {
@@ -495,3 +502,28 @@ def record_context(request, woman):
         "plan": SupportPlan.objects.filter(woman=woman).first(),
         "today": today,
     }
+
+
+def sharing_warning(request, woman):
+    """For a partner worker: a reminder when the woman has not agreed (or refused) to share
+    with her agency. Her latest decision per agency counts."""
+    from django.utils.translation import gettext as _
+
+    from .models import Consent
+
+    if request.membership.role != Role.PARTNER:
+        return ""
+    agency = request.membership.agency
+    latest = (
+        Consent.objects.filter(woman=woman, agency__name__iexact=agency)
+        .order_by("-decided_on", "-id")
+        .first()
+    )
+    if latest is None:
+        return _(
+            "She has no sharing agreement recorded with %(agency)s: share nothing outside "
+            "the centre until she agrees."
+        ) % {"agency": agency}
+    if not latest.agreed:
+        return _("She has refused sharing with %(agency)s.") % {"agency": agency}
+    return ""

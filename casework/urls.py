@@ -28,6 +28,7 @@ urlpatterns = [
     path(woman, views.woman_detail, name="woman"),
     path(f"{woman}break-glass/", views.break_glass, name="break_glass"),
     path(f"{woman}details/", views.woman_edit, name="woman_edit"),
+    path(f"{woman}photo/", views.woman_photo, name="woman_photo"),
     path(f"{woman}participation/", views.woman_participation, name="woman_participation"),
     path(f"{woman}stage/", views.woman_stage, name="woman_stage"),
     path(f"{woman}allocation/", views.woman_allocate, name="woman_allocate"),

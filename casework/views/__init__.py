@@ -12,6 +12,7 @@ from .record import (
     woman_edit,
     woman_involve,
     woman_participation,
+    woman_photo,
     woman_search,
     woman_stage,
     woman_timeline,

@@ -3,7 +3,7 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -80,3 +80,32 @@ def conflict_rows(saved, form):
             value = _("Yes") if value else _("No")
         rows.append((field.label or name, value))
     return rows
+
+
+def child_post(model):
+    """A POST-only view on a row of her record. The row is fetched before the method is
+    checked, so another centre's row is a 404 whatever the method."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, pk):
+            obj = get_child_for_user(request, model.objects.all(), pk)
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return view(request, obj)
+
+        return wrapped
+
+    return decorator
+
+
+def post_after_fetch(view):
+    """For full-record POST-only views: put under @full_record so the 404/403 come first."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -4,10 +4,10 @@ each woman's record."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import get_for_user, roles_required, scope_to_centre
 from centre.audit import audit_request
@@ -69,7 +69,6 @@ def case_review_detail(request, pk):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 def case_review_item(request, pk):
     try:
         item = scope_to_centre(
@@ -81,6 +80,8 @@ def case_review_item(request, pk):
         raise Http404 from None
     if selectors.access_level(request, item.woman) != selectors.FULL:
         raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = CaseReviewItemForm(request.POST, prefix=f"item{item.pk}")
     if form.is_valid():
         services.case_review_item_save(item=item, by=request.user, **form.cleaned_data)

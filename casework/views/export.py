@@ -1,14 +1,14 @@
 """The record as a PDF, and the subject access download for the manager."""
 
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES, Role
 
 from .. import selectors
 from ..export import woman_export_bundle, woman_summary_pdf
-from ._common import audit_woman, full_record
+from ._common import audit_woman, full_record, post_after_fetch
 
 
 @roles_required(CASEWORK_ROLES)
@@ -25,8 +25,8 @@ def woman_pdf(request, woman):
 
 
 @roles_required(Role.MANAGER)
-@require_POST
 @full_record
+@post_after_fetch
 def woman_export(request, woman):
     """Subject access: everything held about her (manager only)."""
     bundle = woman_export_bundle(woman=woman, by=request.user)

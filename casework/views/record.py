@@ -1,12 +1,12 @@
 """The woman's record: overview, details, stage, allocation, break the glass, who looked."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES, Role
@@ -23,7 +23,15 @@ from ..forms import (
     WomanForm,
 )
 from ..models import Allocation, Woman
-from ._common import audit_woman, conflict_rows, front_desk_card, full_record, manager_only
+from ._common import (
+    audit_woman,
+    child_post,
+    conflict_rows,
+    front_desk_card,
+    full_record,
+    manager_only,
+    post_after_fetch,
+)
 
 
 def _form_errors_to(form, error):
@@ -67,6 +75,7 @@ def woman_detail(request, pk):
                 }
             ),
             "is_manager": request.membership.role == Role.MANAGER,
+            "sharing_warning": selectors.sharing_warning(request, woman),
             "tab": "overview",
         }
     )
@@ -74,12 +83,10 @@ def woman_detail(request, pk):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 def break_glass(request, pk):
-    try:
-        woman, level = selectors.get_woman_for_user(request, pk, require=selectors.CARD)
-    except selectors.NeedsBreakGlass:  # pragma: no cover - CARD never raises
-        raise PermissionDenied from None
+    woman, level = selectors.get_woman_for_user(request, pk, require=selectors.CARD)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if level == selectors.FULL:
         return redirect("casework:woman", pk=woman.pk)
     form = BreakGlassForm(request.POST)
@@ -152,8 +159,8 @@ def woman_edit(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def woman_participation(request, woman):
     form = ParticipationForm(request.POST)
     form.is_valid()
@@ -163,8 +170,8 @@ def woman_participation(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def woman_stage(request, woman):
     form = StageForm(request.POST)
     if form.is_valid():
@@ -228,8 +235,8 @@ def woman_allocate(request, woman):
 
 
 @roles_required(Role.MANAGER, Role.KEY_WORKER)
-@require_POST
 @full_record
+@post_after_fetch
 def woman_involve(request, woman):
     form = InvolveForm(request.POST, centre=request.centre)
     if form.is_valid():
@@ -250,11 +257,8 @@ def woman_involve(request, woman):
 
 
 @roles_required(Role.MANAGER, Role.KEY_WORKER)
-@require_POST
-def allocation_end(request, pk):
-    from ._common import get_child_for_user
-
-    allocation = get_child_for_user(request, Allocation.objects.all(), pk)
+@child_post(Allocation)
+def allocation_end(request, allocation):
     try:
         services.allocation_end(allocation=allocation, by=request.user)
     except ValidationError as error:
@@ -265,8 +269,8 @@ def allocation_end(request, pk):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def handover_read(request, woman):
     services.handover_mark_read(woman=woman, worker=request.user)
     return redirect("casework:woman", pk=woman.pk)
@@ -301,4 +305,23 @@ def woman_timeline(request, woman):
         request,
         "casework/woman_timeline.html",
         {"woman": woman, "entries": entries, "tab": "timeline"},
+    )
+
+
+@roles_required(CASEWORK_ROLES)
+@require_GET
+@full_record
+def woman_photo(request, woman):
+    """Her photo, only to those who may see her full record (never a public media URL)."""
+    if not woman.photo:
+        raise Http404
+    try:
+        handle = woman.photo.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type="image/jpeg"
+        if woman.photo.name.lower().endswith((".jpg", ".jpeg"))
+        else "image/png",
     )

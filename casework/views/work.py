@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES
@@ -50,7 +50,14 @@ from ..models import (
     Review,
     SupportPlan,
 )
-from ._common import audit_woman, conflict_rows, full_record, get_child_for_user
+from ._common import (
+    audit_woman,
+    child_post,
+    conflict_rows,
+    full_record,
+    get_child_for_user,
+    post_after_fetch,
+)
 
 
 def _errors_to(form, error):
@@ -75,14 +82,11 @@ def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional."""
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {
-            k: v for k, v in form.cleaned_data.items() if k not in ("follow_up", "follow_up_due")
-        }
         try:
             services.contact_log(
                 woman=woman,
                 worker=request.user,
-                data=data,
+                data=form.contact_data(),
                 follow_up=form.cleaned_data["follow_up"],
                 follow_up_due=form.cleaned_data["follow_up_due"],
             )
@@ -131,9 +135,8 @@ def appointment_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
-def appointment_outcome(request, pk):
-    appointment = get_child_for_user(request, Appointment.objects.all(), pk)
+@child_post(Appointment)
+def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
     if form.is_valid():
         try:
@@ -256,8 +259,8 @@ def plan(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def goal_new(request, woman):
     form = GoalForm(request.POST)
     if form.is_valid():
@@ -275,9 +278,8 @@ def goal_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
-def goal_status(request, pk):
-    goal = get_child_for_user(request, Goal.objects.all(), pk)
+@child_post(Goal)
+def goal_status(request, goal):
     form = StatusForm(request.POST)
     try:
         if not form.is_valid():
@@ -291,8 +293,8 @@ def goal_status(request, pk):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def action_new(request, woman):
     form = ActionForm(request.POST, woman=woman)
     if form.is_valid():
@@ -310,9 +312,8 @@ def action_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
-def action_done(request, pk):
-    action = get_child_for_user(request, Action.objects.all(), pk)
+@child_post(Action)
+def action_done(request, action):
     services.action_done(action=action, by=request.user)
     messages.success(request, _("Action marked done."))
     return redirect(
@@ -495,8 +496,8 @@ JUSTICE_FORMS = {
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def justice_add(request, woman, kind):
     form_class, model, name, action = JUSTICE_FORMS[kind]
     form = form_class(request.POST, woman=woman) if kind == "breach" else form_class(request.POST)
@@ -540,9 +541,8 @@ def alert_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
-def alert_end(request, pk):
-    alert = get_child_for_user(request, Alert.objects.all(), pk)
+@child_post(Alert)
+def alert_end(request, alert):
     services.alert_end(alert=alert, by=request.user)
     messages.success(request, _("Alert ended."))
     return redirect("casework:woman", pk=alert.woman_id)
@@ -607,8 +607,8 @@ def move_on(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
 @full_record
+@post_after_fetch
 def referral_out_new(request, woman):
     form = ReferralOutForm(request.POST, centre=request.centre)
     if form.is_valid():
@@ -633,9 +633,8 @@ def referral_out_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@require_POST
-def referral_out_status(request, pk):
-    referral_out = get_child_for_user(request, ReferralOut.objects.all(), pk)
+@child_post(ReferralOut)
+def referral_out_status(request, referral_out):
     form = StatusForm(request.POST)
     try:
         if not form.is_valid():

@@ -30,15 +30,13 @@ def helping_volunteer(volunteer, activity):
 
 
 @pytest.fixture
-def no_placement_conflicts(monkeypatch):
-    """Casework's alerts, faked: tests set `pairs` to what casework would say."""
-    import casework.selectors
+def must_not_meet(centre):
+    """Record in casework that two women must not be placed together, with a private reason."""
+    from casework.models import Alert
 
-    pairs = set()
-    monkeypatch.setattr(
-        casework.selectors,
-        "placement_conflicts",
-        lambda centre, woman_ids: {p for p in pairs if p <= set(woman_ids)},
-        raising=False,
-    )
-    return pairs
+    def record(woman, other, reason="Private reason kept in casework"):
+        return Alert.objects.create(
+            centre=centre, woman=woman, other_woman=other, kind=Alert.Kind.NOT_WITH, detail=reason
+        )
+
+    return record

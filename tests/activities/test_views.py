@@ -381,18 +381,31 @@ def test_register_search_finds_anyone_in_the_centre(
 
 
 def test_register_shows_placement_alerts_without_reason(
-    key_worker_client, session, women, no_placement_conflicts
+    key_worker_client, session, women, must_not_meet
 ):
     for woman in women:
         Enrolment.objects.create(activity=session.activity, woman=woman, status="signed_up")
-    no_placement_conflicts.add(frozenset({women[0].pk, women[2].pk}))
+    must_not_meet(women[2], women[0], reason="Secret history between them")
     response = key_worker_client.get(url("register", session.pk))
     assert "Must not be placed together" in response.text
     assert "Ann Smith and Cara Brown" in " ".join(response.text.split())
+    assert "Secret history" not in response.text
     found = key_worker_client.get(
         url("register_search", session.pk), {"q": "Cara", "women": [women[0].pk]}
     )
     assert "must not be placed with someone on this register" in found.text
+    assert "Secret history" not in found.text
+
+
+def test_volunteer_sees_alerts_with_first_names_only(
+    volunteer_client, helping_volunteer, session, women, must_not_meet
+):
+    Attendance.objects.create(session=session, woman=women[0])
+    Attendance.objects.create(session=session, woman=women[1])
+    must_not_meet(women[0], women[1])
+    response = volunteer_client.get(url("register", session.pk))
+    assert "Ann and Bea" in " ".join(response.text.split())
+    assert "Smith" not in response.text and "Private reason" not in response.text
 
 
 def _fill_register(session, count):
@@ -405,7 +418,7 @@ def _fill_register(session, count):
 @pytest.mark.parametrize("size", [3, 30])
 def test_register_query_budget(key_worker_client, session, size, django_assert_max_num_queries):
     _fill_register(session, size)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         assert key_worker_client.get(url("register", session.pk)).status_code == 200
 
 
@@ -467,6 +480,15 @@ def test_programme_pdf(volunteer_client, centre, manager):
         ends_on=timezone.localdate() + timedelta(weeks=4),
     )
     sewing = ActivityFactory(centre=centre, name="Sewing")
+    services.schedule_create(
+        activity=sewing,
+        frequency="weekly",
+        weekday=timezone.localdate().weekday(),
+        start_time=time(14),
+        end_time=time(15),
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + timedelta(weeks=4),
+    )
     services.activity_status_change(
         activity=sewing,
         to_status="paused",
@@ -479,6 +501,8 @@ def test_programme_pdf(volunteer_client, centre, manager):
     text = pdf_text(response.content)
     assert "Walking <group>" in text and "Park gates" in text
     assert "Sewing" in text and "No tutor for now" in text
+    every_week = text.split("Every week")[1].split("Paused for now")[0]
+    assert "Paused: No tutor for now" in " ".join(every_week.split())
 
 
 def test_numbers_page(key_worker_client, session, women):
@@ -511,3 +535,26 @@ def test_rooms_and_terms(manager_client, key_worker_client, centre):
 def test_home_panels(key_worker_client, volunteer_client, helping_volunteer, session):
     assert "session on today" in key_worker_client.get("/").text
     assert "Sessions you help with" in volunteer_client.get("/").text
+
+
+def test_woman_search_for_sign_up(key_worker_client, partner_client, centre, other_centre):
+    WomanFactory(centre=centre, first_name="Isla", last_name="Reid")
+    WomanFactory(centre=other_centre, first_name="Isla", last_name="Other")
+    response = key_worker_client.get(url("woman_search"), {"q": "isl", "field": "woman"})
+    assert "Isla Reid" in response.text and "Isla Other" not in response.text
+    assert 'name="woman"' in response.text
+    odd = key_worker_client.get(url("woman_search"), {"q": "isl", "field": '"><script>'})
+    assert "<script>" not in odd.text
+    assert partner_client.get(url("woman_search"), {"q": "isl"}).status_code == 403
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_activity_page_does_not_list_every_woman(
+    key_worker_client, activity, centre, size, django_assert_max_num_queries
+):
+    WomanFactory.create_batch(size, centre=centre)
+    for _ in range(size // 5):
+        SessionFactory(activity=activity)
+    with django_assert_max_num_queries(17):
+        response = key_worker_client.get(url("activity_detail", activity.pk))
+    assert response.text.count('type="radio"') == 0

@@ -119,6 +119,7 @@ ROWS = {
     "activities:programme_week": get_only(WITH_VOLUNTEER),
     "activities:programme_pdf": get_only(WITH_VOLUNTEER),
     "activities:numbers": get_only(STAFF),
+    "activities:woman_search": get_only(EDITORS),
     "activities:setup": get_only(["manager"]),
     "activities:room_add": page(["manager"]),
     "activities:term_add": page(["manager"]),

@@ -1,0 +1,172 @@
+"""Allocation-based access, break the glass, restricted notes and the audit trail."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from casework import services
+from casework.models import BreakGlass
+from centre.models import AuditEvent, OutboxMessage
+from tests.conftest import client_for
+
+from .factories import AllocationFactory, ContactFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def record(woman):
+    return reverse("casework:woman", args=[woman.pk])
+
+
+def test_key_worker_sees_full_record(key_worker_client, woman):
+    response = key_worker_client.get(record(woman))
+    assert response.status_code == 200
+    assert b"Log a contact" in response.content
+    assert b"Front-desk card" not in response.content
+
+
+def test_manager_sees_every_record(manager_client, woman):
+    response = manager_client.get(record(woman))
+    assert response.status_code == 200
+    assert b"Subject access" in response.content
+
+
+def test_colleague_not_allocated_sees_only_the_card(partner_client, woman):
+    woman.code_word = "pineapple"
+    woman.save()
+    response = partner_client.get(record(woman))
+    assert response.status_code == 200
+    assert b"Front-desk card" in response.content
+    assert b"Break the glass" in response.content
+    assert b"pineapple" not in response.content
+    assert b"07700" not in response.content
+
+
+def test_card_shows_alerts_and_todays_appointments(partner_client, woman, key_worker):
+    from .factories import AlertFactory, AppointmentFactory
+
+    AlertFactory(woman=woman, detail="Ex-partner may come in")
+    AppointmentFactory(
+        woman=woman, worker=key_worker, starts_at=timezone.now() + timedelta(minutes=5)
+    )
+    response = partner_client.get(record(woman))
+    assert b"Ex-partner may come in" in response.content
+    assert b"Appointments today" in response.content
+
+
+def test_sub_pages_are_forbidden_to_colleague_not_allocated(partner_client, woman):
+    for name in ["woman_timeline", "plan", "needs", "contact_new", "woman_edit", "justice"]:
+        response = partner_client.get(reverse(f"casework:{name}", args=[woman.pk]))
+        assert response.status_code == 403, name
+
+
+def test_involved_partner_gets_full_record(partner_client, partner, woman):
+    AllocationFactory(woman=woman, worker=partner, agency="Housing Options")
+    response = partner_client.get(record(woman))
+    assert b"Log a contact" in response.content
+    assert partner_client.get(reverse("casework:plan", args=[woman.pk])).status_code == 200
+
+
+def test_ended_involvement_removes_access(partner_client, partner, woman):
+    AllocationFactory(woman=woman, worker=partner, ended_at=timezone.now())
+    assert b"Front-desk card" in partner_client.get(record(woman)).content
+
+
+@pytest.mark.parametrize("client_name", ["volunteer_client", "steering_client"])
+def test_volunteers_and_steering_never_reach_casework(request, client_name, woman):
+    client = request.getfixturevalue(client_name)
+    for url in [reverse("casework:caseload"), record(woman), reverse("casework:directory")]:
+        assert client.get(url).status_code == 403
+
+
+def test_another_centres_woman_is_404(outsider_client, key_worker_client, woman, foreign_woman):
+    assert outsider_client.get(record(woman)).status_code == 404
+    assert key_worker_client.get(record(foreign_woman)).status_code == 404
+    assert (
+        key_worker_client.post(reverse("casework:contact_new", args=[foreign_woman.pk]), {})
+    ).status_code == 404
+
+
+def test_break_the_glass_gives_time_limited_access_and_tells_the_manager(
+    partner_client, partner, manager, woman, django_capture_on_commit_callbacks
+):
+    url = reverse("casework:break_glass", args=[woman.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = partner_client.post(url, {"reason": "She is here and upset; Kate is off sick."})
+    assert response.status_code == 302
+    grant = BreakGlass.objects.get(woman=woman, worker=partner)
+    assert grant.expires_at > timezone.now()
+    assert b"Log a contact" in partner_client.get(record(woman)).content
+    event = AuditEvent.objects.get(action="casework.woman.break_glass")
+    assert event.actor == partner and event.object_id == str(woman.pk)
+    assert "Kate is off sick" in event.reason
+    message = OutboxMessage.objects.get(purpose=services.BREAK_GLASS_PURPOSE)
+    assert message.recipient == manager.email
+    assert "Kate is off sick" in message.body
+    # After it expires she is back to the card.
+    BreakGlass.objects.filter(pk=grant.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert b"Front-desk card" in partner_client.get(record(woman)).content
+
+
+def test_break_the_glass_needs_a_written_reason(partner_client, woman):
+    response = partner_client.post(
+        reverse("casework:break_glass", args=[woman.pk]), {"reason": "need"}
+    )
+    assert response.status_code == 200
+    assert b"need" in response.content  # what she typed is kept
+    assert not BreakGlass.objects.exists()
+
+
+def test_restricted_note_only_for_author_key_worker_and_manager(
+    centre, woman, partner, key_worker, manager, other_key_worker
+):
+    AllocationFactory(woman=woman, worker=partner)
+    AllocationFactory(woman=woman, worker=other_key_worker)
+    ContactFactory(woman=woman, worker=partner, note="Disclosed something private", restricted=True)
+    url = reverse("casework:woman_timeline", args=[woman.pk])
+    for user in (partner, key_worker, manager):
+        assert b"Disclosed something private" in client_for(user).get(url).content
+    response = client_for(other_key_worker).get(url)
+    assert b"Disclosed something private" not in response.content
+    assert b"Restricted note" in response.content
+    assert (
+        b"Disclosed something private"
+        not in client_for(other_key_worker).get(record(woman)).content
+    )
+
+
+def test_every_view_writes_one_audit_event(key_worker_client, woman):
+    before = AuditEvent.objects.count()
+    key_worker_client.get(record(woman))
+    assert AuditEvent.objects.count() == before + 1
+    event = AuditEvent.objects.first()
+    assert event.action == "casework.woman.view"
+    assert event.object_type == "casework.woman" and event.object_id == str(woman.pk)
+
+
+def test_every_edit_writes_an_audit_event(key_worker_client, woman):
+    key_worker_client.post(
+        reverse("casework:contact_new", args=[woman.pk]),
+        {"contact_on": timezone.localdate().isoformat(), "contact_type": "phone", "note": "Hi"},
+    )
+    assert (
+        AuditEvent.objects.filter(action="casework.contact.create", object_id=str(woman.pk)).count()
+        == 1
+    )
+
+
+def test_manager_sees_who_looked(manager_client, key_worker_client, partner_client, woman):
+    key_worker_client.get(record(woman))
+    partner_client.get(record(woman))
+    response = manager_client.get(reverse("casework:woman_viewers", args=[woman.pk]))
+    assert response.status_code == 200
+    assert b"casework.woman.view" in response.content
+    assert b"casework.woman.card_view" in response.content
+
+
+def test_who_looked_is_manager_only(key_worker_client, woman):
+    assert (
+        key_worker_client.get(reverse("casework:woman_viewers", args=[woman.pk])).status_code == 403
+    )

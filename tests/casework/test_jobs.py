@@ -1,0 +1,83 @@
+"""Court-date reminders, the daily digest and retention."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from casework import jobs, services
+from casework.models import Contact, CourtDate, Stage, Woman
+from centre.models import AuditEvent, OutboxMessage
+
+from .factories import ContactFactory, WomanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_court_reminders_go_to_the_key_worker_and_are_queued_once(woman, key_worker):
+    CourtDate.objects.create(
+        woman=woman, starts_at=timezone.now() + timedelta(days=3), court="Sheriff Court"
+    )
+    CourtDate.objects.create(
+        woman=woman, starts_at=timezone.now() + timedelta(days=40), court="Too far ahead"
+    )
+    assert jobs.court_reminders_queue() == 1  # the 7-day one is in the past already: sent now
+    assert jobs.court_reminders_queue() == 0
+    message = OutboxMessage.objects.get(purpose=services.COURT_PURPOSE)
+    assert message.recipient == key_worker.email
+    assert "Sheriff Court" in message.body
+
+
+def test_digest_per_key_worker_counts_only(woman, key_worker, centre):
+    ContactFactory(woman=woman, contact_on=timezone.localdate())
+    assert jobs.daily_digests_queue() == 1
+    assert jobs.daily_digests_queue() == 0
+    message = OutboxMessage.objects.get(purpose=services.DIGEST_PURPOSE)
+    assert message.recipient == key_worker.email
+    assert "1 open cases" in message.body
+    assert woman.first_name not in message.body and woman.last_name not in message.body
+
+
+def test_retention_anonymises_only_long_closed_records(centre, settings, key_worker):
+    settings.CASEWORK_RETENTION_DAYS = 30
+    old = WomanFactory(
+        centre=centre,
+        stage=Stage.CLOSED,
+        first_name="Oldrecord",
+        closed_at=timezone.now() - timedelta(days=31),
+        code_word="tulip",
+    )
+    recent = WomanFactory(
+        centre=centre,
+        stage=Stage.CLOSED,
+        first_name="Recent",
+        closed_at=timezone.now() - timedelta(days=5),
+    )
+    open_case = WomanFactory(centre=centre, stage=Stage.INTENSIVE, first_name="Open")
+    ContactFactory(woman=old, note="Very personal note")
+    assert jobs.retention_anonymise() == 1
+    assert jobs.retention_anonymise() == 0
+    old.refresh_from_db()
+    assert old.first_name == "Anonymised" and old.code_word == "" and old.anonymised_at
+    assert Contact.objects.get(woman=old).note == "(removed)"
+    assert Contact.objects.get(woman=old).contact_type == "phone"  # kept for reports
+    assert Woman.objects.get(pk=recent.pk).first_name == "Recent"
+    assert Woman.objects.get(pk=open_case.pk).first_name == "Open"
+    assert AuditEvent.objects.filter(action="casework.woman.anonymise").count() == 1
+
+
+def test_retention_default_is_seven_years(settings):
+    if hasattr(settings, "CASEWORK_RETENTION_DAYS"):
+        del settings.CASEWORK_RETENTION_DAYS
+    assert jobs.retention_days() == 2555
+
+
+def test_tasks_are_routed_and_scheduled():
+    from centre.celery import app
+
+    names = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert {
+        "casework.tasks.casework_court_reminders_task",
+        "casework.tasks.casework_digest_reminders_task",
+        "casework.tasks.casework_retention_anonymise_task",
+    } <= names

@@ -1,0 +1,107 @@
+"""Referrals in: eligibility, decisions with reasons, the record opened on acceptance, the report."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from casework import selectors, services
+from casework.models import Referral, Stage
+
+from .factories import AgencyFactory, ReferralFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def referral_data(**extra):
+    return {
+        "first_name": "Donna",
+        "last_name": "Reid",
+        "referred_on": timezone.localdate().isoformat(),
+        "source": "court",
+        "justice_involvement": "Deferred sentence",
+        "vulnerability": "Homeless",
+        **extra,
+    }
+
+
+def test_key_worker_records_a_referral(key_worker_client, centre):
+    assert key_worker_client.get(reverse("casework:referral_new")).status_code == 200
+    response = key_worker_client.post(reverse("casework:referral_new"), referral_data())
+    assert response.status_code == 302
+    referral = Referral.objects.get()
+    assert referral.decision == Referral.Decision.PENDING and referral.centre == centre
+
+
+def test_eligibility_needs_justice_involvement_or_early_intervention(key_worker_client):
+    url = reverse("casework:referral_new")
+    response = key_worker_client.post(url, referral_data(justice_involvement=""))
+    assert response.status_code == 200
+    assert b"early intervention" in response.content
+    assert b"Donna" in response.content
+    response = key_worker_client.post(
+        url, referral_data(justice_involvement="", early_intervention="on", source="self")
+    )
+    assert response.status_code == 302
+
+
+def test_future_referral_date_is_refused(key_worker_client):
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = key_worker_client.post(
+        reverse("casework:referral_new"), referral_data(referred_on=tomorrow)
+    )
+    assert response.status_code == 200 and not Referral.objects.exists()
+
+
+def test_accepting_opens_her_record_with_key_worker(manager_client, centre, key_worker):
+    referral = ReferralFactory(centre=centre, first_name="Donna")
+    url = reverse("casework:referral", args=[referral.pk])
+    response = manager_client.post(url, {"decision": "accepted", "reason": "", "key_worker": ""})
+    assert response.status_code == 200  # reason required
+    response = manager_client.post(
+        url, {"decision": "accepted", "reason": "High need", "key_worker": key_worker.pk}
+    )
+    referral.refresh_from_db()
+    assert response.status_code == 302
+    assert referral.woman.first_name == "Donna"
+    assert referral.woman.stage == Stage.ASSESSMENT
+    assert referral.woman.key_worker == key_worker
+    assert referral.woman.stage_changes.count() == 1
+
+
+def test_declined_with_reason_and_never_decided_twice(centre, manager):
+    referral = ReferralFactory(centre=centre)
+    services.referral_decide(
+        referral=referral, decision="declined", reason="Outside our area", by=manager
+    )
+    with pytest.raises(Exception, match="already been decided"):
+        services.referral_decide(referral=referral, decision="accepted", reason="x", by=manager)
+    referral.refresh_from_db()
+    assert referral.woman is None and referral.decision_reason == "Outside our area"
+
+
+def test_only_the_manager_decides(key_worker_client, centre):
+    referral = ReferralFactory(centre=centre)
+    url = reverse("casework:referral", args=[referral.pk])
+    assert key_worker_client.get(url).status_code == 200
+    assert key_worker_client.post(url, {"decision": "accepted", "reason": "x"}).status_code == 403
+
+
+def test_another_centres_referral_is_404(manager_client, other_centre):
+    referral = ReferralFactory(centre=other_centre)
+    assert manager_client.get(reverse("casework:referral", args=[referral.pk])).status_code == 404
+
+
+def test_report_by_source_and_referrer_shows_who_never_refers(centre, manager_client):
+    court_team = AgencyFactory(centre=centre, name="Sheriff Court Social Work")
+    AgencyFactory(centre=centre, name="Silent Partner")
+    ReferralFactory.create_batch(2, centre=centre, source="court", referrer_agency=court_team)
+    ReferralFactory(centre=centre, source="self")
+    today = timezone.localdate()
+    report = selectors.referral_report(centre, today - timedelta(days=1), today)
+    sources = {row["label"]: row["total"] for row in report["sources"]}
+    assert sources["Court"] == 2 and sources["Self-referral"] == 1
+    assert [a.name for a in report["never"]] == ["Silent Partner"]
+    response = manager_client.get(reverse("casework:referral_report"))
+    assert b"Silent Partner" in response.content
