@@ -1,0 +1,586 @@
+"""Writes for activities: status with reasons, schedules and sessions, the register, reminders."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework.models import Woman
+from centre.models import OutboxMessage
+from centre.services import outbox_message_queue
+
+from .models import (
+    Activity,
+    ActivityCost,
+    ActivityStatusChange,
+    Attendance,
+    CourseCompletion,
+    Enrolment,
+    Facilitator,
+    Feedback,
+    Room,
+    Schedule,
+    Session,
+    Term,
+)
+
+logger = logging.getLogger(__name__)
+
+REMINDER_PURPOSE = "activities.session_reminder"
+REMINDER_HOUR = 10  # the day before, mid-morning: late enough to be useful, never at night
+STATUS_NEEDS_REASON = (Activity.Status.PAUSED, Activity.Status.ENDED)
+
+
+class EditConflict(Exception):
+    """Someone else saved first. Carries the saved object so the page can show both."""
+
+    def __init__(self, current):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+# --- Activities -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def activity_create(*, centre, created_by, **fields):
+    """Create an activity and the first entry of its status history."""
+    activity = Activity(centre=centre, **fields)
+    if activity.origin == Activity.Origin.WOMAN and not activity.idea_stage:
+        activity.idea_stage = Activity.IdeaStage.IDEA
+    activity.full_clean()
+    activity.save()
+    ActivityStatusChange.objects.create(
+        activity=activity,
+        to_status=activity.status,
+        reason=activity.status_reason,
+        effective_on=activity.status_changed_on,
+        changed_by=created_by,
+    )
+    return activity
+
+
+EDITABLE_FIELDS = (
+    "name",
+    "kind",
+    "category",
+    "description",
+    "starts_on",
+    "ends_on",
+    "owner",
+    "room",
+    "location",
+    "capacity",
+    "completion_sessions",
+    "funding_source",
+    "budget",
+    "accessibility_notes",
+    "origin",
+    "idea_notes",
+)
+
+
+@transaction.atomic
+def activity_update(*, activity, expected_version, **fields):
+    """Save edits unless someone saved since `expected_version` (then EditConflict)."""
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise ValueError(f"{name} is not editable here")
+        setattr(activity, name, value)
+    activity.full_clean()
+    values = {name: getattr(activity, name) for name in fields}
+    changed = Activity.objects.filter(pk=activity.pk, version=expected_version).update(
+        **values, version=expected_version + 1, updated_at=timezone.now()
+    )
+    if changed != 1:
+        raise EditConflict(Activity.objects.get(pk=activity.pk))
+    activity.version = expected_version + 1
+    return activity
+
+
+@transaction.atomic
+def activity_status_change(*, activity, to_status, reason, effective_on, changed_by):
+    """Move an activity to a new status; pausing or ending needs a reason. History is kept.
+    Ending cancels the sessions still to come (and their reminders)."""
+    reason = (reason or "").strip()
+    if to_status in STATUS_NEEDS_REASON and not reason:
+        raise ValidationError({"reason": _("Say why, so reports show why groups stop.")})
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity.status == to_status and activity.status_reason == reason:
+        return activity
+    ActivityStatusChange.objects.create(
+        activity=activity,
+        from_status=activity.status,
+        to_status=to_status,
+        reason=reason,
+        effective_on=effective_on,
+        changed_by=changed_by,
+    )
+    activity.status, activity.status_reason = to_status, reason
+    activity.status_changed_on = effective_on
+    activity.version += 1
+    if to_status == Activity.Status.ENDED and not activity.ends_on:
+        activity.ends_on = effective_on
+    activity.save(
+        update_fields=["status", "status_reason", "status_changed_on", "version", "ends_on"]
+    )
+    if to_status == Activity.Status.ENDED:
+        for session in activity.sessions.filter(
+            date__gte=effective_on, status=Session.Status.SCHEDULED
+        ):
+            session_cancel(session=session, reason=_("The group has ended."))
+    return activity
+
+
+@transaction.atomic
+def activity_idea_advance(*, activity, to_stage, notes=""):
+    """Move a woman's idea on: idea, then pilot, then reviewed (with what the review found)."""
+    order = [choice for choice, _label in Activity.IdeaStage.choices]
+    current = order.index(activity.idea_stage) if activity.idea_stage else -1
+    if to_stage not in order or order.index(to_stage) != current + 1:
+        raise ValidationError(_("An idea goes to a pilot first, then to a review."))
+    if to_stage == Activity.IdeaStage.REVIEWED and not notes.strip():
+        raise ValidationError({"review_notes": _("Write what the review found.")})
+    activity.idea_stage = to_stage
+    fields = ["idea_stage", "version"]
+    if to_stage == Activity.IdeaStage.REVIEWED:
+        activity.review_notes, activity.reviewed_on = notes.strip(), timezone.localdate()
+        fields += ["review_notes", "reviewed_on"]
+    activity.version += 1
+    activity.save(update_fields=fields)
+    return activity
+
+
+@transaction.atomic
+def facilitator_add(*, activity, **fields):
+    """Add a facilitator. A woman co-facilitating must have a named staff partner."""
+    facilitator = Facilitator(activity=activity, **fields)
+    facilitator.full_clean()
+    duplicate = activity.facilitators.filter(
+        ended_on__isnull=True,
+        kind=facilitator.kind,
+        user=facilitator.user,
+        woman=facilitator.woman,
+        external_name=facilitator.external_name,
+    ).first()
+    if duplicate:
+        return duplicate
+    facilitator.save()
+    return facilitator
+
+
+@transaction.atomic
+def facilitator_remove(*, facilitator):
+    """She no longer facilitates; the record stays for the history. Safe to call twice."""
+    Facilitator.objects.filter(pk=facilitator.pk, ended_on__isnull=True).update(
+        ended_on=timezone.localdate()
+    )
+
+
+@transaction.atomic
+def activity_cost_add(*, activity, description, amount, committed_on, created_by):
+    """Commit money from the activity's budget."""
+    cost = ActivityCost(
+        activity=activity,
+        description=description,
+        amount=amount,
+        committed_on=committed_on,
+        created_by=created_by,
+    )
+    cost.full_clean()
+    cost.save()
+    return cost
+
+
+# --- Rooms, terms, schedules and sessions -----------------------------------------------------
+
+
+@transaction.atomic
+def room_create(*, centre, name, capacity=None, accessibility_notes=""):
+    room = Room(
+        centre=centre, name=name, capacity=capacity, accessibility_notes=accessibility_notes
+    )
+    room.full_clean()
+    room.save()
+    return room
+
+
+@transaction.atomic
+def term_create(*, centre, **fields):
+    term = Term(centre=centre, **fields)
+    term.full_clean()
+    term.save()
+    return term
+
+
+def schedule_dates(schedule):
+    """The dates a schedule runs on."""
+    if schedule.frequency == Schedule.Frequency.TERMLY:
+        start, end, step = schedule.term.starts_on, schedule.term.ends_on, 7
+    else:
+        start, end = schedule.starts_on, schedule.ends_on
+        step = 14 if schedule.frequency == Schedule.Frequency.FORTNIGHTLY else 7
+    first = start + timedelta(days=(schedule.weekday - start.weekday()) % 7)
+    dates, day = [], first
+    while day <= end:
+        if not (schedule.term_id and schedule.term.in_break(day)):
+            dates.append(day)
+        day += timedelta(days=step)
+    return dates
+
+
+def room_clashes(*, centre, room, date, start_time, end_time, exclude_activity=None):
+    """Other sessions on in the same room at overlapping times on that day."""
+    if room is None:
+        return []
+    clashes = Session.objects.filter(
+        centre=centre,
+        room=room,
+        date=date,
+        status=Session.Status.SCHEDULED,
+        start_time__lt=end_time,
+        end_time__gt=start_time,
+    ).select_related("activity")
+    if exclude_activity is not None:
+        clashes = clashes.exclude(activity=exclude_activity)
+    return list(clashes)
+
+
+def _clashes_for_dates(*, centre, room, dates, start_time, end_time, activity):
+    if room is None or not dates:
+        return []
+    return list(
+        Session.objects.filter(
+            centre=centre,
+            room=room,
+            date__in=dates,
+            status=Session.Status.SCHEDULED,
+            start_time__lt=end_time,
+            end_time__gt=start_time,
+        )
+        .exclude(activity=activity)
+        .select_related("activity")
+        .order_by("date")
+    )
+
+
+@dataclass
+class ScheduleResult:
+    schedule: Schedule
+    created: int
+    clashes: list = field(default_factory=list)
+
+
+@transaction.atomic
+def schedule_create(*, activity, **fields):
+    """Add a recurring schedule and make its sessions. Clashing rooms are warned, not refused.
+    Safe to call again for the same schedule: a day never gets two sessions from it."""
+    schedule = Schedule(activity=activity, **fields)
+    schedule.room = schedule.room or activity.room
+    schedule.full_clean()
+    schedule.save()
+    result = schedule_sessions_generate(schedule=schedule)
+    return result
+
+
+@transaction.atomic
+def schedule_sessions_generate(*, schedule):
+    """Make the sessions of a schedule that do not exist yet. Safe to call twice."""
+    activity = schedule.activity
+    dates = schedule_dates(schedule)
+    existing = set(schedule.sessions.values_list("date", flat=True))
+    new = [
+        Session(
+            centre=activity.centre,
+            activity=activity,
+            schedule=schedule,
+            date=day,
+            start_time=schedule.start_time,
+            end_time=schedule.end_time,
+            room=schedule.room,
+            location=activity.location,
+        )
+        for day in dates
+        if day not in existing
+    ]
+    Session.objects.bulk_create(new, ignore_conflicts=True)
+    clashes = _clashes_for_dates(
+        centre=activity.centre,
+        room=schedule.room,
+        dates=dates,
+        start_time=schedule.start_time,
+        end_time=schedule.end_time,
+        activity=activity,
+    )
+    return ScheduleResult(schedule=schedule, created=len(new), clashes=clashes)
+
+
+@transaction.atomic
+def session_create(*, activity, date, start_time, end_time, room=None, location=""):
+    """A one-off session (a trip, an event, an extra class). Returns (session, clashes)."""
+    session = Session(
+        centre=activity.centre,
+        activity=activity,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        room=room or (None if location else activity.room),
+        location=location or activity.location,
+    )
+    session.full_clean()
+    clashes = room_clashes(
+        centre=activity.centre,
+        room=session.room,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+    )
+    session.save()
+    return session, clashes
+
+
+@transaction.atomic
+def session_cancel(*, session, reason):
+    """Cancel a session with a reason and withdraw its reminders. Safe to call twice."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the session is cancelled.")})
+    Session.objects.filter(pk=session.pk).update(
+        status=Session.Status.CANCELLED, cancel_reason=reason[:300]
+    )
+    session.status, session.cancel_reason = Session.Status.CANCELLED, reason[:300]
+    OutboxMessage.objects.filter(
+        purpose=REMINDER_PURPOSE,
+        reference=f"session:{session.pk}",
+        status=OutboxMessage.Status.QUEUED,
+    ).update(status=OutboxMessage.Status.CANCELLED)
+    return session
+
+
+@transaction.atomic
+def session_reinstate(*, session):
+    """Put a cancelled session back on. Safe to call twice."""
+    Session.objects.filter(pk=session.pk).update(status=Session.Status.SCHEDULED, cancel_reason="")
+    session.status, session.cancel_reason = Session.Status.SCHEDULED, ""
+    return session
+
+
+# --- Sign-ups and the waiting list ------------------------------------------------------------
+
+
+@transaction.atomic
+def enrolment_add(*, activity, woman):
+    """Sign a woman up, or put her on the waiting list when the activity is full.
+    Safe to call twice."""
+    if woman.centre_id != activity.centre_id:
+        raise ValidationError(_("That woman is not known at this centre."))
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    enrolment = Enrolment.objects.filter(activity=activity, woman=woman).first()
+    if enrolment and enrolment.status != Enrolment.Status.LEFT:
+        return enrolment
+    signed_up = activity.enrolments.filter(status=Enrolment.Status.SIGNED_UP).count()
+    full = activity.capacity is not None and signed_up >= activity.capacity
+    status = Enrolment.Status.WAITING if full else Enrolment.Status.SIGNED_UP
+    if enrolment:
+        enrolment.status, enrolment.created_at = status, timezone.now()
+        enrolment.save(update_fields=["status", "created_at", "updated_at"])
+        return enrolment
+    return Enrolment.objects.create(activity=activity, woman=woman, status=status)
+
+
+@transaction.atomic
+def enrolment_leave(*, enrolment):
+    """She is no longer coming: free her place for the first woman waiting. Safe to call twice."""
+    activity = Activity.objects.select_for_update().get(pk=enrolment.activity_id)
+    if enrolment.status == Enrolment.Status.LEFT:
+        return None
+    was_signed_up = enrolment.status == Enrolment.Status.SIGNED_UP
+    enrolment.status = Enrolment.Status.LEFT
+    enrolment.save(update_fields=["status", "updated_at"])
+    session_ids = activity.sessions.filter(date__gte=timezone.localdate()).values_list(
+        "pk", flat=True
+    )
+    OutboxMessage.objects.filter(
+        purpose=REMINDER_PURPOSE,
+        recipient=enrolment.woman.mobile.strip(),
+        status=OutboxMessage.Status.QUEUED,
+        reference__in=[f"session:{pk}" for pk in session_ids],
+    ).update(status=OutboxMessage.Status.CANCELLED)
+    if not was_signed_up:
+        return None
+    waiting = activity.enrolments.filter(status=Enrolment.Status.WAITING).order_by(
+        "created_at", "id"
+    )
+    promoted = waiting.first()
+    if promoted:
+        promoted.status = Enrolment.Status.SIGNED_UP
+        promoted.save(update_fields=["status", "updated_at"])
+    return promoted
+
+
+# --- The register -----------------------------------------------------------------------------
+
+
+@dataclass
+class RegisterState:
+    woman_ids: frozenset
+    others_count: int
+    facilitator_ids: frozenset
+
+
+def register_state(session):
+    return RegisterState(
+        woman_ids=frozenset(session.attendances.values_list("woman_id", flat=True)),
+        others_count=session.others_count,
+        facilitator_ids=frozenset(session.facilitators_present.values_list("pk", flat=True)),
+    )
+
+
+@transaction.atomic
+def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by, expected_version):
+    """Save the whole register in one go. Safe to call twice (a double tap saves once, and a
+    woman is never counted twice: the database refuses a second attendance). If someone else
+    saved a different register since `expected_version`, raises EditConflict."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    wanted = RegisterState(frozenset(woman_ids), others_count, frozenset(facilitator_ids))
+    current = register_state(session)
+    if current == wanted and session.register_taken_at:
+        return session
+    if session.version != expected_version:
+        raise EditConflict(session)
+    valid_women = set(
+        Woman.objects.filter(centre_id=session.centre_id, pk__in=wanted.woman_ids).values_list(
+            "pk", flat=True
+        )
+    )
+    valid_facilitators = set(
+        session.activity.facilitators.filter(
+            pk__in=wanted.facilitator_ids, ended_on__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    session.attendances.exclude(woman_id__in=valid_women).delete()
+    Attendance.objects.bulk_create(
+        [
+            Attendance(session=session, woman_id=woman_id, recorded_by=taken_by)
+            for woman_id in valid_women - current.woman_ids
+        ],
+        ignore_conflicts=True,
+    )
+    session.facilitators_present.set(valid_facilitators)
+    session.others_count = others_count
+    session.register_taken_at, session.register_taken_by = timezone.now(), taken_by
+    session.version += 1
+    session.save(
+        update_fields=["others_count", "register_taken_at", "register_taken_by", "version"]
+    )
+    return session
+
+
+@transaction.atomic
+def feedback_add(*, session, rating, comment=""):
+    """Record one person's quick feedback on a session."""
+    feedback = Feedback(session=session, rating=rating, comment=comment.strip())
+    feedback.full_clean()
+    feedback.save()
+    return feedback
+
+
+# --- Courses ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def course_completions_award(*, activity, awarded_by):
+    """Record completion for every woman who came to enough sessions of the course.
+    Safe to call twice. Returns the completions made by this call."""
+    if activity.kind != Activity.Kind.COURSE or not activity.completion_sessions:
+        raise ValidationError(_("Say how many sessions complete this course first."))
+    counts = (
+        Attendance.objects.filter(session__activity=activity)
+        .values("woman_id")
+        .annotate(sessions=Count("id"))
+        .filter(sessions__gte=activity.completion_sessions)
+    )
+    done = set(activity.completions.values_list("woman_id", flat=True))
+    today = timezone.localdate()
+    completed_on = min(activity.ends_on or today, today)
+    new = [
+        CourseCompletion(
+            activity=activity,
+            woman_id=row["woman_id"],
+            sessions_attended=row["sessions"],
+            completed_on=completed_on,
+            awarded_by=awarded_by,
+        )
+        for row in counts
+        if row["woman_id"] not in done
+    ]
+    CourseCompletion.objects.bulk_create(new, ignore_conflicts=True)
+    return new
+
+
+# --- Reminders --------------------------------------------------------------------------------
+
+
+def reminder_time(session):
+    """When the reminder for a session goes: the day before at 10am, fixed so that queuing it
+    twice gives the same outbox row."""
+    day_before = session.date - timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day_before, time(REMINDER_HOUR)))
+
+
+def reminder_text(woman, session):
+    # Discreet: her first name, the day and time only. No activity name (it can give away
+    # what the centre is), nothing about the centre.
+    return _(
+        "Hi %(name)s, just a reminder about %(day)s at %(time)s. "
+        "If you can't make it, no problem, see you next time."
+    ) % {
+        "name": woman.known_as,
+        "day": session.date.strftime("%A %-d %B"),
+        "time": session.start_time.strftime("%-I:%M%p").lower(),
+    }
+
+
+def may_remind(woman):
+    """Only a woman who asked for reminders and said a text is safe, with a number to text."""
+    return bool(woman.reminders_opt_in and woman.safe_to_text and woman.mobile.strip())
+
+
+def session_reminders_queue(*, now=None, hours_ahead=36):
+    """Queue reminders for sessions in the next `hours_ahead` hours, to women signed up who
+    opted in. Safe to call twice (and every hour): the outbox key makes one message each."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    last_day = timezone.localdate(now + timedelta(hours=hours_ahead))
+    sessions = Session.objects.filter(
+        date__gt=today,
+        date__lte=last_day,
+        status=Session.Status.SCHEDULED,
+        activity__status=Activity.Status.RUNNING,
+    ).select_related("activity")
+    queued = 0
+    for session in sessions:
+        enrolments = Enrolment.objects.filter(
+            activity=session.activity_id, status=Enrolment.Status.SIGNED_UP
+        ).select_related("woman")
+        for enrolment in enrolments:
+            woman = enrolment.woman
+            if not may_remind(woman) or not woman.is_open:
+                continue
+            _message, created = outbox_message_queue(
+                purpose=REMINDER_PURPOSE,
+                reference=f"session:{session.pk}",
+                channel=OutboxMessage.Channel.SMS,
+                recipient=woman.mobile.strip(),
+                body=reminder_text(woman, session),
+                centre=session.centre,
+                scheduled_for=reminder_time(session),
+                discreet=True,
+            )
+            queued += created
+    return queued

@@ -42,6 +42,11 @@ app.conf.update(
             "task": "centre.tasks.outbox_send_due_task",
             "schedule": timedelta(seconds=60),
         },
+        # activities: reminders for sessions women signed up to (the day before, via the outbox)
+        "activities-session-reminders": {
+            "task": "activities.tasks.session_reminders_queue_task",
+            "schedule": crontab(minute=5),
+        },
         "clear-expired-sessions": {
             "task": "centre.tasks.sessions_clear_task",
             "schedule": crontab(hour=3, minute=15),
@@ -58,6 +63,15 @@ app.conf.update(
         "casework-retention": {
             "task": "casework.tasks.casework_retention_anonymise_task",
             "schedule": crontab(hour=2, minute=30),
+        },
+        # coproduction: overdue suggestions (hourly; each alert goes once) and the weekly poster
+        "coproduction-overdue-suggestions": {
+            "task": "coproduction.tasks.suggestion_overdue_reminders_task",
+            "schedule": crontab(minute=20),
+        },
+        "coproduction-you-said-we-did-posters": {
+            "task": "coproduction.tasks.you_said_we_did_posters_request_task",
+            "schedule": crontab(day_of_week="mon", hour=6, minute=30),
         },
     },
 )

@@ -38,5 +38,6 @@ urlpatterns = [
     path("casework/", include("casework.urls")),
     path("activities/", include("activities.urls")),
     path("coproduction/", include("coproduction.urls")),
+    path("kiosk/", include("coproduction.kiosk_urls")),
     path("admin/", admin.site.urls),
 ]

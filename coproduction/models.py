@@ -1,0 +1,269 @@
+"""Suggestions from women, the tablets they use, and the "you said, we did" poster.
+
+A suggestion deliberately has no IP address, user agent, device or tablet field, and keeps only
+the day it arrived (not the time): nothing stored can tell staff which woman, or which tablet
+at what moment, wrote it.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centre.models import Centre
+
+TEXT_MAX = 1500
+NAME_MAX = 40
+
+
+class Tablet(models.Model):
+    """A shared tablet enrolled by a manager. Not a user: it can only reach the kiosk pages."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="tablets")
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example “Front room”."))
+    # Only a hash of the one-time enrolment code is kept, so a database read cannot enrol a device.
+    enrolment_code_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    enrolment_expires_at = models.DateTimeField(null=True, blank=True)
+    # Changes at each enrolment, so a cookie from an earlier enrolment stops working.
+    device_key = models.CharField(max_length=64, blank=True)
+    enrolled_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self):
+        return self.enrolled_at is not None and self.revoked_at is None and bool(self.device_key)
+
+    @property
+    def has_open_link(self):
+        return bool(self.enrolment_code_hash) and (
+            self.enrolment_expires_at is not None and self.enrolment_expires_at > timezone.now()
+        )
+
+
+class Suggestion(models.Model):
+    class Source(models.TextChoices):
+        TABLET = "tablet", _("Tablet")
+        PAPER = "paper", _("Paper (typed up by staff)")
+        MEETING = "meeting", _("Meeting")
+        PEER_REP = "peer_rep", _("Peer rep conversation")
+
+    class About(models.TextChoices):
+        CENTRE = "centre", _("The centre")
+        ACTIVITIES = "activities", _("Activities")
+        FOOD = "food", _("Food")
+        STAFF = "staff", _("Staff")
+        MEETINGS = "meetings", _("Meetings")
+        OTHER = "other", _("Something else")
+
+    class Theme(models.TextChoices):
+        BUILDING = "building", _("The building and rooms")
+        ACTIVITIES = "activities", _("Groups and activities")
+        FOOD = "food", _("Food and drink")
+        CHILDCARE = "childcare", _("Children and crèche")
+        OPENING = "opening", _("Opening times")
+        STAFF = "staff", _("Staff and support")
+        MEETINGS = "meetings", _("Meetings and having a say")
+        INFORMATION = "information", _("Information and communication")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        LOOKING = "looking", _("Being looked at")
+        MEETING = "meeting", _("Taken to a meeting")
+        AGREED = "agreed", _("Agreed")
+        DONE = "done", _("Done")
+        NOT_POSSIBLE = "not_possible", _("Not possible")
+
+    class Screening(models.TextChoices):
+        TO_SCREEN = "to_screen", _("Waiting for a safeguarding check")
+        CLEAR = "clear", _("Checked: no concerns")
+        HELD = "held", _("Held for the duty manager")
+
+    class Wording(models.TextChoices):
+        NONE = "none", _("Not written")
+        DRAFT = "draft", _("Waiting for a manager")
+        APPROVED = "approved", _("Approved")
+
+    OPEN_STATUSES = (Status.RECEIVED, Status.LOOKING, Status.MEETING)
+    ANSWERED_STATUSES = (Status.AGREED, Status.DONE, Status.NOT_POSSIBLE)
+    OUTCOME_STATUSES = (Status.DONE, Status.NOT_POSSIBLE)
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="suggestions")
+    source = models.CharField(_("where it came from"), max_length=10, choices=Source.choices)
+    about = models.CharField(_("what it is about"), max_length=12, choices=About.choices)
+    text = models.TextField(_("what she would like"), validators=[MaxLengthValidator(TEXT_MAX)])
+    fix_idea = models.TextField(
+        _("what would fix it"), blank=True, validators=[MaxLengthValidator(TEXT_MAX)]
+    )
+    first_name = models.CharField(_("first name"), max_length=NAME_MAX, blank=True)
+    received_on = models.DateField(_("received on"), default=timezone.localdate, db_index=True)
+    receipt_code = models.CharField(_("receipt code"), max_length=8)
+
+    screening = models.CharField(
+        max_length=10, choices=Screening.choices, default=Screening.TO_SCREEN
+    )
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    screened_at = models.DateTimeField(null=True, blank=True)
+    redacted_at = models.DateTimeField(null=True, blank=True)
+
+    theme = models.CharField(_("theme"), max_length=12, choices=Theme.choices, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_suggestions",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED
+    )
+    agreed_in_part = models.BooleanField(_("only partly"), default=False)
+    reason = models.TextField(_("reason"), blank=True, validators=[MaxLengthValidator(TEXT_MAX)])
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("same as"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    first_response_on = models.DateField(null=True, blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    outcome_on = models.DateField(null=True, blank=True)
+
+    you_said = models.TextField(_("you said"), blank=True, validators=[MaxLengthValidator(500)])
+    we_did = models.TextField(
+        _("we did / we couldn't, because"), blank=True, validators=[MaxLengthValidator(800)]
+    )
+    wording = models.CharField(max_length=10, choices=Wording.choices, default=Wording.NONE)
+    wording_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    wording_approved_on = models.DateField(null=True, blank=True)
+
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "receipt_code"], name="one_receipt_per_code"),
+        ]
+        indexes = [
+            models.Index(fields=["centre", "status", "received_on"]),
+            models.Index(fields=["centre", "wording", "wording_approved_on"]),
+        ]
+
+    def __str__(self):
+        return self.receipt_code
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_held(self):
+        return self.screening == self.Screening.HELD
+
+    @property
+    def age_days(self):
+        end = self.answered_on or timezone.localdate()
+        return (end - self.received_on).days
+
+    def due_on(self, centre=None):
+        from datetime import timedelta
+
+        days = (centre or self.centre).suggestion_response_days
+        return self.received_on + timedelta(days=days)
+
+    def is_overdue(self, centre=None):
+        return (
+            self.is_open
+            and self.duplicate_of_id is None
+            and timezone.localdate() > self.due_on(centre)
+        )
+
+    @property
+    def needs_reason(self):
+        return self.status == self.Status.NOT_POSSIBLE or self.agreed_in_part
+
+
+class SuggestionChange(models.Model):
+    """What happened to a suggestion, for its history. Holds no free text the woman wrote."""
+
+    suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="changes")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    what = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return self.what
+
+
+class OverdueAlert(models.Model):
+    """One row per suggestion per threshold: the overdue alert for it has been queued."""
+
+    suggestion = models.ForeignKey(
+        Suggestion, on_delete=models.CASCADE, related_name="overdue_alerts"
+    )
+    threshold_days = models.PositiveIntegerField()
+    queued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["suggestion", "threshold_days"], name="one_alert_per_threshold"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.suggestion} after {self.threshold_days} days"
+
+
+class Poster(models.Model):
+    """The last "you said, we did" poster for a centre. Rebuilding replaces it in place."""
+
+    class State(models.TextChoices):
+        NEVER = "never", _("Not built yet")
+        QUEUED = "queued", _("Waiting to start")
+        BUILDING = "building", _("Being built")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be built")
+
+    centre = models.OneToOneField(Centre, on_delete=models.CASCADE, related_name="poster")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.NEVER)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.BinaryField(blank=True, default=b"")
+    item_count = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+
+    def __str__(self):
+        return f"Poster for {self.centre}"
+
+    @property
+    def in_progress(self):
+        return self.state in (self.State.QUEUED, self.State.BUILDING)

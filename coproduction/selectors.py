@@ -1,0 +1,227 @@
+"""Reads for co-production, with visibility applied.
+
+Held suggestions (possible disclosures) are visible to managers only; volunteers see only
+suggestions that passed the safeguarding check; steering group members see numbers, never a
+suggestion.
+"""
+
+from datetime import timedelta
+from statistics import mean, median
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from centre.access import get_for_user, scope_to_centre
+from centre.models import Membership, User
+from centre.roles import STAFF_ROLES, Role
+
+from .models import Poster, Suggestion, Tablet
+
+
+def suggestions_visible(request):
+    suggestions = scope_to_centre(Suggestion.objects.all(), request)
+    role = request.membership.role if request.membership else None
+    if role == Role.MANAGER:
+        return suggestions
+    if role in STAFF_ROLES:
+        return suggestions.exclude(screening=Suggestion.Screening.HELD)
+    if role == Role.VOLUNTEER:
+        return suggestions.filter(screening=Suggestion.Screening.CLEAR)
+    return suggestions.none()
+
+
+def get_suggestion_for_user(request, pk, *, change=False):
+    """A suggestion this person may see (else 404); 403 when she may see but not change it."""
+    role = request.membership.role
+    suggestion = get_for_user(
+        suggestions_visible(request).select_related("owner", "duplicate_of", "centre"),
+        request,
+        pk=pk,
+    )
+    if change and role not in STAFF_ROLES:
+        raise PermissionDenied
+    return suggestion
+
+
+def suggestion_list(request, filters):
+    """The staff list, newest first, filtered; ageing comes from received_on."""
+    suggestions = suggestions_visible(request).select_related("owner")
+    status = filters.get("status")
+    if status == "open":
+        suggestions = suggestions.filter(status__in=Suggestion.OPEN_STATUSES)
+    elif status:
+        suggestions = suggestions.filter(status=status)
+    if filters.get("theme"):
+        suggestions = suggestions.filter(theme=filters["theme"])
+    if filters.get("source"):
+        suggestions = suggestions.filter(source=filters["source"])
+    if filters.get("owner"):
+        suggestions = suggestions.filter(owner=filters["owner"])
+    if filters.get("screening"):
+        suggestions = suggestions.filter(screening=filters["screening"])
+    if filters.get("wording"):
+        suggestions = suggestions.filter(wording=filters["wording"])
+    if filters.get("overdue"):
+        suggestions = overdue(suggestions, request.centre)
+    if filters.get("code"):
+        suggestions = suggestions.filter(receipt_code__icontains=filters["code"].strip())
+    return suggestions.order_by("-received_on", "-id")
+
+
+def overdue(suggestions, centre, today=None):
+    today = today or timezone.localdate()
+    return suggestions.filter(
+        status__in=Suggestion.OPEN_STATUSES,
+        duplicate_of__isnull=True,
+        received_on__lt=today - timedelta(days=centre.suggestion_response_days),
+    )
+
+
+def suggestion_summary(request):
+    """Counts for the top of the list and the home panel, in one query."""
+    today = timezone.localdate()
+    late = today - timedelta(days=request.centre.suggestion_response_days)
+    open_q = Q(status__in=Suggestion.OPEN_STATUSES)
+    return suggestions_visible(request).aggregate(
+        to_screen=Count("pk", filter=Q(screening=Suggestion.Screening.TO_SCREEN)),
+        held=Count("pk", filter=Q(screening=Suggestion.Screening.HELD)),
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(duplicate_of__isnull=True, received_on__lt=late)),
+        mine=Count("pk", filter=open_q & Q(owner=request.user)),
+        wording_to_approve=Count("pk", filter=Q(wording=Suggestion.Wording.DRAFT)),
+    )
+
+
+def owner_choices(centre):
+    return User.objects.filter(
+        memberships__centre=centre,
+        memberships__role__in=STAFF_ROLES,
+        memberships__is_active=True,
+    ).order_by("first_name", "last_name", "username")
+
+
+def duplicate_choices(suggestion):
+    return (
+        Suggestion.objects.filter(centre=suggestion.centre)
+        .exclude(pk=suggestion.pk)
+        .exclude(screening=Suggestion.Screening.HELD)
+        .filter(duplicate_of__isnull=True)
+        .order_by("-received_on", "-id")
+    )
+
+
+def you_said_we_did_items(centre, limit=None):
+    """Approved public wording, newest first: the board, the poster, newsletters and reports."""
+    items = Suggestion.objects.filter(centre=centre, wording=Suggestion.Wording.APPROVED).exclude(
+        screening=Suggestion.Screening.HELD
+    )
+    items = items.only(
+        "pk",
+        "about",
+        "theme",
+        "status",
+        "agreed_in_part",
+        "you_said",
+        "we_did",
+        "wording_approved_on",
+        "received_on",
+    ).order_by("-wording_approved_on", "-id")
+    return items[:limit] if limit else items
+
+
+def suggestion_for_receipt(centre, code):
+    """The suggestion a receipt code belongs to at this centre, or None."""
+    if not code:
+        return None
+    return (
+        Suggestion.objects.filter(centre=centre, receipt_code=code)
+        .select_related("duplicate_of")
+        .first()
+    )
+
+
+def tablets_for_centre(request):
+    return scope_to_centre(Tablet.objects.all(), request).order_by("revoked_at", "name", "id")
+
+
+def get_tablet_for_user(request, pk):
+    return get_for_user(Tablet.objects.all(), request, pk=pk)
+
+
+def poster_for_centre(centre):
+    poster = Poster.objects.filter(centre=centre).defer("pdf").first()
+    return poster or Poster(centre=centre)
+
+
+def _share(part, whole):
+    return round(part / whole, 3) if whole else None
+
+
+def _days(pairs):
+    values = [(end - start).days for start, end in pairs if end is not None]
+    if not values:
+        return {"count": 0, "median": None, "mean": None}
+    return {"count": len(values), "median": median(values), "mean": round(mean(values), 1)}
+
+
+def suggestion_numbers(centre, start, end):
+    """Numbers about suggestions received from `start` to `end` (dates, both included), for
+    the coproduction page and the quarterly report. Held (safeguarding) suggestions are only
+    counted, never broken down. Shares are fractions from 0 to 1, or None when nothing to share.
+
+    "Answered" means agreed, done or not possible. The share answered within target counts only
+    suggestions whose target date has passed or which have been answered."""
+    target = centre.suggestion_response_days
+    today = timezone.localdate()
+    base = Suggestion.objects.filter(centre=centre, received_on__gte=start, received_on__lte=end)
+    held = base.filter(screening=Suggestion.Screening.HELD).count()
+    rows = list(
+        base.exclude(screening=Suggestion.Screening.HELD).values_list(
+            "source",
+            "theme",
+            "status",
+            "received_on",
+            "first_response_on",
+            "answered_on",
+            "outcome_on",
+            "duplicate_of",
+        )
+    )
+    by_source = dict.fromkeys(Suggestion.Source.values, 0)
+    by_theme = dict.fromkeys([*Suggestion.Theme.values, ""], 0)
+    by_status = dict.fromkeys(Suggestion.Status.values, 0)
+    judged = within = 0
+    for source, theme, status, received, _first, answered, _outcome, _dup in rows:
+        by_source[source] += 1
+        by_theme[theme] += 1
+        by_status[status] += 1
+        due = received + timedelta(days=target)
+        if answered is not None or due < today:
+            judged += 1
+            within += int(answered is not None and answered <= due)
+    outcomes = by_status[Suggestion.Status.DONE] + by_status[Suggestion.Status.NOT_POSSIBLE]
+    return {
+        "start": start,
+        "end": end,
+        "response_target_days": target,
+        "received": len(rows),
+        "held_for_safeguarding": held,
+        "by_source": by_source,
+        "by_theme": by_theme,
+        "by_status": by_status,
+        "duplicates": sum(1 for row in rows if row[7] is not None),
+        "first_response_days": _days((row[3], row[4]) for row in rows),
+        "outcome_days": _days((row[3], row[6]) for row in rows),
+        "answered": sum(by_status[s] for s in Suggestion.ANSWERED_STATUSES),
+        "judged_against_target": judged,
+        "answered_within_target": within,
+        "answered_within_target_share": _share(within, judged),
+        "with_outcome": outcomes,
+        "done_share": _share(by_status[Suggestion.Status.DONE], outcomes),
+        "not_possible_share": _share(by_status[Suggestion.Status.NOT_POSSIBLE], outcomes),
+    }
+
+
+def managers_of(centre):
+    return Membership.objects.filter(centre=centre, role=Role.MANAGER, is_active=True)

@@ -1,9 +1,127 @@
-from .matrix import Row, for_roles
+"""Co-production and the kiosk. Steering members see numbers and the poster, never a suggestion.
+The enrolled tablet reaches the kiosk pages and nothing else; nobody else reaches the kiosk."""
+
+from coproduction.kiosk import COOKIE_NAME, device_cookie_value
+from coproduction.models import Poster, Suggestion
+from coproduction.services import tablet_create, tablet_enrol
+
+from .matrix import STAFF, Row, expect, for_roles
 
 ALL_BUT_STEERING = ("manager", "key_worker", "partner", "volunteer")
+EVERY_MEMBER = (*ALL_BUT_STEERING, "steering")
+MANAGER = ("manager",)
+# A kiosk page: only the enrolled tablet gets in; everyone else gets the friendly 403 page.
+KIOSK_GET = expect(403, tablet="ok")
+
+
+def build(world):
+    world.extra.suggestion = Suggestion.objects.create(
+        centre=world.centre,
+        source=Suggestion.Source.TABLET,
+        about=Suggestion.About.FOOD,
+        text="Soup please",
+        receipt_code="MTX-11",
+        screening=Suggestion.Screening.CLEAR,
+    )
+    world.extra.spare_tablet, _code = tablet_create(centre=world.centre, name="Spare", by=None)
+    Poster.objects.create(
+        centre=world.centre,
+        state=Poster.State.READY,
+        pdf=b"%PDF-1.4 matrix",
+        built_at="2026-01-05T10:00Z",
+    )
+
+
+def tablet_client(world, client):
+    """The client as an enrolled tablet of world.centre (a device cookie, no session)."""
+    tablet, code = tablet_create(centre=world.centre, name="Matrix tablet", by=None)
+    tablet = tablet_enrol(code=code)
+    client.cookies[COOKIE_NAME] = device_cookie_value(tablet)
+    return client
+
+
+def suggestion(world):
+    return {"pk": world.suggestion.pk}
+
+
+def spare_tablet(world):
+    return {"pk": world.spare_tablet.pk}
+
 
 ROWS = {
     "coproduction:index": Row(
         get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING, 405)
+    ),
+    # An empty POST shows the form again with its messages.
+    "coproduction:create": Row(get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING)),
+    "coproduction:detail": Row(
+        get=for_roles(ALL_BUT_STEERING, outsider=404),
+        post=for_roles(ALL_BUT_STEERING, 405),
+        kwargs=suggestion,
+    ),
+    "coproduction:screen": Row(
+        get=for_roles(STAFF, 405, outsider=404),
+        post=for_roles(STAFF, 400, outsider=404),
+        kwargs=suggestion,
+    ),
+    "coproduction:triage": Row(
+        get=for_roles(STAFF, 405, outsider=404),
+        post=for_roles(STAFF, 400, outsider=404),
+        kwargs=suggestion,
+    ),
+    # Wording is written by the suggestion's owner or a manager; nobody owns this one yet.
+    "coproduction:wording": Row(
+        get=for_roles(STAFF, 405, outsider=404),
+        post=for_roles(MANAGER, 400, outsider=404),
+        kwargs=suggestion,
+    ),
+    "coproduction:approve": Row(
+        get=for_roles(MANAGER, 405, outsider=404),
+        post=for_roles(MANAGER, "redirect", outsider=404),
+        kwargs=suggestion,
+    ),
+    "coproduction:release": Row(
+        get=for_roles(MANAGER, 405, outsider=404),
+        post=for_roles(MANAGER, "redirect", outsider=404),
+        kwargs=suggestion,
+    ),
+    "coproduction:redact": Row(
+        get=for_roles(MANAGER, outsider=404),
+        post=for_roles(MANAGER, 400, outsider=404),
+        kwargs=suggestion,
+    ),
+    "coproduction:tablets": Row(get=for_roles(MANAGER), post=for_roles(MANAGER)),
+    "coproduction:tablet_link": Row(
+        get=for_roles(MANAGER, 405, outsider=404),
+        post=for_roles(MANAGER, outsider=404),
+        kwargs=spare_tablet,
+    ),
+    "coproduction:tablet_revoke": Row(
+        get=for_roles(MANAGER, 405, outsider=404),
+        post=for_roles(MANAGER, "redirect", outsider=404),
+        kwargs=spare_tablet,
+    ),
+    "coproduction:poster": Row(get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)),
+    "coproduction:poster_status": Row(
+        get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)
+    ),
+    "coproduction:poster_rebuild": Row(
+        get=for_roles(STAFF, 405), post=for_roles(STAFF, "redirect")
+    ),
+    # The outsider's own centre has no poster yet, so she is sent back to the poster page.
+    "coproduction:poster_download": Row(
+        get=for_roles(EVERY_MEMBER, outsider="redirect"), post=for_roles(EVERY_MEMBER, 405)
+    ),
+    "coproduction:numbers": Row(get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)),
+    # The kiosk.
+    "kiosk:start": Row(get=KIOSK_GET, post=expect(405)),
+    "kiosk:idea": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
+    "kiosk:code": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
+    "kiosk:board": Row(get=KIOSK_GET, post=expect(405)),
+    "kiosk:activities": Row(get=KIOSK_GET, post=expect(405)),
+    # Setting a tablet up needs only the one-time code, which is the credential.
+    "kiosk:enrol": Row(get=expect("ok"), post=expect("ok")),
+    "kiosk:enrol_link": Row(
+        get=expect("ok"), post=expect(404), kwargs=lambda world: {"token": "NOTAREALCODE"}
     ),
 }

@@ -1,0 +1,157 @@
+"""The shared tablet at /kiosk/: no login, no staff links, nothing kept for the next woman."""
+
+from datetime import timedelta
+
+from django.contrib.auth import logout
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from centre.access import kiosk_only
+from centre.audit import audit_log
+
+from . import selectors, services
+from .forms import KioskCodeForm, KioskEnrolForm, KioskSuggestionForm
+from .kiosk import kiosk_settings, no_store, set_device_cookie, tablet_required
+from .models import Suggestion
+
+PICTOGRAMS = {
+    Suggestion.About.CENTRE: "centre",
+    Suggestion.About.ACTIVITIES: "activities",
+    Suggestion.About.FOOD: "food",
+    Suggestion.About.STAFF: "staff",
+    Suggestion.About.MEETINGS: "meetings",
+    Suggestion.About.OTHER: "other",
+}
+
+
+def _render(request, template, context=None, status=200):
+    context = {"kiosk": kiosk_settings(), "pictograms": PICTOGRAMS, **(context or {})}
+    return render(request, f"coproduction/kiosk/{template}", context, status=status)
+
+
+@kiosk_only
+@require_GET
+@tablet_required
+def start(request):
+    response = _render(
+        request, "start.html", {"centre": request.kiosk_centre, "activities_enabled": True}
+    )
+    if request.GET.get("fresh"):
+        # A reset: ask the browser to drop anything it kept for this site (not the cookie).
+        response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+def _about_choices():
+    return [(value, label, PICTOGRAMS[value]) for value, label in Suggestion.About.choices]
+
+
+@kiosk_only
+@require_http_methods(["GET", "POST"])
+@tablet_required
+def idea(request):
+    form = KioskSuggestionForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "about_choices": _about_choices()}
+    if request.method == "POST" and form.is_valid():
+        if not services.kiosk_allowance_take(tablet=request.tablet):
+            context["resting"] = True
+            return _render(request, "idea.html", context, status=429)
+        data = form.cleaned_data
+        suggestion = services.suggestion_submit_from_tablet(
+            tablet=request.tablet,
+            about=data["about"],
+            text=data["text"],
+            fix_idea=data["fix_idea"],
+            first_name=data["first_name"],
+        )
+        # Rendered straight from the POST (no redirect), so the code is never in a URL or history.
+        return _render(request, "receipt.html", {"code": suggestion.receipt_code})
+    return _render(request, "idea.html", context, status=400 if form.errors else 200)
+
+
+@kiosk_only
+@require_http_methods(["GET", "POST"])
+@tablet_required
+def code(request):
+    form = KioskCodeForm(request.POST if request.method == "POST" else None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        if not services.kiosk_allowance_take(tablet=request.tablet, kind="lookup"):
+            context["resting"] = True
+            return _render(request, "code.html", context, status=429)
+        receipt = services.normalise_receipt_code(form.cleaned_data["code"])
+        suggestion = selectors.suggestion_for_receipt(request.kiosk_centre, receipt)
+        if suggestion is None:
+            context["not_found"] = True
+            return _render(request, "code.html", context)
+        answer = suggestion.duplicate_of or suggestion
+        return _render(
+            request,
+            "code_result.html",
+            {"code": receipt, "answer": answer, "duplicate": suggestion.duplicate_of_id},
+        )
+    return _render(request, "code.html", context, status=400 if form.errors else 200)
+
+
+@kiosk_only
+@require_GET
+@tablet_required
+def board(request):
+    items = list(selectors.you_said_we_did_items(request.kiosk_centre, limit=12))
+    for item in items:
+        item.picture = PICTOGRAMS.get(item.about, "other")
+    return _render(request, "board.html", {"items": items})
+
+
+@kiosk_only
+@require_GET
+@tablet_required
+def activities(request):
+    """What's on from today for seven days. Plain dicts from the activities app: no people."""
+    from activities.selectors import week_programme
+
+    today = timezone.localdate()
+    entries = week_programme(request.kiosk_centre, today)
+    days = []
+    for offset in range(7):
+        day = today + timedelta(days=offset)
+        days.append({"date": day, "sessions": [e for e in entries if e["date"] == day]})
+    return _render(request, "activities.html", {"days": days, "today": today})
+
+
+def _enrol(request, code_value):
+    tablet = services.tablet_enrol(code=code_value)
+    if tablet is None:
+        return None
+    # The tablet's browser must never hold a staff session.
+    logout(request)
+    response = set_device_cookie(redirect("kiosk:start"), tablet)
+    return no_store(response)
+
+
+@kiosk_only
+@require_http_methods(["GET", "POST"])
+def enrol(request):
+    """Typing the set-up code a manager was given (for when the link is awkward to open)."""
+    form = KioskEnrolForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        response = _enrol(request, form.cleaned_data["code"])
+        if response is not None:
+            return response
+        form.add_error("code", _("That code did not work. It may be used up or too old."))
+    return no_store(_render(request, "enrol.html", {"form": form}))
+
+
+@kiosk_only
+@require_http_methods(["GET", "POST"])
+def enrol_link(request, token):
+    """The one-time link. GET only asks to confirm, so a link preview cannot spend it."""
+    if request.method == "POST":
+        response = _enrol(request, token)
+        if response is not None:
+            return response
+        audit_log(actor=None, action="coproduction.tablet.enrol_failed")
+        return no_store(_render(request, "enrol_link.html", {"failed": True}, status=404))
+    return no_store(_render(request, "enrol_link.html", {"token": token}))

@@ -1,0 +1,142 @@
+// The shared tablet. One question per screen, and nothing left behind for the next woman:
+// after inactivity it asks "Are you still there?", then clears everything and starts again.
+// Timings come from data attributes on <body> (tests shorten them). Never uses localStorage.
+(function () {
+  "use strict";
+  var body = document.body;
+  var startUrl = body.dataset.kioskStartUrl || "/kiosk/?fresh=1";
+  var idleSeconds = parseInt(body.dataset.idleSeconds || "0", 10);
+  var countdownSeconds = parseInt(body.dataset.countdownSeconds || "30", 10);
+  var resetAfter = parseInt(body.dataset.resetAfter || "0", 10);
+  var dialog = document.getElementById("still-there");
+
+  function clearEverything() {
+    Array.prototype.forEach.call(document.forms, function (form) {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.type === "hidden" || el.type === "submit" || el.type === "button") { return; }
+        if (el.type === "radio" || el.type === "checkbox") { el.checked = el.defaultChecked; }
+        else if ("value" in el) { el.value = ""; }
+      });
+    });
+    try { window.sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
+    try { window.localStorage.clear(); } catch (e) { /* storage may be disabled */ }
+  }
+
+  function goToStart() {
+    clearEverything();
+    // replace(): the page she was on is not left in the back history.
+    window.location.replace(startUrl);
+  }
+
+  // A page restored from the back-forward cache could show what someone typed: reload it.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { clearEverything(); window.location.reload(); }
+  });
+  window.addEventListener("pagehide", function () {
+    if (!document.querySelector("form[data-submitting]")) { clearEverything(); }
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-kiosk-home]"), function (link) {
+    link.addEventListener("click", function (event) { event.preventDefault(); goToStart(); });
+  });
+
+  // --- One question per screen -------------------------------------------------------------
+  var form = document.querySelector("form[data-steps]");
+  if (form) {
+    var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
+    var current = Math.max(0, Math.min(steps.length - 1, parseInt(form.dataset.startStep || "1", 10) - 1));
+    var show = function (index, focus) {
+      current = index;
+      steps.forEach(function (step, i) { step.hidden = i !== index; });
+      if (focus) {
+        var legend = steps[index].querySelector(".kiosk-question");
+        if (legend) { legend.setAttribute("tabindex", "-1"); legend.focus(); }
+      }
+      window.scrollTo(0, 0);
+    };
+    var stepComplete = function (step) {
+      var error = step.querySelector("[data-step-error]");
+      var radios = step.querySelectorAll("input[type=radio][required]");
+      var ok = true;
+      if (radios.length) {
+        ok = Array.prototype.some.call(radios, function (r) { return r.checked; });
+      }
+      var requires = step.querySelector("[data-requires]");
+      if (requires) {
+        var field = form.elements[requires.dataset.requires];
+        ok = ok && field && field.value.trim().length > 0;
+      }
+      if (error) { error.hidden = ok; if (!ok) { error.setAttribute("role", "alert"); } }
+      return ok;
+    };
+    steps.forEach(function (step, index) {
+      var next = step.querySelector("[data-next]");
+      var back = step.querySelector("[data-back]");
+      if (next) {
+        next.addEventListener("click", function () {
+          if (stepComplete(step)) { show(index + 1, true); }
+        });
+      }
+      if (back) { back.addEventListener("click", function () { show(index - 1, true); }); }
+    });
+    var nameBox = form.querySelector("[data-first-name]");
+    var syncName = function () {
+      var named = form.querySelector("input[data-name-choice][value=named]");
+      if (nameBox) { nameBox.hidden = !(named && named.checked); }
+    };
+    Array.prototype.forEach.call(form.querySelectorAll("[data-name-choice]"), function (radio) {
+      radio.addEventListener("change", syncName);
+    });
+    form.addEventListener("submit", function () {
+      form.setAttribute("data-submitting", "1");
+      var button = form.querySelector("button[type=submit]");
+      if (button) { button.disabled = true; }
+    });
+    syncName();
+    show(current, form.dataset.startStep && form.dataset.startStep !== "1");
+  }
+
+  // --- Back to the start after a submission ------------------------------------------------
+  if (resetAfter > 0) {
+    var left = resetAfter;
+    var shown = document.querySelector("[data-reset-countdown]");
+    setInterval(function () {
+      left -= 1;
+      if (shown && left >= 0) { shown.textContent = String(left); }
+      if (left <= 0) { goToStart(); }
+    }, 1000);
+  }
+
+  // --- "Are you still there?" ---------------------------------------------------------------
+  if (idleSeconds > 0 && dialog) {
+    var idleTimer = null;
+    var tick = null;
+    var countdown = dialog.querySelector("[data-countdown]");
+    var restart = function () {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(ask, idleSeconds * 1000);
+    };
+    var carryOn = function () {
+      clearInterval(tick);
+      if (dialog.open) { dialog.close(); }
+      restart();
+    };
+    var ask = function () {
+      var remaining = countdownSeconds;
+      if (countdown) { countdown.textContent = String(remaining); }
+      if (typeof dialog.showModal === "function") { dialog.showModal(); } else { dialog.setAttribute("open", ""); }
+      dialog.querySelector("[data-carry-on]").focus();
+      tick = setInterval(function () {
+        remaining -= 1;
+        if (countdown) { countdown.textContent = String(Math.max(remaining, 0)); }
+        if (remaining <= 0) { clearInterval(tick); goToStart(); }
+      }, 1000);
+    };
+    dialog.querySelector("[data-carry-on]").addEventListener("click", carryOn);
+    dialog.addEventListener("cancel", function (event) { event.preventDefault(); carryOn(); });
+    ["pointerdown", "keydown", "input", "touchstart", "scroll"].forEach(function (name) {
+      document.addEventListener(name, function () { if (!dialog.open) { restart(); } }, { passive: true });
+    });
+    restart();
+  }
+})();

@@ -1,0 +1,69 @@
+"""factory_boy factories for activities (and the women they need)."""
+
+from datetime import time, timedelta
+
+import factory
+from django.utils import timezone
+
+from activities.models import Activity, Facilitator, Room, Session, Term
+from casework.models import Stage, Woman
+from tests.factories import CentreFactory
+
+
+class WomanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Woman
+
+    centre = factory.SubFactory(CentreFactory)
+    first_name = factory.Faker("first_name_female", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    stage = Stage.INTENSIVE
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Room {n}")
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Term
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Term {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=14))
+    ends_on = factory.LazyAttribute(lambda t: t.starts_on + timedelta(weeks=12))
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Group {n}")
+    kind = Activity.Kind.GROUP
+    category = Activity.Category.CREATIVE
+    description = "We make things together."
+    status = Activity.Status.RUNNING
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    activity = factory.SubFactory(ActivityFactory)
+    centre = factory.SelfAttribute("activity.centre")
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = time(10, 0)
+    end_time = time(12, 0)
+
+
+class FacilitatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Facilitator
+
+    activity = factory.SubFactory(ActivityFactory)
+    kind = Facilitator.Kind.STAFF

@@ -1,0 +1,560 @@
+from datetime import date, time, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.models import (
+    Activity,
+    Attendance,
+    CourseCompletion,
+    Enrolment,
+    Facilitator,
+    Feedback,
+    Session,
+)
+from centre.models import AuditEvent
+from centre.pdf import pdf_text
+
+from .factories import (
+    ActivityFactory,
+    FacilitatorFactory,
+    RoomFactory,
+    SessionFactory,
+    TermFactory,
+    WomanFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, *args):
+    return reverse(f"activities:{name}", args=args)
+
+
+# --- The activities list and an activity -----------------------------------------------------
+
+
+def test_index_lists_activities_and_today(key_worker_client, centre, other_centre, session):
+    ActivityFactory(centre=other_centre, name="Their group")
+    response = key_worker_client.get(url("index"))
+    assert response.status_code == 200
+    assert "Art group" in response.text and "Their group" not in response.text
+    assert url("register", session.pk) in response.text
+
+
+def test_volunteer_index_shows_only_sessions_she_helps_with(
+    volunteer_client, helping_volunteer, session, centre
+):
+    other = SessionFactory(activity=ActivityFactory(centre=centre, name="Choir"))
+    response = volunteer_client.get(url("index"))
+    assert url("register", session.pk) in response.text
+    assert url("register", other.pk) not in response.text
+
+
+def test_steering_has_no_activities_pages(steering_client, activity):
+    assert steering_client.get(url("index")).status_code == 403
+    assert steering_client.get(url("programme")).status_code == 403
+
+
+def test_create_activity(key_worker_client, centre):
+    data = {
+        "name": "Cooking <b>club</b>",
+        "kind": "group",
+        "category": "food",
+        "description": "We cook <script>alert(1)</script> together.",
+        "status": "running",
+        "origin": "staff",
+        "budget": "300",
+    }
+    response = key_worker_client.post(url("activity_create"), data)
+    activity = Activity.objects.get(centre=centre)
+    assert response.status_code == 302
+    assert response.url == url("activity_detail", activity.pk)
+    page = key_worker_client.get(response.url).text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert activity.status_changes.count() == 1
+
+
+def test_create_with_bad_input_keeps_what_was_typed(key_worker_client, centre):
+    data = {
+        "name": "Walking",
+        "kind": "group",
+        "category": "active",
+        "description": "A walk " * 400,  # too long
+        "status": "planned",
+        "origin": "staff",
+        "budget": "-5",
+        "starts_on": "2026-05-01",
+        "ends_on": "2026-04-01",
+    }
+    response = key_worker_client.post(url("activity_create"), data)
+    assert response.status_code == 200
+    assert not Activity.objects.exists()
+    assert 'value="Walking"' in response.text
+    assert "The end must be after the start." in response.text
+
+
+def test_partner_may_see_but_not_create_or_edit(partner_client, activity):
+    assert partner_client.get(url("activity_detail", activity.pk)).status_code == 200
+    assert partner_client.get(url("activity_create")).status_code == 403
+    assert partner_client.get(url("activity_edit", activity.pk)).status_code == 403
+
+
+def test_another_centres_activity_is_404(outsider_client, activity, session):
+    for name, pk in [
+        ("activity_detail", activity.pk),
+        ("activity_edit", activity.pk),
+        ("register", session.pk),
+        ("feedback", session.pk),
+    ]:
+        assert outsider_client.get(url(name, pk)).status_code == 404
+
+
+def test_wrong_methods_are_405(key_worker_client, activity, session):
+    assert key_worker_client.post(url("activity_detail", activity.pk)).status_code == 405
+    assert key_worker_client.get(url("activity_idea", activity.pk)).status_code == 405
+    assert key_worker_client.get(url("session_reinstate", session.pk)).status_code == 405
+    assert key_worker_client.post(url("programme")).status_code == 405
+
+
+def _edit_data(activity, **changes):
+    data = {
+        "name": activity.name,
+        "kind": activity.kind,
+        "category": activity.category,
+        "description": activity.description,
+        "origin": activity.origin,
+        "budget": "0",
+        "version": activity.version,
+    }
+    return data | changes
+
+
+def test_two_people_editing_at_once(key_worker_client, manager_client, activity):
+    first = manager_client.post(url("activity_edit", activity.pk), _edit_data(activity, name="A"))
+    assert first.status_code == 302
+    second = key_worker_client.post(
+        url("activity_edit", activity.pk), _edit_data(activity, name="Painting together")
+    )
+    assert second.status_code == 200
+    assert "Someone else saved this activity" in second.text
+    assert 'value="Painting together"' in second.text  # what she typed is kept
+    assert "The version someone else saved" in second.text and ">A<" in second.text
+    again = key_worker_client.post(
+        url("activity_edit", activity.pk),
+        _edit_data(activity, name="Painting together", version=2),
+    )
+    assert again.status_code == 302
+    assert Activity.objects.get(pk=activity.pk).name == "Painting together"
+
+
+def test_manager_pauses_with_a_reason_and_it_shows_on_the_programme(manager_client, activity):
+    SessionFactory(activity=activity, date=timezone.localdate())
+    missing = manager_client.post(
+        url("activity_status", activity.pk),
+        {"status": "paused", "reason": "", "effective_on": timezone.localdate()},
+    )
+    assert missing.status_code == 200 and "Say why" in missing.text
+    response = manager_client.post(
+        url("activity_status", activity.pk),
+        {"status": "paused", "reason": "Tutor on leave", "effective_on": timezone.localdate()},
+    )
+    assert response.status_code == 302
+    programme = manager_client.get(url("programme")).text
+    assert "Tutor on leave" in programme and "Paused" in programme
+    week = manager_client.get(url("programme_week")).text
+    assert "Tutor on leave" in week
+
+
+def test_key_worker_cannot_change_status(key_worker_client, activity):
+    assert key_worker_client.get(url("activity_status", activity.pk)).status_code == 403
+
+
+def test_idea_to_pilot_to_review(key_worker_client, centre):
+    idea = ActivityFactory(centre=centre, origin="woman", idea_stage="idea", status="planned")
+    key_worker_client.post(url("activity_idea", idea.pk), {"stage": "pilot"})
+    refused = key_worker_client.post(
+        url("activity_idea", idea.pk), {"stage": "reviewed", "notes": ""}, follow=True
+    )
+    assert "Write what the review found." in refused.text
+    key_worker_client.post(url("activity_idea", idea.pk), {"stage": "reviewed", "notes": "Keep"})
+    idea.refresh_from_db()
+    assert (idea.idea_stage, idea.review_notes) == ("reviewed", "Keep")
+
+
+def test_facilitators_add_and_remove(key_worker_client, activity, centre, volunteer, key_worker):
+    wrong = key_worker_client.post(
+        url("facilitator_add", activity.pk), {"kind": "staff", "user": volunteer.pk}
+    )
+    assert "This person is a volunteer" in wrong.text
+    woman = WomanFactory(centre=centre)
+    no_partner = key_worker_client.post(
+        url("facilitator_add", activity.pk), {"kind": "woman", "woman": woman.pk}
+    )
+    assert "named member of staff" in no_partner.text
+    ok = key_worker_client.post(
+        url("facilitator_add", activity.pk),
+        {"kind": "woman", "woman": woman.pk, "staff_partner": key_worker.pk},
+    )
+    assert ok.status_code == 302
+    facilitator = Facilitator.objects.get(activity=activity)
+    key_worker_client.post(url("facilitator_remove", facilitator.pk))
+    facilitator.refresh_from_db()
+    assert facilitator.ended_on == timezone.localdate()
+
+
+def test_schedule_add_makes_sessions_and_warns_of_clashes(key_worker_client, centre, activity):
+    room = RoomFactory(centre=centre, name="Kitchen")
+    SessionFactory(
+        activity=ActivityFactory(centre=centre, name="Cooking"),
+        room=room,
+        date=date(2026, 3, 2),
+        start_time=time(10),
+        end_time=time(12),
+    )
+    response = key_worker_client.post(
+        url("schedule_add", activity.pk),
+        {
+            "frequency": "weekly",
+            "weekday": 0,
+            "start_time": "11:00",
+            "end_time": "12:30",
+            "starts_on": "2026-03-01",
+            "ends_on": "2026-03-31",
+            "room": room.pk,
+        },
+        follow=True,
+    )
+    assert "5 sessions added." in response.text
+    assert "Room clash: Kitchen is also booked for Cooking" in response.text
+    assert activity.sessions.count() == 5
+
+
+def test_one_off_session_and_cancel(key_worker_client, activity):
+    key_worker_client.post(
+        url("session_add", activity.pk),
+        {"date": "2026-06-01", "start_time": "10:00", "end_time": "15:00", "location": "Beach"},
+    )
+    session = activity.sessions.get()
+    assert session.location == "Beach"
+    blank = key_worker_client.post(url("session_cancel", session.pk), {"reason": ""})
+    assert blank.status_code == 200
+    key_worker_client.post(url("session_cancel", session.pk), {"reason": "Rain"})
+    session.refresh_from_db()
+    assert session.status == Session.Status.CANCELLED
+    key_worker_client.post(url("session_reinstate", session.pk))
+    session.refresh_from_db()
+    assert session.status == Session.Status.SCHEDULED
+
+
+def test_sign_up_and_waiting_list(key_worker_client, centre):
+    activity = ActivityFactory(centre=centre, capacity=1)
+    first, second = WomanFactory(centre=centre), WomanFactory(centre=centre)
+    key_worker_client.post(url("enrolment_add", activity.pk), {"woman": first.pk})
+    response = key_worker_client.post(
+        url("enrolment_add", activity.pk), {"woman": second.pk}, follow=True
+    )
+    assert "waiting list" in response.text
+    enrolment = Enrolment.objects.get(woman=first)
+    response = key_worker_client.post(url("enrolment_leave", enrolment.pk), follow=True)
+    assert "moved up from the waiting list" in response.text
+
+
+def test_cost_add_shows_what_is_left(manager_client, key_worker_client, activity):
+    activity.budget = 100
+    activity.save()
+    assert key_worker_client.get(url("cost_add", activity.pk)).status_code == 403
+    response = manager_client.post(
+        url("cost_add", activity.pk),
+        {"description": "Paint", "amount": "130", "committed_on": "2026-01-05"},
+        follow=True,
+    )
+    assert "£-30.00 left" in response.text and "over its budget" in response.text
+
+
+def test_course_completion_and_certificate(key_worker_client, partner_client, centre, women):
+    course = ActivityFactory(centre=centre, kind="course", name="Confidence", completion_sessions=1)
+    Attendance.objects.create(session=SessionFactory(activity=course), woman=women[0])
+    key_worker_client.post(url("completions_award", course.pk))
+    completion = CourseCompletion.objects.get()
+    response = partner_client.get(url("certificate_pdf", completion.pk))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Ann Smith" in text and "Confidence" in text
+    assert AuditEvent.objects.filter(action="activities.certificate.download").exists()
+
+
+# --- The register -----------------------------------------------------------------------------
+
+
+def _register_post(client, session, women, others=0, version=None, facilitators=()):
+    return client.post(
+        url("register", session.pk),
+        {
+            "women": [w.pk for w in women],
+            "others_count": others,
+            "version": session.version if version is None else version,
+            "facilitators": list(facilitators),
+        },
+    )
+
+
+def test_register_shows_regulars_and_saves(key_worker_client, session, women, key_worker):
+    for woman in women:
+        Enrolment.objects.create(activity=session.activity, woman=woman, status="signed_up")
+    facilitator = FacilitatorFactory(activity=session.activity, user=key_worker)
+    page = key_worker_client.get(url("register", session.pk))
+    assert "Ann Smith" in page.text and "Cara Brown" in page.text
+    response = _register_post(key_worker_client, session, women[:2], 3, 1, [facilitator.pk])
+    assert response.status_code == 302
+    assert set(session.attendances.values_list("woman_id", flat=True)) == {
+        women[0].pk,
+        women[1].pk,
+    }
+    session.refresh_from_db()
+    assert session.others_count == 3 and session.facilitators_present.count() == 1
+    assert AuditEvent.objects.filter(action="activities.register.save").count() == 1
+
+
+def test_register_double_tap_counts_once(key_worker_client, session, women):
+    first = _register_post(key_worker_client, session, women, version=1)
+    second = _register_post(key_worker_client, session, women, version=1)
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert Attendance.objects.filter(session=session).count() == 3
+
+
+def test_register_conflict_keeps_her_ticks(key_worker_client, manager_client, session, women):
+    _register_post(manager_client, session, women[:1], version=1)
+    response = _register_post(key_worker_client, session, women[1:], version=1)
+    assert response.status_code == 409
+    assert "Someone else saved this register" in response.text
+    assert "Ann Smith" in response.text  # what the other person saved
+    assert f'value="{women[1].pk}" id="woman-{women[1].pk}" autocomplete="off" checked' in (
+        response.text
+    )
+
+
+def test_register_bad_count_keeps_ticks(key_worker_client, session, women):
+    response = _register_post(key_worker_client, session, women[:1], others=-3)
+    assert response.status_code == 400
+    assert "The register was not saved" in response.text
+    assert not Attendance.objects.exists()
+    assert f'value="{women[0].pk}" id="woman-{women[0].pk}" autocomplete="off" checked' in (
+        response.text
+    )
+
+
+def test_volunteer_sees_first_names_only(volunteer_client, helping_volunteer, session, women):
+    Attendance.objects.create(session=session, woman=women[0])
+    response = volunteer_client.get(url("register", session.pk))
+    assert response.status_code == 200
+    assert "Ann" in response.text and "Smith" not in response.text
+    found = volunteer_client.get(url("register_search", session.pk), {"q": "Bea"})
+    assert "Bea" in found.text and "Jones" not in found.text
+    by_surname = volunteer_client.get(url("register_search", session.pk), {"q": "Jones"})
+    assert "Bea" not in by_surname.text
+    assert url("activity_detail", session.activity_id) not in response.text
+
+
+def test_volunteer_only_for_sessions_she_helps_with(volunteer_client, session, women):
+    assert volunteer_client.get(url("register", session.pk)).status_code == 403
+    assert _register_post(volunteer_client, session, women).status_code == 403
+    assert volunteer_client.get(url("feedback", session.pk)).status_code == 403
+    assert volunteer_client.get(url("activity_detail", session.activity_id)).status_code == 403
+
+
+def test_volunteer_who_stopped_helping_cannot(volunteer_client, helping_volunteer, session):
+    Facilitator.objects.filter(user=helping_volunteer).update(ended_on=date(2026, 1, 1))
+    assert volunteer_client.get(url("register", session.pk)).status_code == 403
+
+
+def test_register_search_finds_anyone_in_the_centre(
+    key_worker_client, session, centre, other_centre
+):
+    WomanFactory(centre=centre, first_name="Morven", last_name="Ure")
+    WomanFactory(centre=other_centre, first_name="Morag", last_name="Ure")
+    WomanFactory(centre=centre, first_name="Moira", last_name="Gone", stage="closed")
+    response = key_worker_client.get(url("register_search", session.pk), {"q": "mor"})
+    assert "Morven" in response.text
+    assert "Morag" not in response.text and "Moira" not in response.text
+
+
+def test_register_shows_placement_alerts_without_reason(
+    key_worker_client, session, women, must_not_meet
+):
+    for woman in women:
+        Enrolment.objects.create(activity=session.activity, woman=woman, status="signed_up")
+    must_not_meet(women[2], women[0], reason="Secret history between them")
+    response = key_worker_client.get(url("register", session.pk))
+    assert "Must not be placed together" in response.text
+    assert "Ann Smith and Cara Brown" in " ".join(response.text.split())
+    assert "Secret history" not in response.text
+    found = key_worker_client.get(
+        url("register_search", session.pk), {"q": "Cara", "women": [women[0].pk]}
+    )
+    assert "must not be placed with someone on this register" in found.text
+    assert "Secret history" not in found.text
+
+
+def test_volunteer_sees_alerts_with_first_names_only(
+    volunteer_client, helping_volunteer, session, women, must_not_meet
+):
+    Attendance.objects.create(session=session, woman=women[0])
+    Attendance.objects.create(session=session, woman=women[1])
+    must_not_meet(women[0], women[1])
+    response = volunteer_client.get(url("register", session.pk))
+    assert "Ann and Bea" in " ".join(response.text.split())
+    assert "Smith" not in response.text and "Private reason" not in response.text
+
+
+def _fill_register(session, count):
+    women = [WomanFactory(centre=session.centre) for _ in range(count)]
+    Attendance.objects.bulk_create(Attendance(session=session, woman=w) for w in women)
+    for _ in range(count // 5 + 1):
+        FacilitatorFactory(activity=session.activity, kind="external", external_name="Jo")
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_register_query_budget(key_worker_client, session, size, django_assert_max_num_queries):
+    _fill_register(session, size)
+    with django_assert_max_num_queries(16):
+        assert key_worker_client.get(url("register", session.pk)).status_code == 200
+
+
+# --- Feedback ---------------------------------------------------------------------------------
+
+
+def test_feedback(volunteer_client, helping_volunteer, session):
+    bad = volunteer_client.post(url("feedback", session.pk), {"comment": "Nice"})
+    assert bad.status_code == 200 and "Nice</textarea>" in bad.text
+    response = volunteer_client.post(
+        url("feedback", session.pk), {"rating": 5, "comment": "<i>Lovely</i>"}, follow=True
+    )
+    assert "Thank you" in response.text and "&lt;i&gt;Lovely" in response.text
+    assert Feedback.objects.get().rating == 5
+
+
+# --- Programme --------------------------------------------------------------------------------
+
+
+def _fill_programme(centre, count):
+    room = RoomFactory(centre=centre)
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    for index in range(count):
+        activity = ActivityFactory(centre=centre, room=room)
+        SessionFactory(activity=activity, room=room, date=monday + timedelta(days=index % 7))
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_programme_query_budget(manager_client, centre, size, django_assert_max_num_queries):
+    _fill_programme(centre, size)
+    with django_assert_max_num_queries(11):
+        assert manager_client.get(url("programme")).status_code == 200
+    with django_assert_max_num_queries(4):
+        assert manager_client.get(url("programme_week")).status_code == 200
+
+
+def test_programme_for_a_term_shows_empty_days(key_worker_client, centre, activity):
+    term = TermFactory(
+        centre=centre, name="Spring", starts_on=date(2026, 1, 5), ends_on=date(2026, 1, 18)
+    )
+    SessionFactory(activity=activity, date=date(2026, 1, 6))
+    response = key_worker_client.get(url("programme"), {"term": term.pk})
+    assert "Programme: Spring" in response.text
+    assert "Nothing on this week" in response.text  # the second week
+    assert "Nothing on regularly on:" in response.text and "Monday" in response.text
+
+
+def test_programme_pdf(volunteer_client, centre, manager):
+    from activities import services
+
+    walking = ActivityFactory(centre=centre, name="Walking <group>", location="Park gates")
+    services.schedule_create(
+        activity=walking,
+        frequency="weekly",
+        weekday=timezone.localdate().weekday(),
+        start_time=time(10),
+        end_time=time(11),
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + timedelta(weeks=4),
+    )
+    sewing = ActivityFactory(centre=centre, name="Sewing")
+    services.schedule_create(
+        activity=sewing,
+        frequency="weekly",
+        weekday=timezone.localdate().weekday(),
+        start_time=time(14),
+        end_time=time(15),
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + timedelta(weeks=4),
+    )
+    services.activity_status_change(
+        activity=sewing,
+        to_status="paused",
+        reason="No tutor for now",
+        effective_on=timezone.localdate(),
+        changed_by=manager,
+    )
+    response = volunteer_client.get(url("programme_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Walking <group>" in text and "Park gates" in text
+    assert "Sewing" in text and "No tutor for now" in text
+    every_week = text.split("Every week")[1].split("Paused for now")[0]
+    assert "Paused: No tutor for now" in " ".join(every_week.split())
+
+
+def test_numbers_page(key_worker_client, session, women):
+    session.register_taken_at = timezone.now()
+    session.save()
+    Attendance.objects.create(session=session, woman=women[0])
+    response = key_worker_client.get(
+        url("numbers"), {"start": session.date.replace(day=1), "end": session.date}
+    )
+    assert "1 sessions run, 1 attendances by 1 women (1 new)" in response.text
+    bad = key_worker_client.get(url("numbers"), {"start": "2026-05-01", "end": "2026-01-01"})
+    assert "The end must be after the start." in bad.text
+
+
+def test_rooms_and_terms(manager_client, key_worker_client, centre):
+    assert key_worker_client.get(url("setup")).status_code == 403
+    manager_client.post(url("room_add"), {"name": "Kitchen", "capacity": 10})
+    response = manager_client.post(
+        url("term_add"),
+        {"name": "Spring", "starts_on": "2026-01-05", "ends_on": "2026-01-01"},
+    )
+    assert "The last day must be after the first day." in response.text
+    manager_client.post(
+        url("term_add"), {"name": "Spring", "starts_on": "2026-01-05", "ends_on": "2026-03-27"}
+    )
+    page = manager_client.get(url("setup")).text
+    assert "Kitchen" in page and "Spring" in page
+
+
+def test_home_panels(key_worker_client, volunteer_client, helping_volunteer, session):
+    assert "session on today" in key_worker_client.get("/").text
+    assert "Sessions you help with" in volunteer_client.get("/").text
+
+
+def test_woman_search_for_sign_up(key_worker_client, partner_client, centre, other_centre):
+    WomanFactory(centre=centre, first_name="Isla", last_name="Reid")
+    WomanFactory(centre=other_centre, first_name="Isla", last_name="Other")
+    response = key_worker_client.get(url("woman_search"), {"q": "isl", "field": "woman"})
+    assert "Isla Reid" in response.text and "Isla Other" not in response.text
+    assert 'name="woman"' in response.text
+    odd = key_worker_client.get(url("woman_search"), {"q": "isl", "field": '"><script>'})
+    assert "<script>" not in odd.text
+    assert partner_client.get(url("woman_search"), {"q": "isl"}).status_code == 403
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_activity_page_does_not_list_every_woman(
+    key_worker_client, activity, centre, size, django_assert_max_num_queries
+):
+    WomanFactory.create_batch(size, centre=centre)
+    for _ in range(size // 5):
+        SessionFactory(activity=activity)
+    with django_assert_max_num_queries(17):
+        response = key_worker_client.get(url("activity_detail", activity.pk))
+    assert response.text.count('type="radio"') == 0

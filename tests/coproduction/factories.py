@@ -1,0 +1,35 @@
+import factory
+
+from coproduction import services
+from coproduction.models import Suggestion, Tablet
+from tests.factories import CentreFactory
+
+
+class SuggestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Suggestion
+
+    centre = factory.SubFactory(CentreFactory)
+    source = Suggestion.Source.TABLET
+    about = Suggestion.About.FOOD
+    text = "Could we have soup on a Wednesday?"
+    receipt_code = factory.LazyFunction(services._receipt_code)
+    screening = Suggestion.Screening.CLEAR
+    theme = Suggestion.Theme.FOOD
+
+
+def enrolled_tablet(centre, name="Front room"):
+    """A tablet that has been set up; returns (tablet, cookie value)."""
+    from coproduction.kiosk import device_cookie_value
+
+    tablet, code = services.tablet_create(centre=centre, name=name, by=None)
+    tablet = services.tablet_enrol(code=code)
+    return tablet, device_cookie_value(tablet)
+
+
+class TabletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tablet
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Tablet {n}")
