@@ -442,6 +442,8 @@ class StatusForm(forms.Form):
 
 
 class AgencyForm(CrispyMixin, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Agency
         fields = [
