@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 
 from activities import services
 from activities.models import Attendance, Session
@@ -32,7 +32,7 @@ def test_two_simultaneous_saves_record_each_woman_once(centre):
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
-            close_old_connections()
+            connection.close()
 
     threads = [threading.Thread(target=save) for _ in range(2)]
     for thread in threads:
