@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Avg, Count
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,7 +34,7 @@ from .forms import (
     StatusForm,
     TermForm,
 )
-from .models import Activity, Enrolment, Facilitator, Room, Session, Term
+from .models import Activity, Enrolment, Facilitator, Feedback, Room, Session, Term
 
 EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
 
@@ -87,8 +87,9 @@ def index(request):
         sessions = selectors.sessions_for_volunteer(request)
         return render(request, "activities/index_volunteer.html", {"sessions": sessions})
     status = request.GET.get("status", "")
+    ideas = status == "ideas"
     status = status if status in Activity.Status.values else ""
-    activities = selectors.activities_for_user(request, status=status)
+    activities = selectors.activities_for_user(request, status=status, ideas=ideas)
     today = timezone.localdate()
     todays = (
         scope_to_centre(Session.objects.all(), request)
@@ -97,8 +98,8 @@ def index(request):
     )
     context = {
         "activities": activities,
-        "status": status,
-        "statuses": Activity.Status.choices,
+        "status": "ideas" if ideas else status,
+        "statuses": [*Activity.Status.choices, ("ideas", _("Ideas and pilots"))],
         "todays_sessions": todays,
         "may_edit": selectors.may_edit(request),
     }
@@ -151,6 +152,9 @@ def activity_detail(request, pk):
         "enrolments": enrolments,
         "counts": selectors.enrolment_counts(activity),
         "budget": selectors.budget_summary(activity),
+        "feedback": Feedback.objects.filter(session__activity=activity).aggregate(
+            average=Avg("rating"), count=Count("id")
+        ),
         "costs": activity.costs.all()[:20],
         "completions": activity.completions.select_related("woman"),
         "may_edit": selectors.may_edit(request),

@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from activities.hooks import seed_demo
+from activities.demo import seed_demo
 from activities.models import Activity, ActivityStatusChange, Attendance, Session
 
 from .factories import WomanFactory

@@ -445,3 +445,11 @@ def test_reminder_task_queues(
     with django_capture_on_commit_callbacks(execute=True):
         session_reminders_queue_task.apply()
     assert OutboxMessage.objects.filter(purpose=services.REMINDER_PURPOSE).count() == 1
+
+
+def test_a_name_that_gives_away_is_skipped_not_fatal(centre, activity, tomorrow_session):
+    services.enrolment_add(activity=activity, woman=_woman(centre, first_name="Justice"))
+    services.enrolment_add(activity=activity, woman=_woman(centre, mobile="07700900009"))
+    now = timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
+    assert services.session_reminders_queue(now=now) == 1
+    assert OutboxMessage.objects.get().recipient == "07700900009"

@@ -555,6 +555,17 @@ def test_activity_page_does_not_list_every_woman(
     WomanFactory.create_batch(size, centre=centre)
     for _ in range(size // 5):
         SessionFactory(activity=activity)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         response = key_worker_client.get(url("activity_detail", activity.pk))
     assert response.text.count('type="radio"') == 0
+
+
+def test_ideas_filter_and_feedback_summary(key_worker_client, centre, session):
+    ActivityFactory(centre=centre, name="Yoga idea", origin="woman", idea_stage="idea")
+    listed = key_worker_client.get(url("index"), {"status": "ideas"}).text
+    assert "Yoga idea" in listed
+    assert url("activity_detail", session.activity_id) not in listed
+    Feedback.objects.create(session=session, rating=4)
+    Feedback.objects.create(session=session, rating=5)
+    page = key_worker_client.get(url("activity_detail", session.activity_id)).text
+    assert "4.5 out of 5, from 2 replies" in page
