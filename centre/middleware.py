@@ -71,9 +71,10 @@ class CurrentCentreMiddleware:
         request.memberships = []
         if request.user.is_authenticated:
             memberships = list(
-                request.user.memberships.filter(
-                    is_active=True, centre__isnull=False
-                ).select_related("centre")
+                request.user.memberships.filter(is_active=True)
+                .select_related("centre")
+                # Until she picks one, she works in the centre she joined first.
+                .order_by("created_at", "pk")
             )
             request.memberships = memberships
             chosen = request.session.get(SESSION_CENTRE_KEY)

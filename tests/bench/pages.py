@@ -55,6 +55,46 @@ def woman_pdf():
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
+def busiest_session():
+    from django.db.models import Count
+
+    from activities.models import Session
+
+    session = (
+        Session.objects.filter(activity__centre__slug="tomorrows-women-demo")
+        .annotate(n=Count("attendances"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    return session.pk
+
+
+def busiest_activity():
+    from activities.models import Session
+
+    return Session.objects.get(pk=busiest_session()).activity_id
+
+
+def latest_suggestion():
+    from coproduction.models import Suggestion
+
+    return Suggestion.objects.filter(centre__slug="tomorrows-women-demo").order_by("-pk").first().pk
+
+
+def client_pdf(username, url_name, args=()):
+    def run():
+        from django.test import Client
+
+        from centre.models import User
+
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        response = client.get(reverse(url_name, args=args() if callable(args) else args))
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+    return run
+
+
 PAGES = [
     Page(
         "baseline: bare authenticated page",
@@ -92,6 +132,33 @@ PAGES = [
         demo_user("manager"),
         lambda: reverse("casework:referral_report"),
     ),
+    Page("activities list", demo_user("keyworker"), lambda: reverse("activities:index")),
+    Page(
+        "an activity (busiest)",
+        demo_user("keyworker"),
+        lambda: reverse("activities:activity_detail", args=[busiest_activity()]),
+    ),
+    Page(
+        "register (busiest session)",
+        demo_user("keyworker"),
+        lambda: reverse("activities:register", args=[busiest_session()]),
+    ),
+    Page("termly programme", demo_user("keyworker"), lambda: reverse("activities:programme")),
+    Page("activity numbers", demo_user("manager"), lambda: reverse("activities:numbers")),
+    Page("suggestions list (manager)", demo_user("manager"), lambda: reverse("coproduction:index")),
+    Page(
+        "a suggestion (manager)",
+        demo_user("manager"),
+        lambda: reverse("coproduction:detail", args=[latest_suggestion()]),
+    ),
+    Page(
+        "suggestion numbers (steering)",
+        demo_user("steering"),
+        lambda: reverse("coproduction:numbers"),
+    ),
 ]
 
-PDFS = [PDFJob("her record as PDF (key worker)", woman_pdf)]
+PDFS = [
+    PDFJob("her record as PDF (key worker)", woman_pdf),
+    PDFJob("programme PDF", client_pdf("keyworker", "activities:programme_pdf")),
+]

@@ -183,3 +183,15 @@ def test_member_of_two_centres_can_switch(key_worker, other_centre, key_worker_c
 def test_cannot_switch_to_a_centre_she_does_not_belong_to(key_worker_client, other_centre):
     key_worker_client.post(reverse("centre_choose"), {"centre": other_centre.pk})
     assert "Other Centre" not in key_worker_client.get(reverse("home")).content.decode()
+
+
+def test_until_she_chooses_she_works_in_the_centre_she_joined_first(key_worker, centre):
+    from centre.models import Membership
+    from centre.roles import Role
+    from tests.factories import CentreFactory
+
+    earlier_name = CentreFactory(name="Aardvark Centre", slug="aardvark")
+    Membership.objects.create(user=key_worker, centre=earlier_name, role=Role.MANAGER)
+    client = Client()
+    client.force_login(key_worker)
+    assert client.get(reverse("home")).context["request"].centre == centre
