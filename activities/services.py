@@ -488,7 +488,10 @@ def feedback_add(*, session, rating, comment="", source=Feedback.Source.REGISTER
     comment = (comment or "").strip()
     if len(comment) > Feedback.COMMENT_MAX:
         raise ValidationError(
-            {"comment": _("Please make it shorter: up to %(n)d letters.") % {"n": Feedback.COMMENT_MAX}}
+            {
+                "comment": _("Please make it shorter: up to %(n)d letters.")
+                % {"n": Feedback.COMMENT_MAX}
+            }
         )
     if session.status == Session.Status.CANCELLED:
         raise ValidationError(_("This session did not run, so it cannot have feedback."))

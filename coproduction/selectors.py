@@ -36,7 +36,7 @@ def get_suggestion_for_user(request, pk, *, change=False):
     """A suggestion this person may see (else 404); 403 when she may see but not change it."""
     role = request.membership.role
     suggestion = get_for_user(
-        suggestions_visible(request).select_related("owner", "duplicate_of", "centre"),
+        suggestions_visible(request).select_related("owner", "duplicate_of", "centre", "activity"),
         request,
         pk=pk,
     )
