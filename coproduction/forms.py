@@ -77,7 +77,7 @@ FEEDBACK_COMMENT_MAX = 1000
 
 
 class KioskFeedbackForm(forms.Form):
-    """"Tell us how a session went" on the tablet: which session, a face, and optionally a few
+    """ "Tell us how a session went" on the tablet: which session, a face, and optionally a few
     words. Anonymous: there is nowhere to put a name."""
 
     session = forms.ChoiceField(

@@ -142,9 +142,7 @@ def feedback(request):
     from activities.models import Feedback
 
     sessions = activity_selectors.sessions_for_feedback(request.kiosk_centre)
-    form = KioskFeedbackForm(
-        request.POST if request.method == "POST" else None, sessions=sessions
-    )
+    form = KioskFeedbackForm(request.POST if request.method == "POST" else None, sessions=sessions)
     context = {
         "form": form,
         "sessions": _session_choices(sessions, timezone.localdate()),
