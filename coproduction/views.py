@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import roles_required
@@ -36,6 +37,10 @@ ALL_MEMBERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
 
 
 def _apply_errors(form, error):
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
     for field, messages_ in error.message_dict.items():
         target = field if field in form.fields else None
         for message in messages_:
@@ -278,6 +283,12 @@ def suggestion_wording(request, pk):
     return _detail(request, suggestion, status=400, wording_form=form)
 
 
+_NOT_LINKABLE = _lazy(
+    "Only a suggestion that passed the safeguarding check, and is not a duplicate, can start "
+    "or join an activity."
+)
+
+
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
 def suggestion_activity_start(request, pk):
@@ -287,13 +298,7 @@ def suggestion_activity_start(request, pk):
     if not services.may_start_activity(suggestion, request.user, role):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
-        messages.error(
-            request,
-            _(
-                "Only a suggestion that passed the safeguarding check, and is not a duplicate, "
-                "can start an activity."
-            ),
-        )
+        messages.error(request, _NOT_LINKABLE)
         return redirect("coproduction:detail", pk=pk)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -353,6 +358,9 @@ def suggestion_activity_link(request, pk):
         return HttpResponseNotAllowed(["POST"])
     if not services.may_start_activity(suggestion, request.user, request.membership.role):
         raise PermissionDenied
+    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
+        messages.error(request, _NOT_LINKABLE)
+        return redirect("coproduction:detail", pk=pk)
     form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
     if form.is_valid():
         try:

@@ -3,7 +3,6 @@
 from datetime import datetime, time, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,13 +14,6 @@ from tests.activities.factories import ActivityFactory, SessionFactory
 pytestmark = pytest.mark.django_db
 
 URL = "/kiosk/feedback/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
