@@ -612,6 +612,10 @@ def _seed_registers(centre, activities, women, scale, rng, today):
                         session=session,
                         rating=rng.choice([3, 4, 4, 5, 5, 2]),
                         comment=rng.choice(FEEDBACK_COMMENTS),
+                        # About a third given on the shared tablet, the rest on the register.
+                        source=Feedback.Source.TABLET
+                        if len(feedback) % 3 == 0
+                        else Feedback.Source.REGISTER,
                     )
                 )
         # Now and then a woman stops coming to a group and another joins.

@@ -486,13 +486,24 @@ class Feedback(models.Model):
         REALLY_GOOD = 4, _("Really good")
         LOVED_IT = 5, _("Loved it")
 
+    class Source(models.TextChoices):
+        REGISTER = "register", _("From the register")
+        TABLET = "tablet", _("From the tablet")
+
+    COMMENT_MAX = 1000
+
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="feedback")
     rating = models.PositiveSmallIntegerField(_("how was it?"), choices=Rating.choices)
     comment = models.TextField(_("anything to add?"), max_length=1000, blank=True)
+    # Where it was given: staff passing a tablet round after the register, or the shared tablet.
+    # Nothing else: no name, no device, no time of day beyond created_at.
+    source = models.CharField(
+        _("given on"), max_length=10, choices=Source.choices, default=Source.REGISTER
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return f"feedback {self.session_id}: {self.rating}"

@@ -20,6 +20,7 @@ from .models import (
     CourseCompletion,
     Enrolment,
     Facilitator,
+    Feedback,
     Session,
     Term,
 )
@@ -282,6 +283,55 @@ def week_programme(centre, week_start: date) -> list:
     tablet and the newsletter. Plain dicts with no personal data: no women, no staff names."""
     end = week_start + timedelta(days=6)
     return [_entry(session) for session in _programme_sessions(centre, week_start, end)]
+
+
+def sessions_for_feedback(centre, now=None) -> list:
+    """Sessions a woman can tell us about on the tablet: today's that have started and
+    yesterday's, that ran (not cancelled, the group not paused or ended on the day). Newest
+    first. Plain dicts with no personal data: `session_id, activity_id, date, start_time,
+    end_time, activity, kind, category, category_label, room, location, is_today`."""
+    now = timezone.localtime(now) if now else timezone.localtime()
+    today = now.date()
+    yesterday = today - timedelta(days=1)
+    sessions = (
+        Session.objects.filter(
+            centre=centre,
+            date__gte=yesterday,
+            date__lte=today,
+            status=Session.Status.SCHEDULED,
+        )
+        .exclude(date=today, start_time__gt=now.time())
+        .select_related("activity", "room")
+        .order_by("-date", "-start_time", "activity__name")
+    )
+    entries = []
+    for session in sessions:
+        state, _note = _session_state(session)
+        activity = session.activity
+        if state != "on" or (
+            activity.status == Activity.Status.ENDED and session.date > activity.status_changed_on
+        ):
+            continue
+        entry = _entry(session)
+        entry["is_today"] = session.date == today
+        for private in ("description", "accessibility_notes", "note", "state"):
+            entry.pop(private)
+        entries.append(entry)
+    return entries
+
+
+def get_feedback_session(centre, session_id, now=None):
+    """The session `session_id` if a woman may give feedback on it from the tablet, else None."""
+    for entry in sessions_for_feedback(centre, now=now):
+        if str(entry["session_id"]) == str(session_id):
+            return Session.objects.get(pk=entry["session_id"])
+    return None
+
+
+def recent_feedback(activity, limit=12):
+    """The newest feedback on an activity's sessions, from the register and the tablet."""
+    feedback = Feedback.objects.filter(session__activity=activity).select_related("session")
+    return list(feedback.order_by("-created_at", "-id")[:limit])
 
 
 def term_programme(centre, start, end):

@@ -482,9 +482,20 @@ def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by
 
 
 @transaction.atomic
-def feedback_add(*, session, rating, comment=""):
-    """Record one person's quick feedback on a session."""
-    feedback = Feedback(session=session, rating=rating, comment=comment.strip())
+def feedback_add(*, session, rating, comment="", source=Feedback.Source.REGISTER):
+    """Record one person's quick, anonymous feedback on a session: from the register page or
+    from the shared tablet (`source`). Keeps no name and no device."""
+    comment = (comment or "").strip()
+    if len(comment) > Feedback.COMMENT_MAX:
+        raise ValidationError(
+            {
+                "comment": _("Please make it shorter: up to %(n)d letters.")
+                % {"n": Feedback.COMMENT_MAX}
+            }
+        )
+    if session.status == Session.Status.CANCELLED:
+        raise ValidationError(_("This session did not run, so it cannot have feedback."))
+    feedback = Feedback(session=session, rating=rating, comment=comment, source=source)
     feedback.full_clean()
     feedback.save()
     return feedback

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,7 @@ from centre.audit import audit_request
 from centre.pdf import render_pdf
 from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
-from . import selectors, services
+from . import links, selectors, services
 from .forms import (
     ActivityForm,
     CancelForm,
@@ -153,8 +153,12 @@ def activity_detail(request, pk):
         "counts": selectors.enrolment_counts(activity),
         "budget": selectors.budget_summary(activity),
         "feedback": Feedback.objects.filter(session__activity=activity).aggregate(
-            average=Avg("rating"), count=Count("id")
+            average=Avg("rating"),
+            count=Count("id"),
+            from_tablet=Count("id", filter=Q(source=Feedback.Source.TABLET)),
         ),
+        "recent_feedback": selectors.recent_feedback(activity),
+        "ideas": _ideas_for(request, activity),
         "costs": activity.costs.all()[:20],
         "completions": activity.completions.select_related("woman"),
         "may_edit": selectors.may_edit(request),
@@ -165,6 +169,17 @@ def activity_detail(request, pk):
         "next_stage": _next_idea_stage(activity),
     }
     return render(request, "activities/activity_detail.html", context)
+
+
+def _ideas_for(request, activity):
+    """The women's ideas (suggestions) this activity started from, with a prompt for the
+    suggestion's owner once the activity is a pilot or running."""
+    ideas = links.ideas_for(request, activity)
+    for idea in ideas:
+        idea["prompt"] = idea["needs_update"] and (
+            idea["owner_id"] == request.user.pk or selectors.is_manager(request)
+        )
+    return ideas
 
 
 def _next_idea_stage(activity):

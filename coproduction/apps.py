@@ -3,3 +3,12 @@ from django.apps import AppConfig
 
 class CoproductionConfig(AppConfig):
     name = "coproduction"
+
+    def ready(self):
+        # The activity page shows which woman's idea it started from. Activities does not import
+        # co-production (dependencies point one way), so we register the look-up with it.
+        from activities.links import register_idea_source
+
+        from .selectors import ideas_for_activity
+
+        register_idea_source(ideas_for_activity)

@@ -306,6 +306,7 @@ def seed_coproduction(*, centres, scale, stdout):
                     )
                 ]
             )
+        made += _ideas_behind_activities(centre, today, owners, used)
         _history(made)
         stdout.write(f"Co-production: {len(made)} suggestions for {centre.name}.")
 
@@ -325,3 +326,31 @@ def _history(suggestions):
                 )
             )
     SuggestionChange.objects.bulk_create(changes, batch_size=2000)
+
+
+def _ideas_behind_activities(centre, today, owners, used):
+    """The suggestions the demo's "a woman's idea" activities started from, linked to them."""
+    from activities.models import Activity
+
+    made = []
+    for index, activity in enumerate(
+        Activity.objects.filter(centre=centre, origin=Activity.Origin.WOMAN).order_by("pk")
+    ):
+        received = today - timedelta(days=40 + 7 * index)
+        made.append(
+            Suggestion.objects.create(
+                centre=centre,
+                source=Suggestion.Source.TABLET,
+                about=Suggestion.About.ACTIVITIES,
+                text=activity.idea_notes or activity.description,
+                received_on=received,
+                receipt_code=_code(used),
+                screening=Suggestion.Screening.CLEAR,
+                theme=Suggestion.Theme.ACTIVITIES,
+                owner=owners[index % len(owners)],
+                status=Suggestion.Status.LOOKING,
+                first_response_on=received + timedelta(days=3),
+                activity=activity,
+            )
+        )
+    return made

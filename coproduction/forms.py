@@ -73,6 +73,54 @@ class KioskSuggestionForm(forms.Form):
         return data
 
 
+FEEDBACK_COMMENT_MAX = 1000
+
+
+class KioskFeedbackForm(forms.Form):
+    """ "Tell us how a session went" on the tablet: which session, a face, and optionally a few
+    words. Anonymous: there is nowhere to put a name."""
+
+    session = forms.ChoiceField(
+        label=_("Which session did you go to?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose the session you went to."),
+            "invalid_choice": _(
+                "That session is not on the list any more. Please choose one from the list."
+            ),
+        },
+    )
+    rating = forms.TypedChoiceField(
+        label=_("How was it?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose a face to say how it went.")},
+    )
+    comment = forms.CharField(
+        label=_("Anything else you want to tell us? (You can skip this)"),
+        required=False,
+        max_length=FEEDBACK_COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5, **NO_AUTOFILL}),
+        error_messages={
+            "max_length": _(
+                "That is a bit long for the box. Please make it shorter: up to %(limit_value)d "
+                "letters. You have %(show_value)d."
+            ),
+            "null_characters_not_allowed": _(
+                "Some of the letters could not be read. Please check."
+            ),
+        },
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        from activities.models import Feedback
+
+        super().__init__(*args, **kwargs)
+        self.sessions = sessions
+        self.fields["session"].choices = [(str(s["session_id"]), s["activity"]) for s in sessions]
+        self.fields["rating"].choices = Feedback.Rating.choices
+
+
 class KioskCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Type your code"),
@@ -269,3 +317,48 @@ class NumbersForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", _("The end date must be on or after the start date."))
         return data
+
+
+class ActivityFromIdeaForm(VersionForm):
+    """Staff turn a woman's idea into an activity: they edit the prefilled wording first."""
+
+    name = forms.CharField(
+        label=_("Name of the activity"),
+        max_length=120,
+        help_text=_("Short and plain, as it would appear on the programme."),
+    )
+    kind = forms.ChoiceField(label=_("Type"), choices=())
+    category = forms.ChoiceField(label=_("Category"), choices=())
+    description = forms.CharField(
+        label=_("What it is"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Write it as you would say it to a woman coming for the first time. "
+            "Take out anything that could say who had the idea."
+        ),
+    )
+    idea_notes = forms.CharField(
+        label=_("The idea, in her words"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept on the activity for staff. No names or personal details."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from activities.models import Activity
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Activity.Kind.choices
+        self.fields["category"].choices = [("", "---------"), *Activity.Category.choices]
+
+
+class LinkActivityForm(VersionForm):
+    activity = forms.ModelChoiceField(
+        label=_("Or join it to an activity that already exists"), queryset=None
+    )
+
+    def __init__(self, *args, activities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = activities

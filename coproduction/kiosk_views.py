@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.auth import logout
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from centre.access import kiosk_only
 from centre.audit import audit_log
 
 from . import selectors, services
-from .forms import KioskCodeForm, KioskEnrolForm, KioskSuggestionForm
+from .forms import KioskCodeForm, KioskEnrolForm, KioskFeedbackForm, KioskSuggestionForm
 from .kiosk import kiosk_settings, no_store, set_device_cookie, tablet_required
 from .models import Suggestion
 
@@ -119,6 +120,59 @@ def activities(request):
         day = today + timedelta(days=offset)
         days.append({"date": day, "sessions": [e for e in entries if e["date"] == day]})
     return _render(request, "activities.html", {"days": days, "today": today})
+
+
+FACES = {1: "face-1", 2: "face-2", 3: "face-3", 4: "face-4", 5: "face-5"}
+
+
+def _session_choices(sessions, today):
+    for entry in sessions:
+        entry["when"] = _("Today") if entry["date"] == today else _("Yesterday")
+    return sessions
+
+
+@kiosk_only
+@require_http_methods(["GET", "POST"])
+@tablet_required
+def feedback(request):
+    """Tell us how a session went: today's (once started) or yesterday's sessions that ran.
+    Anonymous; saved through activities.services.feedback_add, marked as from the tablet."""
+    from activities import selectors as activity_selectors
+    from activities import services as activity_services
+    from activities.models import Feedback
+
+    sessions = activity_selectors.sessions_for_feedback(request.kiosk_centre)
+    form = KioskFeedbackForm(request.POST if request.method == "POST" else None, sessions=sessions)
+    context = {
+        "form": form,
+        "sessions": _session_choices(sessions, timezone.localdate()),
+        "ratings": [(value, label, FACES[value]) for value, label in Feedback.Rating.choices],
+    }
+    if request.method == "POST" and form.is_valid():
+        if not services.kiosk_allowance_take(tablet=request.tablet, kind="feedback"):
+            context["resting"] = True
+            return _render(request, "feedback.html", context, status=429)
+        data = form.cleaned_data
+        session = activity_selectors.get_feedback_session(request.kiosk_centre, data["session"])
+        if session is None:
+            form.add_error("session", _("That session is not on the list any more."))
+        else:
+            try:
+                activity_services.feedback_add(
+                    session=session,
+                    rating=data["rating"],
+                    comment=data["comment"],
+                    source=Feedback.Source.TABLET,
+                )
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, errors in error.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, error.messages)
+            else:
+                return _render(request, "feedback_thanks.html")
+    return _render(request, "feedback.html", context, status=400 if form.errors else 200)
 
 
 def _enrol(request, code_value):

@@ -145,6 +145,15 @@ class Suggestion(models.Model):
         on_delete=models.SET_NULL,
         related_name="duplicates",
     )
+    # The activity this idea became, or was joined to (set by services.suggestion_activity_*).
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
+    )
     first_response_on = models.DateField(null=True, blank=True)
     answered_on = models.DateField(null=True, blank=True)
     outcome_on = models.DateField(null=True, blank=True)

@@ -10,6 +10,7 @@ from statistics import mean, median
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from centre.access import get_for_user, scope_to_centre
@@ -35,7 +36,7 @@ def get_suggestion_for_user(request, pk, *, change=False):
     """A suggestion this person may see (else 404); 403 when she may see but not change it."""
     role = request.membership.role
     suggestion = get_for_user(
-        suggestions_visible(request).select_related("owner", "duplicate_of", "centre"),
+        suggestions_visible(request).select_related("owner", "duplicate_of", "centre", "activity"),
         request,
         pk=pk,
     )
@@ -138,6 +139,78 @@ def suggestion_for_receipt(centre, code):
         Suggestion.objects.filter(centre=centre, receipt_code=code)
         .select_related("duplicate_of")
         .first()
+    )
+
+
+# Ideas that became activities ------------------------------------------------------------------
+
+_STATUS_ORDER = [choice for choice, _label in Suggestion.Status.choices]
+
+
+def activity_moved_on(activity):
+    """The activity is a pilot (or past it) or running: her answer can move on."""
+    from activities.models import Activity
+
+    return activity.status == Activity.Status.RUNNING or activity.idea_stage in (
+        Activity.IdeaStage.PILOT,
+        Activity.IdeaStage.REVIEWED,
+    )
+
+
+def idea_needs_update(suggestion, activity):
+    """The activity has moved on but the suggestion's answer has not caught up: at a pilot it
+    should be at least "agreed"; once running, "done" with its public wording written.
+    Nothing is ever published by this: the owner updates it and a manager approves the wording."""
+    from activities.models import Activity
+
+    if suggestion.is_held or not activity_moved_on(activity):
+        return False
+    if suggestion.status == Suggestion.Status.NOT_POSSIBLE:
+        return False
+    running = activity.status == Activity.Status.RUNNING
+    target = Suggestion.Status.DONE if running else Suggestion.Status.AGREED
+    if _STATUS_ORDER.index(suggestion.status) < _STATUS_ORDER.index(target):
+        return True
+    return running and suggestion.wording == Suggestion.Wording.NONE
+
+
+def ideas_for_activity(request, activity):
+    """For the activity page (registered with activities.links): the suggestions an activity
+    started from. Receipt code and a link for people who may open the suggestion; never her
+    words, and never a suggestion held for safeguarding."""
+    role = request.membership.role if request.membership else None
+    suggestions = (
+        Suggestion.objects.filter(activity=activity, centre_id=activity.centre_id)
+        .exclude(screening=Suggestion.Screening.HELD)
+        .only("pk", "receipt_code", "owner_id", "status", "wording", "screening")
+        .order_by("received_on", "pk")
+    )
+    items = []
+    for suggestion in suggestions:
+        visible = role in STAFF_ROLES or (
+            role == Role.VOLUNTEER and suggestion.screening == Suggestion.Screening.CLEAR
+        )
+        items.append(
+            {
+                "code": suggestion.receipt_code,
+                "url": reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+                if visible
+                else None,
+                "owner_id": suggestion.owner_id,
+                "needs_update": idea_needs_update(suggestion, activity),
+            }
+        )
+    return items
+
+
+def activities_to_link(suggestion):
+    """Activities of the suggestion's centre a woman's idea can be joined to (not ended)."""
+    from activities.models import Activity
+
+    return (
+        Activity.objects.filter(centre_id=suggestion.centre_id)
+        .exclude(status=Activity.Status.ENDED)
+        .order_by("name")
     )
 
 

@@ -28,6 +28,12 @@ ENROLMENT_LINK_DAYS = 7
 KIOSK_RATE_LIMIT = 6  # suggestions per tablet per window; a queue of women is fine, a flood not
 KIOSK_RATE_WINDOW_SECONDS = 10 * 60
 KIOSK_LOOKUP_LIMIT = 30  # receipt-code look-ups per tablet per window: stops guessing codes
+KIOSK_FEEDBACK_LIMIT = 15  # session feedback per tablet per window: a group queueing is fine
+KIOSK_LIMITS = {
+    "suggestion": KIOSK_RATE_LIMIT,
+    "lookup": KIOSK_LOOKUP_LIMIT,
+    "feedback": KIOSK_FEEDBACK_LIMIT,
+}
 
 # Words that may mean someone is being hurt or is at risk. A match holds the suggestion for the
 # duty manager; staff still screen everything else by eye (a named person cannot be caught here).
@@ -141,7 +147,7 @@ def kiosk_allowance_take(*, tablet, kind="suggestion"):
 
     The count lives in the cache. When the cache (Redis) is down we let the woman through:
     losing a suggestion is worse than a flood, which staff can tidy up."""
-    limit = KIOSK_RATE_LIMIT if kind == "suggestion" else KIOSK_LOOKUP_LIMIT
+    limit = KIOSK_LIMITS[kind]
     window = int(timezone.now().timestamp()) // KIOSK_RATE_WINDOW_SECONDS
     # The device key changes at each enrolment, so a re-enrolled tablet starts afresh.
     key = f"coproduction:kiosk:{kind}:{tablet.pk}:{tablet.device_key[:16]}:{window}"
@@ -522,6 +528,118 @@ def suggestion_wording_approve(*, suggestion, by, expected_version):
         _("Public wording approved"),
     )
     audit_log(actor=by, action="coproduction.suggestion.approve", obj=suggestion)
+    return suggestion
+
+
+# Ideas that become activities -------------------------------------------------------------------
+
+ACTIVITY_NAME_MAX = 120
+
+
+def may_start_activity(suggestion, user, role):
+    """A manager, or the suggestion's owner if she may add activities (a key worker)."""
+    return role == Role.MANAGER or (role == Role.KEY_WORKER and suggestion.owner_id == user.pk)
+
+
+def activity_prefill(suggestion):
+    """A starting point staff edit before saving: a name from the first line of her words, the
+    description and "the idea, in her words" from the (possibly redacted) text. Never for a
+    suggestion held for safeguarding or not yet checked."""
+    if suggestion.screening != Suggestion.Screening.CLEAR:
+        return {}
+    first_line = suggestion.text.strip().splitlines()[0] if suggestion.text.strip() else ""
+    name = first_line if len(first_line) <= 60 else first_line[:57].rsplit(" ", 1)[0] + "…"
+    description = suggestion.text.strip()
+    if suggestion.fix_idea.strip():
+        description = f"{description}\n\n{suggestion.fix_idea.strip()}"
+    return {"name": name, "description": description[:2000], "idea_notes": description[:2000]}
+
+
+def _idea_link_check(suggestion, by, role, *, activity=None):
+    if not may_start_activity(suggestion, by, role):
+        raise PermissionError("Only a manager or the suggestion's owner links it to an activity.")
+    if suggestion.is_held:
+        raise ValidationError(
+            _(
+                "A suggestion held for safeguarding never becomes an activity: its words stay private."
+            )
+        )
+    if suggestion.screening != Suggestion.Screening.CLEAR:
+        raise ValidationError(_("Do the safeguarding check first."))
+    if suggestion.duplicate_of_id:
+        raise ValidationError(
+            _("This is the same as %(code)s: start the activity from that one.")
+            % {"code": suggestion.duplicate_of.receipt_code}
+        )
+    if activity is not None:
+        from activities.models import Activity
+
+        if activity.centre_id != suggestion.centre_id:
+            raise ValidationError({"activity": _("Choose an activity of this centre.")})
+        if activity.status == Activity.Status.ENDED:
+            raise ValidationError({"activity": _("That activity has ended.")})
+
+
+def _link_fields(suggestion, activity, by):
+    """Link it, and move it on to "being looked at" if it was still "received" (which needs a
+    named owner and a theme: the person linking it and "groups and activities", if none yet)."""
+    fields = {"activity": activity}
+    if suggestion.status == Suggestion.Status.RECEIVED:
+        fields["status"] = Suggestion.Status.LOOKING
+        fields["first_response_on"] = suggestion.first_response_on or timezone.localdate()
+        if not suggestion.owner_id:
+            fields["owner"] = by
+        if not suggestion.theme:
+            fields["theme"] = Suggestion.Theme.ACTIVITIES
+    return fields
+
+
+def _link_note(fields, activity, by):
+    note = _("Linked to the activity “%(name)s”") % {"name": activity.name}
+    if "status" in fields:
+        note += "; " + _("Status: %(status)s") % {"status": Suggestion.Status.LOOKING.label}
+    if "owner" in fields:
+        note += "; " + _("Owner: %(owner)s") % {"owner": by}
+    return note[:200]
+
+
+@transaction.atomic
+def suggestion_activity_start(
+    *, suggestion, by, role, expected_version, name, kind, category, description, idea_notes=""
+):
+    """Start an activity (in the idea stage, origin "a woman's idea") from a suggestion, through
+    the activities services, and link the two. Staff have edited the wording first. Raises
+    PermissionError, ValidationError or SuggestionConflict (then nothing is created)."""
+    from activities import services as activity_services
+    from activities.models import Activity
+
+    _idea_link_check(suggestion, by, role)
+    activity = activity_services.activity_create(
+        centre=suggestion.centre,
+        created_by=by,
+        name=name.strip(),
+        kind=kind,
+        category=category,
+        description=description.strip(),
+        idea_notes=idea_notes.strip(),
+        origin=Activity.Origin.WOMAN,
+        idea_stage=Activity.IdeaStage.IDEA,
+        status=Activity.Status.PLANNED,
+        owner=by,
+    )
+    fields = _link_fields(suggestion, activity, by)
+    _conditional_update(suggestion, expected_version, fields, by, _link_note(fields, activity, by))
+    audit_log(actor=by, action="coproduction.suggestion.activity_start", obj=suggestion)
+    return activity
+
+
+@transaction.atomic
+def suggestion_activity_link(*, suggestion, by, role, expected_version, activity):
+    """Join a suggestion to an activity that already exists (or move the link to another)."""
+    _idea_link_check(suggestion, by, role, activity=activity)
+    fields = _link_fields(suggestion, activity, by)
+    _conditional_update(suggestion, expected_version, fields, by, _link_note(fields, activity, by))
+    audit_log(actor=by, action="coproduction.suggestion.activity_link", obj=suggestion)
     return suggestion
 
 

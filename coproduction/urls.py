@@ -14,6 +14,16 @@ urlpatterns = [
     path("suggestions/<int:pk>/approve/", views.suggestion_approve, name="approve"),
     path("suggestions/<int:pk>/release/", views.suggestion_release, name="release"),
     path("suggestions/<int:pk>/redact/", views.suggestion_redact, name="redact"),
+    path(
+        "suggestions/<int:pk>/activity/new/",
+        views.suggestion_activity_start,
+        name="activity_start",
+    ),
+    path(
+        "suggestions/<int:pk>/activity/link/",
+        views.suggestion_activity_link,
+        name="activity_link",
+    ),
     path("tablets/", views.tablets, name="tablets"),
     path("tablets/<int:pk>/link/", views.tablet_link, name="tablet_link"),
     path("tablets/<int:pk>/revoke/", views.tablet_revoke, name="tablet_revoke"),

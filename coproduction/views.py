@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import roles_required
@@ -18,6 +19,8 @@ from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
 from . import selectors, services
 from .forms import (
+    ActivityFromIdeaForm,
+    LinkActivityForm,
     NumbersForm,
     RedactForm,
     ScreenForm,
@@ -34,6 +37,10 @@ ALL_MEMBERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
 
 
 def _apply_errors(form, error):
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
     for field, messages_ in error.message_dict.items():
         target = field if field in form.fields else None
         for message in messages_:
@@ -113,7 +120,16 @@ def _detail_context(request, suggestion, **forms):
         "screen_form": forms.get("screen_form") or ScreenForm(initial=initial),
         "version_form": VersionForm(initial=initial),
         "conflict": forms.get("conflict"),
+        "may_start_activity": services.may_start_activity(suggestion, request.user, role),
+        "linked_activity": suggestion.activity,
+        "idea_needs_update": suggestion.activity is not None
+        and selectors.idea_needs_update(suggestion, suggestion.activity),
     }
+    if context["may_start_activity"] and suggestion.screening == Suggestion.Screening.CLEAR:
+        context["link_form"] = forms.get("link_form") or LinkActivityForm(
+            initial={"version": suggestion.version, "activity": suggestion.activity_id},
+            activities=selectors.activities_to_link(suggestion),
+        )
     if is_staff:
         context["triage_form"] = forms.get("triage_form") or TriageForm(
             initial=initial,
@@ -165,6 +181,8 @@ def _rebound(form, version):
             "owners": form.fields["owner"].queryset,
             "duplicates": form.duplicates,
         }
+    elif isinstance(form, LinkActivityForm):
+        kwargs = {"activities": form.fields["activity"].queryset}
     new_form = form.__class__(data, **kwargs)
     new_form.is_valid()
     return new_form
@@ -263,6 +281,106 @@ def suggestion_wording(request, pk):
             messages.success(request, _("Wording saved. A manager will approve it."))
             return redirect("coproduction:detail", pk=pk)
     return _detail(request, suggestion, status=400, wording_form=form)
+
+
+_NOT_LINKABLE = _lazy(
+    "Only a suggestion that passed the safeguarding check, and is not a duplicate, can start "
+    "or join an activity."
+)
+
+
+@roles_required(STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def suggestion_activity_start(request, pk):
+    """Start an activity from a woman's idea: staff edit the prefilled wording, then save."""
+    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    role = request.membership.role
+    if not services.may_start_activity(suggestion, request.user, role):
+        raise PermissionDenied
+    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
+        messages.error(request, _NOT_LINKABLE)
+        return redirect("coproduction:detail", pk=pk)
+    initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
+    form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            activity = services.suggestion_activity_start(
+                suggestion=suggestion,
+                by=request.user,
+                role=role,
+                expected_version=data["version"],
+                name=data["name"],
+                kind=data["kind"],
+                category=data["category"],
+                description=data["description"],
+                idea_notes=data["idea_notes"],
+            )
+        except services.SuggestionConflict as conflict:
+            messages.error(
+                request,
+                _(
+                    "Someone else saved this suggestion meanwhile. Check what they saved, then "
+                    "save again: what you typed is kept."
+                ),
+            )
+            form = _rebound(form, conflict.current.version)
+            suggestion = conflict.current
+            return render(
+                request,
+                "coproduction/activity_start.html",
+                {"form": form, "suggestion": suggestion},
+                status=409,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Activity started from suggestion %(code)s. Add when it runs.")
+                % {"code": suggestion.receipt_code},
+            )
+            return redirect("activities:activity_detail", pk=activity.pk)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "coproduction/activity_start.html",
+        {"form": form, "suggestion": suggestion},
+        status=status,
+    )
+
+
+@roles_required(STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def suggestion_activity_link(request, pk):
+    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not services.may_start_activity(suggestion, request.user, request.membership.role):
+        raise PermissionDenied
+    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
+        messages.error(request, _NOT_LINKABLE)
+        return redirect("coproduction:detail", pk=pk)
+    form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
+    if form.is_valid():
+        try:
+            services.suggestion_activity_link(
+                suggestion=suggestion,
+                by=request.user,
+                role=request.membership.role,
+                expected_version=form.cleaned_data["version"],
+                activity=form.cleaned_data["activity"],
+            )
+        except services.SuggestionConflict as conflict:
+            return _conflict(request, suggestion, conflict, link_form=form)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("Linked. The activity's page now shows it came from her idea.")
+            )
+            return redirect("coproduction:detail", pk=pk)
+    return _detail(request, suggestion, status=400, link_form=form)
 
 
 def _version_action(request, pk, action, success):

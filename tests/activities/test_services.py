@@ -453,3 +453,19 @@ def test_a_name_that_gives_away_is_skipped_not_fatal(centre, activity, tomorrow_
     now = timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
     assert services.session_reminders_queue(now=now) == 1
     assert OutboxMessage.objects.get().recipient == "07700900009"
+
+
+def test_feedback_from_the_tablet_and_its_limits(session):
+    from activities.models import Feedback, Session
+
+    feedback = services.feedback_add(session=session, rating=3, source=Feedback.Source.TABLET)
+    assert feedback.source == "tablet"
+    assert services.feedback_add(session=session, rating=4).source == "register"
+    with pytest.raises(ValidationError):
+        services.feedback_add(session=session, rating=4, comment="x" * 1001)
+    with pytest.raises(ValidationError):
+        services.feedback_add(session=session, rating=4, source="elsewhere")
+    Session.objects.filter(pk=session.pk).update(status=Session.Status.CANCELLED)
+    session.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.feedback_add(session=session, rating=4)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from activities import services
 from activities.models import (
     Activity,
     Attendance,
@@ -553,9 +554,13 @@ def test_activity_page_does_not_list_every_woman(
     key_worker_client, activity, centre, size, django_assert_max_num_queries
 ):
     WomanFactory.create_batch(size, centre=centre)
-    for _ in range(size // 5):
-        SessionFactory(activity=activity)
-    with django_assert_max_num_queries(18):
+    for index in range(size // 5):
+        session = SessionFactory(activity=activity)
+        # Feedback from the register and the tablet is listed with a constant number of queries.
+        services.feedback_add(session=session, rating=4, comment=f"c{index}")
+        services.feedback_add(session=session, rating=5, source=Feedback.Source.TABLET)
+    # 18 before, + the newest feedback list + the women's ideas the activity started from.
+    with django_assert_max_num_queries(20):
         response = key_worker_client.get(url("activity_detail", activity.pk))
     assert response.text.count('type="radio"') == 0
 
@@ -569,3 +574,15 @@ def test_ideas_filter_and_feedback_summary(key_worker_client, centre, session):
     Feedback.objects.create(session=session, rating=5)
     page = key_worker_client.get(url("activity_detail", session.activity_id)).text
     assert "4.5 out of 5, from 2 replies" in page
+
+
+def test_activity_page_lists_feedback_marked_by_where_it_was_given(key_worker_client, session):
+    services.feedback_add(session=session, rating=5, comment="From the room", source="register")
+    services.feedback_add(session=session, rating=2, comment="On the tablet", source="tablet")
+    page = key_worker_client.get(url("activity_detail", session.activity_id)).text
+    assert "3.5 out of 5, from 2 replies (1 from the tablet)" in page
+    assert 'data-feedback-source="tablet"' in page and 'data-feedback-source="register"' in page
+    tablet_row = page.split('data-feedback-source="tablet"')[1].split("</tr>")[0]
+    assert "On the tablet" in tablet_row and "The tablet" in tablet_row
+    register = key_worker_client.get(url("feedback", session.pk)).text
+    assert "From the tablet" in register and "From the register" in register

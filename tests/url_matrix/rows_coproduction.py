@@ -90,6 +90,18 @@ ROWS = {
         post=for_roles(MANAGER, 400, outsider=404),
         kwargs=suggestion,
     ),
+    # Starting an activity from an idea: a manager, or the owner if she adds activities (nobody
+    # owns this one). An empty POST shows the form again.
+    "coproduction:activity_start": Row(
+        get=for_roles(MANAGER, outsider=404),
+        post=for_roles(MANAGER, 400, outsider=404),
+        kwargs=suggestion,
+    ),
+    "coproduction:activity_link": Row(
+        get=for_roles(STAFF, 405, outsider=404),
+        post=for_roles(MANAGER, 400, outsider=404),
+        kwargs=suggestion,
+    ),
     "coproduction:tablets": Row(get=for_roles(MANAGER), post=for_roles(MANAGER)),
     "coproduction:tablet_link": Row(
         get=for_roles(MANAGER, 405, outsider=404),
@@ -117,6 +129,7 @@ ROWS = {
     "kiosk:start": Row(get=KIOSK_GET, post=expect(405)),
     "kiosk:idea": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:code": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
+    "kiosk:feedback": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:board": Row(get=KIOSK_GET, post=expect(405)),
     "kiosk:activities": Row(get=KIOSK_GET, post=expect(405)),
     # Setting a tablet up needs only the one-time code, which is the credential.
