@@ -73,6 +73,12 @@ app.conf.update(
             "task": "coproduction.tasks.you_said_we_did_posters_request_task",
             "schedule": crontab(day_of_week="mon", hour=6, minute=30),
         },
+        # reports: last quarter's steering group report, from the 3rd of each new quarter (two
+        # days for records to catch up); later days only retry a report not built yet
+        "reports-quarterly-report": {
+            "task": "coproduction.reports.tasks.quarterly_report_request_task",
+            "schedule": crontab(day_of_month="3-9", month_of_year="1,4,7,10", hour=5, minute=30),
+        },
     },
 )
 app.autodiscover_tasks()

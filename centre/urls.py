@@ -39,5 +39,6 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     path("coproduction/", include("coproduction.urls")),
     path("kiosk/", include("coproduction.kiosk_urls")),
+    path("reports/", include("coproduction.reports.urls")),
     path("admin/", admin.site.urls),
 ]

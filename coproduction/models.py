@@ -276,3 +276,7 @@ class Poster(models.Model):
     @property
     def in_progress(self):
         return self.state in (self.State.QUEUED, self.State.BUILDING)
+
+
+# The quarterly report lives in its own subpackage; importing it here registers its model.
+from .reports.models import QuarterlyReport  # noqa: E402, F401

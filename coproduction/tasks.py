@@ -20,3 +20,10 @@ def suggestion_overdue_reminders_task():
     """Alert owners and managers about suggestions past the response target. Exactly once per
     suggestion per threshold, however often it runs."""
     return services.overdue_alerts_queue()
+
+
+# The quarterly report's tasks live with it; importing them here lets Celery find them.
+from .reports.tasks import (  # noqa: E402, F401
+    quarterly_report_pdf_build_task,
+    quarterly_report_request_task,
+)

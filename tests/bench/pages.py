@@ -158,7 +158,23 @@ PAGES = [
     ),
 ]
 
+
+def quarterly_report_pdf():
+    from coproduction.reports.quarters import Quarter
+    from coproduction.reports.services import report_pdf_render
+
+    pdf, _content = report_pdf_render(centre=demo_centre(), quarter=Quarter.current().previous())
+    assert pdf.startswith(b"%PDF")
+
+
+PAGES.append(
+    Page(
+        "quarterly reports list (steering)", demo_user("steering"), lambda: reverse("reports:list")
+    )
+)
+
 PDFS = [
     PDFJob("her record as PDF (key worker)", woman_pdf),
     PDFJob("programme PDF", client_pdf("keyworker", "activities:programme_pdf")),
+    PDFJob("quarterly report PDF, last quarter (numbers + render)", quarterly_report_pdf),
 ]

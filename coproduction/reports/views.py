@@ -1,0 +1,115 @@
+"""The steering group's quarterly reports: list, page, progress, rebuild and download."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from centre.access import roles_required
+from centre.audit import audit_request
+from centre.roles import MANAGER_ONLY, Role
+
+from . import selectors, services
+from .content import with_charts
+from .forms import QuarterForm
+
+REPORT_READERS = (Role.MANAGER, Role.STEERING)
+
+
+def _may_build(request):
+    return request.membership.role == Role.MANAGER
+
+
+@roles_required(*REPORT_READERS)
+@require_GET
+def report_list(request):
+    return render(
+        request,
+        "coproduction/reports/list.html",
+        {
+            "reports": selectors.reports_for_centre(request),
+            "form": QuarterForm() if _may_build(request) else None,
+        },
+    )
+
+
+@roles_required(MANAGER_ONLY)
+@require_POST
+def report_request(request):
+    form = QuarterForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "coproduction/reports/list.html",
+            {"reports": selectors.reports_for_centre(request), "form": form},
+            status=400,
+        )
+    report, started = services.report_request(
+        centre=request.centre, quarter=form.cleaned_data["quarter"], by=request.user
+    )
+    messages.success(
+        request,
+        _("The report is being built.") if started else _("The report is already being built."),
+    )
+    return redirect("reports:detail", pk=report.pk)
+
+
+@roles_required(*REPORT_READERS)
+@require_GET
+def report_detail(request, pk):
+    report = selectors.get_report_for_user(request, pk, with_content=True)
+    return render(
+        request,
+        "coproduction/reports/detail.html",
+        {
+            "report": report,
+            "content": with_charts(report.content) if report.content else None,
+            "may_build": _may_build(request),
+        },
+    )
+
+
+@roles_required(*REPORT_READERS)
+@require_GET
+def report_status(request, pk):
+    return _status(request, selectors.get_report_for_user(request, pk))
+
+
+def _status(request, report):
+    return render(
+        request,
+        "coproduction/reports/_status.html",
+        {"report": report, "may_build": _may_build(request)},
+    )
+
+
+@roles_required(MANAGER_ONLY)
+@require_POST
+def report_rebuild(request, pk):
+    report = selectors.get_report_for_user(request, pk)
+    report, started = services.report_request(
+        centre=request.centre, quarter=report.period, by=request.user
+    )
+    if request.headers.get("HX-Request"):
+        return _status(request, report)
+    messages.success(
+        request,
+        _("The report is being rebuilt.") if started else _("The report is already being built."),
+    )
+    return redirect("reports:detail", pk=report.pk)
+
+
+@roles_required(*REPORT_READERS)
+@require_GET
+def report_download(request, pk):
+    report = selectors.get_report_for_user(request, pk)
+    if not report.downloadable:
+        messages.info(request, _("This report has not been built yet."))
+        return redirect("reports:detail", pk=report.pk)
+    response = HttpResponse(selectors.report_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="quarterly-report-{request.centre.slug}-{report.quarter}.pdf"'
+    )
+    audit_request(request, "report.download", obj=report)
+    return response

@@ -1,0 +1,45 @@
+"""The steering group's quarterly reports (/reports/). Managers and steering members read and
+download them; only managers build or rebuild; another centre's report is a 404."""
+
+from coproduction.reports.models import QuarterlyReport
+
+from .matrix import Row, for_roles
+
+READERS = ("manager", "steering")
+MANAGER = ("manager",)
+
+
+def build(world):
+    world.extra.quarterly_report = QuarterlyReport.objects.create(
+        centre=world.centre,
+        quarter="2026Q2",
+        status=QuarterlyReport.Status.READY,
+        pdf=b"%PDF-1.4 matrix",
+        content={},
+        built_at="2026-07-03T05:30Z",
+    )
+
+
+def report(world):
+    return {"pk": world.quarterly_report.pk}
+
+
+ROWS = {
+    "reports:list": Row(get=for_roles(READERS), post=for_roles(READERS, 405)),
+    # An empty POST shows the form again with its message.
+    "reports:request": Row(get=for_roles(MANAGER, 405), post=for_roles(MANAGER, 400)),
+    "reports:detail": Row(
+        get=for_roles(READERS, outsider=404), post=for_roles(READERS, 405), kwargs=report
+    ),
+    "reports:status": Row(
+        get=for_roles(READERS, outsider=404), post=for_roles(READERS, 405), kwargs=report
+    ),
+    "reports:rebuild": Row(
+        get=for_roles(MANAGER, 405),
+        post=for_roles(MANAGER, "redirect", outsider=404),
+        kwargs=report,
+    ),
+    "reports:download": Row(
+        get=for_roles(READERS, outsider=404), post=for_roles(READERS, 405), kwargs=report
+    ),
+}
