@@ -32,6 +32,7 @@ from .models import (
     Referral,
     ReferralOut,
     Review,
+    SharePart,
     Stage,
     StageChange,
     SupportPlan,
@@ -387,6 +388,16 @@ def _seed_centre(centre, count, contacts_each, *, seed):
     _seed_extras(centre, women[:40], manager, partners, agencies, rng, today)
 
 
+def _demo_shares(rng):
+    """A plausible agreement: a few needs domains, usually contact notes, rarely more."""
+    shares = rng.sample(list(Domain.values), k=rng.randint(2, 5))
+    if rng.random() < 0.7:
+        shares.append(SharePart.CONTACT_NOTES)
+    if rng.random() < 0.4:
+        shares.append(SharePart.JUSTICE_RECORD)
+    return shares
+
+
 def _seed_extras(centre, women, manager, partners, agencies, rng, today):
     """Alerts, justice, consent, reviews and referrals out on a few records."""
     open_women = [w for w in women if w.stage in OPEN_STAGES]
@@ -431,11 +442,13 @@ def _seed_extras(centre, women, manager, partners, agencies, rng, today):
         )
         del order
     for woman in open_women[:15]:
+        agreed = rng.random() < 0.85
         Consent.objects.create(
             woman=woman,
             agency=rng.choice(partners),
-            agreed=rng.random() < 0.85,
-            what_may_be_shared="Attendance and progress",
+            agreed=agreed,
+            shares=_demo_shares(rng) if agreed else [],
+            what_may_be_shared="Attendance and progress" if agreed else "",
             review_on=today + timedelta(days=180),
             recorded_by=woman.key_worker,
         )

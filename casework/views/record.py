@@ -75,7 +75,6 @@ def woman_detail(request, pk):
                 }
             ),
             "is_manager": request.membership.role == Role.MANAGER,
-            "sharing_warning": selectors.sharing_warning(request, woman),
             "tab": "overview",
         }
     )
@@ -246,6 +245,9 @@ def woman_involve(request, woman):
                 worker=form.cleaned_data["worker"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
+                agency=form.cleaned_data["agency"]
+                if request.membership.role == Role.MANAGER
+                else None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
