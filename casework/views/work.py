@@ -440,8 +440,10 @@ def _goal_shared(request, goal):
 # --- Distance travelled --------------------------------------------------------------------
 
 
-def _chart(woman):
-    ratings = list(woman.ratings.all())
+def _chart(request, woman):
+    """Her ratings (in the domains the reader may see) and the chart drawn from them."""
+    sharing = selectors.sharing_for(request, woman)
+    ratings = list(woman.ratings.filter(selectors.domain_filter(sharing)))
     return ratings, distance_travelled_svg(
         series_from_ratings(ratings), title=_("Distance travelled: her own ratings over time")
     )
@@ -467,14 +469,14 @@ def distance(request, woman):
             return redirect("casework:distance", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_distance")
-    ratings, svg = _chart(woman)
+    ratings, svg = _chart(request, woman)
     labels = dict(Domain.choices)
+    domains = selectors.sharing_for(request, woman).domains
     table = {}
     for rating in ratings:
         table.setdefault(rating.rated_on, {})[rating.domain] = rating.score
     rows = [
-        (day, [scores.get(value) for value in Domain.values])
-        for day, scores in sorted(table.items())
+        (day, [scores.get(value) for value in domains]) for day, scores in sorted(table.items())
     ]
     return _page(
         request,
@@ -484,7 +486,7 @@ def distance(request, woman):
         form=form,
         chart=mark_safe(svg),  # noqa: S308 - built by charts.py, every text escaped there
         rows=rows,
-        domain_labels=[labels[v] for v in Domain.values],
+        domain_labels=[labels[v] for v in domains],
     )
 
 
@@ -494,7 +496,7 @@ def distance(request, woman):
 def distance_svg(request, woman):
     """The chart as an image file, for downloading or embedding elsewhere."""
     audit_woman(request, woman, "casework.woman.view_distance")
-    _ratings, svg = _chart(woman)
+    _ratings, svg = _chart(request, woman)
     return HttpResponse(svg, content_type="image/svg+xml")
 
 

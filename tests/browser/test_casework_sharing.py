@@ -45,9 +45,7 @@ def test_key_worker_records_what_she_agreed_to_share_from_the_prompt(
     assert "No sharing agreement recorded" not in page.content()
 
 
-def test_partner_she_refused_sees_the_card_and_logs_a_contact(
-    page, centre, key_worker, partner
-):
+def test_partner_she_refused_sees_the_card_and_logs_a_contact(page, centre, key_worker, partner):
     agency = AgencyFactory(centre=centre, name="Housing Options")
     woman = WomanFactory(
         centre=centre, key_worker=key_worker, stage=Stage.INTENSIVE, first_name="Catriona"

@@ -503,3 +503,19 @@ def test_partner_may_not_change_a_goal_in_a_domain_not_shared(
     assert "Find a flat" in plan and "Cut down" not in plan
     response = client.post(reverse("casework:goal_status", args=[goal.pk]), {"status": "achieved"})
     assert response.status_code == 403
+
+
+def test_distance_travelled_shows_only_the_shared_domains(woman, partner, centre, agency, involved):
+    from casework.models import OutcomeRating
+
+    OutcomeRating.objects.create(woman=woman, domain=Domain.HOUSING, score=3, occasion="intake")
+    OutcomeRating.objects.create(
+        woman=woman, domain=Domain.SUBSTANCE_USE, score=2, occasion="intake"
+    )
+    consent(woman, agency, shares=[Domain.HOUSING])
+    client = client_for(partner)
+    page = client.get(record(woman, "casework:distance")).content.decode()
+    table = page[page.index("<table") : page.index("</table>")]
+    assert "Housing" in table and "Substance use" not in table
+    svg = client.get(record(woman, "casework:distance_svg")).content.decode()
+    assert "Housing" in svg and "Substance use" not in svg
