@@ -290,15 +290,18 @@ def sharing_for(request, woman):
     return _access(request, woman)[1]
 
 
-def sharing_prompts(woman, involved):
-    """For her key worker and the manager: involved partner workers whose agency has no
-    sharing agreement with her, so they can record one in one click.
+def partner_agencies(woman, involved):
+    """For her involved partner workers: which directory agency's sharing agreement applies.
 
-    `involved`: her current involved allocations (with .worker). Returns a list of dicts
-    {"allocation", "agency" (an Agency or None), "agency_name"}; a fixed number of queries."""
+    `involved`: her current involved allocations. Returns a list of dicts {"allocation",
+    "agency" (an Agency or None), "agency_name" (the membership's free text), "linked" (set by
+    the manager rather than matched by name), "decided" (she has a decision recorded for that
+    agency)}, in a fixed number of queries."""
+    from django.db.models.functions import Lower
+
     from centre.models import Membership
 
-    from .models import Consent
+    from .models import Agency, Consent
 
     user_ids = [a.worker_id for a in involved]
     if not user_ids:
@@ -314,10 +317,6 @@ def sharing_prompts(woman, involved):
     names = {m.agency.strip().lower() for m in memberships.values() if m.agency.strip()}
     by_name = {}
     if names:
-        from django.db.models.functions import Lower
-
-        from .models import Agency
-
         for agency in (
             Agency.objects.annotate(lname=Lower("name"))
             .filter(centre_id=woman.centre_id, lname__in=names)
@@ -325,19 +324,30 @@ def sharing_prompts(woman, involved):
         ):
             by_name[agency.lname] = agency
     decided = set(Consent.objects.filter(woman=woman).values_list("agency_id", flat=True))
-    prompts = []
+    rows = []
     for allocation in involved:
         membership = memberships.get(allocation.worker_id)
         if membership is None:
             continue
         link = getattr(membership, "casework_agency", None)
         agency = link.agency if link else by_name.get(membership.agency.strip().lower())
-        if agency is not None and agency.pk in decided:
-            continue
-        prompts.append(
-            {"allocation": allocation, "agency": agency, "agency_name": membership.agency}
+        rows.append(
+            {
+                "allocation": allocation,
+                "agency": agency,
+                "agency_name": membership.agency,
+                "linked": link is not None,
+                "decided": agency is not None and agency.pk in decided,
+            }
         )
-    return prompts
+    return rows
+
+
+def sharing_prompts(woman, involved):
+    """For her key worker and the manager: involved partner workers whose agency has no
+    sharing agreement with her (or is not in the directory), so they can record one in one
+    click. Same rows as partner_agencies."""
+    return [row for row in partner_agencies(woman, involved) if not row["decided"]]
 
 
 def restricted_visible(request, woman):

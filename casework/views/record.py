@@ -218,6 +218,11 @@ def woman_allocate(request, woman):
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_allocation")
     history = woman.allocations.select_related("worker", "allocated_by")[:50]
+    involved = list(
+        woman.allocations.filter(kind=Allocation.Kind.INVOLVED, ended_at__isnull=True)
+        .select_related("worker")
+        .order_by("started_at")
+    )
     counts = selectors.caseload_counts(request.centre)
     return render(
         request,
@@ -228,6 +233,7 @@ def woman_allocate(request, woman):
             "history": history,
             "counts": counts,
             "involve_form": InvolveForm(centre=request.centre),
+            "partner_agencies": selectors.partner_agencies(woman, involved),
             "tab": "allocation",
         },
     )

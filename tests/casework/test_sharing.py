@@ -519,3 +519,20 @@ def test_distance_travelled_shows_only_the_shared_domains(woman, partner, centre
     assert "Housing" in table and "Substance use" not in table
     svg = client.get(record(woman, "casework:distance_svg")).content.decode()
     assert "Housing" in svg and "Substance use" not in svg
+
+
+def test_allocation_page_shows_whose_agreement_applies(
+    manager_client, woman, partner, centre, agency, involved
+):
+    url = record(woman, "casework:woman_allocate")
+    page = manager_client.get(url).content.decode()
+    assert "HOUSING options" in page and "matched by name" in page
+    assert "Not recorded: record it" in page
+    nhs = AgencyFactory(centre=centre, name="NHS Addiction Services")
+    manager_client.post(
+        record(woman, "casework:woman_involve"),
+        {"worker": partner.pk, "reason": "Same worker", "agency": nhs.pk},
+    )
+    assert woman.allocations.filter(worker=partner, ended_at__isnull=True).count() == 1
+    page = manager_client.get(url).content.decode()
+    assert "NHS Addiction Services" in page and "linked by the manager" in page
