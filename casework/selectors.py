@@ -20,6 +20,7 @@ from datetime import timedelta
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from centre.access import scope_to_centre
 from centre.models import AuditEvent
@@ -219,7 +220,7 @@ class Sharing:
             ) % {
                 "agency": agency,
                 "ask": ask,
-                "date": self.consent.review_on.strftime("%-d %b %Y"),
+                "date": date_format(self.consent.review_on, "j M Y"),
             }
         if self.state == self.AGREED:
             return _(
