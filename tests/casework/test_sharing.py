@@ -536,3 +536,45 @@ def test_allocation_page_shows_whose_agreement_applies(
     assert woman.allocations.filter(worker=partner, ended_at__isnull=True).count() == 1
     page = manager_client.get(url).content.decode()
     assert "NHS Addiction Services" in page and "linked by the manager" in page
+
+
+def test_refused_partner_sweep_of_every_record_url(
+    woman, partner, centre, agency, involved, full_story, key_worker
+):
+    """Deny by default: as a partner worker she refused, every page of her record and every
+    row on it is refused (the card is the only page with her name), bar logging a contact."""
+    from django.urls import get_resolver
+
+    from casework.models import Action, Appointment, Goal, Review
+
+    consent(woman, agency, agreed=False)
+    client = client_for(partner)
+    expected = {"woman": 200, "contact_new": 302, "break_glass": 405}
+    names = [
+        pattern.name
+        for pattern in get_resolver("casework.urls").url_patterns
+        if str(pattern.pattern).startswith("women/<int:pk>/")
+    ]
+    assert len(names) > 25
+    for name in names:
+        kwargs = {"pk": woman.pk}
+        if name == "justice_add":
+            kwargs["kind"] = "order"
+        response = client.get(reverse(f"casework:{name}", kwargs=kwargs))
+        assert response.status_code == expected.get(name, 403), name
+        body = response.content.decode(errors="replace")
+        for secret in ("Talked about her ex", "Using again", "Community payback", "pineapple"):
+            assert secret not in body, (name, secret)
+    rows = {
+        "appointment_outcome": Appointment.objects.create(
+            centre=centre, woman=woman, starts_at=timezone.now()
+        ),
+        "goal_status": Goal.objects.create(woman=woman, text="A goal"),
+        "action_done": Action.objects.create(woman=woman, text="An action", who="Her"),
+        "review_edit": Review.objects.create(woman=woman, progress="Progress"),
+        "alert_end": woman.alerts.first(),
+        "allocation_end": involved,
+    }
+    for name, obj in rows.items():
+        response = client.post(reverse(f"casework:{name}", args=[obj.pk]), {})
+        assert response.status_code == 403, name
