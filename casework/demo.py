@@ -32,6 +32,7 @@ from .models import (
     Referral,
     ReferralOut,
     Review,
+    SharePart,
     Stage,
     StageChange,
     SupportPlan,
@@ -385,6 +386,60 @@ def _seed_centre(centre, count, contacts_each, *, seed):
     OutcomeRating.objects.bulk_create(ratings, batch_size=5000)
     Need.objects.bulk_create(needs, batch_size=2000)
     _seed_extras(centre, women[:40], manager, partners, agencies, rng, today)
+    _seed_partner_sharing(women, partner, partners, today)
+
+
+def _demo_shares(rng):
+    """A plausible agreement: a few needs domains, usually contact notes, rarely more."""
+    shares = rng.sample(list(Domain.values), k=rng.randint(2, 5))
+    if rng.random() < 0.7:
+        shares.append(SharePart.CONTACT_NOTES)
+    if rng.random() < 0.4:
+        shares.append(SharePart.JUSTICE_RECORD)
+    return shares
+
+
+def _seed_partner_sharing(women, partner, partners, today):
+    """Sharing agreements with the demo partner worker's agency for the women she is involved
+    with, so each case shows: refused, review overdue, agreed with limits, and (the rest)
+    nothing recorded yet, which prompts the key worker."""
+    agency = next((a for a in partners if a.name == "NHS Addiction Services"), None)
+    if partner is None or agency is None:
+        return
+    involved_ids = set(
+        Allocation.objects.filter(
+            worker=partner,
+            kind=Allocation.Kind.INVOLVED,
+            ended_at__isnull=True,
+            woman__centre=agency.centre,
+            woman__stage__in=OPEN_STAGES,
+        )
+        .exclude(woman__consents__agency=agency)
+        .values_list("woman_id", flat=True)
+    )
+    involved = [w for w in women if w.pk in involved_ids][:3]
+    states = [
+        {"agreed": False, "shares": []},
+        {
+            "agreed": True,
+            "shares": [Domain.SUBSTANCE_USE, SharePart.CONTACT_NOTES],
+            "review_on": today - timedelta(days=3),
+        },
+        {
+            "agreed": True,
+            "shares": [Domain.SUBSTANCE_USE, Domain.MENTAL_HEALTH, Domain.PHYSICAL_HEALTH],
+            "review_on": today + timedelta(days=150),
+        },
+    ]
+    for woman, state in zip(involved, states, strict=False):
+        Consent.objects.create(
+            woman=woman,
+            agency=agency,
+            decided_on=today - timedelta(days=200 if state.get("review_on", today) < today else 30),
+            what_may_be_shared="" if state["agreed"] else "Does not want her GP told.",
+            recorded_by=woman.key_worker,
+            **state,
+        )
 
 
 def _seed_extras(centre, women, manager, partners, agencies, rng, today):
@@ -431,11 +486,13 @@ def _seed_extras(centre, women, manager, partners, agencies, rng, today):
         )
         del order
     for woman in open_women[:15]:
+        agreed = rng.random() < 0.85
         Consent.objects.create(
             woman=woman,
             agency=rng.choice(partners),
-            agreed=rng.random() < 0.85,
-            what_may_be_shared="Attendance and progress",
+            agreed=agreed,
+            shares=_demo_shares(rng) if agreed else [],
+            what_may_be_shared="Attendance and progress" if agreed else "",
             review_on=today + timedelta(days=180),
             recorded_by=woman.key_worker,
         )

@@ -5,6 +5,7 @@ import json
 import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,7 +15,7 @@ from centre.audit import audit_log
 from centre.models import AuditEvent
 
 from .charts import distance_travelled_svg, series_from_ratings
-from .models import Domain, MoveOnPlan, SupportPlan
+from .models import Domain, MoveOnPlan, SharePart, SupportPlan
 
 RELATED = [
     ("referrals", "referrals"),
@@ -64,26 +65,38 @@ def woman_data(woman):
     return data
 
 
-def summary_context(woman, *, contacts_filter=None):
-    """contacts_filter: a Q limiting contacts to those the reader may see (restricted notes)."""
+def summary_context(woman, *, contacts_filter=None, sharing=None):
+    """contacts_filter: a Q limiting contacts to those the reader may see (restricted notes,
+    and notes her sharing agreement leaves out). sharing: a selectors.Sharing for a partner
+    worker limited by her agreement: needs, goals, ratings, justice and "not with" alerts
+    follow it the same way as on the pages."""
+    from .selectors import UNRESTRICTED, domain_filter, visible_alerts
+
+    sharing = sharing or UNRESTRICTED
+    domains = domain_filter(sharing)
     contacts = woman.contacts.select_related("worker")
     if contacts_filter is not None:
         contacts = contacts.filter(contacts_filter)
-    ratings = list(woman.ratings.all())
+    ratings = list(woman.ratings.filter(domains))
     svg = distance_travelled_svg(series_from_ratings(ratings))
+    justice = sharing.allows(SharePart.JUSTICE_RECORD)
     return {
         "woman": woman,
+        "sharing": sharing,
         "plan": SupportPlan.objects.filter(woman=woman).first(),
-        "goals": list(woman.goals.all()),
-        "actions": list(woman.actions.all()),
+        "goals": list(woman.goals.filter(domains)),
+        "actions": list(
+            woman.actions.filter(Q(goal__isnull=True) | domain_filter(sharing, "goal__domain"))
+        ),
         "contacts": list(contacts),
         "appointments": list(woman.appointments.all()),
-        "needs": list(woman.needs.all()),
+        "needs": list(woman.needs.filter(domains)),
         "reviews": list(woman.reviews.all()),
-        "alerts": list(woman.alerts.select_related("other_woman")),
-        "orders": list(woman.orders.all()),
-        "court_dates": list(woman.court_dates.all()),
-        "breaches": list(woman.breaches.all()),
+        "alerts": list(visible_alerts(woman, sharing)),
+        "justice_shared": justice,
+        "orders": list(woman.orders.all()) if justice else [],
+        "court_dates": list(woman.court_dates.all()) if justice else [],
+        "breaches": list(woman.breaches.all()) if justice else [],
         "consents": list(woman.consents.select_related("agency")),
         "referrals_out": list(woman.referrals_out.select_related("agency")),
         "stage_history": list(woman.stage_changes.all()),
@@ -97,10 +110,10 @@ def woman_summary_html(woman):
     return render_to_string("casework/summary.html", summary_context(woman))
 
 
-def woman_summary_pdf(woman, *, contacts_filter=None):
+def woman_summary_pdf(woman, *, contacts_filter=None, sharing=None):
     from centre.pdf import render_pdf
 
-    context = summary_context(woman, contacts_filter=contacts_filter)
+    context = summary_context(woman, contacts_filter=contacts_filter, sharing=sharing)
     return render_pdf("casework/summary.html", {**context, "for_pdf": True})
 
 

@@ -30,6 +30,7 @@ from .models import (
     Stage,
     SupportPlan,
     Woman,
+    share_choices,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -132,9 +133,21 @@ class KeyWorkerForm(CrispyMixin, forms.Form):
 class InvolveForm(CrispyMixin, forms.Form):
     worker = forms.ModelChoiceField(label=_("Worker to involve"), queryset=User.objects.none())
     reason = forms.CharField(label=_("Their part in her support"), max_length=500)
+    agency = forms.ModelChoiceField(
+        label=_("Her agency in the directory (partner workers)"),
+        queryset=Agency.objects.none(),
+        required=False,
+        help_text=_(
+            "Which agency's sharing agreement applies to this partner worker. Leave empty to "
+            "keep the current link, or to match her agency's name to the directory."
+        ),
+    )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(
+            centre=centre, kind=Agency.Kind.PARTNER, is_active=True
+        )
         self.fields["worker"].queryset = staff_choices(
             centre, [Role.KEY_WORKER, Role.PARTNER, Role.MANAGER]
         ).distinct()
@@ -278,9 +291,10 @@ class ActionForm(CrispyMixin, forms.ModelForm):
         fields = ["text", "who", "due_on", "goal"]
         widgets = {"due_on": DATE}
 
-    def __init__(self, *args, woman, **kwargs):
+    def __init__(self, *args, woman, goals=None, **kwargs):
+        """goals: the goals she may link an action to (default all of hers)."""
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = woman.goals.all()
+        self.fields["goal"].queryset = goals if goals is not None else woman.goals.all()
         self.fields["goal"].required = False
 
 
@@ -396,9 +410,20 @@ class AlertForm(CrispyMixin, forms.ModelForm):
 
 
 class ConsentForm(CrispyMixin, forms.ModelForm):
+    shares = forms.MultipleChoiceField(
+        label=_("What she agreed to share with this agency"),
+        choices=share_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Their workers see only these parts of her record. Safety and worker-safety alerts "
+            "are always shown to anyone who may meet her."
+        ),
+    )
+
     class Meta:
         model = Consent
-        fields = ["agency", "agreed", "what_may_be_shared", "decided_on", "review_on"]
+        fields = ["agency", "agreed", "shares", "what_may_be_shared", "decided_on", "review_on"]
         widgets = {
             "decided_on": DATE,
             "review_on": DATE,
@@ -414,6 +439,20 @@ class ConsentForm(CrispyMixin, forms.ModelForm):
 
     def clean_decided_on(self):
         return _not_future(self.cleaned_data.get("decided_on"), _("This date is in the future."))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("agreed") and not cleaned.get("shares"):
+            self.add_error(
+                "shares",
+                _("Tick what she agreed to share, or untick “she agreed” to record a refusal."),
+            )
+        if not cleaned.get("agreed"):
+            cleaned["shares"] = []
+        decided, review = cleaned.get("decided_on"), cleaned.get("review_on")
+        if decided and review and review < decided:
+            self.add_error("review_on", _("The review date is before the date she decided."))
+        return cleaned
 
 
 class MoveOnForm(CrispyMixin, forms.ModelForm):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -648,13 +649,45 @@ class Alert(models.Model):
         return self.get_kind_display()
 
 
+class SharePart(models.TextChoices):
+    """Parts of her record a partner agency's worker may see when she agrees to share.
+
+    The needs domains (see Domain) are shared one by one; these are the other parts."""
+
+    CONTACT_NOTES = "contact_notes", _("Contact notes written by others")
+    JUSTICE_RECORD = "justice_record", _("Justice record (orders, court dates, breaches)")
+    ALERTS = "alerts", _("Who she must not be placed with, and why")
+
+
+def share_choices():
+    """Every part she can agree to share: each needs domain, then the other parts."""
+    return [
+        *((value, _("Needs: %(area)s") % {"area": label}) for value, label in Domain.choices),
+        *SharePart.choices,
+    ]
+
+
+SHARE_VALUES = frozenset([*Domain.values, *SharePart.values])
+
+
 class Consent(models.Model):
-    """What she agreed (or refused) to share with one partner agency."""
+    """What she agreed (or refused) to share with one partner agency.
+
+    `shares` lists the parts of her record the agency's workers may see (values of Domain and
+    SharePart); `what_may_be_shared` is a free-text note kept beside it. Her latest decision per
+    agency counts. A refusal, or an agreement past its review date, limits the agency's workers
+    to the front-desk card and their own contacts (see casework.selectors.sharing_for)."""
 
     woman = models.ForeignKey(Woman, on_delete=models.CASCADE, related_name="consents")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="consents")
     agreed = models.BooleanField(_("she agreed"), default=True)
-    what_may_be_shared = models.TextField(_("what may be shared"), max_length=1000, blank=True)
+    shares = models.JSONField(_("what she agreed to share"), default=list, blank=True)
+    what_may_be_shared = models.TextField(
+        _("note about sharing"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Anything else she said about sharing, in plain words."),
+    )
     decided_on = models.DateField(_("date agreed or refused"), default=timezone.localdate)
     review_on = models.DateField(_("review date"), null=True, blank=True)
     recorded_by = models.ForeignKey(
@@ -666,6 +699,39 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"Consent for {self.agency_id}"
+
+    def clean(self):
+        unknown = set(self.shares or []) - SHARE_VALUES
+        if unknown:
+            raise ValidationError({"shares": _("Choose from the listed parts of her record.")})
+        if not self.agreed:
+            self.shares = []
+
+    def get_shares_display(self):
+        labels = dict(share_choices())
+        return [labels[value] for value, _label in share_choices() if value in self.shares]
+
+
+class PartnerAgency(models.Model):
+    """Which directory agency a partner worker comes from, set by the manager.
+
+    centre.Membership.agency is free text; this link is what sharing agreements are matched
+    by. Without a link, the free text is matched to a directory name (ignoring case)."""
+
+    membership = models.OneToOneField(
+        "centre.Membership", on_delete=models.CASCADE, related_name="casework_agency"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="partner_workers")
+    set_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    set_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "partner worker's agency"
+
+    def __str__(self):
+        return f"Membership {self.membership_id} -> agency {self.agency_id}"
 
 
 class MoveOnPlan(models.Model):

@@ -6,6 +6,12 @@ Who sees what (DESIGN.md §4):
 - other staff of the centre see the front-desk card only;
 - volunteers and steering members never reach casework (the views' role rule refuses them);
 - another centre's woman is a 404.
+
+A partner worker involved in her support sees what her information-sharing agreement with the
+worker's agency allows (`sharing_for`): refused, or past its review date, gives the front-desk
+card plus the worker's own contacts (level OWN); agreed gives the full record limited to the
+parts she agreed to share; no agreement recorded keeps the full record with a warning. Break
+the glass gives full access, as for anyone.
 """
 
 from dataclasses import dataclass
@@ -14,6 +20,7 @@ from datetime import timedelta
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from centre.access import scope_to_centre
 from centre.models import AuditEvent
@@ -21,22 +28,28 @@ from centre.roles import Role
 
 from .models import (
     OPEN_STAGES,
+    SHARE_VALUES,
     Action,
     Alert,
     Allocation,
     Appointment,
     BreakGlass,
     Contact,
+    Domain,
     Referral,
+    SharePart,
     Stage,
     StageChange,
     SupportPlan,
     Woman,
+    share_choices,
 )
 
-# Full record / front-desk card.
+# Full record / front-desk card / the card plus her own contacts (an involved partner worker
+# whose agency the woman has not agreed to share with).
 FULL = "full"
 CARD = "card"
+OWN = "own"
 
 
 def caseload_for_user(request):
@@ -72,57 +85,299 @@ def involved_women_ids(user):
 
 
 def access_level(request, woman):
-    """FULL or CARD for a woman already known to be in the current centre."""
+    """FULL, OWN or CARD for a woman already known to be in the current centre."""
+    return _access(request, woman)[0]
+
+
+def _access(request, woman):
+    """(level, Sharing), worked out once per request and woman."""
+    cache = request.__dict__.setdefault("_casework_access", {})
+    if woman.pk not in cache:
+        cache[woman.pk] = _work_out_access(request, woman)
+    return cache[woman.pk]
+
+
+def _work_out_access(request, woman):
     user = request.user
-    if request.membership.role == Role.MANAGER or woman.key_worker_id == user.pk:
-        return FULL
-    if Allocation.objects.filter(
+    role = request.membership.role
+    if role == Role.MANAGER or woman.key_worker_id == user.pk:
+        return FULL, UNRESTRICTED
+    involved = Allocation.objects.filter(
         woman=woman, worker=user, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
-    ).exists():
-        return FULL
+    ).exists()
+    if involved and role != Role.PARTNER:
+        return FULL, UNRESTRICTED
     if BreakGlass.objects.filter(woman=woman, worker=user, expires_at__gt=timezone.now()).exists():
-        return FULL
-    return CARD
+        return FULL, Sharing(state=Sharing.BREAK_GLASS)
+    if not involved:
+        return CARD, UNRESTRICTED
+    sharing = _partner_sharing(request.membership, woman)
+    return (OWN if sharing.card_only else FULL), sharing
 
 
 def get_woman_for_user(request, pk, *, require=FULL):
     """The woman in the user's centre (404 otherwise) and the user's access level.
 
-    With require=FULL, a worker who may only see the card gets `NeedsBreakGlass`."""
+    With require=FULL, a worker who may only see the card (or the card and her own contacts)
+    gets `NeedsBreakGlass`; with require=OWN, only a worker limited to the card does."""
     try:
         woman = scope_to_centre(Woman.objects.select_related("key_worker"), request).get(pk=pk)
     except (Woman.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    level = access_level(request, woman)
-    if require == FULL and level != FULL:
-        raise NeedsBreakGlass(woman)
+    level, sharing = _access(request, woman)
+    if (require == FULL and level != FULL) or (require == OWN and level == CARD):
+        raise NeedsBreakGlass(woman, level=level, sharing=sharing)
     return woman, level
 
 
 class NeedsBreakGlass(Exception):  # noqa: N818 - it is a signal, not an error
-    def __init__(self, woman):
+    def __init__(self, woman, *, level=CARD, sharing=None):
         super().__init__("full record needs allocation or break the glass")
         self.woman = woman
+        self.level = level
+        self.sharing = sharing or UNRESTRICTED
+
+
+# --- Information sharing with partner agencies ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What the woman's sharing agreement lets this reader see of her record.
+
+    Only an involved partner worker (without a break-the-glass grant) is ever limited."""
+
+    UNRESTRICTED = "unrestricted"  # manager, key worker, other staff: allocation rules only
+    BREAK_GLASS = "break_glass"  # a live grant: full access, as for anyone
+    NO_AGENCY = "no_agency"  # her agency is not matched to the directory
+    NO_AGREEMENT = "no_agreement"  # nothing recorded with her agency: full record, warning
+    AGREED = "agreed"  # the full record limited to `parts`
+    REFUSED = "refused"  # the card and her own contacts
+    REVIEW_DUE = "review_due"  # agreed, but the review date has passed: as refused
+
+    state: str = UNRESTRICTED
+    agency_name: str = ""
+    agency: object = None
+    consent: object = None
+    parts: frozenset = frozenset()
+    ask: str = ""
+
+    @property
+    def limited(self):
+        return self.state == self.AGREED
+
+    @property
+    def card_only(self):
+        return self.state in (self.REFUSED, self.REVIEW_DUE)
+
+    def allows(self, part):
+        """May this reader see `part` (a Domain or SharePart value)?"""
+        if self.card_only:
+            return False
+        return not self.limited or part in self.parts
+
+    @property
+    def domains(self):
+        """The needs domains she may see (all of them when not limited)."""
+        return [value for value in Domain.values if self.allows(value)]
+
+    @property
+    def hidden_domains(self):
+        return [label for value, label in Domain.choices if not self.allows(value)]
+
+    @property
+    def shared_labels(self):
+        return [label for value, label in share_choices() if value in self.parts]
+
+    @property
+    def message(self):
+        from django.utils.translation import gettext as _
+
+        agency = self.agency_name or _("your agency")
+        ask = self.ask
+        if self.state == self.NO_AGREEMENT:
+            return _(
+                "She has no sharing agreement recorded with %(agency)s: share nothing outside "
+                "the centre until she agrees. Ask %(ask)s to record her decision."
+            ) % {"agency": agency, "ask": ask}
+        if self.state == self.NO_AGENCY:
+            return _(
+                "Your agency (%(agency)s) is not linked to the centre's directory, so her "
+                "sharing agreement cannot be checked: share nothing outside the centre. Ask the "
+                "manager to link your agency."
+            ) % {"agency": agency}
+        if self.state == self.REFUSED:
+            return _(
+                "She has not agreed to share her record with %(agency)s, so you see her "
+                "front-desk card and the contacts you logged yourself. You can still log a "
+                "contact. If that changes, ask %(ask)s to record her new decision."
+            ) % {"agency": agency, "ask": ask}
+        if self.state == self.REVIEW_DUE:
+            return _(
+                "Her agreement to share with %(agency)s was due for review on %(date)s, so "
+                "until it is reviewed with her you see her front-desk card and the contacts you "
+                "logged yourself. You can still log a contact. Ask %(ask)s to review it."
+            ) % {
+                "agency": agency,
+                "ask": ask,
+                "date": date_format(self.consent.review_on, "j M Y"),
+            }
+        if self.state == self.AGREED:
+            return _(
+                "She agreed to share part of her record with %(agency)s. Parts she did not "
+                "agree to share are left out. To change what is shared, ask %(ask)s."
+            ) % {"agency": agency, "ask": ask}
+        return ""
+
+
+UNRESTRICTED = Sharing()
+
+
+def agency_for_membership(membership):
+    """The directory Agency a partner worker comes from: the manager's link, else the
+    directory entry whose name matches her membership's agency (ignoring case), else None."""
+    from .models import Agency, PartnerAgency
+
+    link = (
+        PartnerAgency.objects.filter(membership=membership, agency__centre_id=membership.centre_id)
+        .select_related("agency")
+        .first()
+    )
+    if link is not None:
+        return link.agency
+    name = (membership.agency or "").strip()
+    if not name:
+        return None
+    return (
+        Agency.objects.filter(centre_id=membership.centre_id, name__iexact=name)
+        .order_by("-is_active", "pk")
+        .first()
+    )
+
+
+def latest_consent(woman, agency):
+    """Her latest decision about sharing with `agency` (or None)."""
+    from .models import Consent
+
+    return Consent.objects.filter(woman=woman, agency=agency).order_by("-decided_on", "-id").first()
+
+
+def _who_to_ask(woman):
+    from django.utils.translation import gettext as _
+
+    if woman.key_worker_id:
+        return _("her key worker, %(name)s, or the manager") % {"name": woman.key_worker}
+    return _("the manager")
+
+
+def _partner_sharing(membership, woman):
+    ask = _who_to_ask(woman)
+    agency = agency_for_membership(membership)
+    if agency is None:
+        return Sharing(state=Sharing.NO_AGENCY, agency_name=membership.agency, ask=ask)
+    consent = latest_consent(woman, agency)
+    common = {"agency_name": agency.name, "agency": agency, "consent": consent, "ask": ask}
+    if consent is None:
+        return Sharing(state=Sharing.NO_AGREEMENT, **common)
+    if not consent.agreed:
+        return Sharing(state=Sharing.REFUSED, **common)
+    if consent.review_on and consent.review_on < timezone.localdate():
+        return Sharing(state=Sharing.REVIEW_DUE, **common)
+    return Sharing(state=Sharing.AGREED, parts=frozenset(consent.shares) & SHARE_VALUES, **common)
+
+
+def sharing_for(request, woman):
+    """The Sharing that applies to this reader and woman (UNRESTRICTED for most)."""
+    return _access(request, woman)[1]
+
+
+def partner_agencies(woman, involved):
+    """For her involved partner workers: which directory agency's sharing agreement applies.
+
+    `involved`: her current involved allocations. Returns a list of dicts {"allocation",
+    "agency" (an Agency or None), "agency_name" (the membership's free text), "linked" (set by
+    the manager rather than matched by name), "decided" (she has a decision recorded for that
+    agency)}, in a fixed number of queries."""
+    from django.db.models.functions import Lower
+
+    from centre.models import Membership
+
+    from .models import Agency, Consent
+
+    user_ids = [a.worker_id for a in involved]
+    if not user_ids:
+        return []
+    memberships = {
+        m.user_id: m
+        for m in Membership.objects.filter(
+            centre_id=woman.centre_id, user_id__in=user_ids, role=Role.PARTNER, is_active=True
+        ).select_related("casework_agency__agency")
+    }
+    if not memberships:
+        return []
+    names = {m.agency.strip().lower() for m in memberships.values() if m.agency.strip()}
+    by_name = {}
+    if names:
+        for agency in (
+            Agency.objects.annotate(lname=Lower("name"))
+            .filter(centre_id=woman.centre_id, lname__in=names)
+            .order_by("-is_active", "-pk")
+        ):
+            by_name[agency.lname] = agency
+    decided = set(Consent.objects.filter(woman=woman).values_list("agency_id", flat=True))
+    rows = []
+    for allocation in involved:
+        membership = memberships.get(allocation.worker_id)
+        if membership is None:
+            continue
+        link = getattr(membership, "casework_agency", None)
+        agency = link.agency if link else by_name.get(membership.agency.strip().lower())
+        rows.append(
+            {
+                "allocation": allocation,
+                "agency": agency,
+                "agency_name": membership.agency,
+                "linked": link is not None,
+                "decided": agency is not None and agency.pk in decided,
+            }
+        )
+    return rows
+
+
+def sharing_prompts(woman, involved):
+    """For her key worker and the manager: involved partner workers whose agency has no
+    sharing agreement with her (or is not in the directory), so they can record one in one
+    click. Same rows as partner_agencies."""
+    return [row for row in partner_agencies(woman, involved) if not row["decided"]]
 
 
 def restricted_visible(request, woman):
-    """Q for contacts this user may read the note of."""
+    """Q for contacts this user may read the note of: restricted notes for their author, her
+    key worker and the manager; for a partner worker limited by the woman's sharing agreement,
+    other people's notes only if she agreed to share contact notes."""
     if request.membership.role == Role.MANAGER or woman.key_worker_id == request.user.pk:
         return Q()
+    sharing = sharing_for(request, woman)
+    if not sharing.allows(SharePart.CONTACT_NOTES):
+        return Q(worker=request.user)
     return Q(restricted=False) | Q(worker=request.user)
 
 
 def can_see_restricted(request, woman, contact):
-    return (
-        not contact.restricted
-        or request.membership.role == Role.MANAGER
+    if (
+        request.membership.role == Role.MANAGER
         or woman.key_worker_id == request.user.pk
         or contact.worker_id == request.user.pk
-    )
+    ):
+        return True
+    return not contact.restricted and sharing_for(request, woman).allows(SharePart.CONTACT_NOTES)
 
 
 def visible_women(request):
-    """Women whose full record this user may read (not counting break-the-glass)."""
+    """Women whose full record this user may read (not counting break-the-glass).
+
+    For a partner worker this does not apply the women's sharing agreements: check
+    `access_level` per woman where that matters (see case_review_detail)."""
     women = scope_to_centre(Woman.objects.all(), request)
     if request.membership.role == Role.MANAGER:
         return women
@@ -233,12 +488,15 @@ class TimelineEntry:
     by: object = None
     restricted: bool = False
     hidden: bool = False
+    not_shared: bool = False
 
 
 def timeline(request, woman, *, limit=100):
     """Contacts, stage changes, allocations, reviews, appointments and case reviews, newest first.
     A fixed number of queries: one per kind, each capped."""
     entries = []
+    sharing = sharing_for(request, woman)
+    notes_shared = sharing.allows(SharePart.CONTACT_NOTES)
     see = restricted_visible(request, woman)
     visible_ids = set(woman.contacts.filter(see).values_list("pk", flat=True)[:limit])
     for contact in woman.contacts.select_related("worker")[:limit]:
@@ -253,6 +511,7 @@ def timeline(request, woman, *, limit=100):
                 by=contact.worker,
                 restricted=contact.restricted,
                 hidden=hidden,
+                not_shared=hidden and not notes_shared,
             )
         )
     for change in woman.stage_changes.select_related("changed_by")[:limit]:
@@ -301,7 +560,9 @@ def timeline(request, woman, *, limit=100):
                 when=item.meeting.held_on,
                 kind="case_review",
                 title=item.meeting.title,
-                body=item.notes,
+                body=item.notes if notes_shared else "",
+                hidden=not notes_shared and bool(item.notes),
+                not_shared=not notes_shared and bool(item.notes),
             )
         )
     entries.sort(key=lambda entry: entry.when, reverse=True)
@@ -451,13 +712,29 @@ def outcome_change(centre, end):
     }
 
 
-def card_context(woman):
+def visible_alerts(woman, sharing=UNRESTRICTED):
+    """Her alerts for this reader. Safety and worker-safety alerts are always shown to anyone
+    who may meet her; "must not be placed with" alerts (which name another woman and say why)
+    only where her sharing agreement allows them."""
+    alerts = woman.alerts.select_related("other_woman").order_by("kind", "-created_at")
+    if not sharing.allows(SharePart.ALERTS):
+        alerts = alerts.exclude(kind=Alert.Kind.NOT_WITH)
+    return alerts
+
+
+def domain_filter(sharing, field="domain"):
+    """Q limiting rows with a needs domain (needs, goals) to the domains she agreed to share.
+    Rows without a domain are kept."""
+    if not sharing.limited and not sharing.card_only:
+        return Q()
+    return Q(**{field: ""}) | Q(**{f"{field}__in": sharing.domains})
+
+
+def card_context(woman, sharing=UNRESTRICTED):
     """What the front desk may see: name, key worker, alerts, today's appointments."""
     today = timezone.localdate()
     return {
-        "alerts": list(
-            woman.alerts.filter(is_active=True).select_related("other_woman").order_by("kind")
-        ),
+        "alerts": list(visible_alerts(woman, sharing).filter(is_active=True)),
         "today_appointments": list(
             woman.appointments.filter(
                 starts_at__date=today, status=Appointment.Status.BOOKED
@@ -484,9 +761,14 @@ def record_context(request, woman):
         None,
     )
     see = restricted_visible(request, woman)
+    sharing = sharing_for(request, woman)
+    involved = [a for a in allocations if a.kind == Allocation.Kind.INVOLVED]
+    may_record_sharing = request.membership.role in (Role.MANAGER, Role.KEY_WORKER)
     return {
-        **card_context(woman),
-        "involved": [a for a in allocations if a.kind == Allocation.Kind.INVOLVED],
+        **card_context(woman, sharing),
+        "involved": involved,
+        "sharing": sharing,
+        "sharing_prompts": sharing_prompts(woman, involved) if may_record_sharing else [],
         "handover": handover,
         "upcoming": list(
             woman.appointments.filter(starts_at__date__gte=today - timedelta(days=7))
@@ -495,7 +777,9 @@ def record_context(request, woman):
             .order_by("starts_at")[:10]
         ),
         "open_actions": list(
-            woman.actions.filter(done_on__isnull=True).select_related("owner")[:20]
+            woman.actions.filter(done_on__isnull=True)
+            .filter(Q(goal__isnull=True) | domain_filter(sharing, "goal__domain"))
+            .select_related("owner")[:20]
         ),
         "recent_contacts": list(woman.contacts.filter(see).select_related("worker")[:5]),
         "stage_history": list(woman.stage_changes.select_related("changed_by")[:20]),
@@ -504,26 +788,7 @@ def record_context(request, woman):
     }
 
 
-def sharing_warning(request, woman):
-    """For a partner worker: a reminder when the woman has not agreed (or refused) to share
-    with her agency. Her latest decision per agency counts."""
-    from django.utils.translation import gettext as _
-
-    from .models import Consent
-
-    if request.membership.role != Role.PARTNER:
-        return ""
-    agency = request.membership.agency
-    latest = (
-        Consent.objects.filter(woman=woman, agency__name__iexact=agency)
-        .order_by("-decided_on", "-id")
-        .first()
-    )
-    if latest is None:
-        return _(
-            "She has no sharing agreement recorded with %(agency)s: share nothing outside "
-            "the centre until she agrees."
-        ) % {"agency": agency}
-    if not latest.agreed:
-        return _("She has refused sharing with %(agency)s.") % {"agency": agency}
-    return ""
+def own_contacts(request, woman, *, limit=50):
+    """The contacts this worker logged herself (for the card of a partner worker limited by
+    the woman's sharing agreement)."""
+    return list(woman.contacts.filter(worker=request.user).select_related("worker")[:limit])

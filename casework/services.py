@@ -19,6 +19,7 @@ from centre.services import outbox_message_cancel, outbox_message_queue
 from .models import (
     OPEN_STAGES,
     Action,
+    Agency,
     Alert,
     Allocation,
     Appointment,
@@ -29,6 +30,7 @@ from .models import (
     Goal,
     Need,
     OutcomeRating,
+    PartnerAgency,
     Referral,
     ReferralOut,
     Review,
@@ -228,11 +230,16 @@ def key_worker_allocate(*, woman, worker, reason, handover_note, by):
 
 
 @transaction.atomic
-def involved_worker_add(*, woman, worker, reason, by):
-    """Involve another worker (partner workers with their agency). Safe to call twice."""
+def involved_worker_add(*, woman, worker, reason, by, agency=None):
+    """Involve another worker (partner workers with their agency). Safe to call twice.
+
+    `agency`: for a partner worker, the directory Agency whose sharing agreement with the
+    woman applies to her (links her membership, see partner_agency_link)."""
     membership = _member(woman.centre, worker, [Role.KEY_WORKER, Role.PARTNER, Role.MANAGER])
     if membership is None:
         raise ValidationError({"worker": _("Choose a worker at this centre.")})
+    if agency is not None:
+        partner_agency_link(membership=membership, agency=agency, by=by)
     allocation, created = Allocation.objects.get_or_create(
         woman=woman,
         worker=worker,
@@ -243,6 +250,35 @@ def involved_worker_add(*, woman, worker, reason, by):
     if created:
         audit_log(actor=by, action="casework.woman.involve", obj=woman)
     return allocation
+
+
+@transaction.atomic
+def partner_agency_link(*, membership, agency, by):
+    """Link a partner worker's membership to the directory agency she comes from, so the
+    women's sharing agreements with that agency apply to her. Only the manager sets it.
+    Safe to call twice; writes an audit event when the link changes."""
+    if membership.role != Role.PARTNER:
+        raise ValidationError({"agency": _("Only partner workers are linked to an agency.")})
+    if agency.centre_id != membership.centre_id or agency.kind != Agency.Kind.PARTNER:
+        raise ValidationError({"agency": _("Choose a partner agency in this centre's directory.")})
+    if _member(membership.centre, by, [Role.MANAGER]) is None:
+        raise ValidationError({"agency": _("Only the manager can link a worker to an agency.")})
+    link, created = PartnerAgency.objects.get_or_create(
+        membership=membership, defaults={"agency": agency, "set_by": by}
+    )
+    if not created and link.agency_id != agency.pk:
+        link.agency, link.set_by, link.set_at = agency, by, timezone.now()
+        link.save(update_fields=["agency", "set_by", "set_at"])
+    elif not created:
+        return link
+    audit_log(
+        actor=by,
+        action="casework.partner_agency.link",
+        centre=membership.centre,
+        object_type="centre.membership",
+        object_id=membership.pk,
+    )
+    return link
 
 
 @transaction.atomic

@@ -21,27 +21,46 @@ def audit_woman(request, woman, action, reason=""):
     audit_request(request, action, obj=woman, reason=reason)
 
 
-def full_record(view):
+def full_record(view=None, *, require=selectors.FULL):
     """Fetch the woman from URL kwarg `pk` with the full-record rule: another centre's woman is
-    a 404; a colleague who is not allocated sees the front-desk card with break the glass."""
+    a 404; a colleague who is not allocated sees the front-desk card with break the glass.
 
-    @wraps(view)
-    def wrapped(request, pk, *args, **kwargs):
-        try:
-            woman, _level = selectors.get_woman_for_user(request, pk)
-        except selectors.NeedsBreakGlass as refused:
-            if request.method != "GET":
-                raise PermissionDenied from None
-            return front_desk_card(request, refused.woman, status=403)
-        return view(request, woman, *args, **kwargs)
+    With require=selectors.OWN the view also runs for an involved partner worker whom the
+    woman's sharing agreement limits to the card and her own contacts (logging a contact)."""
 
-    return wrapped
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, pk, *args, **kwargs):
+            try:
+                woman, _level = selectors.get_woman_for_user(request, pk, require=require)
+            except selectors.NeedsBreakGlass as refused:
+                if request.method != "GET":
+                    raise PermissionDenied from None
+                return front_desk_card(request, refused.woman, status=403)
+            return view(request, woman, *args, **kwargs)
+
+        return wrapped
+
+    return decorator(view) if view is not None else decorator
 
 
-def front_desk_card(request, woman, *, status=200, form=None):
-    audit_woman(request, woman, "casework.woman.card_view")
-    context = selectors.card_context(woman)
-    context.update({"woman": woman, "form": form or BreakGlassForm()})
+def front_desk_card(request, woman, *, status=200, form=None, contact_form=None):
+    """The front-desk card. For an involved partner worker whom the woman's sharing agreement
+    limits, it also says why, who to ask, lists her own contacts and lets her log one."""
+    level = selectors.access_level(request, woman)
+    sharing = selectors.sharing_for(request, woman)
+    audit_woman(
+        request,
+        woman,
+        "casework.woman.shared_card_view" if level == selectors.OWN else "casework.woman.card_view",
+    )
+    context = selectors.card_context(woman, sharing)
+    context.update({"woman": woman, "form": form or BreakGlassForm(), "sharing": sharing})
+    if level == selectors.OWN:
+        from ..forms import ContactForm
+
+        context["own_contacts"] = selectors.own_contacts(request, woman)
+        context["contact_form"] = contact_form or ContactForm()
     return render(request, "casework/card.html", context, status=status)
 
 

@@ -15,7 +15,7 @@ from centre.roles import CASEWORK_ROLES, Role
 
 from .. import selectors, services
 from ..forms import CaseReviewForm, CaseReviewItemForm
-from ..models import CaseReviewItem, CaseReviewMeeting
+from ..models import CaseReviewItem, CaseReviewMeeting, SharePart
 
 
 @roles_required(CASEWORK_ROLES)
@@ -57,7 +57,7 @@ def case_review_detail(request, pk):
         for item in meeting.items.select_related("woman", "woman__key_worker").prefetch_related(
             "actions"
         )
-        if item.woman_id in visible
+        if item.woman_id in visible and _notes_shared(request, item.woman)
     ]
     hidden = meeting.items.count() - len(items)
     audit_request(request, "casework.case_review.view", obj=meeting)
@@ -66,6 +66,16 @@ def case_review_detail(request, pk):
         "casework/case_review_detail.html",
         {"meeting": meeting, "items": items, "hidden": hidden},
     )
+
+
+def _notes_shared(request, woman):
+    """Shared case-review notes are like contact notes: a partner worker sees them only where
+    the woman's sharing agreement allows contact notes (checked per woman, partners only)."""
+    if request.membership.role != Role.PARTNER:
+        return True
+    return selectors.access_level(request, woman) == selectors.FULL and selectors.sharing_for(
+        request, woman
+    ).allows(SharePart.CONTACT_NOTES)
 
 
 @roles_required(CASEWORK_ROLES)
@@ -78,7 +88,10 @@ def case_review_item(request, pk):
         ).get(pk=pk)
     except (CaseReviewItem.DoesNotExist, ValueError):
         raise Http404 from None
-    if selectors.access_level(request, item.woman) != selectors.FULL:
+    if not (
+        selectors.access_level(request, item.woman) == selectors.FULL
+        and _notes_shared(request, item.woman)
+    ):
         raise PermissionDenied
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -17,7 +17,11 @@ from ._common import audit_woman, full_record, post_after_fetch
 def woman_pdf(request, woman):
     audit_woman(request, woman, "casework.woman.pdf")
     response = HttpResponse(
-        woman_summary_pdf(woman, contacts_filter=selectors.restricted_visible(request, woman)),
+        woman_summary_pdf(
+            woman,
+            contacts_filter=selectors.restricted_visible(request, woman),
+            sharing=selectors.sharing_for(request, woman),
+        ),
         content_type="application/pdf",
     )
     response["Content-Disposition"] = f'attachment; filename="record-{woman.pk}.pdf"'

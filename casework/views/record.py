@@ -75,7 +75,6 @@ def woman_detail(request, pk):
                 }
             ),
             "is_manager": request.membership.role == Role.MANAGER,
-            "sharing_warning": selectors.sharing_warning(request, woman),
             "tab": "overview",
         }
     )
@@ -219,6 +218,11 @@ def woman_allocate(request, woman):
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_allocation")
     history = woman.allocations.select_related("worker", "allocated_by")[:50]
+    involved = list(
+        woman.allocations.filter(kind=Allocation.Kind.INVOLVED, ended_at__isnull=True)
+        .select_related("worker")
+        .order_by("started_at")
+    )
     counts = selectors.caseload_counts(request.centre)
     return render(
         request,
@@ -229,6 +233,7 @@ def woman_allocate(request, woman):
             "history": history,
             "counts": counts,
             "involve_form": InvolveForm(centre=request.centre),
+            "partner_agencies": selectors.partner_agencies(woman, involved),
             "tab": "allocation",
         },
     )
@@ -246,6 +251,9 @@ def woman_involve(request, woman):
                 worker=form.cleaned_data["worker"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
+                agency=form.cleaned_data["agency"]
+                if request.membership.role == Role.MANAGER
+                else None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

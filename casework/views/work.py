@@ -2,9 +2,11 @@
 justice, alerts, consent and move-on."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES
 
-from .. import services
+from .. import selectors, services
 from ..charts import distance_travelled_svg, series_from_ratings
 from ..forms import (
     ActionForm,
@@ -48,12 +50,14 @@ from ..models import (
     Need,
     ReferralOut,
     Review,
+    SharePart,
     SupportPlan,
 )
 from ._common import (
     audit_woman,
     child_post,
     conflict_rows,
+    front_desk_card,
     full_record,
     get_child_for_user,
     post_after_fetch,
@@ -77,9 +81,10 @@ def _page(request, woman, template, tab, **context):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(require=selectors.OWN)
 def contact_new(request, woman):
-    """Fast logging: date, type and a short note; everything else optional."""
+    """Fast logging: date, type and a short note; everything else optional. An involved
+    partner worker limited to the card by the woman's sharing agreement can still log one."""
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,6 +100,10 @@ def contact_new(request, woman):
         else:
             messages.success(request, _("Contact logged."))
             return redirect("casework:woman", pk=woman.pk)
+    if selectors.access_level(request, woman) == selectors.OWN:
+        if request.method == "POST":
+            return front_desk_card(request, woman, contact_form=form)
+        return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_contact_form")
     return _page(request, woman, "casework/contact_form.html", "overview", form=form)
@@ -163,7 +172,10 @@ def appointment_outcome(request, appointment):
 @require_http_methods(["GET", "POST"])
 @full_record
 def needs(request, woman):
-    existing = {need.domain: need for need in woman.needs.all()}
+    """Her needs per domain. A partner worker limited by her sharing agreement sees (and
+    edits) only the domains she agreed to share."""
+    sharing = selectors.sharing_for(request, woman)
+    existing = {need.domain: need for need in woman.needs.filter(selectors.domain_filter(sharing))}
     forms = [
         (
             value,
@@ -175,6 +187,7 @@ def needs(request, woman):
             ),
         )
         for value, label in Domain.choices
+        if sharing.allows(value)
     ]
     if request.method == "POST":
         if all(form.is_valid() for _v, _l, form in forms):
@@ -190,20 +203,33 @@ def needs(request, woman):
     else:
         audit_woman(request, woman, "casework.woman.view_needs")
     plan = SupportPlan.objects.filter(woman=woman).first()
-    return _page(request, woman, "casework/needs.html", "needs", forms=forms, plan=plan)
+    return _page(
+        request, woman, "casework/needs.html", "needs", forms=forms, plan=plan, sharing=sharing
+    )
 
 
 # --- Support plan, goals, actions, reviews -------------------------------------------------
 
 
+def _shared_goals(request, woman):
+    return woman.goals.filter(selectors.domain_filter(selectors.sharing_for(request, woman)))
+
+
 def _plan_context(request, woman, **extra):
+    sharing = selectors.sharing_for(request, woman)
+    goals = _shared_goals(request, woman)
     return {
         "plan": SupportPlan.objects.filter(woman=woman).first(),
-        "goals": list(woman.goals.all()),
-        "actions": list(woman.actions.select_related("goal", "owner")[:100]),
+        "goals": list(goals),
+        "actions": list(
+            woman.actions.filter(
+                Q(goal__isnull=True) | selectors.domain_filter(sharing, "goal__domain")
+            ).select_related("goal", "owner")[:100]
+        ),
+        "sharing": sharing,
         "reviews": list(woman.reviews.select_related("author")[:20]),
         "goal_form": GoalForm(),
-        "action_form": ActionForm(woman=woman),
+        "action_form": ActionForm(woman=woman, goals=goals),
         "goal_statuses": Goal.Status.choices,
         **extra,
     }
@@ -280,6 +306,8 @@ def goal_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @child_post(Goal)
 def goal_status(request, goal):
+    if not _goal_shared(request, goal):
+        raise PermissionDenied
     form = StatusForm(request.POST)
     try:
         if not form.is_valid():
@@ -296,7 +324,7 @@ def goal_status(request, goal):
 @full_record
 @post_after_fetch
 def action_new(request, woman):
-    form = ActionForm(request.POST, woman=woman)
+    form = ActionForm(request.POST, woman=woman, goals=_shared_goals(request, woman))
     if form.is_valid():
         services.action_add(woman=woman, by=request.user, **form.cleaned_data)
         messages.success(request, _("Action added."))
@@ -405,11 +433,17 @@ def review_edit(request, pk):
     )
 
 
+def _goal_shared(request, goal):
+    return not goal.domain or selectors.sharing_for(request, goal.woman).allows(goal.domain)
+
+
 # --- Distance travelled --------------------------------------------------------------------
 
 
-def _chart(woman):
-    ratings = list(woman.ratings.all())
+def _chart(request, woman):
+    """Her ratings (in the domains the reader may see) and the chart drawn from them."""
+    sharing = selectors.sharing_for(request, woman)
+    ratings = list(woman.ratings.filter(selectors.domain_filter(sharing)))
     return ratings, distance_travelled_svg(
         series_from_ratings(ratings), title=_("Distance travelled: her own ratings over time")
     )
@@ -435,14 +469,14 @@ def distance(request, woman):
             return redirect("casework:distance", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_distance")
-    ratings, svg = _chart(woman)
+    ratings, svg = _chart(request, woman)
     labels = dict(Domain.choices)
+    domains = selectors.sharing_for(request, woman).domains
     table = {}
     for rating in ratings:
         table.setdefault(rating.rated_on, {})[rating.domain] = rating.score
     rows = [
-        (day, [scores.get(value) for value in Domain.values])
-        for day, scores in sorted(table.items())
+        (day, [scores.get(value) for value in domains]) for day, scores in sorted(table.items())
     ]
     return _page(
         request,
@@ -452,7 +486,7 @@ def distance(request, woman):
         form=form,
         chart=mark_safe(svg),  # noqa: S308 - built by charts.py, every text escaped there
         rows=rows,
-        domain_labels=[labels[v] for v in Domain.values],
+        domain_labels=[labels[v] for v in domains],
     )
 
 
@@ -462,7 +496,7 @@ def distance(request, woman):
 def distance_svg(request, woman):
     """The chart as an image file, for downloading or embedding elsewhere."""
     audit_woman(request, woman, "casework.woman.view_distance")
-    _ratings, svg = _chart(woman)
+    _ratings, svg = _chart(request, woman)
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
@@ -474,11 +508,15 @@ def distance_svg(request, woman):
 @full_record
 def justice(request, woman):
     audit_woman(request, woman, "casework.woman.view_justice")
+    sharing = selectors.sharing_for(request, woman)
+    if not sharing.allows(SharePart.JUSTICE_RECORD):
+        return _page(request, woman, "casework/justice.html", "justice", sharing=sharing)
     return _page(request, woman, "casework/justice.html", "justice", **_justice_context(woman))
 
 
 def _justice_context(woman, **forms):
     return {
+        "justice_shared": True,
         "orders": list(woman.orders.all()),
         "court_dates": list(woman.court_dates.all()),
         "breaches": list(woman.breaches.select_related("order")),
@@ -499,6 +537,8 @@ JUSTICE_FORMS = {
 @full_record
 @post_after_fetch
 def justice_add(request, woman, kind):
+    if not selectors.sharing_for(request, woman).allows(SharePart.JUSTICE_RECORD):
+        raise PermissionDenied
     form_class, model, name, action = JUSTICE_FORMS[kind]
     form = form_class(request.POST, woman=woman) if kind == "breach" else form_class(request.POST)
     if form.is_valid():
@@ -555,7 +595,12 @@ def alert_end(request, alert):
 @require_http_methods(["GET", "POST"])
 @full_record
 def consents(request, woman):
-    form = ConsentForm(request.POST or None, centre=request.centre)
+    """Her decisions about sharing, per partner agency. `?agency=<id>` preselects the agency
+    (the one-click prompt on her record when an involved partner's agency has none)."""
+    initial = {}
+    if request.method == "GET" and request.GET.get("agency", "").isdigit():
+        initial["agency"] = int(request.GET["agency"])
+    form = ConsentForm(request.POST or None, centre=request.centre, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.record_add(
             woman=woman,
@@ -569,7 +614,15 @@ def consents(request, woman):
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_consents")
     rows = woman.consents.select_related("agency", "recorded_by")
-    return _page(request, woman, "casework/consents.html", "consent", form=form, consents=rows)
+    return _page(
+        request,
+        woman,
+        "casework/consents.html",
+        "consent",
+        form=form,
+        consents=rows,
+        today=timezone.localdate(),
+    )
 
 
 # --- Move-on and referrals out -------------------------------------------------------------

@@ -87,15 +87,25 @@ def test_consent_agreed_and_refused(key_worker_client, woman, centre):
         {
             "agency": agency.pk,
             "agreed": "on",
+            "shares": ["housing", "contact_notes"],
             "what_may_be_shared": "Attendance",
             "decided_on": timezone.localdate().isoformat(),
         },
     )
     key_worker_client.post(
-        url, {"agency": agency.pk, "decided_on": timezone.localdate().isoformat()}
+        url,
+        {
+            "agency": agency.pk,
+            "shares": ["housing"],  # ignored: she refused
+            "decided_on": timezone.localdate().isoformat(),
+        },
     )
-    assert list(Consent.objects.order_by("pk").values_list("agreed", flat=True)) == [True, False]
-    assert b"Refused" in key_worker_client.get(url).content
+    rows = list(Consent.objects.order_by("pk").values_list("agreed", "shares"))
+    assert rows == [(True, ["housing", "contact_notes"]), (False, [])]
+    page = key_worker_client.get(url).content
+    assert b"Refused" in page
+    assert b"Contact notes written by others" in page
+    assert b"Needs: Housing" in page
 
 
 def test_move_on_plan_and_referral_out_status(key_worker_client, woman, centre):

@@ -140,10 +140,12 @@ def test_partner_is_reminded_when_there_is_no_sharing_agreement(partner_client, 
 
     AllocationFactory(woman=woman, worker=partner)
     url = reverse("casework:woman", args=[woman.pk])
-    assert b"no sharing agreement" in partner_client.get(url).content
+    assert b"is not linked to the centre&#x27;s directory" in partner_client.get(url).content
     agency = AgencyFactory(centre=woman.centre, name="Housing Options")
+    assert b"no sharing agreement" in partner_client.get(url).content
     Consent.objects.create(woman=woman, agency=agency, agreed=False)
-    assert b"refused sharing" in partner_client.get(url).content
-    Consent.objects.create(woman=woman, agency=agency, agreed=True)
+    assert b"has not agreed to share" in partner_client.get(url).content
+    Consent.objects.create(woman=woman, agency=agency, agreed=True, shares=["housing"])
     content = partner_client.get(url).content
-    assert b"refused sharing" not in content and b"no sharing agreement" not in content
+    assert b"has not agreed to share" not in content and b"no sharing agreement" not in content
+    assert b"agreed to share part of her record" in content
