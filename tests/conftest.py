@@ -42,12 +42,24 @@ def other_centre(db):
 
 @pytest.fixture
 def manager(centre):
-    return member(centre, Role.MANAGER, ROLE_USERNAMES[Role.MANAGER], first_name="Mary")
+    return member(
+        centre,
+        Role.MANAGER,
+        ROLE_USERNAMES[Role.MANAGER],
+        first_name="Mary",
+        last_name="Ashgrove-Tst",
+    )
 
 
 @pytest.fixture
 def key_worker(centre):
-    return member(centre, Role.KEY_WORKER, ROLE_USERNAMES[Role.KEY_WORKER], first_name="Kate")
+    return member(
+        centre,
+        Role.KEY_WORKER,
+        ROLE_USERNAMES[Role.KEY_WORKER],
+        first_name="Kate",
+        last_name="Kilbride-Tst",
+    )
 
 
 @pytest.fixture
@@ -57,17 +69,35 @@ def other_key_worker(centre):
 
 @pytest.fixture
 def partner(centre):
-    return member(centre, Role.PARTNER, ROLE_USERNAMES[Role.PARTNER], first_name="Pat")
+    return member(
+        centre,
+        Role.PARTNER,
+        ROLE_USERNAMES[Role.PARTNER],
+        first_name="Pat",
+        last_name="Pitcairn-Tst",
+    )
 
 
 @pytest.fixture
 def volunteer(centre):
-    return member(centre, Role.VOLUNTEER, ROLE_USERNAMES[Role.VOLUNTEER], first_name="Val")
+    return member(
+        centre,
+        Role.VOLUNTEER,
+        ROLE_USERNAMES[Role.VOLUNTEER],
+        first_name="Val",
+        last_name="Vennel-Tst",
+    )
 
 
 @pytest.fixture
 def steering(centre):
-    return member(centre, Role.STEERING, ROLE_USERNAMES[Role.STEERING], first_name="Stella")
+    return member(
+        centre,
+        Role.STEERING,
+        ROLE_USERNAMES[Role.STEERING],
+        first_name="Stella",
+        last_name="Strathy-Tst",
+    )
 
 
 @pytest.fixture
