@@ -792,3 +792,24 @@ def own_contacts(request, woman, *, limit=50):
     """The contacts this worker logged herself (for the card of a partner worker limited by
     the woman's sharing agreement)."""
     return list(woman.contacts.filter(worker=request.user).select_related("worker")[:limit])
+
+
+def referrals_for_user(request):
+    """Referrals hold justice involvement and vulnerability before anyone has met her: managers
+    and key workers see them all; a partner worker sees only the ones she recorded."""
+    referrals = scope_to_centre(Referral.objects.all(), request)
+    if request.membership.role == Role.PARTNER:
+        referrals = referrals.filter(created_by=request.user)
+    return referrals
+
+
+def get_referral_for_user(request, pk, *, may_change=True):
+    """404 for another centre's referral; 403 for one this person may not read or change."""
+    from django.core.exceptions import PermissionDenied
+
+    from centre.access import get_for_user
+
+    referral = get_for_user(Referral.objects.all(), request, pk=pk)
+    if not referrals_for_user(request).filter(pk=referral.pk).exists() or not may_change:
+        raise PermissionDenied
+    return referral

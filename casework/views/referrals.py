@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from centre.access import get_for_user, roles_required, scope_to_centre
+from centre.access import roles_required
 from centre.audit import audit_request
 from centre.roles import CASEWORK_ROLES, Role
 
@@ -19,7 +19,7 @@ from ..models import Referral
 @roles_required(CASEWORK_ROLES)
 @require_GET
 def referral_list(request):
-    referrals = scope_to_centre(Referral.objects.all(), request).select_related(
+    referrals = selectors.referrals_for_user(request).select_related(
         "referrer_agency", "woman", "decided_by"
     )
     decision = request.GET.get("decision")
@@ -61,7 +61,7 @@ def referral_new(request):
 def referral_detail(request, pk):
     """The referral; the manager decides it, with a reason, and accepting opens her record."""
     may_decide = request.method == "GET" or request.membership.role == Role.MANAGER
-    referral = get_for_user(Referral.objects.all(), request, may_change=may_decide, pk=pk)
+    referral = selectors.get_referral_for_user(request, pk, may_change=may_decide)
     form = ReferralDecisionForm(request.POST or None, centre=request.centre)
     if request.method == "POST" and form.is_valid():
         try:

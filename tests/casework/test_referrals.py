@@ -105,3 +105,29 @@ def test_report_by_source_and_referrer_shows_who_never_refers(centre, manager_cl
     assert [a.name for a in report["never"]] == ["Silent Partner"]
     response = manager_client.get(reverse("casework:referral_report"))
     assert b"Silent Partner" in response.content
+
+
+def test_a_partner_sees_only_the_referrals_she_recorded(
+    partner, partner_client, key_worker, centre
+):
+    hers = ReferralFactory(centre=centre, created_by=partner, first_name="Heather")
+    other = ReferralFactory(centre=centre, created_by=key_worker, first_name="Isla")
+    listing = partner_client.get(reverse("casework:referrals")).content.decode()
+    assert "Heather" in listing and "Isla" not in listing
+    assert partner_client.get(reverse("casework:referral", args=[hers.pk])).status_code == 200
+    response = partner_client.get(reverse("casework:referral", args=[other.pk]))
+    assert response.status_code == 403 and "Isla" not in response.content.decode()
+
+
+def test_a_partner_can_still_refer_a_woman_in(partner_client):
+    response = partner_client.post(
+        reverse("casework:referral_new"), referral_data(first_name="Rowan")
+    )
+    assert response.status_code == 302
+    referral = Referral.objects.get(first_name="Rowan")
+    assert partner_client.get(reverse("casework:referral", args=[referral.pk])).status_code == 200
+
+
+def test_key_workers_see_every_referral(key_worker_client, partner, centre):
+    ReferralFactory(centre=centre, created_by=partner, first_name="Heather")
+    assert "Heather" in key_worker_client.get(reverse("casework:referrals")).content.decode()
