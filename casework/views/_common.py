@@ -2,7 +2,8 @@
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from centre.access import scope_to_centre
 from centre.audit import audit_request
 from centre.roles import Role
 
-from .. import selectors
+from .. import selectors, services
 from ..forms import BreakGlassForm
 
 
@@ -128,3 +129,37 @@ def post_after_fetch(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def add_errors(form, error):
+    """Put a service's ValidationError on the form: on the field it names, or on the form."""
+    if hasattr(error, "message_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)
+
+
+def save_versioned(request, form, save, *, what):
+    """Run a save that checks the record's version (two people editing at once).
+
+    Returns (saved, conflict). On a clash nothing is overwritten: the form keeps what she typed,
+    moves to the other person's version so she can save again, and `conflict` is that version,
+    for the page to show beside hers."""
+    try:
+        save()
+    except services.VersionConflict as clash:
+        form.data = form.data.copy()
+        form.data["version"] = clash.current.version
+        messages.error(
+            request,
+            _(
+                "Someone else saved %(what)s while you were editing. Their version is shown beside yours: check, then save again."
+            )
+            % {"what": what},
+        )
+        return False, clash.current
+    except ValidationError as error:
+        add_errors(form, error)
+        return False, None
+    return True, None

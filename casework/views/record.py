@@ -24,6 +24,7 @@ from ..forms import (
 )
 from ..models import Allocation, Woman
 from ._common import (
+    add_errors,
     audit_woman,
     child_post,
     conflict_rows,
@@ -31,12 +32,8 @@ from ._common import (
     full_record,
     manager_only,
     post_after_fetch,
+    save_versioned,
 )
-
-
-def _form_errors_to(form, error):
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 @roles_required(CASEWORK_ROLES)
@@ -95,7 +92,7 @@ def break_glass(request, pk):
                 woman=woman, worker=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _form_errors_to(form, error)
+            add_errors(form, error)
         else:
             messages.warning(
                 request,
@@ -118,27 +115,18 @@ def woman_edit(request, woman):
             photo = form.cleaned_data.get("photo")
             if photo is False or (photo and photo != woman.photo):
                 data["photo"] = photo
-            try:
-                services.woman_update(
+            saved, conflict = save_versioned(
+                request,
+                form,
+                lambda: services.woman_update(
                     woman=woman,
                     expected_version=form.cleaned_data["version"],
                     data=data,
                     by=request.user,
-                )
-            except services.VersionConflict as clash:
-                conflict = clash.current
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
-                messages.error(
-                    request,
-                    _(
-                        "Someone else saved her details while you were editing. Their version "
-                        "is shown beside yours: check, then save again."
-                    ),
-                )
-            except ValidationError as error:
-                _form_errors_to(form, error)
-            else:
+                ),
+                what=_("her details"),
+            )
+            if saved:
                 messages.success(request, _("Her details are saved."))
                 return redirect("casework:woman", pk=woman.pk)
     else:
@@ -207,7 +195,7 @@ def woman_allocate(request, woman):
                 by=request.user,
             )
         except ValidationError as error:
-            _form_errors_to(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request, _("Key worker changed. The handover note is waiting for her.")

@@ -14,6 +14,7 @@ from centre.roles import CASEWORK_ROLES, Role
 from .. import selectors, services
 from ..forms import PeriodForm, ReferralDecisionForm, ReferralForm
 from ..models import Referral
+from ._common import add_errors
 
 
 @roles_required(CASEWORK_ROLES)
@@ -44,8 +45,7 @@ def referral_new(request):
                 centre=request.centre, data=form.cleaned_data, by=request.user
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_errors(form, error)
         else:
             messages.success(request, _("Referral recorded. It is waiting for a decision."))
             return redirect("casework:referral", pk=referral.pk)
@@ -73,11 +73,7 @@ def referral_detail(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "message_dict"):
-                for field, problems in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, problems)
-            else:
-                form.add_error(None, error.messages)
+            add_errors(form, error)
         else:
             if referral.woman_id:
                 messages.success(request, _("Referral accepted: her record is open."))

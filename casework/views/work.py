@@ -54,6 +54,7 @@ from ..models import (
     SupportPlan,
 )
 from ._common import (
+    add_errors,
     audit_woman,
     child_post,
     conflict_rows,
@@ -61,15 +62,8 @@ from ._common import (
     full_record,
     get_child_for_user,
     post_after_fetch,
+    save_versioned,
 )
-
-
-def _errors_to(form, error):
-    if hasattr(error, "message_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _page(request, woman, template, tab, **context):
@@ -96,7 +90,7 @@ def contact_new(request, woman):
                 follow_up_due=form.cleaned_data["follow_up_due"],
             )
         except ValidationError as error:
-            _errors_to(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Contact logged."))
             return redirect("casework:woman", pk=woman.pk)
@@ -121,7 +115,7 @@ def appointment_new(request, woman):
         try:
             services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_errors(form, error)
         else:
             channel, _recipient = services._reminder_channel(woman)
             if form.cleaned_data["send_reminder"] and channel is None:
@@ -246,27 +240,18 @@ def plan(request, woman):
         form = PlanForm(request.POST)
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            try:
-                services.plan_save(
+            saved, conflict = save_versioned(
+                request,
+                form,
+                lambda: services.plan_save(
                     woman=woman,
                     expected_version=form.cleaned_data["version"] or 0,
                     data=data,
                     by=request.user,
-                )
-            except services.VersionConflict as clash:
-                conflict = clash.current
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
-                messages.error(
-                    request,
-                    _(
-                        "Someone else saved the plan while you were editing. Their version is "
-                        "shown beside yours: check, then save again."
-                    ),
-                )
-            except ValidationError as error:
-                _errors_to(form, error)
-            else:
+                ),
+                what=_("the plan"),
+            )
+            if saved:
                 messages.success(request, _("Support plan saved."))
                 return redirect("casework:plan", pk=woman.pk)
     else:
@@ -366,7 +351,7 @@ def review_new(request, woman):
                 by=request.user,
             )
         except ValidationError as error:
-            _errors_to(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Review recorded."))
             return redirect("casework:plan", pk=woman.pk)
@@ -395,27 +380,18 @@ def review_edit(request, pk):
         form = ReviewEditForm(request.POST)
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
-            try:
-                services.review_update(
+            saved, conflict = save_versioned(
+                request,
+                form,
+                lambda: services.review_update(
                     review=review,
                     expected_version=form.cleaned_data["version"],
                     data=data,
                     by=request.user,
-                )
-            except services.VersionConflict as clash:
-                conflict = clash.current
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
-                messages.error(
-                    request,
-                    _(
-                        "Someone else saved this review while you were editing. Their version "
-                        "is shown beside yours: check, then save again."
-                    ),
-                )
-            except ValidationError as error:
-                _errors_to(form, error)
-            else:
+                ),
+                what=_("this review"),
+            )
+            if saved:
                 messages.success(request, _("Review saved."))
                 return redirect("casework:plan", pk=woman.pk)
     else:
@@ -463,7 +439,7 @@ def distance(request, woman):
                 by=request.user,
             )
         except ValidationError as error:
-            _errors_to(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Her ratings are saved."))
             return redirect("casework:distance", pk=woman.pk)
@@ -569,7 +545,7 @@ def alert_new(request, woman):
         try:
             services.alert_add(woman=woman, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Alert added."))
             return redirect("casework:woman", pk=woman.pk)
