@@ -813,3 +813,27 @@ def get_referral_for_user(request, pk, *, may_change=True):
     if not referrals_for_user(request).filter(pk=referral.pk).exists() or not may_change:
         raise PermissionDenied
     return referral
+
+
+def limited_women_ids(request, woman_ids):
+    """Of these women, the ones whose sharing agreement limits this partner worker to the card
+    (refused, or review date passed), in two or three queries whatever the number of women.
+    Empty for every other role."""
+    from .models import Consent
+
+    if request.membership.role != Role.PARTNER or not woman_ids:
+        return set()
+    agency = agency_for_membership(request.membership)
+    if agency is None:
+        return set()
+    latest = {}
+    for consent in Consent.objects.filter(agency=agency, woman_id__in=woman_ids).order_by(
+        "woman_id", "-decided_on", "-id"
+    ):
+        latest.setdefault(consent.woman_id, consent)
+    today = timezone.localdate()
+    return {
+        woman_id
+        for woman_id, consent in latest.items()
+        if not consent.agreed or (consent.review_on and consent.review_on < today)
+    }

@@ -35,6 +35,8 @@ def caseload(request):
         "today": today,
         "threshold": request.centre.caseload_warning_threshold,
         "my_count": mine.filter(key_worker=request.user).count(),
+        # A partner sees only the card for women whose agreement limits her: no dates or counts.
+        "limited": selectors.limited_women_ids(request, [woman.pk for woman in page]),
         "today_appointments": list(
             Appointment.objects.filter(
                 woman__in=mine,

@@ -28,7 +28,14 @@ from centre.models import AuditEvent, Membership
 from centre.pdf import pdf_text
 from tests.conftest import client_for
 
-from .factories import AgencyFactory, AlertFactory, AllocationFactory, ContactFactory, WomanFactory
+from .factories import (
+    AgencyFactory,
+    AlertFactory,
+    AllocationFactory,
+    AppointmentFactory,
+    ContactFactory,
+    WomanFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -578,3 +585,31 @@ def test_refused_partner_sweep_of_every_record_url(
     for name, obj in rows.items():
         response = client.post(reverse(f"casework:{name}", args=[obj.pk]), {})
         assert response.status_code == 403, name
+
+
+def test_partner_caseload_shows_only_the_card_for_women_who_refused(
+    woman, partner, centre, agency, involved, key_worker, django_assert_max_num_queries
+):
+    other = WomanFactory(centre=centre, first_name="Second-Woman", key_worker=key_worker)
+    AllocationFactory(woman=other, worker=partner, agency="Housing Options")
+    consent(woman, agency, agreed=False)
+    consent(other, agency, agreed=True, shares=["contact_notes"])
+    ContactFactory(woman=woman, worker=key_worker, note="x")
+    AppointmentFactory(woman=woman, worker=key_worker, purpose="Housing")
+    client = client_for(partner)
+    client.get(reverse("casework:caseload"))
+    with django_assert_max_num_queries(16):
+        html = client.get(reverse("casework:caseload")).content.decode()
+    rows = html.split("<tr>")
+    refused_row = next(r for r in rows if f"/casework/women/{woman.pk}/" in r)
+    agreed_row = next(r for r in rows if f"/casework/women/{other.pk}/" in r)
+    assert "Limited by her sharing agreement" in refused_row
+    assert "Limited by her sharing agreement" not in agreed_row
+    assert selectors.limited_women_ids(as_request(partner, centre), [woman.pk, other.pk]) == {
+        woman.pk
+    }
+
+
+def test_limited_women_is_empty_for_key_workers(woman, key_worker, centre, agency):
+    consent(woman, agency, agreed=False)
+    assert selectors.limited_women_ids(as_request(key_worker, centre), [woman.pk]) == set()
