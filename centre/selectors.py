@@ -44,11 +44,16 @@ def broker_status():
 
 
 def team_for_centre(centre):
+    from django.db.models import Exists, OuterRef
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from .models import Membership
 
+    has_app = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
     return (
         Membership.objects.filter(centre=centre)
         .select_related("user")
+        .annotate(has_sign_in_app=Exists(has_app))
         .order_by("-is_active", "role", "user__first_name")
     )
 

@@ -333,3 +333,24 @@ def centre_update(*, centre, changed_by, **values):
     centre.save(update_fields=list(values))
     audit_log(actor=changed_by, action="centre.settings", centre=centre, obj=centre)
     return centre
+
+
+@transaction.atomic
+def second_factor_reset(*, membership, changed_by):
+    """Remove someone's authenticator (a lost phone) and end her sessions: at her next sign-in
+    she sets up a new one with her password. Safe to call twice."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .audit import audit_log
+
+    if membership.user_id == changed_by.pk:
+        raise ValidationError(_("You cannot reset your own sign-in app. Ask another manager."))
+    removed, _details = TOTPDevice.objects.filter(user=membership.user).delete()
+    audit_log(
+        actor=changed_by,
+        action="team.reset_second_factor",
+        centre=membership.centre,
+        obj=membership.user,
+    )
+    _end_sessions_of(membership.user)
+    return removed

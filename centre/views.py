@@ -154,6 +154,24 @@ def team_access(request, pk):
 
 
 @roles_required(Role.MANAGER)
+@require_POST
+def team_second_factor_reset(request, pk):
+    """For a lost phone: she sets up a new sign-in app at her next sign-in."""
+    membership = selectors.get_membership_for_user(request, pk)
+    try:
+        services.second_factor_reset(membership=membership, changed_by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(name)s has been signed out and will set up a new sign-in app next time.")
+            % {"name": membership.user},
+        )
+    return redirect("team")
+
+
+@roles_required(Role.MANAGER)
 @require_http_methods(["GET", "POST"])
 def centre_settings(request):
     form = CentreSettingsForm(request.POST or None, instance=request.centre)

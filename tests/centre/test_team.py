@@ -130,3 +130,29 @@ def test_centre_settings_change_thresholds_with_validation(manager_client, centr
     assert "greater than or equal to 1" in html and "Enter a whole number" in html
     centre.refresh_from_db()
     assert centre.not_heard_from_days == 10
+
+
+def test_manager_resets_a_lost_sign_in_app(manager_client, key_worker, centre):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=key_worker, name="phone", confirmed=True)
+    her = Client()
+    her.force_login(key_worker)
+    membership = Membership.objects.get(user=key_worker, centre=centre)
+    assert "Reset sign-in app" in manager_client.get(reverse("team")).content.decode()
+    response = manager_client.post(reverse("team_second_factor_reset", args=[membership.pk]))
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=key_worker).exists()
+    assert her.get(reverse("home")).status_code == 302  # signed out
+    assert AuditEvent.objects.filter(
+        action="team.reset_second_factor", object_id=str(key_worker.pk)
+    ).exists()
+
+
+def test_a_manager_cannot_reset_her_own_sign_in_app(manager_client, manager, centre):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
+    membership = Membership.objects.get(user=manager, centre=centre)
+    manager_client.post(reverse("team_second_factor_reset", args=[membership.pk]))
+    assert TOTPDevice.objects.filter(user=manager).exists()
