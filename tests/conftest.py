@@ -245,7 +245,7 @@ def point_celery_at(url):
 class WorkerProcess:
     """A real `celery worker` process using the test database and a given Redis."""
 
-    def __init__(self, broker_url, outdir, name):
+    def __init__(self, broker_url, outdir, name, extra_env=None):
         from django.db import connection
 
         settings_dict = connection.settings_dict
@@ -264,6 +264,7 @@ class WorkerProcess:
             "SMS_BACKEND": "file",
             "SMS_FILE_PATH": str(outdir / "sms"),
             "LOG_LEVEL": "WARNING",
+            **(extra_env or {}),
         }
         self.name = name
         self.process = None
@@ -319,9 +320,10 @@ def celery_workers(tmp_path, private_redis):
     undo = point_celery_at(private_redis.url)
     started = []
 
-    def start(count=1):
+    def start(count=1, **extra_env):
         for _ in range(count):
-            started.append(WorkerProcess(private_redis.url, tmp_path, f"w{len(started)}").start())
+            worker = WorkerProcess(private_redis.url, tmp_path, f"w{len(started)}", extra_env)
+            started.append(worker.start())
         return started
 
     yield start
