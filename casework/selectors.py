@@ -491,31 +491,33 @@ class TimelineEntry:
     not_shared: bool = False
 
 
-def timeline(request, woman, *, limit=100):
-    """Contacts, stage changes, allocations, reviews, appointments and case reviews, newest first.
-    A fixed number of queries: one per kind, each capped."""
-    entries = []
+def timeline(request, woman, *, before=None, limit=100):
+    """Contacts, stage changes, allocations, reviews, appointments and case reviews, newest
+    first, for one page: everything dated before `before` (a date; None for the newest).
+
+    Returns (entries, older): `older` is the date to pass as `before` for the next page, or
+    None when there is nothing older. The page is complete down to its oldest day, so paging
+    never skips an entry. A fixed number of queries: one per kind, each capped at `limit`."""
     sharing = sharing_for(request, woman)
     notes_shared = sharing.allows(SharePart.CONTACT_NOTES)
-    see = restricted_visible(request, woman)
-    visible_ids = set(woman.contacts.filter(see).values_list("pk", flat=True)[:limit])
-    for contact in woman.contacts.select_related("worker")[:limit]:
-        hidden = contact.pk not in visible_ids
-        entries.append(
-            TimelineEntry(
-                when=contact.contact_on,
-                kind="contact",
-                title=f"{contact.get_contact_type_display()}"
-                + ("" if contact.made else " (attempt)"),
-                body="" if hidden else contact.note,
-                by=contact.worker,
-                restricted=contact.restricted,
-                hidden=hidden,
-                not_shared=hidden and not notes_shared,
-            )
-        )
-    for change in woman.stage_changes.select_related("changed_by")[:limit]:
-        entries.append(
+
+    def newest(queryset, date_field, *order):
+        if before is not None:
+            queryset = queryset.filter(**{f"{date_field}__lt": before})
+        return list(queryset.order_by(*order, "-pk")[:limit])
+
+    contacts = newest(woman.contacts.select_related("worker"), "contact_on", "-contact_on")
+    visible = set(
+        woman.contacts.filter(
+            restricted_visible(request, woman), pk__in=[c.pk for c in contacts]
+        ).values_list("pk", flat=True)
+    )
+    kinds = [
+        [
+            _contact_entry(c, hidden=c.pk not in visible, notes_shared=notes_shared)
+            for c in contacts
+        ],
+        [
             TimelineEntry(
                 when=change.changed_at.date(),
                 kind="stage",
@@ -523,9 +525,11 @@ def timeline(request, woman, *, limit=100):
                 body=change.reason,
                 by=change.changed_by,
             )
-        )
-    for allocation in woman.allocations.select_related("worker", "allocated_by")[:limit]:
-        entries.append(
+            for change in newest(
+                woman.stage_changes.select_related("changed_by"), "changed_at__date", "-changed_at"
+            )
+        ],
+        [
             TimelineEntry(
                 when=allocation.started_at.date(),
                 kind="allocation",
@@ -533,9 +537,13 @@ def timeline(request, woman, *, limit=100):
                 body=allocation.reason,
                 by=allocation.allocated_by,
             )
-        )
-    for review in woman.reviews.select_related("author")[:limit]:
-        entries.append(
+            for allocation in newest(
+                woman.allocations.select_related("worker", "allocated_by"),
+                "started_at__date",
+                "-started_at",
+            )
+        ],
+        [
             TimelineEntry(
                 when=review.held_on,
                 kind="review",
@@ -543,9 +551,9 @@ def timeline(request, woman, *, limit=100):
                 body=review.progress,
                 by=review.author,
             )
-        )
-    for appointment in woman.appointments.select_related("worker")[:limit]:
-        entries.append(
+            for review in newest(woman.reviews.select_related("author"), "held_on", "-held_on")
+        ],
+        [
             TimelineEntry(
                 when=appointment.starts_at.date(),
                 kind="appointment",
@@ -553,9 +561,11 @@ def timeline(request, woman, *, limit=100):
                 body=appointment.purpose,
                 by=appointment.worker,
             )
-        )
-    for item in woman.case_reviews.select_related("meeting")[:limit]:
-        entries.append(
+            for appointment in newest(
+                woman.appointments.select_related("worker"), "starts_at__date", "-starts_at"
+            )
+        ],
+        [
             TimelineEntry(
                 when=item.meeting.held_on,
                 kind="case_review",
@@ -564,9 +574,46 @@ def timeline(request, woman, *, limit=100):
                 hidden=not notes_shared and bool(item.notes),
                 not_shared=not notes_shared and bool(item.notes),
             )
-        )
-    entries.sort(key=lambda entry: entry.when, reverse=True)
-    return entries[:limit]
+            for item in newest(
+                woman.case_reviews.select_related("meeting"),
+                "meeting__held_on",
+                "-meeting__held_on",
+            )
+        ],
+    ]
+    return _timeline_page(kinds, limit)
+
+
+def _contact_entry(contact, *, hidden, notes_shared):
+    return TimelineEntry(
+        when=contact.contact_on,
+        kind="contact",
+        title=f"{contact.get_contact_type_display()}" + ("" if contact.made else " (attempt)"),
+        body="" if hidden else contact.note,
+        by=contact.worker,
+        restricted=contact.restricted,
+        hidden=hidden,
+        not_shared=hidden and not notes_shared,
+    )
+
+
+def _timeline_page(kinds, limit):
+    """Merge the kinds newest first and cut the page at a whole day, below which some kind
+    (or the page itself) may have more entries than were fetched."""
+    entries = sorted(
+        (entry for kind in kinds for entry in kind), key=lambda e: e.when, reverse=True
+    )
+    boundaries = [kind[-1].when for kind in kinds if len(kind) >= limit]
+    if len(entries) > limit:
+        boundaries.append(entries[limit - 1].when)
+    if not boundaries:
+        return entries, None
+    boundary = max(boundaries)
+    shown = [entry for entry in entries if entry.when > boundary]
+    if shown:
+        return shown, boundary + timedelta(days=1)
+    # A single day holds more than a page: show that day, then carry on before it.
+    return [entry for entry in entries if entry.when >= boundary], boundary
 
 
 def record_viewers(woman, *, limit=200):

@@ -1,5 +1,7 @@
 """The woman's record: overview, details, stage, allocation, break the glass, who looked."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -296,11 +298,17 @@ def woman_viewers(request, pk):
 @full_record
 def woman_timeline(request, woman):
     audit_woman(request, woman, "casework.woman.view_timeline")
-    entries = selectors.timeline(request, woman)
+    try:
+        before = (
+            datetime.date.fromisoformat(request.GET["before"]) if "before" in request.GET else None
+        )
+    except ValueError:
+        before = None  # a mangled link: show the newest entries rather than an error
+    entries, older = selectors.timeline(request, woman, before=before)
     return render(
         request,
         "casework/woman_timeline.html",
-        {"woman": woman, "entries": entries, "tab": "timeline"},
+        {"woman": woman, "entries": entries, "older": older, "before": before, "tab": "timeline"},
     )
 
 
