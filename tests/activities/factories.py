@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from activities.models import Activity, Facilitator, Room, Session, Term
 from casework.models import Stage, Woman
-from tests.factories import CentreFactory
+from tests.factories import CentreFactory, UserFactory
 
 
 class WomanFactory(factory.django.DjangoModelFactory):
@@ -67,3 +67,11 @@ class FacilitatorFactory(factory.django.DjangoModelFactory):
 
     activity = factory.SubFactory(ActivityFactory)
     kind = Facilitator.Kind.STAFF
+    # A staff or volunteer facilitator is always a person (Facilitator.clean insists).
+    user = factory.Maybe(
+        factory.LazyAttribute(
+            lambda f: f.kind in (Facilitator.Kind.STAFF, Facilitator.Kind.VOLUNTEER)
+        ),
+        factory.SubFactory(UserFactory),
+        None,
+    )
