@@ -78,3 +78,9 @@ def test_every_tablet_page_is_accessible(tablet_page, world):
         ]
     )
     assert _sweep(tablet_page, _pages_for("tablet", world)) >= 4
+
+
+@pytest.mark.parametrize("role", ["partner", "steering"])
+def test_every_page_other_roles_can_open_is_accessible(page, world, role):
+    sign_in(page, world.people[role].username)
+    assert _sweep(page, _pages_for(role, world)) >= 2
