@@ -19,6 +19,10 @@ class PDFFetchRefused(ValueError):
     pass
 
 
+class PDFUnavailable(RuntimeError):
+    """WeasyPrint's system libraries (Pango, HarfBuzz) are not installed on this machine."""
+
+
 def static_only_url_fetcher(url, *args, **kwargs):
     path = None
     if url.startswith(STATIC_PREFIX):
@@ -39,7 +43,12 @@ def static_only_url_fetcher(url, *args, **kwargs):
 
 def render_pdf(template_name, context=None):
     """Render a template to PDF bytes. Templates link assets as {% static %} URLs."""
-    import weasyprint  # noqa: PLC0415 - see the module docstring
+    try:
+        import weasyprint  # noqa: PLC0415 - see the module docstring
+    except OSError as error:
+        raise PDFUnavailable(
+            "PDFs need the Pango libraries (see the README: libpango-1.0-0 libpangoft2-1.0-0)"
+        ) from error
 
     html = render_to_string(template_name, context or {})
     document = weasyprint.HTML(

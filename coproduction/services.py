@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from centre.audit import audit_log
 from centre.models import Membership, OutboxMessage
 from centre.roles import STAFF_ROLES, Role
-from centre.services import outbox_message_queue
+from centre.services import BROKER_ERRORS, outbox_message_queue
 
 from .models import OverdueAlert, Poster, Suggestion, SuggestionChange, Tablet
 
@@ -746,7 +746,7 @@ def _poster_enqueue(poster_id):
 
     try:
         you_said_we_did_poster_build_task.apply_async(args=[poster_id], retry=False)
-    except Exception:  # noqa: BLE001 - broker down: the scheduled run enqueues it again
+    except BROKER_ERRORS:  # broker down: the scheduled run enqueues it again
         logger.warning("Broker unavailable; poster %s waits for the scheduled run", poster_id)
 
 

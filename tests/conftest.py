@@ -23,6 +23,27 @@ ROLE_USERNAMES = {
 }
 
 
+def _skip_without_pango():
+    """A bare machine may lack Pango, so PDFs cannot be made there: skip those tests (CI,
+    with REQUIRE_SERVICES=1, installs Pango and fails instead)."""
+    from centre.pdf import PDFUnavailable
+
+    try:
+        return (yield)
+    except PDFUnavailable as error:
+        skip_or_fail(str(error))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from _skip_without_pango())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from _skip_without_pango())
+
+
 def skip_or_fail(reason):
     """On a bare machine a missing service skips; in CI (REQUIRE_SERVICES=1) it fails."""
     if REQUIRE_SERVICES:

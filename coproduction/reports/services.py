@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from centre.audit import audit_log
+from centre.services import BROKER_ERRORS
 
 from .content import report_content, with_charts
 from .models import QuarterlyReport
@@ -58,7 +59,7 @@ def _enqueue(report_id):
 
     try:
         quarterly_report_pdf_build_task.apply_async(args=[report_id], retry=False)
-    except Exception:  # noqa: BLE001 - broker down: the scheduled run enqueues it again
+    except BROKER_ERRORS:  # broker down: the scheduled run enqueues it again
         logger.warning("Broker unavailable; quarterly report %s waits", report_id)
 
 

@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-from django.db import connection
 
 from activities import services
 from activities.models import Attendance, Session
@@ -13,6 +12,10 @@ from .factories import SessionFactory, WomanFactory
 
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_saves_record_each_woman_once(centre):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL (CI runs it there)")
     session = SessionFactory(activity__centre=centre)
     women = [WomanFactory(centre=centre) for _ in range(5)]
     barrier = threading.Barrier(2)

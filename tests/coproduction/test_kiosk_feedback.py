@@ -77,9 +77,9 @@ def test_woman_gives_feedback_and_it_is_marked_from_the_tablet(kiosk_client, ran
     html = page.content.decode()
     assert page.status_code == 200
     assert "Art group" in html and "Walking group" in html
-    assert f'value="{ran["last_week"].pk}"' not in html
-    assert f'value="{ran["cancelled"].pk}"' not in html
-    assert f'value="{ran["later_today"].pk}"' not in html
+    assert f'name="session" value="{ran["last_week"].pk}"' not in html
+    assert f'name="session" value="{ran["cancelled"].pk}"' not in html
+    assert f'name="session" value="{ran["later_today"].pk}"' not in html
     # Pictures with words for every rating.
     for label in ("Not for me", "It was OK", "Good", "Really good", "Loved it"):
         assert label in html
