@@ -178,6 +178,7 @@ def feedback(request):
 def _enrol(request, code_value):
     tablet = services.tablet_enrol(code=code_value)
     if tablet is None:
+        services.tablet_enrol_failure_record()
         return None
     # The tablet's browser must never hold a staff session.
     logout(request)
@@ -185,11 +186,19 @@ def _enrol(request, code_value):
     return no_store(response)
 
 
+def _enrol_blocked(request):
+    audit_log(actor=None, action="coproduction.tablet.enrol_blocked")
+    context = {"form": KioskEnrolForm(), "blocked": True}
+    return no_store(_render(request, "enrol.html", context, status=429))
+
+
 @kiosk_only
 @require_http_methods(["GET", "POST"])
 def enrol(request):
     """Typing the set-up code a manager was given (for when the link is awkward to open)."""
     form = KioskEnrolForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and services.tablet_enrol_blocked():
+        return _enrol_blocked(request)
     if request.method == "POST" and form.is_valid():
         response = _enrol(request, form.cleaned_data["code"])
         if response is not None:
@@ -202,6 +211,8 @@ def enrol(request):
 @require_http_methods(["GET", "POST"])
 def enrol_link(request, token):
     """The one-time link. GET only asks to confirm, so a link preview cannot spend it."""
+    if request.method == "POST" and services.tablet_enrol_blocked():
+        return _enrol_blocked(request)
     if request.method == "POST":
         response = _enrol(request, token)
         if response is not None:

@@ -93,6 +93,34 @@ def tablet_link_renew(*, tablet, by):
     return code
 
 
+# Wrong set-up codes tried anywhere, per rate window. Site-wide, because a guesser can change
+# browsers and we keep no address; codes are long enough that this only slows guessing.
+ENROL_FAILURE_LIMIT = 20
+
+
+def _enrol_failures_key():
+    window = int(timezone.now().timestamp()) // KIOSK_RATE_WINDOW_SECONDS
+    return f"coproduction:kiosk:enrol-failures:{window}"
+
+
+def tablet_enrol_blocked():
+    """True once too many wrong set-up codes were tried in this window."""
+    try:
+        return (cache.get(_enrol_failures_key()) or 0) >= ENROL_FAILURE_LIMIT
+    except BROKER_ERRORS:  # the cache is Redis too: without it, enrolment still works
+        return False
+
+
+def tablet_enrol_failure_record():
+    """Count one wrong set-up code."""
+    key = _enrol_failures_key()
+    try:
+        cache.add(key, 0, timeout=KIOSK_RATE_WINDOW_SECONDS + 5)
+        cache.incr(key)
+    except BROKER_ERRORS:
+        logger.warning("Kiosk enrolment limit skipped: cache unavailable")
+
+
 @transaction.atomic
 def tablet_enrol(*, code):
     """Use a one-time code: the tablet gets a new device key (an earlier device's cookie stops

@@ -51,6 +51,13 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def centre(db):
     return CentreFactory(name="Test Women's Centre", slug="test-centre")

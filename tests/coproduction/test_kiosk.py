@@ -421,3 +421,32 @@ def test_this_weeks_activities_on_the_tablet(centre, other_centre, kiosk_client)
     assert "Sarah" not in html and "Elsewhere yoga" not in html
     assert "Nothing on this day." in html
     assert_only_kiosk_links(html)
+
+
+def test_guessing_set_up_codes_is_slowed_site_wide(centre, manager):
+    from django.core.cache import cache
+
+    tablet, code = services.tablet_create(centre=centre, name="Front desk", by=manager)
+    for n in range(services.ENROL_FAILURE_LIMIT):
+        Client().post(reverse("kiosk:enrol"), {"code": f"WRONG-{n:05d}"})
+    # Even the right code now waits: a fresh browser cannot get round it.
+    blocked = Client().post(reverse("kiosk:enrol"), {"code": code})
+    assert blocked.status_code == 429
+    assert "Too many wrong codes" in blocked.content.decode()
+    tablet.refresh_from_db()
+    assert tablet.enrolled_at is None
+    cache.clear()  # the window passes
+    assert Client().post(reverse("kiosk:enrol"), {"code": code}).status_code == 302
+
+
+def test_enrolment_still_works_when_the_cache_is_down(centre, manager, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    _tablet, code = services.tablet_create(centre=centre, name="Front desk", by=manager)
+    assert Client().post(reverse("kiosk:enrol"), {"code": "WRONG-00000"}).status_code == 200
+    assert Client().post(reverse("kiosk:enrol"), {"code": code}).status_code == 302
