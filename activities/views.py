@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
+from centre.forms import add_service_errors
 from centre.pdf import render_pdf
 from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
@@ -37,15 +38,6 @@ from .forms import (
 from .models import Activity, Enrolment, Facilitator, Feedback, Room, Session, Term
 
 EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
-
-
-def _form_errors(form, error):
-    """Put a service's ValidationError on the form, keeping what was typed."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _warn_clashes(request, clashes):
@@ -117,7 +109,7 @@ def activity_create(request):
                 centre=request.centre, created_by=request.user, **fields
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Activity added. Now add when it runs."))
             return redirect("activities:activity_detail", pk=activity.pk)
@@ -221,7 +213,7 @@ def activity_edit(request, pk):
                 ),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Activity saved."))
             return redirect("activities:activity_detail", pk=activity.pk)
@@ -244,7 +236,7 @@ def activity_status(request, pk):
                 changed_by=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Status changed. It shows on the programme."))
             return redirect("activities:activity_detail", pk=activity.pk)
@@ -291,7 +283,7 @@ def facilitator_add(request, pk):
         try:
             services.facilitator_add(activity=activity, **fields)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Facilitator added."))
             return redirect("activities:activity_detail", pk=activity.pk)
@@ -325,7 +317,7 @@ def cost_add(request, pk):
                 activity=activity, created_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             summary = selectors.budget_summary(activity)
             messages.success(
@@ -346,7 +338,7 @@ def schedule_add(request, pk):
         try:
             result = services.schedule_create(activity=activity, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -376,7 +368,7 @@ def session_add(request, pk):
         try:
             _session, clashes = services.session_create(activity=activity, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Session added."))
             _warn_clashes(request, clashes)
@@ -620,7 +612,7 @@ def feedback(request, pk):
         try:
             services.feedback_add(session=session, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you for your feedback."))
             return redirect("activities:feedback", pk=session.pk)
@@ -757,7 +749,7 @@ def room_add(request):
         try:
             services.room_create(centre=request.centre, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Room added."))
             return redirect("activities:setup")
@@ -777,7 +769,7 @@ def term_add(request):
         try:
             services.term_create(centre=request.centre, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Term added."))
             return redirect("activities:setup")

@@ -166,3 +166,13 @@ class MemberAddForm(MemberEditForm):
     )
     field_order = ["first_name", "last_name", "username", "email", "role", "agency"]
     submit_label = _("Add to the team")
+
+
+def add_service_errors(form, error):
+    """Put a service's ValidationError on the form: on the field it names, else on the form.
+    The form keeps what was typed, so the page shows it again with the messages."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from centre.access import roles_required
 from centre.audit import audit_request
+from centre.forms import add_service_errors
 from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
 from . import selectors, services
@@ -34,17 +35,6 @@ from .forms import (
 from .models import Suggestion
 
 ALL_MEMBERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
-
-
-def _apply_errors(form, error):
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for field, messages_ in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in messages_:
-            form.add_error(target, message)
 
 
 @roles_required(VOLUNTEER_AND_STAFF)
@@ -80,7 +70,7 @@ def suggestion_create(request):
                 centre=request.centre, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -246,7 +236,7 @@ def suggestion_triage(request, pk):
         except services.SuggestionConflict as conflict:
             return _conflict(request, suggestion, conflict, triage_form=form)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("coproduction:detail", pk=pk)
@@ -276,7 +266,7 @@ def suggestion_wording(request, pk):
         except services.SuggestionConflict as conflict:
             return _conflict(request, suggestion, conflict, wording_form=form)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Wording saved. A manager will approve it."))
             return redirect("coproduction:detail", pk=pk)
@@ -333,7 +323,7 @@ def suggestion_activity_start(request, pk):
                 status=409,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -374,7 +364,7 @@ def suggestion_activity_link(request, pk):
         except services.SuggestionConflict as conflict:
             return _conflict(request, suggestion, conflict, link_form=form)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Linked. The activity's page now shows it came from her idea.")
@@ -460,7 +450,7 @@ def suggestion_redact(request, pk):
                 ),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Personal details removed."))
             return redirect("coproduction:detail", pk=pk)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from centre.access import scope_to_centre
 from centre.audit import audit_request
+from centre.forms import add_service_errors as add_errors
 from centre.roles import Role
 
 from .. import selectors, services
@@ -129,15 +130,6 @@ def post_after_fetch(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def add_errors(form, error):
-    """Put a service's ValidationError on the form: on the field it names, or on the form."""
-    if hasattr(error, "message_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 def save_versioned(request, form, save, *, what):
