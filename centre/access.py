@@ -1,16 +1,23 @@
-"""Who may reach which view, and the one scoping helper every query goes through.
+"""Who may reach which view, what a person may do, and the one scoping helper every query uses.
 
 Deny by default: `AccessRuleMiddleware` refuses any view that was not given a rule with one of
 the decorators below, so a new URL is unreachable until someone decides who may use it.
+
+Inside a page, what a person may do is a *capability*: a named function of the request that each
+app registers once, next to its policy (`centre/access.py` for the platform's own,
+`casework/access.py`, `activities/access.py`, ...). Views, selectors and services ask
+`can(request, "name")`; templates ask `{% if can.name %}` through the context processor. Nothing
+else compares role strings, so a rule changed here is changed everywhere.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import Http404, HttpRequest
 
-from .roles import ALL_ROLES
+from .roles import ALL_ROLES, MANAGER_ONLY
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,6 @@ def current_role(request):
     return membership.role if membership else None
 
 
-def has_role(request, *roles):
-    return current_role(request) in roles
-
-
 def scope_to_centre(queryset, request, *, field="centre"):
     """Every read of centre-owned rows goes through here: only the current centre's rows."""
     centre = getattr(request, "centre", None)
@@ -92,6 +95,78 @@ def get_for_user(queryset, request, *, may_change=True, **lookup):
     return obj
 
 
-def require_role(request, *roles):
-    if not has_role(request, *roles):
+# --- Capabilities: what a person may do, decided once per name --------------------------------
+
+CapabilityCheck = Callable[[HttpRequest], bool]
+_CAPABILITIES: dict[str, CapabilityCheck] = {}
+
+
+def capability(name: str) -> Callable[[CapabilityCheck], CapabilityCheck]:
+    """Register `check(request) -> bool` as the one rule for `name`; a second rule is an error."""
+
+    def register(check: CapabilityCheck) -> CapabilityCheck:
+        if name in _CAPABILITIES and _CAPABILITIES[name] is not check:
+            raise ImproperlyConfigured(f"Capability {name!r} is defined twice")
+        _CAPABILITIES[name] = check
+        return check
+
+    return register
+
+
+def registered_capabilities() -> frozenset[str]:
+    return frozenset(_CAPABILITIES)
+
+
+def can(request: HttpRequest, name: str) -> bool:
+    """May this person do `name` here? Unknown names are an error, never a silent no."""
+    try:
+        check = _CAPABILITIES[name]
+    except KeyError:
+        raise ImproperlyConfigured(f"No capability called {name!r}") from None
+    if getattr(request, "membership", None) is None:
+        return False
+    cache = request.__dict__.setdefault("_capabilities", {})
+    if name not in cache:
+        cache[name] = bool(check(request))
+    return cache[name]
+
+
+def require(request: HttpRequest, name: str) -> None:
+    """A 403 unless the person has capability `name`."""
+    if not can(request, name):
         raise PermissionDenied
+
+
+class Capabilities:
+    """`{% if can.manage_team %}` in templates; a misspelt name fails loudly in tests."""
+
+    def __init__(self, request: HttpRequest):
+        self._request = request
+
+    def __getattr__(self, name: str) -> bool:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return can(self._request, name)
+
+    def __getitem__(self, name: str) -> bool:
+        return can(self._request, name)
+
+
+def role_in(request: HttpRequest, roles: frozenset[str]) -> bool:
+    """For policy modules only: is the person's role in the current centre one of `roles`?"""
+    return current_role(request) in roles
+
+
+@capability("manage_team")
+def _manage_team(request: HttpRequest) -> bool:
+    return role_in(request, MANAGER_ONLY)
+
+
+@capability("manage_centre_settings")
+def _manage_centre_settings(request: HttpRequest) -> bool:
+    return role_in(request, MANAGER_ONLY)
+
+
+@capability("read_audit_log")
+def _read_audit_log(request: HttpRequest) -> bool:
+    return role_in(request, MANAGER_ONLY)

@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from .access import Capabilities
 from .features import collect
 
 
@@ -8,9 +9,11 @@ def platform(request):
     if not getattr(request, "membership", None):
         return {"nav_items": [], "idle_seconds": settings.SESSION_IDLE_SECONDS}
     return {
+        "can": Capabilities(request),
+        # Going: templates ask `can.<capability>`, never the role (see centre/access.py).
+        "current_role": request.membership.role,
         "nav_items": collect("nav_items", request=request),
         "current_centre": request.centre,
-        "current_role": request.membership.role,
         "current_role_label": request.membership.get_role_display(),
         "idle_seconds": settings.SESSION_IDLE_SECONDS,
         "idle_warning_seconds": settings.SESSION_IDLE_WARNING_SECONDS,

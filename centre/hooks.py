@@ -6,22 +6,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .access import can
 from .features import HomePanel, NavItem
 from .models import AuditEvent, OutboxMessage
-from .roles import Role
 
 
 def nav_items(request):
-    if request.membership.role == Role.MANAGER:
-        return [
-            NavItem(_("Team"), reverse("team"), "/centre/"),
-            NavItem(_("Audit log"), reverse("audit_log"), "/audit/"),
-        ]
-    return []
+    items = []
+    if can(request, "manage_team"):
+        items.append(NavItem(_("Team"), reverse("team"), "/centre/"))
+    if can(request, "read_audit_log"):
+        items.append(NavItem(_("Audit log"), reverse("audit_log"), "/audit/"))
+    return items
 
 
 def home_panels(request):
-    if request.membership.role != Role.MANAGER:
+    if not can(request, "read_audit_log"):
         return []
     since = timezone.now() - timedelta(days=7)
     failed = OutboxMessage.objects.filter(
