@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+MYPY_PATHS ?= centre $(filter-out centre/%,$(wildcard */services.py */selectors.py */access.py */*/services.py */*/selectors.py */*/access.py))
 
-.PHONY: install run test bench lint format check-deploy migrate seed clean
+.PHONY: install run test bench lint format check-deploy check-types migrate seed clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11)" 2>/dev/null || { echo "Needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)."; exit 1; }
@@ -44,6 +45,12 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The dependency contracts between apps, and the types of the platform, services, selectors and
+# access policies.
+check-types: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy $(MYPY_PATHS)
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

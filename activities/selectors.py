@@ -465,8 +465,9 @@ def activity_numbers(centre, start: date, end: date) -> dict:
             "session_id", "woman_id"
         )
     )
-    totals, by_activity, by_month = _blank(), defaultdict(_blank), {m: _blank() for m in months}
-    month_women = defaultdict(set)
+    totals, by_month = _blank(), {m: _blank() for m in months}
+    by_activity: defaultdict[int, dict] = defaultdict(_blank)
+    month_women: defaultdict[date, set[int]] = defaultdict(set)
     activity_sessions = defaultdict(list)
     for pk, activity_id, day, others in sessions:
         month_women.setdefault(_month(day), set())
@@ -476,7 +477,7 @@ def activity_numbers(centre, start: date, end: date) -> dict:
             row["sessions_run"] += 1
             row["others"] += others
         activity_sessions[activity_id].append((day, pk))
-    last_seen = {}
+    last_seen: dict[tuple[int, int], date] = {}
     for session_id, woman_id in attendance:
         activity_id, day = session_by_id[session_id]
         month_women[_month(day)].add(woman_id)

@@ -6,6 +6,7 @@ at start-up with a message naming the variable when a value is wrong.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -157,7 +158,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": Path(env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3"))),
+            "NAME": str(Path(env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")))),
             "OPTIONS": {"timeout": 20},
         }
     }
@@ -321,7 +322,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},

@@ -17,7 +17,7 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 # Messages sent with the in-memory backend, for tests (like django.core.mail.outbox).
-sms_outbox = []
+sms_outbox: list = []
 
 
 class TransientSendError(Exception):
