@@ -7,7 +7,9 @@ from .threadlocal import get_request_id
 def audit_log(*, actor, action, centre=None, obj=None, object_type="", object_id="", reason=""):
     """Append one audit event. Never pass case content: only what happened, to which object."""
     if obj is not None:
-        object_type = object_type or obj._meta.label_lower
+        # A model that moved between apps names its old label in `audit_type`, so its earlier
+        # events and its new ones share one object type (the audit log is append-only).
+        object_type = object_type or getattr(obj, "audit_type", "") or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         centre = centre or getattr(obj, "centre", None)
     return AuditEvent.objects.create(

@@ -101,7 +101,11 @@ INSTALLED_APPS = [
     "centre",
     "casework",
     "activities",
+    # Co-production's rooms; "coproduction" itself only keeps the one-app migration history.
     "coproduction",
+    "coproduction.suggestions",
+    "coproduction.kiosk",
+    "coproduction.reports",
 ]
 
 MIDDLEWARE = [
@@ -334,7 +338,14 @@ LOGGING: dict[str, Any] = {
 ADMINS = [("Centre admin", a) for a in env_list("ADMIN_EMAILS")]
 
 # The apps that plug navigation, home panels and demo data into the platform, in order.
-CENTRE_FEATURE_APPS = ["centre", "casework", "activities", "coproduction"]
+CENTRE_FEATURE_APPS = [
+    "centre",
+    "casework",
+    "activities",
+    "coproduction.suggestions",
+    "coproduction.kiosk",
+    "coproduction.reports",
+]
 
 # Lock-out is by username only: staff at one centre share one public address, so locking an
 # address would lock the whole team out. Throttling by address belongs at the proxy.

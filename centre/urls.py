@@ -42,8 +42,7 @@ urlpatterns = [
     path("accounts/", include(accounts)),
     path("casework/", include("casework.urls")),
     path("activities/", include("activities.urls")),
-    path("coproduction/", include("coproduction.urls")),
-    path("kiosk/", include("coproduction.kiosk_urls")),
-    path("reports/", include("coproduction.reports.urls")),
+    # Co-production's rooms: /coproduction/, /kiosk/ and /reports/ (see coproduction/urls.py).
+    path("", include("coproduction.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,13 +2,8 @@ from django.apps import AppConfig
 
 
 class CoproductionConfig(AppConfig):
+    """Co-production's history from when it was one app: its migrations end by handing the
+    models to the rooms (coproduction.suggestions, .kiosk, .reports), which keep the tables."""
+
     name = "coproduction"
-
-    def ready(self):
-        # The activity page shows which woman's idea it started from. Activities does not import
-        # co-production (dependencies point one way), so we register the look-up with it.
-        from activities.links import register_idea_source
-
-        from .selectors import ideas_for_activity
-
-        register_idea_source(ideas_for_activity)
+    verbose_name = "Co-production (history)"

@@ -35,7 +35,10 @@ class QuarterlyReport(models.Model):
     content = models.JSONField(default=dict, blank=True)
     error = models.CharField(max_length=300, blank=True)
 
+    audit_type = "coproduction.quarterlyreport"
+
     class Meta:
+        db_table = "coproduction_quarterlyreport"
         ordering = ["-quarter"]
         constraints = [
             models.UniqueConstraint(

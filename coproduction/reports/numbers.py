@@ -21,7 +21,7 @@ from casework.models import (
     Woman,
 )
 from casework.selectors import quarter_numbers
-from coproduction.selectors import suggestion_numbers, you_said_we_did_items
+from coproduction.suggestions.selectors import suggestion_numbers, you_said_we_did_items
 
 RECENT_REVIEW_DAYS = 183  # "a recent review": one in the six months up to the quarter's end
 YOU_SAID_WE_DID_LIMIT = 10

@@ -15,7 +15,7 @@ from .quarters import Quarter
 
 logger = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=10)  # a build claimed this long ago was left by a dead worker
-REPORT_TEMPLATE = "coproduction/reports/report_pdf.html"
+REPORT_TEMPLATE = "reports/report_pdf.html"
 
 
 def report_pdf_render(*, centre, quarter):

@@ -1,18 +1,24 @@
-"""The steering group's quarterly reports: list, page, progress, rebuild and download."""
+"""The steering group's quarterly reports (list, page, progress, rebuild and download) and the
+suggestion numbers page."""
+
+from datetime import date
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from centre.access import roles_required
 from centre.audit import audit_request
-from centre.roles import MANAGER_ONLY, Role
+from centre.roles import MANAGER_ONLY, VOLUNTEER_AND_STAFF, Role
+from coproduction.suggestions.models import Suggestion
+from coproduction.suggestions.selectors import suggestion_numbers
 
 from . import selectors, services
 from .content import with_charts
-from .forms import QuarterForm
+from .forms import NumbersForm, QuarterForm
 
 REPORT_READERS = (Role.MANAGER, Role.STEERING)
 
@@ -26,7 +32,7 @@ def _may_build(request):
 def report_list(request):
     return render(
         request,
-        "coproduction/reports/list.html",
+        "reports/list.html",
         {
             "reports": selectors.reports_for_centre(request),
             "form": QuarterForm() if _may_build(request) else None,
@@ -41,7 +47,7 @@ def report_request(request):
     if not form.is_valid():
         return render(
             request,
-            "coproduction/reports/list.html",
+            "reports/list.html",
             {"reports": selectors.reports_for_centre(request), "form": form},
             status=400,
         )
@@ -61,7 +67,7 @@ def report_detail(request, pk):
     report = selectors.get_report_for_user(request, pk, with_content=True)
     return render(
         request,
-        "coproduction/reports/detail.html",
+        "reports/detail.html",
         {
             "report": report,
             "content": with_charts(report.content) if report.content else None,
@@ -79,7 +85,7 @@ def report_status(request, pk):
 def _status(request, report):
     return render(
         request,
-        "coproduction/reports/_status.html",
+        "reports/_status.html",
         {"report": report, "may_build": _may_build(request)},
     )
 
@@ -113,3 +119,33 @@ def report_download(request, pk):
     )
     audit_request(request, "report.download", obj=report)
     return response
+
+
+# The suggestion numbers page ---------------------------------------------------------------------------------------
+
+
+def _quarter_start(day):
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+@roles_required(VOLUNTEER_AND_STAFF | {Role.STEERING})
+@require_GET
+def numbers(request):
+    today = timezone.localdate()
+    form = NumbersForm(request.GET or {"start": _quarter_start(today), "end": today})
+    stats = None
+    if form.is_valid():
+        stats = suggestion_numbers(
+            request.centre, form.cleaned_data["start"], form.cleaned_data["end"]
+        )
+        stats["by_source_rows"] = [
+            (Suggestion.Source(k).label, v) for k, v in stats["by_source"].items()
+        ]
+        stats["by_theme_rows"] = [
+            (Suggestion.Theme(k).label if k else _("Not triaged yet"), v)
+            for k, v in stats["by_theme"].items()
+        ]
+        stats["by_status_rows"] = [
+            (Suggestion.Status(k).label, v) for k, v in stats["by_status"].items()
+        ]
+    return render(request, "reports/numbers.html", {"form": form, "stats": stats})

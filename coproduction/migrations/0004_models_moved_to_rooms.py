@@ -1,0 +1,27 @@
+"""Co-production became rooms: its models now belong to the suggestions, kiosk and reports apps.
+
+State only: the tables (coproduction_*) stay exactly as they are, with every row, and the rooms'
+first migrations take the models over with the same table names. Nothing is dropped or copied.
+"""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("coproduction", "0003_merge_0002_quarterly_report_0002_suggestion_activity"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.DeleteModel(name="OverdueAlert"),
+                migrations.DeleteModel(name="SuggestionChange"),
+                migrations.DeleteModel(name="Poster"),
+                migrations.DeleteModel(name="QuarterlyReport"),
+                migrations.DeleteModel(name="Suggestion"),
+                migrations.DeleteModel(name="Tablet"),
+            ],
+            database_operations=[],
+        ),
+    ]
