@@ -12,19 +12,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
 from centre.access import get_for_user, scope_to_centre
 from centre.models import Centre, User
+from centre.requests import CentreRequest
 from centre.roles import STAFF_ROLES, Role
 
 from .models import Poster, Suggestion
 
 
-def suggestions_visible(request: HttpRequest) -> QuerySet[Suggestion]:
+def suggestions_visible(request: CentreRequest) -> QuerySet[Suggestion]:
     suggestions = scope_to_centre(Suggestion.objects.all(), request)
     role = request.membership.role if request.membership else None
     if role == Role.MANAGER:
@@ -36,7 +36,7 @@ def suggestions_visible(request: HttpRequest) -> QuerySet[Suggestion]:
     return suggestions.none()
 
 
-def get_suggestion_for_user(request: HttpRequest, pk: int, *, change: bool = False) -> Suggestion:
+def get_suggestion_for_user(request: CentreRequest, pk: int, *, change: bool = False) -> Suggestion:
     """A suggestion this person may see (else 404); 403 when she may see but not change it."""
     role = request.membership.role
     suggestion = get_for_user(
@@ -49,7 +49,7 @@ def get_suggestion_for_user(request: HttpRequest, pk: int, *, change: bool = Fal
     return suggestion
 
 
-def suggestion_list(request: HttpRequest, filters: dict[str, Any]) -> QuerySet[Suggestion]:
+def suggestion_list(request: CentreRequest, filters: dict[str, Any]) -> QuerySet[Suggestion]:
     """The staff list, newest first, filtered; ageing comes from received_on."""
     suggestions = suggestions_visible(request).select_related("owner")
     status = filters.get("status")
@@ -85,7 +85,7 @@ def overdue(
     )
 
 
-def suggestion_summary(request: HttpRequest) -> dict[str, Any]:
+def suggestion_summary(request: CentreRequest) -> dict[str, Any]:
     """Counts for the top of the list and the home panel, in one query."""
     today = timezone.localdate()
     late = today - timedelta(days=request.centre.suggestion_response_days)
@@ -176,7 +176,7 @@ def idea_needs_update(suggestion: Suggestion, activity: Activity) -> bool:
     return running and suggestion.wording == Suggestion.Wording.NONE
 
 
-def ideas_for_activity(request: HttpRequest, activity: Activity) -> list[dict[str, Any]]:
+def ideas_for_activity(request: CentreRequest, activity: Activity) -> list[dict[str, Any]]:
     """For the activity page (registered with activities.links): the suggestions an activity
     started from. Receipt code and a link for people who may open the suggestion; never her
     words, and never a suggestion held for safeguarding."""

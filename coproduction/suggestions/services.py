@@ -125,13 +125,14 @@ def suggestion_create(
 
 
 def _theme_for(about: str) -> str:
-    return {
+    themes: dict[str, str] = {
         Suggestion.About.CENTRE: Suggestion.Theme.BUILDING,
         Suggestion.About.ACTIVITIES: Suggestion.Theme.ACTIVITIES,
         Suggestion.About.FOOD: Suggestion.Theme.FOOD,
         Suggestion.About.STAFF: Suggestion.Theme.STAFF,
         Suggestion.About.MEETINGS: Suggestion.Theme.MEETINGS,
-    }.get(about, "")
+    }
+    return themes.get(about, "")
 
 
 def _managers(centre: Centre) -> list[Membership]:
@@ -491,7 +492,7 @@ def _idea_link_check(
         )
     if suggestion.screening != Suggestion.Screening.CLEAR:
         raise ValidationError(_("Do the safeguarding check first."))
-    if suggestion.duplicate_of_id:
+    if suggestion.duplicate_of is not None:
         raise ValidationError(
             _("This is the same as %(code)s: start the activity from that one.")
             % {"code": suggestion.duplicate_of.receipt_code}

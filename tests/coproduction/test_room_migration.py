@@ -1,0 +1,161 @@
+"""Moving co-production's models into its rooms loses no row.
+
+The database is taken back to the last migrations before the rooms existed (co-production as one
+app), filled through the historical models, then migrated forwards to today: every moved table
+keeps its rows and values, content types follow the models, and audit events written before and
+after the move name the same object type.
+"""
+
+from datetime import date
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from centre.audit import audit_log
+from centre.models import AuditEvent
+from coproduction.kiosk.models import Tablet
+from coproduction.reports.models import QuarterlyReport
+from coproduction.suggestions.models import OverdueAlert, Poster, Suggestion, SuggestionChange
+from tests.activities.factories import ActivityFactory
+from tests.factories import CentreFactory, UserFactory
+
+# The last migrations of the one-app co-production (what a database from main had before).
+BEFORE = [
+    ("coproduction", "0003_merge_0002_quarterly_report_0002_suggestion_activity"),
+    ("suggestions", None),
+    ("kiosk", None),
+    ("reports", None),
+]
+MOVED = {
+    "suggestion": Suggestion,
+    "suggestionchange": SuggestionChange,
+    "overduealert": OverdueAlert,
+    "poster": Poster,
+    "quarterlyreport": QuarterlyReport,
+    "tablet": Tablet,
+}
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor
+
+
+def _latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+def _seed_old_rows(old, centre, user, activity):
+    """Rows written the way the one-app co-production wrote them."""
+    model = old.get_model
+    suggestion = model("coproduction", "Suggestion").objects.create(
+        centre_id=centre.pk,
+        source="tablet",
+        about="food",
+        text="Soup on a Wednesday, please.",
+        received_on=date(2026, 3, 2),
+        receipt_code="MIG-42",
+        screening="clear",
+        theme="food",
+        status="done",
+        owner_id=user.pk,
+        activity_id=activity.pk,
+        you_said="Soup on Wednesdays",
+        we_did="Soup every Wednesday from April",
+        wording="approved",
+        version=3,
+    )
+    duplicate = model("coproduction", "Suggestion").objects.create(
+        centre_id=centre.pk,
+        source="paper",
+        about="food",
+        text="Soup!",
+        received_on=date(2026, 3, 3),
+        receipt_code="MIG-43",
+        duplicate_of_id=suggestion.pk,
+    )
+    model("coproduction", "SuggestionChange").objects.create(
+        suggestion_id=suggestion.pk, by_id=user.pk, what="Status: Done"
+    )
+    model("coproduction", "SuggestionChange").objects.create(
+        suggestion_id=duplicate.pk, what="Received (Paper)"
+    )
+    model("coproduction", "OverdueAlert").objects.create(
+        suggestion_id=duplicate.pk, threshold_days=14
+    )
+    model("coproduction", "Poster").objects.create(
+        centre_id=centre.pk, state="ready", pdf=b"%PDF-1.4 poster", item_count=1
+    )
+    model("coproduction", "QuarterlyReport").objects.create(
+        centre_id=centre.pk,
+        quarter="2026Q1",
+        status="ready",
+        pdf=b"%PDF-1.4 report",
+        content={"title": "Q1"},
+    )
+    model("coproduction", "Tablet").objects.create(
+        centre_id=centre.pk, name="Front room", device_key="k" * 43
+    )
+    # What the contenttypes app held for them before the move: one row per model, under the
+    # old app (taking the migrations back moved any the rooms had back to it).
+    for name, model in MOVED.items():
+        ContentType.objects.filter(app_label=model._meta.app_label, model=name).delete()
+        ContentType.objects.get_or_create(app_label="coproduction", model=name)
+    return suggestion.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_the_models_into_rooms_keeps_every_row():
+    centre = CentreFactory()
+    user = UserFactory()
+    activity = ActivityFactory(centre=centre)
+    latest = _latest()
+    try:
+        old = _migrate(BEFORE).loader.project_state([BEFORE[0]]).apps
+        suggestion_pk = _seed_old_rows(old, centre, user, activity)
+        before = {name: old.get_model("coproduction", name).objects.count() for name in MOVED}
+        audit_log(
+            actor=user,
+            action="test.before",
+            centre=centre,
+            object_type="coproduction.suggestion",
+            object_id=str(suggestion_pk),
+        )
+        _migrate(latest)
+    finally:
+        _migrate(latest)  # leave the database as every other test expects it
+
+    after = {name: model.objects.count() for name, model in MOVED.items()}
+    assert after == before
+    assert all(count > 0 for count in after.values())
+
+    suggestion = Suggestion.objects.get(pk=suggestion_pk)
+    assert (suggestion.receipt_code, suggestion.owner_id, suggestion.activity_id) == (
+        "MIG-42",
+        user.pk,
+        activity.pk,
+    )
+    assert suggestion.version == 3 and suggestion.wording == Suggestion.Wording.APPROVED
+    assert Suggestion.objects.get(receipt_code="MIG-43").duplicate_of_id == suggestion_pk
+    assert list(suggestion.changes.values_list("what", flat=True)) == ["Status: Done"]
+    assert bytes(Poster.objects.get(centre=centre).pdf) == b"%PDF-1.4 poster"
+    report = QuarterlyReport.objects.get(centre=centre)
+    assert (report.quarter, report.content) == ("2026Q1", {"title": "Q1"})
+    assert Tablet.objects.get(centre=centre).name == "Front room"
+
+    # Content types moved with the models (permissions and generic relations point at them).
+    for name, model in MOVED.items():
+        content_type = ContentType.objects.get_for_model(model)
+        assert content_type.app_label == model._meta.app_label
+        assert not ContentType.objects.filter(app_label="coproduction", model=name).exists()
+
+    # An audit event written now names the suggestion as events written before the move did.
+    audit_log(actor=user, action="test.after", obj=suggestion)
+    events = AuditEvent.objects.filter(
+        object_type="coproduction.suggestion", object_id=str(suggestion_pk)
+    )
+    assert sorted(events.values_list("action", flat=True)) == ["test.after", "test.before"]
