@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from activities.links import register_idea_source
+
 
 class SuggestionsConfig(AppConfig):
     name = "coproduction.suggestions"
@@ -10,8 +12,6 @@ class SuggestionsConfig(AppConfig):
         # The activity page shows which woman's idea it started from. Activities does not import
         # co-production (dependencies point one way), so we register the look-up with it.
         # Imported here, not at the top: selectors import models, which need the app registry.
-        from activities.links import register_idea_source
-
         from .selectors import ideas_for_activity
 
         register_idea_source(ideas_for_activity)
