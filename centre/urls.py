@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .accessibility import accessibility_statement
 
 handler403 = "centre.views.error_403"
 handler404 = "centre.views.error_404"
@@ -39,6 +40,7 @@ urlpatterns = [
         name="team_second_factor_reset",
     ),
     path("healthz", views.healthz, name="healthz"),
+    path("accessibility/", accessibility_statement, name="accessibility"),
     path("accounts/", include(accounts)),
     path("casework/", include("casework.urls")),
     path("activities/", include("activities.urls")),
