@@ -1,7 +1,8 @@
 """The one progress partial and the one audited download for every generated document."""
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from centre.access import signed_in
@@ -17,12 +18,9 @@ def document_download_response(request: HttpRequest, document: Document) -> Http
     spec = document.kind_spec
     if not document.downloadable or not document.file.storage.exists(document.file.name):
         raise Http404("This file has not been built yet.")
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=spec.filename(document),
-        content_type="application/pdf",
-    )
+    with document.file.open("rb") as handle:
+        response = HttpResponse(handle.read(), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, spec.filename(document))
     response["Cache-Control"] = "no-store"
     subject = spec.audit_object(document) if spec.audit_object else document
     audit_request(request, spec.audit_action, obj=subject)
