@@ -1,5 +1,6 @@
 """Activities' generated files as platform document kinds (registered when the app is ready):
-the printed termly programme."""
+the printed termly programme, and a woman's course certificate (made for each download and
+never stored, as it names her)."""
 
 from datetime import date
 from typing import Any
@@ -11,12 +12,13 @@ from centre.access import current_role
 from centre.documents.models import Document
 from centre.documents.registry import DocumentKind, document_kind_register
 from centre.documents.services import Coverage
-from centre.roles import VOLUNTEER_AND_STAFF
+from centre.roles import STAFF_ROLES, VOLUNTEER_AND_STAFF
 
 from . import selectors
-from .models import Term
+from .models import CourseCompletion, Term
 
 PROGRAMME = "termly_programme"
+CERTIFICATE = "course_certificate"
 
 
 def programme_coverage(start: date, end: date) -> Coverage:
@@ -45,6 +47,18 @@ def _context(document: Document) -> dict[str, Any]:
     }
 
 
+def may_read_certificate(request: HttpRequest, document: Document) -> bool:
+    """Staff print a woman's certificate for her (the view has already found the completion in
+    the user's centre)."""
+    return current_role(request) in STAFF_ROLES
+
+
+def _completion(document: Document) -> CourseCompletion:
+    return CourseCompletion.objects.select_related("activity", "woman").get(
+        pk=document.object_id, activity__centre=document.centre
+    )
+
+
 def register() -> None:
     document_kind_register(
         DocumentKind(
@@ -55,5 +69,17 @@ def register() -> None:
             filename=lambda document: f"programme-{document.period_start:%Y-%m-%d}.pdf",
             may_read=may_read_programme,
             audit_action="activities.programme.download",
+        )
+    )
+    document_kind_register(
+        DocumentKind(
+            name=CERTIFICATE,
+            label=_("the certificate"),
+            template="activities/pdf/certificate.html",
+            context=lambda document: {"completion": _completion(document)},
+            filename=lambda document: f"certificate-{document.object_id}.pdf",
+            may_read=may_read_certificate,
+            audit_action="activities.certificate.download",
+            audit_object=lambda document: _completion(document).woman,
         )
     )

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, Q
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,14 +14,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.documents.services import document_build_now
-from centre.documents.views import document_download_response
+from centre.documents.services import (
+    Coverage,
+    document_build_now,
+    document_render,
+    document_unsaved,
+)
+from centre.documents.views import document_bytes_response, document_download_response
 from centre.forms import add_service_errors
-from centre.pdf import render_pdf
 from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
 from . import links, selectors, services
-from .documents import PROGRAMME, programme_coverage, weekday_name
+from .documents import CERTIFICATE, PROGRAMME, programme_coverage, weekday_name
 from .forms import (
     ActivityForm,
     CancelForm,
@@ -436,13 +440,11 @@ def completions_award(request, pk):
 @require_GET
 def certificate_pdf(request, pk):
     completion = selectors.get_completion_for_user(request, pk)
-    pdf = render_pdf(
-        "activities/pdf/certificate.html", {"completion": completion, "centre": request.centre}
+    certificate = document_unsaved(
+        centre=request.centre, kind=CERTIFICATE, coverage=Coverage(obj=completion)
     )
-    audit_request(request, "activities.certificate.download", obj=completion.woman)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{completion.pk}.pdf"'
-    return response
+    pdf, _summary = document_render(certificate)
+    return document_bytes_response(request, certificate, pdf)
 
 
 # --- Sessions and the register ----------------------------------------------------------------

@@ -15,11 +15,17 @@ from .selectors import get_document_for_user
 def document_download_response(request: HttpRequest, document: Document) -> HttpResponse:
     """Send the stored file as an attachment nobody keeps, and log who took it. The caller has
     already checked the document is this centre's and the kind's policy allows it."""
-    spec = document.kind_spec
     if not document.downloadable or not document.file.storage.exists(document.file.name):
         raise Http404("This file has not been built yet.")
     with document.file.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type="application/pdf")
+        return document_bytes_response(request, document, handle.read())
+
+
+def document_bytes_response(request: HttpRequest, document: Document, pdf: bytes) -> HttpResponse:
+    """Send a document's bytes (stored, or made for this request only and never stored, like a
+    woman's certificate) as an attachment nobody keeps, logged against the kind's audit object."""
+    spec = document.kind_spec
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, spec.filename(document))
     response["Cache-Control"] = "no-store"
     subject = spec.audit_object(document) if spec.audit_object else document

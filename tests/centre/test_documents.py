@@ -430,6 +430,12 @@ def test_the_certificate_pdf_has_the_centre_and_page_numbers(centre, key_worker_
     response = key_worker_client.get(reverse("activities:certificate_pdf", args=[completion.pk]))
     text = " ".join(pdf_text(response.content).split())
     assert "Ann Smith" in text and centre.name in text and "Page 1 of 1" in text
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="certificate-{completion.pk}.pdf"'
+    )
+    assert not Document.objects.exists()  # it names her: made for each download, never stored
+    event = AuditEvent.objects.get(action="activities.certificate.download")
+    assert (event.object_type, event.object_id) == ("casework.woman", str(woman.pk))
 
 
 def test_audit_log_of_a_document_names_it(poster, manager):
