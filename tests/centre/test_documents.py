@@ -441,3 +441,10 @@ def test_the_certificate_pdf_has_the_centre_and_page_numbers(centre, key_worker_
 def test_audit_log_of_a_document_names_it(poster, manager):
     event = audit_log(actor=manager, action="document.test", obj=poster)
     assert (event.object_type, event.object_id) == ("centre.document", str(poster.pk))
+
+
+def test_the_admin_lists_documents_read_only_without_a_file_link(poster, admin_client):
+    listing = admin_client.get(reverse("admin:centre_document_changelist"))
+    page = admin_client.get(reverse("admin:centre_document_change", args=[poster.pk]))
+    assert listing.status_code == 200 and page.status_code == 200
+    assert poster.file.name in page.content.decode() and "/media/" not in page.content.decode()
