@@ -12,7 +12,6 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from centre.audit import audit_log
 from centre.pdf import render_pdf
 from centre.services import BROKER_ERRORS
 
@@ -71,7 +70,8 @@ def document_request(
 ) -> tuple[Document, bool]:
     """Ask for a document to be built (or rebuilt). Returns (document, started). A build already
     waiting is reused; with `retry_waiting` (a scheduled run) it is enqueued again in case the
-    broker lost it: the build claims the row, so a duplicate does nothing. Safe to call twice."""
+    broker lost it: the build claims the row, so a duplicate does nothing. Who asked is kept on
+    the row; callers write their own audit event if asking is worth one. Safe to call twice."""
     spec = document_kind(kind)
     fields = coverage.fields()
     document, _created = Document.objects.get_or_create(
@@ -95,8 +95,6 @@ def document_request(
         error="",
     )
     document.refresh_from_db()
-    if requested_by is not None:
-        audit_log(actor=requested_by, action="document.request", obj=document, centre=centre)
     if enqueue:
         transaction.on_commit(lambda: _enqueue(document.pk, spec.queue))
     return document, True
