@@ -47,5 +47,6 @@ urlpatterns = [
     path("coproduction/", include("coproduction.urls")),
     path("kiosk/", include("coproduction.kiosk_urls")),
     path("reports/", include("coproduction.reports.urls")),
+    path("documents/", include("centre.documents.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,3 +12,7 @@ class CoproductionConfig(AppConfig):
         from .selectors import ideas_for_activity
 
         register_idea_source(ideas_for_activity)
+
+        from . import documents
+
+        documents.register()

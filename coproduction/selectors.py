@@ -14,10 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from centre.access import get_for_user, scope_to_centre
+from centre.documents.models import Document
+from centre.documents.selectors import document_find
 from centre.models import Membership, User
 from centre.roles import STAFF_ROLES, Role
 
-from .models import Poster, Suggestion, Tablet
+from .models import Suggestion, Tablet
 
 
 def suggestions_visible(request):
@@ -223,8 +225,11 @@ def get_tablet_for_user(request, pk):
 
 
 def poster_for_centre(centre):
-    poster = Poster.objects.filter(centre=centre).defer("pdf").first()
-    return poster or Poster(centre=centre)
+    """The centre's poster document, or an unsaved one when none was ever asked for."""
+    # Inner import: coproduction.documents imports this module for the poster's wording.
+    from .documents import POSTER
+
+    return document_find(centre=centre, kind=POSTER) or Document(centre=centre, kind=POSTER)
 
 
 def _share(part, whole):

@@ -1,20 +1,19 @@
 """The steering group's quarterly reports: list, page, progress, rebuild and download."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from centre.access import roles_required
-from centre.audit import audit_request
+from centre.documents.views import document_download_response
 from centre.roles import MANAGER_ONLY, Role
 
-from . import selectors, services
+from . import documents, selectors, services
 from .content import with_charts
 from .forms import QuarterForm
 
-REPORT_READERS = (Role.MANAGER, Role.STEERING)
+REPORT_READERS = tuple(documents.REPORT_READERS)
 
 
 def _may_build(request):
@@ -107,9 +106,4 @@ def report_download(request, pk):
     if not report.downloadable:
         messages.info(request, _("This report has not been built yet."))
         return redirect("reports:detail", pk=report.pk)
-    response = HttpResponse(selectors.report_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="quarterly-report-{request.centre.slug}-{report.quarter}.pdf"'
-    )
-    audit_request(request, "report.download", obj=report)
-    return response
+    return document_download_response(request, report.document)

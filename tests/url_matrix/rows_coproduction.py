@@ -1,8 +1,12 @@
 """Co-production and the kiosk. Steering members see numbers and the poster, never a suggestion.
 The enrolled tablet reaches the kiosk pages and nothing else; nobody else reaches the kiosk."""
 
+from django.core.files.base import ContentFile
+
+from centre.models import Document
+from coproduction.documents import POSTER
 from coproduction.kiosk import COOKIE_NAME, device_cookie_value
-from coproduction.models import Poster, Suggestion
+from coproduction.models import Suggestion
 from coproduction.services import tablet_create, tablet_enrol
 
 from .matrix import STAFF, Row, expect, for_roles
@@ -24,12 +28,14 @@ def build(world):
         screening=Suggestion.Screening.CLEAR,
     )
     world.extra.spare_tablet, _code = tablet_create(centre=world.centre, name="Spare", by=None)
-    Poster.objects.create(
+    poster = Document.objects.create(
         centre=world.centre,
-        state=Poster.State.READY,
-        pdf=b"%PDF-1.4 matrix",
+        kind=POSTER,
+        coverage="||",
+        status=Document.Status.READY,
         built_at="2026-01-05T10:00Z",
     )
+    poster.file.save("matrix-poster.pdf", ContentFile(b"%PDF-1.4 matrix"))
 
 
 def tablet_client(world, client):

@@ -1,0 +1,46 @@
+"""Co-production's generated files as platform document kinds (registered when the app is
+ready): the "you said, we did" poster. The quarterly report registers its own."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centre.access import current_role
+from centre.documents.models import Document
+from centre.documents.registry import DocumentKind, document_kind_register
+from centre.roles import VOLUNTEER_AND_STAFF, Role
+
+from .reports import documents as report_documents
+from .selectors import you_said_we_did_items
+
+POSTER = "you_said_we_did_poster"
+POSTER_ITEMS = 8
+POSTER_READERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
+
+
+def may_read_poster(request: HttpRequest, document: Document) -> bool:
+    """Every member of the centre may take the poster: it holds only approved public wording."""
+    return current_role(request) in POSTER_READERS
+
+
+def _context(document: Document) -> dict[str, Any]:
+    items = list(you_said_we_did_items(document.centre, limit=POSTER_ITEMS))
+    return {"items": items, "made_on": timezone.localdate()}
+
+
+def register() -> None:
+    document_kind_register(
+        DocumentKind(
+            name=POSTER,
+            label=_("the poster"),
+            template="coproduction/poster_pdf.html",
+            context=_context,
+            filename=lambda document: f"you-said-we-did-{document.centre.slug}.pdf",
+            may_read=may_read_poster,
+            summary=lambda context: {"items": len(context["items"])},
+            audit_action="coproduction.poster.download",
+        )
+    )
+    report_documents.register()
