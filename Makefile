@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 MYPY_PATHS ?= centre $(filter-out centre/%,$(wildcard */services.py */selectors.py */access.py */*/services.py */*/selectors.py */*/access.py))
 
-.PHONY: install run test bench lint format check-deploy check-types migrate seed clean
+.PHONY: install run test bench lint format check-deploy check-types migrate seed backup restore clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11)" 2>/dev/null || { echo "Needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)."; exit 1; }
@@ -41,6 +41,15 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.run $(BENCH_ARGS)
+
+# A timestamped archive of the database and uploaded files in backups/ (encrypted with GnuPG when
+# BACKUP_PASSPHRASE is set); `make restore FILE=backups/centre-....tar[.gpg]` puts one back.
+backup: $(STAMP)
+	$(PY) manage.py backup --output $(or $(BACKUP_DIR),backups)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=backups/centre-....tar"; exit 1; }
+	$(PY) manage.py restore "$(FILE)" $(RESTORE_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, Q
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,11 +14,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
+from centre.documents.services import (
+    Coverage,
+    document_build_now,
+    document_render,
+    document_unsaved,
+)
+from centre.documents.views import document_bytes_response, document_download_response
 from centre.forms import add_service_errors
-from centre.pdf import render_pdf
 from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
 from . import links, selectors, services
+from .documents import CERTIFICATE, PROGRAMME, programme_coverage, weekday_name
 from .forms import (
     ActivityForm,
     CancelForm,
@@ -433,11 +440,11 @@ def completions_award(request, pk):
 @require_GET
 def certificate_pdf(request, pk):
     completion = selectors.get_completion_for_user(request, pk)
-    pdf = render_pdf("activities/pdf/certificate.html", {"completion": completion})
-    audit_request(request, "activities.certificate.download", obj=completion.woman)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{completion.pk}.pdf"'
-    return response
+    certificate = document_unsaved(
+        centre=request.centre, kind=CERTIFICATE, coverage=Coverage(obj=completion)
+    )
+    pdf, _summary = document_render(certificate)
+    return document_bytes_response(request, certificate, pdf)
 
 
 # --- Sessions and the register ----------------------------------------------------------------
@@ -649,17 +656,13 @@ def programme(request):
         "start": start,
         "end": end,
         "grid": grid,
-        "gap_days": [_weekday_name(day) for day in grid["gap_weekdays"]],
+        "gap_days": [weekday_name(day) for day in grid["gap_weekdays"]],
         "paused": Activity.objects.filter(
             centre=request.centre, status=Activity.Status.PAUSED
         ).order_by("name"),
         "today": timezone.localdate(),
     }
     return render(request, "activities/programme.html", context)
-
-
-def _weekday_name(weekday):
-    return date(2024, 1, 1 + weekday).strftime("%A")
 
 
 @roles_required(VOLUNTEER_AND_STAFF)
@@ -687,20 +690,17 @@ def programme_week(request):
 @roles_required(VOLUNTEER_AND_STAFF)
 @require_GET
 def programme_pdf(request):
-    term, start, end, _terms = _programme_period(request)
-    timetable = selectors.programme_timetable(request.centre, start, end)
-    context = {
-        "centre": request.centre,
-        "term": term,
-        "start": start,
-        "end": end,
-        "timetable": timetable,
-        "by_day": [(_weekday_name(d), items) for d, items in timetable["by_day"] if items],
-    }
-    pdf = render_pdf("activities/pdf/programme.html", context)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="programme-{start:%Y-%m-%d}.pdf"'
-    return response
+    _term, start, end, _terms = _programme_period(request)
+    document = document_build_now(
+        centre=request.centre,
+        kind=PROGRAMME,
+        coverage=programme_coverage(start, end),
+        requested_by=request.user,
+    )
+    if not document.downloadable:
+        messages.info(request, _("The printed programme is being made. Please try again."))
+        return redirect("activities:programme")
+    return document_download_response(request, document)
 
 
 # --- Numbers and setup ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ app.conf.update(
     task_default_queue="default",
     task_routes={
         "centre.tasks.outbox_*": {"queue": "notifications"},
+        "centre.tasks.document_*": {"queue": "reports"},
         "*.tasks.*_reminders_*": {"queue": "notifications"},
         "*.tasks.*_pdf_*": {"queue": "reports"},
         "*.tasks.*_report_*": {"queue": "reports"},

@@ -171,3 +171,7 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.purpose} to {self.recipient} ({self.get_status_display()})"
+
+
+# Generated documents live in their own module; importing here registers the model.
+from .documents.models import Document  # noqa: E402, F401

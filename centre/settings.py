@@ -280,6 +280,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "centre@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people report an accessibility problem (shown in the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Text messages: backends named like Django's email backends.
 SMS_BACKEND = env_choice("SMS_BACKEND", "console", {"console", "file", "locmem", "http"})

@@ -2,6 +2,7 @@ from celery import shared_task
 from django.core.management import call_command
 
 from . import services
+from .documents.services import document_build
 
 
 @shared_task(soft_time_limit=240, time_limit=300)
@@ -18,3 +19,10 @@ def outbox_message_send_task(message_id):
 @shared_task(soft_time_limit=300, time_limit=360)
 def sessions_clear_task():
     call_command("clearsessions")
+
+
+@shared_task(soft_time_limit=240, time_limit=300)
+def document_build_task(document_id, rebuild=False):
+    """Build one generated document (on the reports queue). Safe to run twice: the row is
+    claimed first, and a ready document is left alone unless asked to rebuild."""
+    return document_build(document_id=document_id, rebuild=rebuild)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .accessibility import accessibility_statement
 
 handler403 = "centre.views.error_403"
 handler404 = "centre.views.error_404"
@@ -39,10 +40,12 @@ urlpatterns = [
         name="team_second_factor_reset",
     ),
     path("healthz", views.healthz, name="healthz"),
+    path("accessibility/", accessibility_statement, name="accessibility"),
     path("accounts/", include(accounts)),
     path("casework/", include("casework.urls")),
     path("activities/", include("activities.urls")),
     # Co-production's rooms: /coproduction/, /kiosk/ and /reports/ (see coproduction/urls.py).
     path("", include("coproduction.urls")),
+    path("documents/", include("centre.documents.urls")),
     path("admin/", admin.site.urls),
 ]

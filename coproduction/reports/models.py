@@ -1,39 +1,23 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from centre.models import Centre
+from centre.models import Centre, Document
 
 from .quarters import Quarter
 
 
 class QuarterlyReport(models.Model):
-    """The steering group's report for one centre and quarter. Rebuilding replaces the PDF and
-    the content in place; the last good PDF stays downloadable while a rebuild runs."""
+    """The steering group's report for one centre and quarter. The PDF, its build and the
+    suppressed numbers it shows are a platform document (centre.documents); this row keeps the
+    report's own address (/reports/<pk>/) and its quarter."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting to start")
-        BUILDING = "building", _("Being built")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Could not be built")
+    Status = Document.Status
 
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="quarterly_reports")
     quarter = models.CharField(_("quarter"), max_length=6, help_text="Like 2026Q3.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    document = models.OneToOneField(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    requested_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.BinaryField(blank=True, default=b"")
-    # What the PDF shows, already suppressed (see coproduction/reports/content.py).
-    content = models.JSONField(default=dict, blank=True)
-    error = models.CharField(max_length=300, blank=True)
 
     audit_type = "coproduction.quarterlyreport"
 
@@ -54,9 +38,25 @@ class QuarterlyReport(models.Model):
         return Quarter.parse(self.quarter)
 
     @property
+    def status(self):
+        return self.document.status if self.document else self.Status.QUEUED
+
+    def get_status_display(self):
+        return self.document.get_status_display() if self.document else _("Not asked for yet")
+
+    @property
+    def built_at(self):
+        return self.document.built_at if self.document else None
+
+    @property
+    def content(self):
+        """What the PDF shows, already suppressed (see coproduction/reports/content.py)."""
+        return self.document.summary if self.document else {}
+
+    @property
     def in_progress(self):
-        return self.status in (self.Status.QUEUED, self.Status.BUILDING)
+        return bool(self.document and self.document.in_progress)
 
     @property
     def downloadable(self):
-        return self.built_at is not None
+        return bool(self.document and self.document.downloadable)

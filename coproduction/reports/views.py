@@ -4,23 +4,22 @@ suggestion numbers page."""
 from datetime import date
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from centre.access import roles_required
-from centre.audit import audit_request
+from centre.documents.views import document_download_response
 from centre.roles import MANAGER_ONLY, VOLUNTEER_AND_STAFF, Role
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.selectors import suggestion_numbers
 
-from . import selectors, services
+from . import documents, selectors, services
 from .content import with_charts
 from .forms import NumbersForm, QuarterForm
 
-REPORT_READERS = (Role.MANAGER, Role.STEERING)
+REPORT_READERS = tuple(documents.REPORT_READERS)
 
 
 def _may_build(request):
@@ -113,15 +112,10 @@ def report_download(request, pk):
     if not report.downloadable:
         messages.info(request, _("This report has not been built yet."))
         return redirect("reports:detail", pk=report.pk)
-    response = HttpResponse(selectors.report_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="quarterly-report-{request.centre.slug}-{report.quarter}.pdf"'
-    )
-    audit_request(request, "report.download", obj=report)
-    return response
+    return document_download_response(request, report.document)
 
 
-# The suggestion numbers page ---------------------------------------------------------------------------------------
+# The suggestion numbers page ------------------------------------------------------------------
 
 
 def _quarter_start(day):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Poster, Suggestion
+from .models import Suggestion
 
 
 @admin.register(Suggestion)
@@ -9,9 +9,3 @@ class SuggestionAdmin(admin.ModelAdmin):
     list_filter = ["centre", "status", "screening", "source"]
     search_fields = ["receipt_code"]
     raw_id_fields = ["owner", "duplicate_of"]
-
-
-@admin.register(Poster)
-class PosterAdmin(admin.ModelAdmin):
-    list_display = ["centre", "state", "built_at", "item_count"]
-    exclude = ["pdf"]

@@ -9,9 +9,11 @@ class SuggestionsConfig(AppConfig):
     verbose_name = "Suggestions"
 
     def ready(self):
-        # The activity page shows which woman's idea it started from. Activities does not import
-        # co-production (dependencies point one way), so we register the look-up with it.
-        # Imported here, not at the top: selectors import models, which need the app registry.
+        # Imported here, not at the top: they import models, which need the app registry.
+        from . import documents
         from .selectors import ideas_for_activity
 
+        # The activity page shows which woman's idea it started from. Activities does not import
+        # co-production (dependencies point one way), so we register the look-up with it.
         register_idea_source(ideas_for_activity)
+        documents.register()

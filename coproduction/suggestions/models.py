@@ -223,35 +223,3 @@ class OverdueAlert(models.Model):
 
     def __str__(self):
         return f"{self.suggestion} after {self.threshold_days} days"
-
-
-class Poster(models.Model):
-    """The last "you said, we did" poster for a centre. Rebuilding replaces it in place."""
-
-    class State(models.TextChoices):
-        NEVER = "never", _("Not built yet")
-        QUEUED = "queued", _("Waiting to start")
-        BUILDING = "building", _("Being built")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Could not be built")
-
-    centre = models.OneToOneField(Centre, on_delete=models.CASCADE, related_name="poster")
-    state = models.CharField(max_length=10, choices=State.choices, default=State.NEVER)
-    requested_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.BinaryField(blank=True, default=b"")
-    item_count = models.PositiveIntegerField(default=0)
-    error = models.CharField(max_length=300, blank=True)
-
-    audit_type = "coproduction.poster"
-
-    class Meta:
-        db_table = "coproduction_poster"
-
-    def __str__(self):
-        return f"Poster for {self.centre}"
-
-    @property
-    def in_progress(self):
-        return self.state in (self.State.QUEUED, self.State.BUILDING)

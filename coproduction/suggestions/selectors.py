@@ -17,11 +17,16 @@ from django.utils import timezone
 
 from activities.models import Activity
 from centre.access import get_for_user, scope_to_centre
+from centre.documents.models import Document
+from centre.documents.selectors import document_find
 from centre.models import Centre, User
 from centre.requests import CentreRequest
 from centre.roles import STAFF_ROLES, Role
 
-from .models import Poster, Suggestion
+from .models import Suggestion
+
+# The poster's document kind (coproduction/suggestions/documents.py registers it).
+POSTER = "you_said_we_did_poster"
 
 
 def suggestions_visible(request: CentreRequest) -> QuerySet[Suggestion]:
@@ -214,9 +219,9 @@ def activities_to_link(suggestion: Suggestion) -> QuerySet[Activity]:
     )
 
 
-def poster_for_centre(centre: Centre) -> Poster:
-    poster = Poster.objects.filter(centre=centre).defer("pdf").first()
-    return poster or Poster(centre=centre)
+def poster_for_centre(centre: Centre) -> Document:
+    """The centre's poster document, or an unsaved one when none was ever asked for."""
+    return document_find(centre=centre, kind=POSTER) or Document(centre=centre, kind=POSTER)
 
 
 def _share(part: int, whole: int) -> float | None:

@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from activities import services as activity_services
 from activities.models import Activity
 from centre.audit import audit_log
+from centre.documents.models import Document
+from centre.documents.services import document_render, document_request, document_unsaved
 from centre.models import Centre, Membership, OutboxMessage, User
-from centre.pdf import render_pdf
 from centre.roles import STAFF_ROLES, Role
-from centre.services import BROKER_ERRORS, outbox_message_queue
+from centre.services import outbox_message_queue
 
-from .models import OverdueAlert, Poster, Suggestion, SuggestionChange
-from .selectors import you_said_we_did_items
+from .models import OverdueAlert, Suggestion, SuggestionChange
+from .selectors import POSTER
 
 logger = logging.getLogger(__name__)
 
@@ -656,70 +657,17 @@ def _overdue_alert(
 # The poster ------------------------------------------------------------------------------------
 
 
-def poster_request(*, centre: Centre, retry_waiting: bool = False) -> tuple[Poster, bool]:
-    """Ask for a new poster. Returns (poster, started). A build already waiting is reused; with
-    `retry_waiting` (the scheduled run) it is enqueued again, in case the broker lost it: the
-    build claims the row, so a duplicate does nothing."""
-    poster, _created = Poster.objects.get_or_create(centre=centre)
-    waiting = (
-        poster.in_progress
-        and poster.requested_at
-        and (timezone.now() - poster.requested_at < timedelta(minutes=10))
-    )
-    if waiting:
-        if retry_waiting and poster.state == Poster.State.QUEUED:
-            transaction.on_commit(lambda: _poster_enqueue(poster.pk))
-        return poster, False
-    Poster.objects.filter(pk=poster.pk).update(
-        state=Poster.State.QUEUED, requested_at=timezone.now(), error=""
-    )
-    poster.refresh_from_db()
-    transaction.on_commit(lambda: _poster_enqueue(poster.pk))
-    return poster, True
-
-
-def _poster_enqueue(poster_id: int) -> None:
-    # Imported here to break a real cycle: tasks.py imports this module.
-    from .tasks import you_said_we_did_poster_build_task
-
-    try:
-        you_said_we_did_poster_build_task.apply_async(args=[poster_id], retry=False)
-    except BROKER_ERRORS:  # broker down: the scheduled run enqueues it again
-        logger.warning("Broker unavailable; poster %s waits for the scheduled run", poster_id)
+def poster_request(*, centre: Centre, retry_waiting: bool = False) -> tuple[Document, bool]:
+    """Ask for a new poster. Returns (poster document, started). A build already waiting is
+    reused; with `retry_waiting` (the scheduled run) it is enqueued again, in case the broker
+    lost it: the build claims the row, so a duplicate does nothing."""
+    return document_request(centre=centre, kind=POSTER, retry_waiting=retry_waiting)
 
 
 def poster_pdf_render(*, centre: Centre) -> tuple[bytes, int]:
-    """The A4 poster as PDF bytes, and how many items are on it."""
-    items = list(you_said_we_did_items(centre, limit=8))
-    pdf = render_pdf(
-        "suggestions/poster_pdf.html",
-        {"centre": centre, "items": items, "made_on": timezone.localdate()},
-    )
-    return pdf, len(items)
-
-
-def poster_build(*, poster_id: int) -> bool:
-    """Build one poster. Safe to run twice: only the call that claims the row builds it."""
-    now = timezone.now()
-    claimed = Poster.objects.filter(pk=poster_id, state=Poster.State.QUEUED).update(
-        state=Poster.State.BUILDING, started_at=now
-    ) or Poster.objects.filter(
-        pk=poster_id, state=Poster.State.BUILDING, started_at__lt=now - timedelta(minutes=10)
-    ).update(started_at=now)
-    if not claimed:
-        return False
-    poster = Poster.objects.select_related("centre").get(pk=poster_id)
-    try:
-        pdf, count = poster_pdf_render(centre=poster.centre)
-    except Exception as error:
-        Poster.objects.filter(pk=poster_id).update(
-            state=Poster.State.FAILED, error=str(error)[:300]
-        )
-        raise
-    Poster.objects.filter(pk=poster_id).update(
-        state=Poster.State.READY, pdf=pdf, item_count=count, built_at=timezone.now()
-    )
-    return True
+    """The A4 poster as PDF bytes, and how many items are on it. Stores nothing."""
+    pdf, summary = document_render(document_unsaved(centre=centre, kind=POSTER))
+    return pdf, summary["items"]
 
 
 def posters_request_all() -> int:

@@ -3,12 +3,6 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(soft_time_limit=90, time_limit=120)
-def you_said_we_did_poster_build_task(poster_id):
-    """Build one centre's poster. Safe to run twice: the row is claimed first."""
-    return services.poster_build(poster_id=poster_id)
-
-
 @shared_task(soft_time_limit=60, time_limit=90)
 def you_said_we_did_posters_request_task():
     """The weekly run: a fresh poster for every centre (and any build left waiting)."""

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from centre.access import roles_required
 from centre.audit import audit_request
+from centre.documents.views import document_download_response
 from centre.forms import add_service_errors
 from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
@@ -512,13 +513,7 @@ def poster_rebuild(request):
 @require_GET
 def poster_download(request):
     poster = selectors.poster_for_centre(request.centre)
-    if not poster.pk or not poster.built_at:
+    if not poster.downloadable:
         messages.info(request, _("There is no poster yet. Build one first."))
         return redirect("suggestions:poster")
-    pdf = type(poster).objects.values_list("pdf", flat=True).get(pk=poster.pk)
-    response = HttpResponse(bytes(pdf), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="you-said-we-did-{request.centre.slug}.pdf"'
-    )
-    audit_request(request, "coproduction.poster.download", obj=poster)
-    return response
+    return document_download_response(request, poster)

@@ -14,16 +14,16 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from centre.audit import audit_log
-from centre.models import AuditEvent
+from centre.models import AuditEvent, Document
 from coproduction.kiosk.models import Tablet
 from coproduction.reports.models import QuarterlyReport
-from coproduction.suggestions.models import OverdueAlert, Poster, Suggestion, SuggestionChange
+from coproduction.suggestions.models import OverdueAlert, Suggestion, SuggestionChange
 from tests.activities.factories import ActivityFactory
 from tests.factories import CentreFactory, UserFactory
 
 # The last migrations of the one-app co-production (what a database from main had before).
 BEFORE = [
-    ("coproduction", "0003_merge_0002_quarterly_report_0002_suggestion_activity"),
+    ("coproduction", "0006_remove_poster_and_report_build_fields"),
     ("suggestions", None),
     ("kiosk", None),
     ("reports", None),
@@ -32,7 +32,6 @@ MOVED = {
     "suggestion": Suggestion,
     "suggestionchange": SuggestionChange,
     "overduealert": OverdueAlert,
-    "poster": Poster,
     "quarterlyreport": QuarterlyReport,
     "tablet": Tablet,
 }
@@ -49,7 +48,7 @@ def _latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-def _seed_old_rows(old, centre, user, activity):
+def _seed_old_rows(old, centre, user, activity, document):
     """Rows written the way the one-app co-production wrote them."""
     model = old.get_model
     suggestion = model("coproduction", "Suggestion").objects.create(
@@ -87,15 +86,8 @@ def _seed_old_rows(old, centre, user, activity):
     model("coproduction", "OverdueAlert").objects.create(
         suggestion_id=duplicate.pk, threshold_days=14
     )
-    model("coproduction", "Poster").objects.create(
-        centre_id=centre.pk, state="ready", pdf=b"%PDF-1.4 poster", item_count=1
-    )
     model("coproduction", "QuarterlyReport").objects.create(
-        centre_id=centre.pk,
-        quarter="2026Q1",
-        status="ready",
-        pdf=b"%PDF-1.4 report",
-        content={"title": "Q1"},
+        centre_id=centre.pk, quarter="2026Q1", document_id=document.pk
     )
     model("coproduction", "Tablet").objects.create(
         centre_id=centre.pk, name="Front room", device_key="k" * 43
@@ -105,7 +97,14 @@ def _seed_old_rows(old, centre, user, activity):
     for name, model in MOVED.items():
         ContentType.objects.filter(app_label=model._meta.app_label, model=name).delete()
         ContentType.objects.get_or_create(app_label="coproduction", model=name)
-    return suggestion.pk
+    # A document about one of them points at its content type (a generic relation).
+    about_it = Document.objects.create(
+        centre=centre,
+        kind="test_about_a_suggestion",
+        content_type=ContentType.objects.get(app_label="coproduction", model="suggestion"),
+        object_id=str(suggestion.pk),
+    )
+    return suggestion.pk, about_it.pk
 
 
 @pytest.mark.django_db(transaction=True)
@@ -113,10 +112,11 @@ def test_moving_the_models_into_rooms_keeps_every_row():
     centre = CentreFactory()
     user = UserFactory()
     activity = ActivityFactory(centre=centre)
+    document = Document.objects.create(centre=centre, kind="quarterly_report", status="ready")
     latest = _latest()
     try:
         old = _migrate(BEFORE).loader.project_state([BEFORE[0]]).apps
-        suggestion_pk = _seed_old_rows(old, centre, user, activity)
+        suggestion_pk, about_it_pk = _seed_old_rows(old, centre, user, activity, document)
         before = {name: old.get_model("coproduction", name).objects.count() for name in MOVED}
         audit_log(
             actor=user,
@@ -142,9 +142,8 @@ def test_moving_the_models_into_rooms_keeps_every_row():
     assert suggestion.version == 3 and suggestion.wording == Suggestion.Wording.APPROVED
     assert Suggestion.objects.get(receipt_code="MIG-43").duplicate_of_id == suggestion_pk
     assert list(suggestion.changes.values_list("what", flat=True)) == ["Status: Done"]
-    assert bytes(Poster.objects.get(centre=centre).pdf) == b"%PDF-1.4 poster"
     report = QuarterlyReport.objects.get(centre=centre)
-    assert (report.quarter, report.content) == ("2026Q1", {"title": "Q1"})
+    assert (report.quarter, report.document_id) == ("2026Q1", document.pk)
     assert Tablet.objects.get(centre=centre).name == "Front room"
 
     # Content types moved with the models (permissions and generic relations point at them).
@@ -152,6 +151,10 @@ def test_moving_the_models_into_rooms_keeps_every_row():
         content_type = ContentType.objects.get_for_model(model)
         assert content_type.app_label == model._meta.app_label
         assert not ContentType.objects.filter(app_label="coproduction", model=name).exists()
+
+    # The document about the suggestion still finds it through its content type.
+    about_it = Document.objects.get(pk=about_it_pk)
+    assert about_it.content_type.get_object_for_this_type(pk=about_it.object_id) == suggestion
 
     # An audit event written now names the suggestion as events written before the move did.
     audit_log(actor=user, action="test.after", obj=suggestion)

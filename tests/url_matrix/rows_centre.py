@@ -44,6 +44,7 @@ ROWS = {
         post=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
     ),
     "healthz": Row(get=expect("ok"), post=expect(405)),
+    "accessibility": Row(get=expect("ok"), post=expect(405)),
     "login": Row(
         get=expect("redirect", anonymous="ok", tablet="ok"),
         post=expect("redirect", anonymous="ok", tablet="ok"),

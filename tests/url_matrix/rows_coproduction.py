@@ -1,9 +1,13 @@
 """Co-production and the kiosk. Steering members see numbers and the poster, never a suggestion.
 The enrolled tablet reaches the kiosk pages and nothing else; nobody else reaches the kiosk."""
 
+from django.core.files.base import ContentFile
+
+from centre.models import Document
 from coproduction.kiosk.access import COOKIE_NAME, device_cookie_value
 from coproduction.kiosk.services import tablet_create, tablet_enrol
-from coproduction.suggestions.models import Poster, Suggestion
+from coproduction.suggestions.documents import POSTER
+from coproduction.suggestions.models import Suggestion
 
 from .matrix import STAFF, Row, expect, for_roles
 
@@ -27,12 +31,14 @@ def build(world):
         screening=Suggestion.Screening.CLEAR,
     )
     world.extra.spare_tablet, _code = tablet_create(centre=world.centre, name="Spare", by=None)
-    Poster.objects.create(
+    poster = Document.objects.create(
         centre=world.centre,
-        state=Poster.State.READY,
-        pdf=b"%PDF-1.4 matrix",
+        kind=POSTER,
+        coverage="||",
+        status=Document.Status.READY,
         built_at="2026-01-05T10:00Z",
     )
+    poster.file.save("matrix-poster.pdf", ContentFile(b"%PDF-1.4 matrix"))
 
 
 def tablet_client(world, client):

@@ -1,6 +1,11 @@
 """The steering group's quarterly reports (/reports/). Managers and steering members read and
 download them; only managers build or rebuild; another centre's report is a 404."""
 
+from datetime import date
+
+from django.core.files.base import ContentFile
+
+from centre.models import Document
 from coproduction.reports.models import QuarterlyReport
 
 from .matrix import Row, for_roles
@@ -10,13 +15,18 @@ MANAGER = ("manager",)
 
 
 def build(world):
-    world.extra.quarterly_report = QuarterlyReport.objects.create(
+    document = Document.objects.create(
         centre=world.centre,
-        quarter="2026Q2",
-        status=QuarterlyReport.Status.READY,
-        pdf=b"%PDF-1.4 matrix",
-        content={},
+        kind="quarterly_report",
+        coverage="2026-04-01..2026-06-30||",
+        period_start=date(2026, 4, 1),
+        period_end=date(2026, 6, 30),
+        status=Document.Status.READY,
         built_at="2026-07-03T05:30Z",
+    )
+    document.file.save("matrix.pdf", ContentFile(b"%PDF-1.4 matrix"))
+    world.extra.quarterly_report = QuarterlyReport.objects.create(
+        centre=world.centre, quarter="2026Q2", document=document
     )
 
 

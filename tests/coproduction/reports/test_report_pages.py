@@ -6,15 +6,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from centre.models import AuditEvent
+from centre.models import AuditEvent, Document
 from centre.pdf import pdf_text
+from centre.tasks import document_build_task
 from coproduction.reports import services
+from coproduction.reports.documents import QUARTERLY_REPORT
 from coproduction.reports.models import QuarterlyReport
 from coproduction.reports.quarters import BadQuarter, Quarter
-from coproduction.reports.tasks import (
-    quarterly_report_pdf_build_task,
-    quarterly_report_request_task,
-)
+from coproduction.reports.tasks import quarterly_report_request_task
 
 from .report_data import NAMES, QUARTER, build_quarter
 
@@ -88,11 +87,13 @@ def test_task_run_twice_builds_once(centre, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         report, started = services.report_request(centre=centre, quarter=QUARTER)
     assert started and len(callbacks) == 1
-    assert quarterly_report_pdf_build_task(report.pk) is True
-    assert quarterly_report_pdf_build_task(report.pk) is False
-    report.refresh_from_db()
+    assert document_build_task(report.document_id) is True
+    assert document_build_task(report.document_id) is False
+    report.document.refresh_from_db()
     assert report.status == QuarterlyReport.Status.READY and report.built_at
-    assert bytes(report.pdf).startswith(b"%PDF") and report.content["quarter"] == "2026Q3"
+    with report.document.file.open("rb") as handle:
+        assert handle.read().startswith(b"%PDF")
+    assert report.content["quarter"] == "2026Q3"
 
 
 def test_asking_twice_while_waiting_reuses_the_build(centre):
@@ -114,14 +115,14 @@ def test_rebuild_replaces_the_report_in_place(report, centre):
 def test_a_failed_build_says_so(centre, monkeypatch):
     report, _ = services.report_request(centre=centre, quarter=QUARTER)
 
-    def broken(**kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("Pango went away")
 
-    monkeypatch.setattr(services, "report_pdf_render", broken)
+    monkeypatch.setattr("centre.documents.services.render_pdf", broken)
     with pytest.raises(RuntimeError):
         services.report_build(report_id=report.pk)
-    report.refresh_from_db()
-    assert report.status == QuarterlyReport.Status.FAILED and "Pango" in report.error
+    report.document.refresh_from_db()
+    assert report.status == QuarterlyReport.Status.FAILED and "Pango" in report.document.error
 
 
 def test_scheduled_run_builds_last_quarter_for_every_centre_once(
@@ -129,7 +130,9 @@ def test_scheduled_run_builds_last_quarter_for_every_centre_once(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reports_request_previous(today=date(2026, 10, 3)) == 2
-    assert set(QuarterlyReport.objects.values_list("quarter", "status")) == {("2026Q3", "ready")}
+    assert set(QuarterlyReport.objects.values_list("quarter", "document__status")) == {
+        ("2026Q3", "ready")
+    }
     # The next days of the window leave a built report alone.
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         assert services.reports_request_previous(today=date(2026, 10, 4)) == 0
@@ -145,7 +148,7 @@ def test_scheduled_task_asks_for_the_previous_quarter(centre, django_capture_on_
 def test_build_task_goes_to_the_reports_queue_and_beat_names_it():
     from centre.celery import app
 
-    route = app.amqp.router.route({}, quarterly_report_pdf_build_task.name)
+    route = app.amqp.router.route({}, document_build_task.name)
     assert route["queue"].name == "reports"
     entry = app.conf.beat_schedule["reports-quarterly-report"]
     assert entry["task"] == quarterly_report_request_task.name
@@ -203,7 +206,15 @@ def test_query_budgets_do_not_grow(report, centre, steering_client, django_asser
         with django_assert_max_num_queries(12):
             steering_client.get(page)
     for quarter in ("2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"):
-        QuarterlyReport.objects.create(centre=centre, quarter=quarter, built_at=report.built_at)
+        document = Document.objects.create(
+            centre=centre,
+            kind=QUARTERLY_REPORT,
+            coverage=quarter,
+            status=Document.Status.READY,
+            file=report.document.file.name,
+            built_at=report.built_at,
+        )
+        QuarterlyReport.objects.create(centre=centre, quarter=quarter, document=document)
     with django_assert_max_num_queries(12):
         page = steering_client.get(reverse("reports:list")).content.decode()
     assert page.count("Download 20") == 6

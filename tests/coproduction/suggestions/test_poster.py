@@ -4,13 +4,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from centre.models import Document
 from centre.pdf import pdf_text
+from centre.tasks import document_build_task
 from coproduction.suggestions import services
-from coproduction.suggestions.models import Poster, Suggestion
-from coproduction.suggestions.tasks import (
-    you_said_we_did_poster_build_task,
-    you_said_we_did_posters_request_task,
-)
+from coproduction.suggestions.documents import POSTER
+from coproduction.suggestions.models import Suggestion
+from coproduction.suggestions.tasks import you_said_we_did_posters_request_task
 from tests.coproduction.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,11 +56,12 @@ def test_command_refuses_an_unknown_centre(tmp_path):
 def test_task_builds_once_and_is_safe_to_run_twice(centre, approved):
     poster, started = services.poster_request(centre=centre)
     assert started
-    assert you_said_we_did_poster_build_task(poster.pk) is True
-    assert you_said_we_did_poster_build_task(poster.pk) is False
+    assert document_build_task(poster.pk) is True
+    assert document_build_task(poster.pk) is False
     poster.refresh_from_db()
-    assert poster.state == Poster.State.READY and poster.item_count == 1
-    assert "sauna" in pdf_text(bytes(poster.pdf))
+    assert poster.status == Document.Status.READY and poster.summary == {"items": 1}
+    with poster.file.open("rb") as handle:
+        assert "sauna" in pdf_text(handle.read())
 
 
 def test_rebuild_button_enqueues_after_commit_and_page_shows_progress(
@@ -85,7 +86,7 @@ def test_a_second_click_while_building_does_not_queue_twice(centre, manager_clie
     with pytest.MonkeyPatch.context() as patch:
         calls = []
         patch.setattr(
-            "coproduction.suggestions.tasks.you_said_we_did_poster_build_task.apply_async",
+            "centre.tasks.document_build_task.apply_async",
             lambda *a, **k: calls.append(a),
         )
         services.poster_request(centre=centre)
@@ -100,19 +101,17 @@ def test_broker_down_leaves_the_poster_queued_for_the_schedule(
         raise ConnectionError("broker down")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            "coproduction.suggestions.tasks.you_said_we_did_poster_build_task.apply_async", broken
-        )
+        patch.setattr("centre.tasks.document_build_task.apply_async", broken)
         with django_capture_on_commit_callbacks(execute=True):
             response = manager_client.post(reverse("suggestions:poster_rebuild"))
     assert response.status_code == 302
-    poster = Poster.objects.get(centre=centre)
-    assert poster.state == Poster.State.QUEUED
+    poster = Document.objects.get(centre=centre, kind=POSTER)
+    assert poster.status == Document.Status.QUEUED
     # The scheduled run (eager in tests) enqueues the waiting build again.
     with django_capture_on_commit_callbacks(execute=True):
         you_said_we_did_posters_request_task()
     poster.refresh_from_db()
-    assert poster.state == Poster.State.READY
+    assert poster.status == Document.Status.READY
 
 
 def test_download_before_any_poster_explains(manager_client):

@@ -9,7 +9,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coproduction", "0003_merge_0002_quarterly_report_0002_suggestion_activity"),
+        ("coproduction", "0006_remove_poster_and_report_build_fields"),
     ]
 
     operations = [
@@ -17,7 +17,6 @@ class Migration(migrations.Migration):
             state_operations=[
                 migrations.DeleteModel(name="OverdueAlert"),
                 migrations.DeleteModel(name="SuggestionChange"),
-                migrations.DeleteModel(name="Poster"),
                 migrations.DeleteModel(name="QuarterlyReport"),
                 migrations.DeleteModel(name="Suggestion"),
                 migrations.DeleteModel(name="Tablet"),
