@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre import deadlines
 from centre.audit import audit_log
 from centre.models import Membership, OutboxMessage
 from centre.roles import Role
@@ -110,10 +111,11 @@ def digest_numbers(centre, worker, today):
             status=Appointment.Status.BOOKED,
         ).count(),
         "overdue_actions": Action.objects.filter(
-            woman__in=open_cases, done_on__isnull=True, due_on__lt=today
+            deadlines.overdue_q("due_on", today=today), woman__in=open_cases, done_on__isnull=True
         ).count(),
+        # Due today counts too: the digest is the morning's to-do list.
         "reviews_due": SupportPlan.objects.filter(
-            woman__in=open_cases, next_review_on__lte=today
+            deadlines.due_q("next_review_on", today=today), woman__in=open_cases
         ).count(),
         "handovers": Allocation.objects.filter(
             worker=worker,

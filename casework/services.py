@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre import deadlines
 from centre.audit import audit_log
 from centre.models import Membership, OutboxMessage
 from centre.roles import Role
@@ -61,6 +62,8 @@ WOMAN_DETAIL_FIELDS = [
     "supporters",
 ]
 PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]
+# After a missed appointment, the step to get back in touch is due within two working days.
+RE_ENGAGE_WORKING_DAYS = 2
 REMINDER_PURPOSE = "casework_appointment_reminder"
 COURT_PURPOSE = "casework_court_reminder"
 DIGEST_PURPOSE = "casework_daily_digest"
@@ -456,7 +459,9 @@ def appointment_record(*, appointment, status, re_engagement="", by):
             text=re_engagement[:500],
             who=str(by),
             owner=by,
-            due_on=timezone.localdate() + timedelta(days=2),
+            due_on=deadlines.due_date(
+                centre=woman.centre, start=timezone.localdate(), working_days=RE_ENGAGE_WORKING_DAYS
+            ),
             source=Action.Source.RE_ENGAGEMENT,
         )
     if status == Appointment.Status.ATTENDED:

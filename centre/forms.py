@@ -133,6 +133,19 @@ class CentreSettingsForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Save settings")))
 
 
+class CentreHolidayForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(
+        label=_("Name"), max_length=80, help_text=_("For example: Christmas Day, Glasgow Fair.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = "centre_holiday_add"
+        self.helper.add_input(Submit("submit", _("Add the holiday"), css_class="btn-secondary"))
+
+
 class MemberEditForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     agency = forms.CharField(

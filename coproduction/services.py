@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre import deadlines
 from centre.audit import audit_log
 from centre.models import Membership, OutboxMessage
 from centre.roles import STAFF_ROLES, Role
@@ -681,7 +682,7 @@ def _overdue_thresholds(centre):
 
 def overdue_alerts_queue(*, today=None):
     """Queue an alert to the owner and the managers for every open suggestion past its centre's
-    response target (and again at twice the target). Exactly once per suggestion per threshold,
+    response target in working days (and again at twice the target). Exactly once per suggestion per threshold,
     however often it runs. Returns how many suggestions were alerted."""
     from centre.models import Centre
 
@@ -691,12 +692,15 @@ def overdue_alerts_queue(*, today=None):
         thresholds = sorted(_overdue_thresholds(centre), reverse=True)
         # Highest first: one past both thresholds at once gets one message, not two.
         for threshold in thresholds:
+            late = deadlines.response_overdue_q(
+                "received_on", centre=centre, working_days=threshold, today=today
+            )
             candidates = (
                 Suggestion.objects.filter(
+                    late,
                     centre=centre,
                     status__in=Suggestion.OPEN_STATUSES,
                     duplicate_of__isnull=True,
-                    received_on__lt=today - timedelta(days=threshold),
                 )
                 .exclude(overdue_alerts__threshold_days=threshold)
                 .select_related("owner")
