@@ -263,14 +263,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 sign_out = public(require_POST(SignOutView.as_view()))
-password_reset = public(
-    auth_views.PasswordResetView.as_view(
-        form_class=OutboxPasswordResetForm,
-        email_template_name="registration/password_reset_email.txt",
-        subject_template_name="registration/password_reset_subject.txt",
-        html_email_template_name="registration/password_reset_email.html",
-    )
-)
+password_reset = public(auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm))
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(auth_views.PasswordResetConfirmView.as_view())
 password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())

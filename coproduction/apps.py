@@ -12,3 +12,6 @@ class CoproductionConfig(AppConfig):
         from .selectors import ideas_for_activity
 
         register_idea_source(ideas_for_activity)
+
+        # Register co-production's message kinds with the platform (centre/messaging.py).
+        from . import messages  # noqa: F401
