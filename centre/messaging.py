@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.template import Context, engines
+from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 
@@ -94,7 +94,7 @@ def absolute_url(path: str) -> str:
 def _render_text(name: str, context: Mapping[str, Any]) -> str:
     # Plain text is never HTML-escaped (a name with an apostrophe stays readable); HTML
     # goes through the normal, escaping renderer.
-    template = engines["django"].engine.get_template(name)
+    template = Engine.get_default().get_template(name)
     return template.render(Context(dict(context), autoescape=False)).strip()
 
 
