@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
@@ -327,3 +328,23 @@ def test_the_step_after_a_missed_appointment_is_due_in_two_working_days(centre, 
         day += timedelta(days=1)
         counted += day.weekday() < 5 and day != next_weekday(tomorrow)
     assert action.due_on == day
+
+
+def test_the_suggestion_page_gives_the_due_date_in_working_days(manager_client, centre):
+    centre.suggestion_response_days = 1
+    centre.save()
+    today = timezone.localdate()
+    closed = next_weekday(today + timedelta(days=1))
+    CentreHoliday.objects.create(centre=centre, date=closed, name="Closed")
+    suggestion = SuggestionFactory(centre=centre, received_on=today)
+    due = next_weekday(closed + timedelta(days=1))  # by hand: the weekday after the holiday
+    html = manager_client.get(reverse("coproduction:detail", args=[suggestion.pk])).content
+    assert f"answer due by {due.day} {due:%B %Y}" in html.decode()
+
+
+def test_the_template_filters_follow_the_rule():
+    page = Template("{% load deadlines %}{{ day|overdue }} {{ day|due }}")
+    today = timezone.localdate()
+    assert page.render(Context({"day": today})) == "False True"
+    assert page.render(Context({"day": today - timedelta(days=1)})) == "True True"
+    assert page.render(Context({"day": None})) == "False False"
