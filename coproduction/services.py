@@ -679,8 +679,8 @@ def _overdue_thresholds(centre):
 
 def overdue_alerts_queue(*, today=None):
     """Queue an alert to the owner and the managers for every open suggestion past its centre's
-    response target in working days (and again at twice the target). Exactly once per suggestion per threshold,
-    however often it runs. Returns how many suggestions were alerted."""
+    response target in working days (and again at twice the target). Exactly once per
+    suggestion per threshold, however often it runs. Returns how many suggestions were alerted."""
     from centre.models import Centre
 
     today = today or timezone.localdate()
