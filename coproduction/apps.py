@@ -16,3 +16,5 @@ class CoproductionConfig(AppConfig):
         from . import documents
 
         documents.register()
+        # Register co-production's message kinds with the platform (centre/messaging.py).
+        from . import messages  # noqa: F401

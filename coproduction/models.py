@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre import deadlines
 from centre.models import Centre
 
 TEXT_MAX = 1500
@@ -197,16 +198,18 @@ class Suggestion(models.Model):
         return (end - self.received_on).days
 
     def due_on(self, centre=None):
-        from datetime import timedelta
+        """The day an answer is due: the centre's response target in working days."""
+        centre = centre or self.centre
+        return deadlines.due_date(
+            centre=centre, start=self.received_on, working_days=centre.suggestion_response_days
+        )
 
-        days = (centre or self.centre).suggestion_response_days
-        return self.received_on + timedelta(days=days)
-
-    def is_overdue(self, centre=None):
+    def is_overdue(self, centre=None, due_on=None):
+        """Open, not a duplicate, and past its due date (deadlines.is_overdue)."""
         return (
             self.is_open
             and self.duplicate_of_id is None
-            and timezone.localdate() > self.due_on(centre)
+            and deadlines.is_overdue(due_on=due_on or self.due_on(centre))
         )
 
     @property

@@ -14,13 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre import deadlines
 from centre.audit import audit_log
 from centre.documents.services import document_render, document_request, document_unsaved
+from centre.messaging import absolute_url, message_queue
 from centre.models import Membership, OutboxMessage
 from centre.roles import STAFF_ROLES, Role
-from centre.services import BROKER_ERRORS, outbox_message_queue
+from centre.services import BROKER_ERRORS
 
 from .documents import POSTER
+from .messages import SUGGESTION_OVERDUE, SUGGESTION_SAFEGUARDING
 from .models import OverdueAlert, Suggestion, SuggestionChange, Tablet
 
 logger = logging.getLogger(__name__)
@@ -293,20 +296,15 @@ def safeguarding_notify(*, suggestion):
         if centre.duty_manager_email
         else [m.user.email for m in _managers(centre)]
     )
-    path = reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+    link = absolute_url(reverse("coproduction:detail", kwargs={"pk": suggestion.pk}))
     for recipient in recipients:
-        outbox_message_queue(
-            purpose="coproduction.safeguarding",
+        message_queue(
+            kind=SUGGESTION_SAFEGUARDING.name,
             reference=f"suggestion:{suggestion.pk}",
             channel=OutboxMessage.Channel.EMAIL,
             recipient=recipient,
             centre=centre,
-            subject=_("A suggestion needs a safeguarding look"),
-            body=_(
-                "A suggestion (receipt %(code)s) has been held because it may be a disclosure. "
-                "Please look at it today: %(path)s"
-            )
-            % {"code": suggestion.receipt_code, "path": path},
+            context={"code": suggestion.receipt_code, "link": link},
         )
 
 
@@ -683,34 +681,36 @@ def _overdue_thresholds(centre):
 
 def overdue_alerts_queue(*, today=None):
     """Queue an alert to the owner and the managers for every open suggestion past its centre's
-    response target (and again at twice the target). Exactly once per suggestion per threshold,
-    however often it runs. Returns how many suggestions were alerted."""
+    response target in working days (and again at twice the target). Exactly once per
+    suggestion per threshold, however often it runs. Returns how many suggestions were alerted."""
     from centre.models import Centre
 
     today = today or timezone.localdate()
     alerted = 0
     for centre in Centre.objects.all():
+        calendar = deadlines.working_calendar(centre=centre)
         thresholds = sorted(_overdue_thresholds(centre), reverse=True)
         # Highest first: one past both thresholds at once gets one message, not two.
         for threshold in thresholds:
             candidates = (
                 Suggestion.objects.filter(
+                    received_on__lt=calendar.overdue_cutoff(threshold, today),
                     centre=centre,
                     status__in=Suggestion.OPEN_STATUSES,
                     duplicate_of__isnull=True,
-                    received_on__lt=today - timedelta(days=threshold),
                 )
                 .exclude(overdue_alerts__threshold_days=threshold)
                 .select_related("owner")
             )
             for suggestion in candidates.iterator():
                 lower = [t for t in thresholds if t < threshold]
-                alerted += _overdue_alert(suggestion, threshold, lower, today)
+                waited = calendar.working_days_between(suggestion.received_on, today)
+                alerted += _overdue_alert(suggestion, threshold, lower, waited)
     return alerted
 
 
 @transaction.atomic
-def _overdue_alert(suggestion, threshold, lower_thresholds, today):
+def _overdue_alert(suggestion, threshold, lower_thresholds, waited):
     try:
         with transaction.atomic():
             OverdueAlert.objects.create(suggestion=suggestion, threshold_days=threshold)
@@ -723,24 +723,19 @@ def _overdue_alert(suggestion, threshold, lower_thresholds, today):
     recipients = {m.user.email for m in _managers(suggestion.centre)}
     if suggestion.owner and suggestion.owner.email:
         recipients.add(suggestion.owner.email)
-    path = reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+    link = absolute_url(reverse("coproduction:detail", kwargs={"pk": suggestion.pk}))
     for recipient in sorted(recipients):
-        outbox_message_queue(
-            purpose="coproduction.overdue",
+        message_queue(
+            kind=SUGGESTION_OVERDUE.name,
             reference=f"suggestion:{suggestion.pk}:{threshold}",
             channel=OutboxMessage.Channel.EMAIL,
             recipient=recipient,
             centre=suggestion.centre,
-            subject=_("A suggestion is waiting for an answer"),
-            body=_(
-                "Suggestion %(code)s has waited %(age)s days for an answer (the target is "
-                "%(target)s days). Women told us that no answer puts them off. Open it: %(path)s"
-            )
-            % {
+            context={
                 "code": suggestion.receipt_code,
-                "age": (today - suggestion.received_on).days,
+                "waited": waited,
                 "target": suggestion.centre.suggestion_response_days,
-                "path": path,
+                "link": link,
             },
         )
     return 1

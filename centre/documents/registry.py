@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
+from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from .models import Document
@@ -18,7 +19,7 @@ class UnknownDocumentKind(LookupError):
 @dataclass(frozen=True)
 class DocumentKind:
     name: str  # stored on each Document: never rename a kind that has rows
-    label: str
+    label: str | Promise  # translated lazily
     template: str  # extends "print/base.html"
     context: "Callable[[Document], dict[str, Any]]"
     filename: "Callable[[Document], str]"

@@ -15,7 +15,8 @@ from .selectors import get_document_for_user
 def document_download_response(request: HttpRequest, document: Document) -> HttpResponse:
     """Send the stored file as an attachment nobody keeps, and log who took it. The caller has
     already checked the document is this centre's and the kind's policy allows it."""
-    if not document.downloadable or not document.file.storage.exists(document.file.name):
+    name = document.file.name
+    if not document.downloadable or not name or not document.file.storage.exists(name):
         raise Http404("This file has not been built yet.")
     with document.file.open("rb") as handle:
         return document_bytes_response(request, document, handle.read())
