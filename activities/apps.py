@@ -8,3 +8,5 @@ class ActivitiesConfig(AppConfig):
         from . import documents
 
         documents.register()
+        # Register the activities' message kinds with the platform (centre/messaging.py).
+        from . import messages  # noqa: F401

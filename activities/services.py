@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.models import Woman
+from centre.messaging import message_queue
 from centre.models import OutboxMessage
-from centre.services import outbox_message_queue
 
+from .messages import REMINDER_PURPOSE, SESSION_REMINDER
 from .models import (
     Activity,
     ActivityCost,
@@ -31,7 +32,6 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-REMINDER_PURPOSE = "activities.session_reminder"
 REMINDER_HOUR = 10  # the day before, mid-morning: late enough to be useful, never at night
 STATUS_NEEDS_REASON = (Activity.Status.PAUSED, Activity.Status.ENDED)
 
@@ -544,17 +544,9 @@ def reminder_time(session):
     return timezone.make_aware(datetime.combine(day_before, time(REMINDER_HOUR)))
 
 
-def reminder_text(woman, session):
-    # Discreet: her first name, the day and time only. No activity name (it can give away
-    # what the centre is), nothing about the centre.
-    return _(
-        "Hi %(name)s, just a reminder about %(day)s at %(time)s. "
-        "If you can't make it, no problem, see you next time."
-    ) % {
-        "name": woman.known_as,
-        "day": session.date.strftime("%A %-d %B"),
-        "time": session.start_time.strftime("%-I:%M%p").lower(),
-    }
+def reminder_context(woman, session):
+    """What the discreet session_reminder text may say: her first name, the day and time."""
+    return {"first_name": woman.known_as, "day": session.date, "start_time": session.start_time}
 
 
 def may_remind(woman):
@@ -584,15 +576,14 @@ def session_reminders_queue(*, now=None, hours_ahead=36):
             if not may_remind(woman) or not woman.is_open:
                 continue
             try:
-                _message, created = outbox_message_queue(
-                    purpose=REMINDER_PURPOSE,
+                _message, created = message_queue(
+                    kind=SESSION_REMINDER.name,
                     reference=f"session:{session.pk}",
                     channel=OutboxMessage.Channel.SMS,
                     recipient=woman.mobile.strip(),
-                    body=reminder_text(woman, session),
+                    context=reminder_context(woman, session),
                     centre=session.centre,
-                    scheduled_for=reminder_time(session),
-                    discreet=True,
+                    send_at=reminder_time(session),
                 )
             except ValidationError:
                 # Her name itself reads as a giveaway word (e.g. "Justice"): better no text

@@ -13,10 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre import deadlines
 from centre.audit import audit_log
+from centre.messaging import absolute_url
 from centre.models import Membership, OutboxMessage
 from centre.roles import Role
 
+from .messages import CASELOAD_DIGEST, COURT_PURPOSE, COURT_REMINDER
 from .models import (
     OPEN_STAGES,
     Action,
@@ -38,7 +41,7 @@ from .models import (
     SupportPlan,
     Woman,
 )
-from .services import COURT_PURPOSE, DIGEST_PURPOSE, _email_staff, _site_url
+from .services import _email_staff
 
 logger = logging.getLogger(__name__)
 COURT_REMINDER_DAYS = (7, 1)
@@ -76,15 +79,13 @@ def court_reminders_queue(*, now=None):
             )
             _message, created = _email_staff(
                 user=worker,
-                purpose=COURT_PURPOSE,
+                kind=COURT_REMINDER.name,
                 reference=reference,
-                subject=_("Court date coming up"),
-                body=_("%(name)s has a court date on %(when)s at %(court)s.\nHer record: %(link)s")
-                % {
-                    "name": f"{woman.known_as} {woman.last_name[:1]}".strip(),
-                    "when": timezone.localtime(court_date.starts_at).strftime("%A %-d %B, %H:%M"),
+                context={
+                    "woman_name": f"{woman.known_as} {woman.last_name[:1]}".strip(),
+                    "starts_at": court_date.starts_at,
                     "court": court_date.court,
-                    "link": _site_url(reverse("casework:justice", args=[woman.pk])),
+                    "link": absolute_url(reverse("casework:justice", args=[woman.pk])),
                 },
                 centre=woman.centre,
                 scheduled_for=send_at,
@@ -110,10 +111,11 @@ def digest_numbers(centre, worker, today):
             status=Appointment.Status.BOOKED,
         ).count(),
         "overdue_actions": Action.objects.filter(
-            woman__in=open_cases, done_on__isnull=True, due_on__lt=today
+            deadlines.overdue_q("due_on", today=today), woman__in=open_cases, done_on__isnull=True
         ).count(),
+        # Due today counts too: the digest is the morning's to-do list.
         "reviews_due": SupportPlan.objects.filter(
-            woman__in=open_cases, next_review_on__lte=today
+            deadlines.due_q("next_review_on", today=today), woman__in=open_cases
         ).count(),
         "handovers": Allocation.objects.filter(
             worker=worker,
@@ -140,28 +142,18 @@ def daily_digests_queue(*, today=None):
         numbers = digest_numbers(centre, worker, today)
         if not numbers["open_cases"] and not numbers["handovers"]:
             continue
-        body = _(
-            "Good morning %(name)s. Your caseload at %(centre)s today:\n"
-            "- %(open_cases)s open cases\n"
-            "- %(appointments_today)s appointments today\n"
-            "- %(overdue_actions)s overdue actions\n"
-            "- %(reviews_due)s reviews due\n"
-            "- %(not_heard)s women not heard from in %(days)s days\n"
-            "- %(handovers)s handover notes to read\n"
-            "Open your caseload: %(link)s"
-        ) % {
+        context = {
             **numbers,
             "name": worker.first_name or worker.username,
-            "centre": centre.name,
+            "centre_name": centre.name,
             "days": centre.not_heard_from_days,
-            "link": _site_url(reverse("casework:caseload")),
+            "link": absolute_url(reverse("casework:caseload")),
         }
         _message, created = _email_staff(
             user=worker,
-            purpose=DIGEST_PURPOSE,
+            kind=CASELOAD_DIGEST.name,
             reference=f"digest:{centre.pk}:{today.isoformat()}",
-            subject=_("Your caseload today"),
-            body=body,
+            context=context,
             centre=centre,
             scheduled_for=send_at,
         )

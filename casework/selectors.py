@@ -22,6 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from centre import deadlines
 from centre.access import scope_to_centre
 from centre.models import AuditEvent
 from centre.roles import Role
@@ -412,7 +413,9 @@ def annotate_caseload(women, *, today=None):
         .values("starts_at")[:1]
     )
     overdue = (
-        Action.objects.filter(woman=OuterRef("pk"), done_on__isnull=True, due_on__lt=today)
+        Action.objects.filter(
+            deadlines.overdue_q("due_on", today=today), woman=OuterRef("pk"), done_on__isnull=True
+        )
         .order_by()
         .values("woman")
         .annotate(n=Count("pk"))

@@ -11,11 +11,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre import deadlines
 from centre.audit import audit_log
+from centre.messaging import absolute_url, message_queue
 from centre.models import Membership, OutboxMessage
 from centre.roles import Role
-from centre.services import outbox_message_cancel, outbox_message_queue
+from centre.services import outbox_message_cancel
 
+from .messages import (
+    APPOINTMENT_REMINDER,
+    BREAK_GLASS,
+    BREAK_GLASS_PURPOSE,  # noqa: F401 - part of this module's interface (tests, jobs)
+    COURT_PURPOSE,  # noqa: F401
+    DIGEST_PURPOSE,  # noqa: F401
+    REMINDER_PURPOSE,
+)
 from .models import (
     OPEN_STAGES,
     Action,
@@ -61,10 +71,8 @@ WOMAN_DETAIL_FIELDS = [
     "supporters",
 ]
 PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]
-REMINDER_PURPOSE = "casework_appointment_reminder"
-COURT_PURPOSE = "casework_court_reminder"
-DIGEST_PURPOSE = "casework_daily_digest"
-BREAK_GLASS_PURPOSE = "casework_break_glass"
+# After a missed appointment, the step to get back in touch is due within two working days.
+RE_ENGAGE_WORKING_DAYS = 2
 
 
 class VersionConflict(Exception):  # noqa: N818 - named for what happened
@@ -94,25 +102,20 @@ def _managers(centre):
     ]
 
 
-def _email_staff(*, user, purpose, reference, subject, body, centre, scheduled_for=None):
-    """Queue an email to a member of staff. Returns (message, created); (None, False) when
-    she has no email address."""
+def _email_staff(*, user, kind, reference, context, centre, scheduled_for=None):
+    """Queue an email of this message kind to a member of staff. Returns (message, created);
+    (None, False) when she has no email address."""
     if not user.email:
         return None, False
-    return outbox_message_queue(
-        purpose=purpose,
+    return message_queue(
+        kind=kind,
         reference=reference,
         channel=OutboxMessage.Channel.EMAIL,
         recipient=user.email,
-        subject=subject,
-        body=body,
+        context=context,
         centre=centre,
-        scheduled_for=scheduled_for,
+        send_at=scheduled_for,
     )
-
-
-def _site_url(path):
-    return f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{path}"
 
 
 # --- The woman's record --------------------------------------------------------------------
@@ -316,18 +319,13 @@ def break_glass_grant(*, woman, worker, reason):
         woman=woman, worker=worker, reason=reason[:500], expires_at=now + timedelta(minutes=minutes)
     )
     audit_log(actor=worker, action="casework.woman.break_glass", obj=woman, reason=reason)
-    link = _site_url(reverse("casework:woman_viewers", args=[woman.pk]))
+    link = absolute_url(reverse("casework:woman_viewers", args=[woman.pk]))
     for manager in _managers(woman.centre):
         _email_staff(
             user=manager,
-            purpose=BREAK_GLASS_PURPOSE,
+            kind=BREAK_GLASS.name,
             reference=f"break_glass:{grant.pk}",
-            subject=_("A record was opened with break the glass"),
-            body=_(
-                "%(worker)s opened a record she is not allocated to, for %(minutes)s minutes.\n"
-                "Reason given: %(reason)s\nSee who looked at the record: %(link)s"
-            )
-            % {"worker": worker, "minutes": minutes, "reason": reason, "link": link},
+            context={"worker": str(worker), "minutes": minutes, "reason": reason, "link": link},
             centre=woman.centre,
         )
     return grant
@@ -395,26 +393,18 @@ def appointment_reminders_queue(*, appointment):
     ):
         return None
     when = max(appointment.starts_at - timedelta(days=1), now).replace(second=0, microsecond=0)
-    local = timezone.localtime(appointment.starts_at)
-    body = _(
-        "Hi %(name)s, just a reminder about %(day)s at %(time)s with %(worker)s. "
-        "Reply if you need to change it."
-    ) % {
-        "name": woman.first_name,
-        "day": local.strftime("%A %-d %B"),
-        "time": local.strftime("%-I:%M%p").lower(),
-        "worker": appointment.worker.first_name if appointment.worker else _("us"),
-    }
-    message, _created = outbox_message_queue(
-        purpose=REMINDER_PURPOSE,
+    message, _created = message_queue(
+        kind=APPOINTMENT_REMINDER.name,
         reference=f"appointment:{appointment.pk}",
         channel=channel,
         recipient=recipient,
-        subject=_("A reminder") if channel == OutboxMessage.Channel.EMAIL else "",
-        body=body,
+        context={
+            "first_name": woman.first_name,
+            "starts_at": appointment.starts_at,
+            "worker_first_name": appointment.worker.first_name if appointment.worker else "",
+        },
         centre=woman.centre,
-        scheduled_for=when,
-        discreet=True,
+        send_at=when,
     )
     return message
 
@@ -456,7 +446,9 @@ def appointment_record(*, appointment, status, re_engagement="", by):
             text=re_engagement[:500],
             who=str(by),
             owner=by,
-            due_on=timezone.localdate() + timedelta(days=2),
+            due_on=deadlines.due_date(
+                centre=woman.centre, start=timezone.localdate(), working_days=RE_ENGAGE_WORKING_DAYS
+            ),
             source=Action.Source.RE_ENGAGEMENT,
         )
     if status == Appointment.Status.ATTENDED:

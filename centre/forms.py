@@ -2,10 +2,10 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from .models import Centre, User
+from .messaging import message_queue
+from .models import Centre, OutboxMessage, User
 from .roles import Role
 
 
@@ -95,23 +95,13 @@ class OutboxPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from .services import outbox_message_queue
-
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        html_body = (
-            loader.render_to_string(html_email_template_name, context)
-            if html_email_template_name
-            else ""
-        )
-        outbox_message_queue(
-            purpose="password_reset",
+        # The wording is the password_reset message kind's (templates/messaging/).
+        message_queue(
+            kind="password_reset",
             reference=f"user:{context['user'].pk}:{context['token'][-12:]}",
-            channel="email",
+            channel=OutboxMessage.Channel.EMAIL,
             recipient=to_email,
-            subject=subject,
-            body=body,
-            html_body=html_body,
+            context=context,
         )
 
 
@@ -131,6 +121,19 @@ class CentreSettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save settings")))
+
+
+class CentreHolidayForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(
+        label=_("Name"), max_length=80, help_text=_("For example: Christmas Day, Glasgow Fair.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = "centre_holiday_add"
+        self.helper.add_input(Submit("submit", _("Add the holiday"), css_class="btn-secondary"))
 
 
 class MemberEditForm(forms.Form):

@@ -38,9 +38,16 @@ class Centre(models.Model):
         _("days before a woman counts as not heard from"),
         default=14,
         validators=[MinValueValidator(1)],
+        help_text=_("Calendar days, weekends included: how long she has gone without contact."),
     )
     suggestion_response_days = models.PositiveIntegerField(
-        _("days to respond to a suggestion"), default=14, validators=[MinValueValidator(1)]
+        _("working days to respond to a suggestion"),
+        default=10,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Monday to Friday, not counting the centre's holidays. A suggestion with no answer "
+            "after this many working days shows as overdue."
+        ),
     )
     duty_manager_email = models.EmailField(_("duty manager email"), blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -171,6 +178,23 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.purpose} to {self.recipient} ({self.get_status_display()})"
+
+
+class CentreHoliday(models.Model):
+    """A day the centre is closed: it does not count as a working day for any deadline."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="holidays")
+    date = models.DateField(_("date"))
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "date"], name="one_holiday_per_centre_day")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.date:%-d %B %Y})"
 
 
 # Generated documents live in their own module; importing here registers the model.

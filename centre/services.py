@@ -247,18 +247,21 @@ def membership_add(*, centre, added_by, username, first_name, last_name, email, 
                 "token": default_token_generator.make_token(user),
             },
         )
-        outbox_message_queue(
-            purpose="team_welcome",
+        # Inner import: centre.messaging imports this module (the outbox).
+        from .messaging import absolute_url, message_queue
+
+        message_queue(
+            kind="team_welcome",
             reference=f"user:{user.pk}",
             channel=OutboxMessage.Channel.EMAIL,
             recipient=email,
             centre=centre,
-            subject=_("Your account for %(centre)s") % {"centre": centre.name},
-            body=_(
-                "Hello %(name)s,\n\nAn account has been made for you. Your username is %(username)s.\n"
-                "Choose your password here (the link works once): %(link)s\n"
-            )
-            % {"name": first_name, "username": username, "link": link},
+            context={
+                "centre_name": centre.name,
+                "first_name": first_name,
+                "username": username,
+                "link": absolute_url(link),
+            },
         )
     return membership
 

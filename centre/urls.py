@@ -30,6 +30,12 @@ urlpatterns = [
     path("centre/choose/", views.centre_choose, name="centre_choose"),
     path("audit/", views.audit_log, name="audit_log"),
     path("centre/settings/", views.centre_settings, name="centre_settings"),
+    path("centre/holidays/add/", views.centre_holiday_add, name="centre_holiday_add"),
+    path(
+        "centre/holidays/<int:pk>/remove/",
+        views.centre_holiday_remove,
+        name="centre_holiday_remove",
+    ),
     path("centre/team/", views.team, name="team"),
     path("centre/team/add/", views.team_add, name="team_add"),
     path("centre/team/<int:pk>/", views.team_edit, name="team_edit"),

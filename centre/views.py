@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,20 +19,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import selectors, services
+from . import deadlines, selectors, services
 from .access import half_signed_in, public, roles_required, signed_in
 from .audit import audit_request
 from .features import collect
 from .forms import (
     AuditSearchForm,
     CentreChooseForm,
+    CentreHolidayForm,
     CentreSettingsForm,
     MemberAddForm,
     MemberEditForm,
     OutboxPasswordResetForm,
     SecondFactorForm,
     SignInForm,
+    add_service_errors,
 )
+from .models import CentreHoliday
 from .roles import Role
 
 logger = logging.getLogger(__name__)
@@ -183,7 +187,48 @@ def centre_settings(request):
         )
         messages.success(request, _("The centre's settings are saved."))
         return redirect("centre_settings")
-    return render(request, "centre/centre_settings.html", {"form": form})
+    return _centre_settings_page(request, form, CentreHolidayForm())
+
+
+def _centre_settings_page(request, form, holiday_form):
+    context = {
+        "form": form,
+        "holiday_form": holiday_form,
+        "holidays": CentreHoliday.objects.filter(
+            centre=request.centre, date__gte=timezone.localdate().replace(month=1, day=1)
+        ),
+    }
+    return render(request, "centre/centre_settings.html", context)
+
+
+@roles_required(Role.MANAGER)
+@require_POST
+def centre_holiday_add(request):
+    holiday_form = CentreHolidayForm(request.POST)
+    if holiday_form.is_valid():
+        try:
+            holiday = deadlines.centre_holiday_add(
+                centre=request.centre,
+                added_by=request.user,
+                day=holiday_form.cleaned_data["date"],
+                name=holiday_form.cleaned_data["name"],
+            )
+        except ValidationError as error:
+            add_service_errors(holiday_form, error)
+        else:
+            messages.success(request, _("%(holiday)s is a holiday.") % {"holiday": holiday})
+            return redirect("centre_settings")
+    form = CentreSettingsForm(instance=request.centre)
+    return _centre_settings_page(request, form, holiday_form)
+
+
+@roles_required(Role.MANAGER)
+@require_POST
+def centre_holiday_remove(request, pk):
+    holiday = get_object_or_404(CentreHoliday, pk=pk, centre=request.centre)
+    deadlines.centre_holiday_remove(holiday=holiday, removed_by=request.user)
+    messages.success(request, _("%(holiday)s is a working day again.") % {"holiday": holiday})
+    return redirect("centre_settings")
 
 
 @public
@@ -218,14 +263,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 sign_out = public(require_POST(SignOutView.as_view()))
-password_reset = public(
-    auth_views.PasswordResetView.as_view(
-        form_class=OutboxPasswordResetForm,
-        email_template_name="registration/password_reset_email.txt",
-        subject_template_name="registration/password_reset_subject.txt",
-        html_email_template_name="registration/password_reset_email.html",
-    )
-)
+password_reset = public(auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm))
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(auth_views.PasswordResetConfirmView.as_view())
 password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())

@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.test import Client
+from kombu import pools as kombu_pools
 
 from centre.roles import Role
 
@@ -261,9 +262,10 @@ def point_celery_at(url):
     def _set(broker, eager):
         app.conf.broker_url = broker
         app.conf.task_always_eager = eager
-        if app._pool is not None:
-            app._pool.force_close_all()
-            app._pool = None
+        # kombu keeps connection and producer pools in global registries keyed by broker URL:
+        # closing only the app's pool leaves a closed pool there for the next test to trip on.
+        kombu_pools.reset()
+        app._pool = None
         app.amqp._producer_pool = None
 
     _set(url, False)

@@ -19,7 +19,7 @@ class UnknownDocumentKind(LookupError):
 @dataclass(frozen=True)
 class DocumentKind:
     name: str  # stored on each Document: never rename a kind that has rows
-    label: str | Promise  # often gettext_lazy
+    label: str | Promise  # translated lazily
     template: str  # extends "print/base.html"
     context: "Callable[[Document], dict[str, Any]]"
     filename: "Callable[[Document], str]"

@@ -337,7 +337,7 @@ def _suggestions_section(numbers, items):
             [_("Time to a first response (middle value)"), _days(numbers["first_response_days"])],
             [_("Time to an outcome (middle value)"), _days(numbers["outcome_days"])],
             [
-                _("Answered within %(days)s days") % {"days": target},
+                _("Answered within %(days)s working days") % {"days": target},
                 s.share(numbers["answered_within_target"], numbers["judged_against_target"]),
             ],
         ],

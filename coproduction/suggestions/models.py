@@ -8,14 +8,13 @@ the day it arrived (not the time): nothing stored can tell staff which woman, or
 at what moment, wrote it.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre import deadlines
 from centre.models import Centre
 
 TEXT_MAX = 1500
@@ -167,14 +166,18 @@ class Suggestion(models.Model):
         return (end - self.received_on).days
 
     def due_on(self, centre=None):
-        days = (centre or self.centre).suggestion_response_days
-        return self.received_on + timedelta(days=days)
+        """The day an answer is due: the centre's response target in working days."""
+        centre = centre or self.centre
+        return deadlines.due_date(
+            centre=centre, start=self.received_on, working_days=centre.suggestion_response_days
+        )
 
-    def is_overdue(self, centre=None):
+    def is_overdue(self, centre=None, due_on=None):
+        """Open, not a duplicate, and past its due date (deadlines.is_overdue)."""
         return (
             self.is_open
             and self.duplicate_of_id is None
-            and timezone.localdate() > self.due_on(centre)
+            and deadlines.is_overdue(due_on=due_on or self.due_on(centre))
         )
 
     @property

@@ -6,7 +6,7 @@ suggestion.
 """
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from statistics import mean, median
 from typing import Any
 
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
+from centre import deadlines
 from centre.access import get_for_user, scope_to_centre
 from centre.documents.models import Document
 from centre.documents.selectors import document_find
@@ -79,27 +80,32 @@ def suggestion_list(request: CentreRequest, filters: dict[str, Any]) -> QuerySet
     return suggestions.order_by("-received_on", "-id")
 
 
+def overdue_q(centre: Centre, today: date | None = None, working_days: int | None = None) -> Q:
+    """Open suggestions, not duplicates, with no answer within the response target (in
+    working days, centre/deadlines.py). One query for the holidays, then a plain filter."""
+    late = deadlines.response_overdue_q(
+        "received_on",
+        centre=centre,
+        working_days=working_days or centre.suggestion_response_days,
+        today=today,
+    )
+    return Q(status__in=Suggestion.OPEN_STATUSES, duplicate_of__isnull=True) & late
+
+
 def overdue(
     suggestions: QuerySet[Suggestion], centre: Centre, today: date | None = None
 ) -> QuerySet[Suggestion]:
-    today = today or timezone.localdate()
-    return suggestions.filter(
-        status__in=Suggestion.OPEN_STATUSES,
-        duplicate_of__isnull=True,
-        received_on__lt=today - timedelta(days=centre.suggestion_response_days),
-    )
+    return suggestions.filter(overdue_q(centre, today))
 
 
 def suggestion_summary(request: CentreRequest) -> dict[str, Any]:
-    """Counts for the top of the list and the home panel, in one query."""
-    today = timezone.localdate()
-    late = today - timedelta(days=request.centre.suggestion_response_days)
+    """Counts for the top of the list and the home panel, in one query (and one for holidays)."""
     open_q = Q(status__in=Suggestion.OPEN_STATUSES)
     return suggestions_visible(request).aggregate(
         to_screen=Count("pk", filter=Q(screening=Suggestion.Screening.TO_SCREEN)),
         held=Count("pk", filter=Q(screening=Suggestion.Screening.HELD)),
         open=Count("pk", filter=open_q),
-        overdue=Count("pk", filter=open_q & Q(duplicate_of__isnull=True, received_on__lt=late)),
+        overdue=Count("pk", filter=overdue_q(request.centre)),
         mine=Count("pk", filter=open_q & Q(owner=request.user)),
         wording_to_approve=Count("pk", filter=Q(wording=Suggestion.Wording.DRAFT)),
     )
@@ -243,6 +249,7 @@ def suggestion_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]
     "Answered" means agreed, done or not possible. The share answered within target counts only
     suggestions whose target date has passed or which have been answered."""
     target = centre.suggestion_response_days
+    calendar = deadlines.working_calendar(centre=centre)
     today = timezone.localdate()
     base = Suggestion.objects.filter(centre=centre, received_on__gte=start, received_on__lte=end)
     held = base.filter(screening=Suggestion.Screening.HELD).count()
@@ -266,8 +273,8 @@ def suggestion_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]
         by_source[source] += 1
         by_theme[theme] += 1
         by_status[status] += 1
-        due = received + timedelta(days=target)
-        if answered is not None or due < today:
+        due = calendar.due_date(received, target)
+        if answered is not None or deadlines.is_overdue(due_on=due, today=today):
             judged += 1
             within += int(answered is not None and answered <= due)
     outcomes = by_status[Suggestion.Status.DONE] + by_status[Suggestion.Status.NOT_POSSIBLE]

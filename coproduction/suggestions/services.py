@@ -4,7 +4,7 @@ activities, overdue alerts and the "you said, we did" poster."""
 import logging
 import re
 import secrets
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,13 +16,15 @@ from django.utils.translation import gettext as _
 
 from activities import services as activity_services
 from activities.models import Activity
+from centre import deadlines
 from centre.audit import audit_log
 from centre.documents.models import Document
 from centre.documents.services import document_render, document_request, document_unsaved
+from centre.messaging import absolute_url, message_queue
 from centre.models import Centre, Membership, OutboxMessage, User
 from centre.roles import STAFF_ROLES, Role
-from centre.services import outbox_message_queue
 
+from .messages import SUGGESTION_OVERDUE, SUGGESTION_SAFEGUARDING
 from .models import OverdueAlert, Suggestion, SuggestionChange
 from .selectors import POSTER
 
@@ -153,20 +155,15 @@ def safeguarding_notify(*, suggestion: Suggestion) -> None:
         if centre.duty_manager_email
         else [m.user.email for m in _managers(centre)]
     )
-    path = reverse("suggestions:detail", kwargs={"pk": suggestion.pk})
+    link = absolute_url(reverse("suggestions:detail", kwargs={"pk": suggestion.pk}))
     for recipient in recipients:
-        outbox_message_queue(
-            purpose="coproduction.safeguarding",
+        message_queue(
+            kind=SUGGESTION_SAFEGUARDING.name,
             reference=f"suggestion:{suggestion.pk}",
             channel=OutboxMessage.Channel.EMAIL,
             recipient=recipient,
             centre=centre,
-            subject=_("A suggestion needs a safeguarding look"),
-            body=_(
-                "A suggestion (receipt %(code)s) has been held because it may be a disclosure. "
-                "Please look at it today: %(path)s"
-            )
-            % {"code": suggestion.receipt_code, "path": path},
+            context={"code": suggestion.receipt_code, "link": link},
         )
 
 
@@ -591,33 +588,35 @@ def _overdue_thresholds(centre: Centre) -> tuple[int, int]:
 
 def overdue_alerts_queue(*, today: date | None = None) -> int:
     """Queue an alert to the owner and the managers for every open suggestion past its centre's
-    response target (and again at twice the target). Exactly once per suggestion per threshold,
-    however often it runs. Returns how many suggestions were alerted."""
+    response target in working days (and again at twice the target). Exactly once per
+    suggestion per threshold, however often it runs. Returns how many suggestions were alerted."""
     today = today or timezone.localdate()
     alerted = 0
     for centre in Centre.objects.all():
+        calendar = deadlines.working_calendar(centre=centre)
         thresholds = sorted(_overdue_thresholds(centre), reverse=True)
         # Highest first: one past both thresholds at once gets one message, not two.
         for threshold in thresholds:
             candidates = (
                 Suggestion.objects.filter(
+                    received_on__lt=calendar.overdue_cutoff(threshold, today),
                     centre=centre,
                     status__in=Suggestion.OPEN_STATUSES,
                     duplicate_of__isnull=True,
-                    received_on__lt=today - timedelta(days=threshold),
                 )
                 .exclude(overdue_alerts__threshold_days=threshold)
                 .select_related("owner")
             )
             for suggestion in candidates.iterator():
                 lower = [t for t in thresholds if t < threshold]
-                alerted += _overdue_alert(suggestion, threshold, lower, today)
+                waited = calendar.working_days_between(suggestion.received_on, today)
+                alerted += _overdue_alert(suggestion, threshold, lower, waited)
     return alerted
 
 
 @transaction.atomic
 def _overdue_alert(
-    suggestion: Suggestion, threshold: int, lower_thresholds: list[int], today: date
+    suggestion: Suggestion, threshold: int, lower_thresholds: list[int], waited: int
 ) -> int:
     try:
         with transaction.atomic():
@@ -631,24 +630,19 @@ def _overdue_alert(
     recipients = {m.user.email for m in _managers(suggestion.centre)}
     if suggestion.owner and suggestion.owner.email:
         recipients.add(suggestion.owner.email)
-    path = reverse("suggestions:detail", kwargs={"pk": suggestion.pk})
+    link = absolute_url(reverse("suggestions:detail", kwargs={"pk": suggestion.pk}))
     for recipient in sorted(recipients):
-        outbox_message_queue(
-            purpose="coproduction.overdue",
+        message_queue(
+            kind=SUGGESTION_OVERDUE.name,
             reference=f"suggestion:{suggestion.pk}:{threshold}",
             channel=OutboxMessage.Channel.EMAIL,
             recipient=recipient,
             centre=suggestion.centre,
-            subject=_("A suggestion is waiting for an answer"),
-            body=_(
-                "Suggestion %(code)s has waited %(age)s days for an answer (the target is "
-                "%(target)s days). Women told us that no answer puts them off. Open it: %(path)s"
-            )
-            % {
+            context={
                 "code": suggestion.receipt_code,
-                "age": (today - suggestion.received_on).days,
+                "waited": waited,
                 "target": suggestion.centre.suggestion_response_days,
-                "path": path,
+                "link": link,
             },
         )
     return 1

@@ -1,8 +1,6 @@
 """Staff pages: the suggestions list, screening, triage, wording, ideas that become activities,
 and the "you said, we did" poster."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from centre import deadlines
 from centre.access import roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
@@ -53,8 +52,9 @@ def index(request):
             "page": page,
             "summary": selectors.suggestion_summary(request),
             "today": timezone.localdate(),
-            "late_before": timezone.localdate()
-            - timedelta(days=request.centre.suggestion_response_days),
+            "late_before": deadlines.overdue_cutoff(
+                centre=request.centre, working_days=request.centre.suggestion_response_days
+            ),
         },
     )
 
@@ -97,6 +97,7 @@ def _detail_context(request, suggestion, **forms):
         "reason": suggestion.reason,
         "duplicate_of": suggestion.duplicate_of.receipt_code if suggestion.duplicate_of else "",
     }
+    due_on = suggestion.due_on(request.centre)
     context = {
         "suggestion": suggestion,
         "changes": suggestion.changes.select_related("by"),
@@ -104,8 +105,8 @@ def _detail_context(request, suggestion, **forms):
         "is_staff": is_staff,
         "show_wording_form": services.may_write_wording(suggestion, request.user, role)
         and suggestion.status in Suggestion.OUTCOME_STATUSES,
-        "due_on": suggestion.due_on(request.centre),
-        "overdue": suggestion.is_overdue(request.centre),
+        "due_on": due_on,
+        "overdue": suggestion.is_overdue(due_on=due_on),
         "screen_form": forms.get("screen_form") or ScreenForm(initial=initial),
         "version_form": VersionForm(initial=initial),
         "conflict": forms.get("conflict"),

@@ -23,7 +23,7 @@ from tests.factories import CentreFactory, UserFactory
 
 # The last migrations of the one-app co-production (what a database from main had before).
 BEFORE = [
-    ("coproduction", "0006_remove_poster_and_report_build_fields"),
+    ("coproduction", "0007_response_target_in_working_days"),
     ("suggestions", None),
     ("kiosk", None),
     ("reports", None),

@@ -2,10 +2,15 @@ from .matrix import MEMBERS, Row, expect, for_roles
 
 
 def build(world):
-    from centre.models import Membership
+    from datetime import date
+
+    from centre.models import CentreHoliday, Membership
 
     world.extra.key_worker_membership = Membership.objects.get(
         user=world.people["key_worker"], centre=world.centre
+    )
+    world.extra.holiday = CentreHoliday.objects.create(
+        centre=world.centre, date=date(2026, 12, 25), name="Christmas Day"
     )
 
 
@@ -15,6 +20,16 @@ def _member(world):
 
 ROWS = {
     "centre_settings": Row(get=for_roles(["manager"]), post=for_roles(["manager"])),
+    "centre_holiday_add": Row(
+        get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
+        post=for_roles(["manager"]),
+        notes="An empty form: the page again with its errors.",
+    ),
+    "centre_holiday_remove": Row(
+        get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
+        post=for_roles(["manager"], "redirect", outsider=404),
+        kwargs=lambda world: {"pk": world.holiday.pk},
+    ),
     "team": Row(
         get=for_roles(["manager"]),
         post=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('coproduction', '0007_models_moved_to_rooms'),
+        ('coproduction', '0008_models_moved_to_rooms'),
         ('centre', '0003_document'),
     ]
 

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('coproduction', '0007_models_moved_to_rooms'),
+        ('coproduction', '0008_models_moved_to_rooms'),
         ('activities', '0002_feedback_source'),
         ('centre', '0003_document'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

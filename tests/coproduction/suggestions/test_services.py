@@ -209,16 +209,18 @@ def test_changing_approved_wording_needs_approval_again(suggestion, manager):
 
 
 def test_overdue_alert_goes_once_per_threshold_to_owner_and_managers(centre, manager, key_worker):
-    centre.suggestion_response_days = 14
+    # 10 working days: received Thursday 19 November, due Thursday 3 December; received on
+    # Saturday 21st, due Friday 4th (overdue from Monday 7th).
+    centre.suggestion_response_days = 10
     centre.save()
-    today = timezone.localdate()
+    today = date(2026, 12, 4)
     late = SuggestionFactory(
         centre=centre,
-        received_on=today - timedelta(days=15),
+        received_on=date(2026, 11, 19),
         owner=key_worker,
         status=S.LOOKING,
     )
-    SuggestionFactory(centre=centre, received_on=today - timedelta(days=13))
+    SuggestionFactory(centre=centre, received_on=date(2026, 11, 21))
     SuggestionFactory(
         centre=centre, received_on=today - timedelta(days=40), status=S.DONE, owner=manager
     )
@@ -231,7 +233,7 @@ def test_overdue_alert_goes_once_per_threshold_to_owner_and_managers(centre, man
     )
     assert recipients == {manager.email, key_worker.email}
     assert all(late.text not in m.body for m in OutboxMessage.objects.all())
-    # Two weeks on: the late one passes twice the target (alerted once more) and the other
+    # Two weeks on (20 working days from the 19th is the 17th): the late one passes twice the target (alerted once more) and the other
     # one passes the target (no owner yet, so the managers only); then nothing more.
     later = today + timedelta(days=14)
     assert services.overdue_alerts_queue(today=later) == 2

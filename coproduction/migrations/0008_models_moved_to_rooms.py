@@ -9,7 +9,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coproduction", "0006_remove_poster_and_report_build_fields"),
+        ("coproduction", "0007_response_target_in_working_days"),
     ]
 
     operations = [

@@ -1,0 +1,70 @@
+"""Casework's message kinds: the wording is in templates/messaging/<kind>/ (centre/messaging.py).
+
+Purposes are the outbox's names for each kind; they stay as they were so that queued messages
+and cancelling (by purpose and reference) carry on working."""
+
+from datetime import UTC, datetime
+
+from centre.messaging import EMAIL, SMS, MessageKind, register
+
+REMINDER_PURPOSE = "casework_appointment_reminder"
+COURT_PURPOSE = "casework_court_reminder"
+DIGEST_PURPOSE = "casework_daily_digest"
+BREAK_GLASS_PURPOSE = "casework_break_glass"
+_EXAMPLE_TIME = datetime(2026, 12, 8, 14, 30, tzinfo=UTC)
+_EXAMPLE_LINK = "https://casework.example.org/casework/women/42/"
+
+APPOINTMENT_REMINDER = register(
+    MessageKind(
+        name="appointment_reminder",
+        purpose=REMINDER_PURPOSE,
+        channels=frozenset({EMAIL, SMS}),
+        discreet=True,
+        example={"first_name": "Jo", "starts_at": _EXAMPLE_TIME, "worker_first_name": "Kate"},
+    )
+)
+COURT_REMINDER = register(
+    MessageKind(
+        name="court_reminder",
+        purpose=COURT_PURPOSE,
+        channels=frozenset({EMAIL}),
+        example={
+            "woman_name": "Jo S",
+            "starts_at": _EXAMPLE_TIME,
+            "court": "Glasgow Sheriff Court",
+            "link": _EXAMPLE_LINK,
+        },
+    )
+)
+CASELOAD_DIGEST = register(
+    MessageKind(
+        name="caseload_digest",
+        purpose=DIGEST_PURPOSE,
+        channels=frozenset({EMAIL}),
+        example={
+            "name": "Kate",
+            "centre_name": "Tomorrow's Women",
+            "open_cases": 14,
+            "appointments_today": 3,
+            "overdue_actions": 2,
+            "reviews_due": 1,
+            "not_heard": 4,
+            "days": 14,
+            "handovers": 1,
+            "link": "https://casework.example.org/casework/",
+        },
+    )
+)
+BREAK_GLASS = register(
+    MessageKind(
+        name="break_glass",
+        purpose=BREAK_GLASS_PURPOSE,
+        channels=frozenset({EMAIL}),
+        example={
+            "worker": "Kate Kilbride",
+            "minutes": 60,
+            "reason": "She came in upset and her key worker is off today.",
+            "link": _EXAMPLE_LINK,
+        },
+    )
+)
