@@ -21,7 +21,7 @@ def _convert(apps, convert):
     for centre in Centre.objects.all():
         old = centre.suggestion_response_days
         new = convert(old)
-        alerts = OverdueAlert.objects.filter(suggestion__centre=centre)
+        alerts = OverdueAlert.objects.filter(suggestion__centre_id=centre.pk)
         # Highest first, so relabelling one threshold never collides with the next.
         for before, after in sorted({(old * 2, new * 2), (old, new)}, reverse=old > new):
             alerts.filter(threshold_days=before).update(threshold_days=after)
