@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.audit import audit_log
-from centre.models import Membership, OutboxMessage
-from centre.roles import STAFF_ROLES, Role
+from centre.models import OutboxMessage
 from centre.services import BROKER_ERRORS, outbox_message_queue
 
+from . import access
 from .models import OverdueAlert, Poster, Suggestion, SuggestionChange, Tablet
 
 logger = logging.getLogger(__name__)
@@ -276,7 +276,7 @@ def suggestion_submit_from_tablet(*, tablet, about, text, fix_idea="", first_nam
 
 def _managers(centre):
     return list(
-        Membership.objects.filter(centre=centre, role=Role.MANAGER, is_active=True)
+        access.managers_of(centre)
         .exclude(user__email="")
         .select_related("user")
         .order_by("user_id")
@@ -400,9 +400,7 @@ def _triage_errors(suggestion, *, theme, owner, status, agreed_in_part, reason, 
         errors["owner"] = _("Choose who owns this suggestion before moving it on.")
     if (
         owner is not None
-        and not Membership.objects.filter(
-            user=owner, centre=suggestion.centre, role__in=STAFF_ROLES, is_active=True
-        ).exists()
+        and not access.staff_memberships(suggestion.centre).filter(user=owner).exists()
     ):
         errors["owner"] = _("The owner must be a member of staff at this centre.")
     if agreed_in_part and status not in (Suggestion.Status.AGREED, Suggestion.Status.DONE):
@@ -495,15 +493,11 @@ def _triage_note(suggestion, fields):
     return "; ".join(str(p) for p in parts)
 
 
-def may_write_wording(suggestion, user, role):
-    return role == Role.MANAGER or (suggestion.owner_id == user.pk and role in STAFF_ROLES)
-
-
 @transaction.atomic
-def suggestion_wording_write(*, suggestion, by, role, expected_version, you_said, we_did):
+def suggestion_wording_write(*, suggestion, by, membership, expected_version, you_said, we_did):
     """The owner (or a manager) writes the public "You said… We did…" wording. Changing approved
-    wording sends it back for approval."""
-    if not may_write_wording(suggestion, by, role):
+    wording sends it back for approval. `membership` is the writer's, in the suggestion's centre."""
+    if not access.may_write_wording(membership, suggestion):
         raise PermissionError("Only the owner or a manager writes the wording.")
     if suggestion.status not in Suggestion.OUTCOME_STATUSES:
         raise ValidationError(_("Write the wording once the suggestion is done or not possible."))
@@ -564,11 +558,6 @@ def suggestion_wording_approve(*, suggestion, by, expected_version):
 ACTIVITY_NAME_MAX = 120
 
 
-def may_start_activity(suggestion, user, role):
-    """A manager, or the suggestion's owner if she may add activities (a key worker)."""
-    return role == Role.MANAGER or (role == Role.KEY_WORKER and suggestion.owner_id == user.pk)
-
-
 def activity_prefill(suggestion):
     """A starting point staff edit before saving: a name from the first line of her words, the
     description and "the idea, in her words" from the (possibly redacted) text. Never for a
@@ -583,8 +572,8 @@ def activity_prefill(suggestion):
     return {"name": name, "description": description[:2000], "idea_notes": description[:2000]}
 
 
-def _idea_link_check(suggestion, by, role, *, activity=None):
-    if not may_start_activity(suggestion, by, role):
+def _idea_link_check(suggestion, membership, *, activity=None):
+    if not access.may_start_activity(membership, suggestion):
         raise PermissionError("Only a manager or the suggestion's owner links it to an activity.")
     if suggestion.is_held:
         raise ValidationError(
@@ -633,7 +622,16 @@ def _link_note(fields, activity, by):
 
 @transaction.atomic
 def suggestion_activity_start(
-    *, suggestion, by, role, expected_version, name, kind, category, description, idea_notes=""
+    *,
+    suggestion,
+    by,
+    membership,
+    expected_version,
+    name,
+    kind,
+    category,
+    description,
+    idea_notes="",
 ):
     """Start an activity (in the idea stage, origin "a woman's idea") from a suggestion, through
     the activities services, and link the two. Staff have edited the wording first. Raises
@@ -641,7 +639,7 @@ def suggestion_activity_start(
     from activities import services as activity_services
     from activities.models import Activity
 
-    _idea_link_check(suggestion, by, role)
+    _idea_link_check(suggestion, membership)
     activity = activity_services.activity_create(
         centre=suggestion.centre,
         created_by=by,
@@ -662,9 +660,9 @@ def suggestion_activity_start(
 
 
 @transaction.atomic
-def suggestion_activity_link(*, suggestion, by, role, expected_version, activity):
+def suggestion_activity_link(*, suggestion, by, membership, expected_version, activity):
     """Join a suggestion to an activity that already exists (or move the link to another)."""
-    _idea_link_check(suggestion, by, role, activity=activity)
+    _idea_link_check(suggestion, membership, activity=activity)
     fields = _link_fields(suggestion, activity, by)
     _conditional_update(suggestion, expected_version, fields, by, _link_note(fields, activity, by))
     audit_log(actor=by, action="coproduction.suggestion.activity_link", obj=suggestion)

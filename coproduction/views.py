@@ -13,12 +13,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.forms import add_service_errors
-from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
+from centre.roles import (
+    ALL_MEMBERS,
+    MANAGER_ONLY,
+    STAFF_ROLES,
+    VOLUNTEER_AND_STAFF,
+)
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import (
     ActivityFromIdeaForm,
     LinkActivityForm,
@@ -33,8 +38,6 @@ from .forms import (
     WordingForm,
 )
 from .models import Suggestion
-
-ALL_MEMBERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
 
 
 @roles_required(VOLUNTEER_AND_STAFF)
@@ -79,16 +82,14 @@ def suggestion_create(request):
             )
             # Volunteers only see suggestions after the safeguarding check; held ones are
             # for managers only.
-            role = request.membership.role
-            if role not in STAFF_ROLES or (suggestion.is_held and role != Role.MANAGER):
+            if not access.may_open_suggestion(request, suggestion):
                 return redirect("coproduction:index")
             return redirect("coproduction:detail", pk=suggestion.pk)
     return render(request, "coproduction/suggestion_form.html", {"form": form})
 
 
 def _detail_context(request, suggestion, **forms):
-    role = request.membership.role
-    is_staff = role in STAFF_ROLES
+    is_staff = can(request, "screen_suggestions")
     initial = {
         "version": suggestion.version,
         "theme": suggestion.theme,
@@ -101,16 +102,16 @@ def _detail_context(request, suggestion, **forms):
     context = {
         "suggestion": suggestion,
         "changes": suggestion.changes.select_related("by"),
-        "is_manager": role == Role.MANAGER,
+        "is_manager": can(request, "moderate_suggestions"),
         "is_staff": is_staff,
-        "show_wording_form": services.may_write_wording(suggestion, request.user, role)
+        "show_wording_form": access.may_write_wording(request.membership, suggestion)
         and suggestion.status in Suggestion.OUTCOME_STATUSES,
         "due_on": suggestion.due_on(request.centre),
         "overdue": suggestion.is_overdue(request.centre),
         "screen_form": forms.get("screen_form") or ScreenForm(initial=initial),
         "version_form": VersionForm(initial=initial),
         "conflict": forms.get("conflict"),
-        "may_start_activity": services.may_start_activity(suggestion, request.user, role),
+        "may_start_activity": access.may_start_activity(request.membership, suggestion),
         "linked_activity": suggestion.activity,
         "idea_needs_update": suggestion.activity is not None
         and selectors.idea_needs_update(suggestion, suggestion.activity),
@@ -201,7 +202,7 @@ def suggestion_screen(request, pk):
         return redirect("coproduction:detail", pk=pk)
     if suggestion.is_held:
         messages.success(request, _("Held for the duty manager, who has been told."))
-        if request.membership.role != Role.MANAGER:
+        if not access.may_open_suggestion(request, suggestion):
             return redirect("coproduction:index")
     else:
         messages.success(request, _("Checked. It can now be triaged."))
@@ -249,7 +250,7 @@ def suggestion_wording(request, pk):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not services.may_write_wording(suggestion, request.user, request.membership.role):
+    if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
     form = WordingForm(request.POST)
     if form.is_valid():
@@ -258,7 +259,7 @@ def suggestion_wording(request, pk):
             services.suggestion_wording_write(
                 suggestion=suggestion,
                 by=request.user,
-                role=request.membership.role,
+                membership=request.membership,
                 expected_version=data["version"],
                 you_said=data["you_said"],
                 we_did=data["we_did"],
@@ -284,8 +285,7 @@ _NOT_LINKABLE = _lazy(
 def suggestion_activity_start(request, pk):
     """Start an activity from a woman's idea: staff edit the prefilled wording, then save."""
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
-    role = request.membership.role
-    if not services.may_start_activity(suggestion, request.user, role):
+    if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
@@ -298,7 +298,7 @@ def suggestion_activity_start(request, pk):
             activity = services.suggestion_activity_start(
                 suggestion=suggestion,
                 by=request.user,
-                role=role,
+                membership=request.membership,
                 expected_version=data["version"],
                 name=data["name"],
                 kind=data["kind"],
@@ -346,7 +346,7 @@ def suggestion_activity_link(request, pk):
     suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not services.may_start_activity(suggestion, request.user, request.membership.role):
+    if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
@@ -357,7 +357,7 @@ def suggestion_activity_link(request, pk):
             services.suggestion_activity_link(
                 suggestion=suggestion,
                 by=request.user,
-                role=request.membership.role,
+                membership=request.membership,
                 expected_version=form.cleaned_data["version"],
                 activity=form.cleaned_data["activity"],
             )
@@ -531,7 +531,7 @@ def poster(request):
         {
             "poster": selectors.poster_for_centre(request.centre),
             "items": selectors.you_said_we_did_items(request.centre, limit=8),
-            "may_rebuild": request.membership.role in STAFF_ROLES,
+            "may_rebuild": can(request, "rebuild_poster"),
         },
     )
 
@@ -548,7 +548,7 @@ def _poster_status(request):
         "coproduction/_poster_status.html",
         {
             "poster": selectors.poster_for_centre(request.centre),
-            "may_rebuild": request.membership.role in STAFF_ROLES,
+            "may_rebuild": can(request, "rebuild_poster"),
         },
     )
 

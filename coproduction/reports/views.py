@@ -6,22 +6,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.audit import audit_request
-from centre.roles import MANAGER_ONLY, Role
+from centre.roles import MANAGER_ONLY, REPORT_READERS
 
 from . import selectors, services
 from .content import with_charts
 from .forms import QuarterForm
 
-REPORT_READERS = (Role.MANAGER, Role.STEERING)
-
 
 def _may_build(request):
-    return request.membership.role == Role.MANAGER
+    return can(request, "build_reports")
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_list(request):
     return render(
@@ -55,7 +53,7 @@ def report_request(request):
     return redirect("reports:detail", pk=report.pk)
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_detail(request, pk):
     report = selectors.get_report_for_user(request, pk, with_content=True)
@@ -70,7 +68,7 @@ def report_detail(request, pk):
     )
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_status(request, pk):
     return _status(request, selectors.get_report_for_user(request, pk))
@@ -100,7 +98,7 @@ def report_rebuild(request, pk):
     return redirect("reports:detail", pk=report.pk)
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_download(request, pk):
     report = selectors.get_report_for_user(request, pk)
