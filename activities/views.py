@@ -18,7 +18,7 @@ from centre.forms import add_service_errors
 from centre.pdf import render_pdf
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF
 
-from . import links, selectors, services
+from . import access, links, selectors, services
 from .forms import (
     ActivityForm,
     CancelForm,
@@ -490,7 +490,9 @@ def _register_context(request, session, *, form=None, ticked=None, conflict=None
     women, present = selectors.register_women(session)
     ticked = set(present if ticked is None else ticked)
     listed = {woman.pk for woman in women}
-    extra = Woman.objects.filter(centre=session.centre, pk__in=ticked - listed)
+    extra = access.women_findable(
+        request, Woman.objects.filter(centre=session.centre, pk__in=ticked - listed)
+    )
     women = sorted([*women, *extra], key=lambda w: (w.known_as.lower(), w.pk))
     pairs = selectors.placement_pairs(session.centre, [w.pk for w in women])
     by_id = {w.pk: w for w in women}
@@ -537,9 +539,9 @@ def register(request, pk):
         audit_request(request, "activities.register.view", obj=session)
         return render(request, "activities/register.html", _register_context(request, session))
     posted = [value for value in request.POST.getlist("women") if value.isdigit()]
-    woman_ids = list(
-        Woman.objects.filter(centre=session.centre, pk__in=posted).values_list("pk", flat=True)
-    )
+    # Only women she could have found: a volunteer cannot learn names by posting ids.
+    findable = access.women_findable(request, Woman.objects.filter(centre=session.centre))
+    woman_ids = list(findable.filter(pk__in=posted).values_list("pk", flat=True))
     facilitator_ids = list(
         session.activity.facilitators.filter(ended_on__isnull=True).values_list("pk", flat=True)
     )

@@ -78,3 +78,17 @@ def test_a_newcomer_is_counted_without_browsing_anyone(
     page = search(volunteer_client, session, "Sentinelloose")
     assert "Sentinelloose" not in page
     assert "Women not on the system" in page
+
+
+def test_posting_another_womans_id_neither_records_nor_names_her(
+    volunteer_client, helping_volunteer, session, sentinels
+):
+    booked, _came, loose = sentinels
+    url = reverse("activities:register", args=[session.pk])
+    data = {"women": [booked.pk, loose.pk], "others_count": "x", "version": session.version}
+    response = volunteer_client.post(url, data)
+    assert response.status_code == 400
+    assert "Sentinel" not in response.text
+    data["others_count"] = 0
+    volunteer_client.post(url, data)
+    assert not Attendance.objects.filter(session=session).exists()
