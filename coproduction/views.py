@@ -19,6 +19,7 @@ from centre.forms import add_service_errors
 from centre.roles import (
     ALL_MEMBERS,
     MANAGER_ONLY,
+    NUMBERS_READERS,
     STAFF_ROLES,
     VOLUNTEER_AND_STAFF,
 )
@@ -38,6 +39,7 @@ from .forms import (
     WordingForm,
 )
 from .models import Suggestion
+from .reports.numbers_page import suggestion_numbers_shown, whole_months
 
 
 @roles_required(VOLUNTEER_AND_STAFF)
@@ -589,24 +591,16 @@ def _quarter_start(day):
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-@roles_required(ALL_MEMBERS)
+@roles_required(NUMBERS_READERS)
 @require_GET
 def numbers(request):
+    """Suggestion numbers for whole months, small numbers suppressed for everyone."""
     today = timezone.localdate()
     form = NumbersForm(request.GET or {"start": _quarter_start(today), "end": today})
-    stats = None
+    shown = period = None
     if form.is_valid():
-        stats = selectors.suggestion_numbers(
-            request.centre, form.cleaned_data["start"], form.cleaned_data["end"]
-        )
-        stats["by_source_rows"] = [
-            (Suggestion.Source(k).label, v) for k, v in stats["by_source"].items()
-        ]
-        stats["by_theme_rows"] = [
-            (Suggestion.Theme(k).label if k else _("Not triaged yet"), v)
-            for k, v in stats["by_theme"].items()
-        ]
-        stats["by_status_rows"] = [
-            (Suggestion.Status(k).label, v) for k, v in stats["by_status"].items()
-        ]
-    return render(request, "coproduction/numbers.html", {"form": form, "stats": stats})
+        period = whole_months(form.cleaned_data["start"], form.cleaned_data["end"])
+        stats = selectors.suggestion_numbers(request.centre, *period)
+        shown = suggestion_numbers_shown(stats)
+    context = {"form": form, "shown": shown, "period": period}
+    return render(request, "coproduction/numbers.html", context)
