@@ -59,7 +59,7 @@ def suggestion_list(request, filters):
         suggestions = overdue(suggestions, request.centre)
     if filters.get("code"):
         suggestions = suggestions.filter(receipt_code__icontains=filters["code"].strip())
-    return suggestions.order_by("-received_on", "-id")
+    return suggestions.order_by("-received_on", "receipt_code")
 
 
 def overdue(suggestions, centre, today=None):
@@ -97,7 +97,7 @@ def duplicate_choices(suggestion):
         .exclude(pk=suggestion.pk)
         .exclude(screening=Suggestion.Screening.HELD)
         .filter(duplicate_of__isnull=True)
-        .order_by("-received_on", "-id")
+        .order_by("-received_on", "receipt_code")
     )
 
 
@@ -116,7 +116,7 @@ def you_said_we_did_items(centre, limit=None):
         "we_did",
         "wording_approved_on",
         "received_on",
-    ).order_by("-wording_approved_on", "-id")
+    ).order_by("-wording_approved_on", "receipt_code")
     return items[:limit] if limit else items
 
 
@@ -171,7 +171,7 @@ def ideas_for_activity(request, activity):
         Suggestion.objects.filter(activity=activity, centre_id=activity.centre_id)
         .exclude(screening=Suggestion.Screening.HELD)
         .only("pk", "receipt_code", "owner_id", "status", "wording", "screening")
-        .order_by("received_on", "pk")
+        .order_by("received_on", "receipt_code")
     )
     items = []
     for suggestion in suggestions:

@@ -226,6 +226,28 @@ def _note(suggestion, by, what):
     SuggestionChange.objects.create(suggestion=suggestion, by=by, what=what[:200])
 
 
+def _anonymous_note(suggestion, what):
+    """A change that came with an anonymous suggestion: the day only, never the time."""
+    SuggestionChange.objects.create(
+        suggestion=suggestion, by=None, on=suggestion.received_on, at=None, what=what[:200]
+    )
+
+
+def _creation_notes(suggestion, by):
+    """Typed up by staff, the time is theirs and is kept; from the tablet it would be hers, so
+    only the day is."""
+    received = _("Received (%(source)s)") % {"source": suggestion.get_source_display()}
+    held = _("Held for the duty manager: may be a disclosure")
+    if by is None:
+        _anonymous_note(suggestion, received)
+        if suggestion.is_held:
+            _anonymous_note(suggestion, held)
+        return
+    _note(suggestion, by, received)
+    if suggestion.is_held:
+        _note(suggestion, None, held)
+
+
 @transaction.atomic
 def suggestion_create(
     *, centre, source, about, text, fix_idea="", first_name="", by=None, received_on=None
@@ -247,9 +269,8 @@ def suggestion_create(
     if may_be_disclosure(suggestion.text, suggestion.fix_idea):
         suggestion.screening = Suggestion.Screening.HELD
     _save_new(suggestion)
-    _note(suggestion, by, _("Received (%(source)s)") % {"source": suggestion.get_source_display()})
+    _creation_notes(suggestion, by)
     if suggestion.is_held:
-        _note(suggestion, None, _("Held for the duty manager: may be a disclosure"))
         safeguarding_notify(suggestion=suggestion)
     if by is not None:
         audit_log(actor=by, action="coproduction.suggestion.create", obj=suggestion)
