@@ -48,20 +48,20 @@ def test_the_page_shows_the_day_only(centre, manager_client):
 
 def test_within_a_day_nothing_follows_the_order_they_were_written(rf, centre, manager):
     day = timezone.localdate()
-    first = SuggestionFactory(centre=centre, receipt_code="ZZZ-99", received_on=day)
-    second = SuggestionFactory(centre=centre, receipt_code="AAA-11", received_on=day)
-    assert first.pk < second.pk
+    first = SuggestionFactory(centre=centre, receipt_code="AAA-11", received_on=day)
+    second = SuggestionFactory(centre=centre, receipt_code="ZZZ-99", received_on=day)
+    assert first.pk < second.pk  # newest first would put the second one on top
     request = rf.get("/")
     request.centre, request.user = centre, manager
     request.membership = manager.memberships.get()
-    assert list(selectors.suggestion_list(request, {})) == [second, first]
-    assert list(Suggestion.objects.filter(centre=centre)) == [second, first]
+    assert list(selectors.suggestion_list(request, {})) == [first, second]
+    assert list(Suggestion.objects.filter(centre=centre)) == [first, second]
     for suggestion in (first, second):
         suggestion.wording = Suggestion.Wording.APPROVED
         suggestion.wording_approved_on = day
         suggestion.you_said, suggestion.we_did = "Soup", "Soup on Wednesdays"
         suggestion.save()
-    assert list(selectors.you_said_we_did_items(centre)) == [second, first]
+    assert list(selectors.you_said_we_did_items(centre)) == [first, second]
 
 
 def test_the_migration_truncates_anonymous_times_and_keeps_every_row(centre, manager):
