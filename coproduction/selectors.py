@@ -25,12 +25,13 @@ def suggestions_visible(request):
     return access.suggestions_visible(request, scope_to_centre(Suggestion.objects.all(), request))
 
 
-def get_suggestion_for_user(request, pk, *, change=False):
-    """A suggestion this person may see (else 404); 403 when she may see but not change it."""
+def get_suggestion_for_user(request, code: str, *, change: bool = False) -> Suggestion:
+    """The suggestion with this receipt code this person may see (else 404); 403 when she may
+    see but not change it."""
     suggestion = get_for_user(
         suggestions_visible(request).select_related("owner", "duplicate_of", "centre", "activity"),
         request,
-        pk=pk,
+        receipt_code=code,
     )
     if change and not can(request, "screen_suggestions"):
         raise PermissionDenied
@@ -179,7 +180,7 @@ def ideas_for_activity(request, activity):
         items.append(
             {
                 "code": suggestion.receipt_code,
-                "url": reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+                "url": reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code})
                 if visible
                 else None,
                 "owner_id": suggestion.owner_id,

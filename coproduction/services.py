@@ -317,7 +317,7 @@ def safeguarding_notify(*, suggestion):
         if centre.duty_manager_email
         else [m.user.email for m in _managers(centre)]
     )
-    path = reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+    path = reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code})
     for recipient in recipients:
         outbox_message_queue(
             purpose="coproduction.safeguarding",
@@ -745,7 +745,7 @@ def _overdue_alert(suggestion, threshold, lower_thresholds, today):
     recipients = {m.user.email for m in _managers(suggestion.centre)}
     if suggestion.owner and suggestion.owner.email:
         recipients.add(suggestion.owner.email)
-    path = reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+    path = reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code})
     for recipient in sorted(recipients):
         outbox_message_queue(
             purpose="coproduction.overdue",

@@ -86,7 +86,7 @@ def suggestion_create(request):
             # for managers only.
             if not access.may_open_suggestion(request, suggestion):
                 return redirect("coproduction:index")
-            return redirect("coproduction:detail", pk=suggestion.pk)
+            return redirect("coproduction:detail", code=suggestion.receipt_code)
     return render(request, "coproduction/suggestion_form.html", {"form": form})
 
 
@@ -146,8 +146,8 @@ def _detail(request, suggestion, status=200, **forms):
 
 @roles_required(VOLUNTEER_AND_STAFF)
 @require_GET
-def suggestion_detail(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk)
+def suggestion_detail(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code)
     audit_request(request, "coproduction.suggestion.view", obj=suggestion)
     return _detail(request, suggestion)
 
@@ -183,8 +183,8 @@ def _rebound(form, version):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_screen(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_screen(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = ScreenForm(request.POST)
@@ -201,20 +201,20 @@ def suggestion_screen(request, pk):
         return _conflict(request, suggestion, conflict, screen_form=form)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     if suggestion.is_held:
         messages.success(request, _("Held for the duty manager, who has been told."))
         if not access.may_open_suggestion(request, suggestion):
             return redirect("coproduction:index")
     else:
         messages.success(request, _("Checked. It can now be triaged."))
-    return redirect("coproduction:detail", pk=pk)
+    return redirect("coproduction:detail", code=code)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_triage(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_triage(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = TriageForm(
@@ -242,14 +242,14 @@ def suggestion_triage(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     return _detail(request, suggestion, status=400, triage_form=form)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_wording(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_wording(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not access.may_write_wording(request.membership, suggestion):
@@ -272,7 +272,7 @@ def suggestion_wording(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Wording saved. A manager will approve it."))
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     return _detail(request, suggestion, status=400, wording_form=form)
 
 
@@ -284,14 +284,14 @@ _NOT_LINKABLE = _lazy(
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_start(request, pk):
+def suggestion_activity_start(request, code):
     """Start an activity from a woman's idea: staff edit the prefilled wording, then save."""
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -344,15 +344,15 @@ def suggestion_activity_start(request, pk):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_link(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_activity_link(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
     if form.is_valid():
         try:
@@ -371,18 +371,18 @@ def suggestion_activity_link(request, pk):
             messages.success(
                 request, _("Linked. The activity's page now shows it came from her idea.")
             )
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     return _detail(request, suggestion, status=400, link_form=form)
 
 
-def _version_action(request, pk, action, success):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def _version_action(request, code, action, success):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     try:
         action(
             suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
@@ -393,15 +393,15 @@ def _version_action(request, pk, action, success):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success)
-    return redirect("coproduction:detail", pk=pk)
+    return redirect("coproduction:detail", code=code)
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_approve(request, pk):
+def suggestion_approve(request, code):
     return _version_action(
         request,
-        pk,
+        code,
         services.suggestion_wording_approve,
         _("Approved. It is now on the tablet board and the next poster."),
     )
@@ -409,16 +409,16 @@ def suggestion_approve(request, pk):
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_release(request, pk):
+def suggestion_release(request, code):
     return _version_action(
-        request, pk, services.suggestion_release, _("Released. It can now be triaged.")
+        request, code, services.suggestion_release, _("Released. It can now be triaged.")
     )
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_redact(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_redact(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     form = RedactForm(
         request.POST if request.method == "POST" else None,
         initial={
@@ -455,7 +455,7 @@ def suggestion_redact(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Personal details removed."))
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     status = 409 if conflict else (400 if form.errors else 200)
     return render(
         request,

@@ -41,7 +41,7 @@ def test_typed_up_by_staff_keeps_her_time(centre, key_worker):
 
 def test_the_page_shows_the_day_only(centre, manager_client):
     suggestion = from_tablet(centre)
-    page = manager_client.get(reverse("coproduction:detail", args=[suggestion.pk])).text
+    page = manager_client.get(reverse("coproduction:detail", args=[suggestion.receipt_code])).text
     assert re.search(r"\d{4}</span> · Received \(Tablet\)", page)
     assert not re.search(r"\d\d:\d\d</span> · Received", page)
 
@@ -80,3 +80,13 @@ def test_the_migration_truncates_anonymous_times_and_keeps_every_row(centre, man
     checked = SuggestionChange.objects.get(suggestion=tablet, by=manager)
     assert checked.at == at and checked.on == at.date()
     assert SuggestionChange.objects.get(suggestion=paper).at == at
+
+
+def test_pages_address_a_suggestion_by_its_receipt_code_not_its_id(centre, manager_client):
+    suggestion = from_tablet(centre)
+    url = reverse("coproduction:detail", args=[suggestion.receipt_code])
+    assert str(suggestion.pk) not in url
+    assert manager_client.get(url).status_code == 200
+    assert manager_client.get(f"/coproduction/suggestions/{suggestion.pk}/").status_code == 404
+    listing = manager_client.get(reverse("coproduction:index")).text
+    assert f"/coproduction/suggestions/{suggestion.pk}/" not in listing

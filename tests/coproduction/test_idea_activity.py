@@ -25,15 +25,15 @@ START = {
 
 
 def start_url(suggestion):
-    return reverse("coproduction:activity_start", args=[suggestion.pk])
+    return reverse("coproduction:activity_start", args=[suggestion.receipt_code])
 
 
 def link_url(suggestion):
-    return reverse("coproduction:activity_link", args=[suggestion.pk])
+    return reverse("coproduction:activity_link", args=[suggestion.receipt_code])
 
 
 def detail_url(suggestion):
-    return reverse("coproduction:detail", args=[suggestion.pk])
+    return reverse("coproduction:detail", args=[suggestion.receipt_code])
 
 
 # Services --------------------------------------------------------------------------------------

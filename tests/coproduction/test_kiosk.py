@@ -180,7 +180,9 @@ def test_emoji_and_script_tags_are_kept_as_text_and_escaped(centre, kiosk_client
     suggestion = Suggestion.objects.get(receipt_code=code)
     assert suggestion.text == text
     services.suggestion_screen(suggestion=suggestion, by=None, hold=False, expected_version=1)
-    page = manager_client.get(reverse("coproduction:detail", kwargs={"pk": suggestion.pk}))
+    page = manager_client.get(
+        reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code})
+    )
     html = page.content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; more soup 🍲 &amp; bread" in html

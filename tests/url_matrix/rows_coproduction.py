@@ -42,7 +42,7 @@ def tablet_client(world, client):
 
 
 def suggestion(world):
-    return {"pk": world.suggestion.pk}
+    return {"code": world.suggestion.receipt_code}
 
 
 def spare_tablet(world):
