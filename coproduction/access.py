@@ -115,11 +115,6 @@ def may_start_activity(membership: Membership | None, suggestion: Suggestion) ->
     return membership.role in ACTIVITY_EDITORS and suggestion.owner_id == membership.user_id
 
 
-def is_staff_member(membership: Membership) -> bool:
-    """May own a suggestion (triage)."""
-    return membership.is_active and membership.role in STAFF_ROLES
-
-
 def staff_memberships(centre) -> QuerySet:
     """Active staff of a centre: who may own a suggestion."""
     return Membership.objects.filter(centre=centre, role__in=STAFF_ROLES, is_active=True)
