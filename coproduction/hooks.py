@@ -1,23 +1,21 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from centre.access import can
 from centre.features import HomePanel, NavItem
-from centre.roles import STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
-from . import selectors
-from .reports.views import REPORT_READERS
+from . import access, selectors
 
 
 def nav_items(request):
-    role = request.membership.role
     items = []
-    if role in VOLUNTEER_AND_STAFF:
+    if can(request, "take_suggestions"):
         items.append(NavItem(_("Co-production"), reverse("coproduction:index"), "/coproduction/"))
-    if role == Role.STEERING:
+    if access.sees_numbers_only(request):
         items.append(
             NavItem(_("Suggestion numbers"), reverse("coproduction:numbers"), "/coproduction/")
         )
-    if role in REPORT_READERS:
+    if can(request, "read_reports"):
         items.append(NavItem(_("Quarterly reports"), reverse("reports:list"), "/reports/"))
     return items
 
@@ -34,19 +32,18 @@ def _report_panel(request):
 
 
 def home_panels(request):
-    role = request.membership.role
-    panels = [_report_panel(request)] if role in REPORT_READERS else []
-    if role == Role.STEERING:
+    panels = [_report_panel(request)] if can(request, "read_reports") else []
+    if access.sees_numbers_only(request):
         return [
             *panels,
             HomePanel(_("Women's suggestions"), "coproduction/_panel_numbers.html", order=40),
         ]
-    if role not in VOLUNTEER_AND_STAFF:
+    if not can(request, "take_suggestions"):
         return []
     summary = selectors.suggestion_summary(request)
-    if role not in STAFF_ROLES:
+    if not can(request, "screen_suggestions"):
         summary["to_screen"] = None
-    if role != Role.MANAGER:
+    if not can(request, "moderate_suggestions"):
         summary["held"] = None
     return [
         *panels,

@@ -13,36 +13,29 @@ from django.urls import reverse
 from django.utils import timezone
 
 from centre import deadlines
-from centre.access import get_for_user, scope_to_centre
+from centre.access import can, get_for_user, scope_to_centre
 from centre.documents.models import Document
 from centre.documents.selectors import document_find
-from centre.models import Membership, User
-from centre.roles import STAFF_ROLES, Role
+from centre.models import User
 
+from . import access
 from .models import Suggestion, Tablet
 
 
 def suggestions_visible(request):
-    suggestions = scope_to_centre(Suggestion.objects.all(), request)
-    role = request.membership.role if request.membership else None
-    if role == Role.MANAGER:
-        return suggestions
-    if role in STAFF_ROLES:
-        return suggestions.exclude(screening=Suggestion.Screening.HELD)
-    if role == Role.VOLUNTEER:
-        return suggestions.filter(screening=Suggestion.Screening.CLEAR)
-    return suggestions.none()
+    """The suggestions of this centre this person may see (coproduction.access decides)."""
+    return access.suggestions_visible(request, scope_to_centre(Suggestion.objects.all(), request))
 
 
-def get_suggestion_for_user(request, pk, *, change=False):
-    """A suggestion this person may see (else 404); 403 when she may see but not change it."""
-    role = request.membership.role
+def get_suggestion_for_user(request, code: str, *, change: bool = False) -> Suggestion:
+    """The suggestion with this receipt code this person may see (else 404); 403 when she may
+    see but not change it."""
     suggestion = get_for_user(
         suggestions_visible(request).select_related("owner", "duplicate_of", "centre", "activity"),
         request,
-        pk=pk,
+        receipt_code=code,
     )
-    if change and role not in STAFF_ROLES:
+    if change and not can(request, "screen_suggestions"):
         raise PermissionDenied
     return suggestion
 
@@ -69,7 +62,7 @@ def suggestion_list(request, filters):
         suggestions = overdue(suggestions, request.centre)
     if filters.get("code"):
         suggestions = suggestions.filter(receipt_code__icontains=filters["code"].strip())
-    return suggestions.order_by("-received_on", "-id")
+    return suggestions.order_by("-received_on", "receipt_code")
 
 
 def overdue_q(centre, today=None, working_days=None):
@@ -102,11 +95,8 @@ def suggestion_summary(request):
 
 
 def owner_choices(centre):
-    return User.objects.filter(
-        memberships__centre=centre,
-        memberships__role__in=STAFF_ROLES,
-        memberships__is_active=True,
-    ).order_by("first_name", "last_name", "username")
+    staff = access.staff_memberships(centre).values("user_id")
+    return User.objects.filter(pk__in=staff).order_by("first_name", "last_name", "username")
 
 
 def duplicate_choices(suggestion):
@@ -115,7 +105,7 @@ def duplicate_choices(suggestion):
         .exclude(pk=suggestion.pk)
         .exclude(screening=Suggestion.Screening.HELD)
         .filter(duplicate_of__isnull=True)
-        .order_by("-received_on", "-id")
+        .order_by("-received_on", "receipt_code")
     )
 
 
@@ -134,7 +124,7 @@ def you_said_we_did_items(centre, limit=None):
         "we_did",
         "wording_approved_on",
         "received_on",
-    ).order_by("-wording_approved_on", "-id")
+    ).order_by("-wording_approved_on", "receipt_code")
     return items[:limit] if limit else items
 
 
@@ -185,22 +175,19 @@ def ideas_for_activity(request, activity):
     """For the activity page (registered with activities.links): the suggestions an activity
     started from. Receipt code and a link for people who may open the suggestion; never her
     words, and never a suggestion held for safeguarding."""
-    role = request.membership.role if request.membership else None
     suggestions = (
         Suggestion.objects.filter(activity=activity, centre_id=activity.centre_id)
         .exclude(screening=Suggestion.Screening.HELD)
         .only("pk", "receipt_code", "owner_id", "status", "wording", "screening")
-        .order_by("received_on", "pk")
+        .order_by("received_on", "receipt_code")
     )
     items = []
     for suggestion in suggestions:
-        visible = role in STAFF_ROLES or (
-            role == Role.VOLUNTEER and suggestion.screening == Suggestion.Screening.CLEAR
-        )
+        visible = access.may_open_suggestion(request, suggestion)
         items.append(
             {
                 "code": suggestion.receipt_code,
-                "url": reverse("coproduction:detail", kwargs={"pk": suggestion.pk})
+                "url": reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code})
                 if visible
                 else None,
                 "owner_id": suggestion.owner_id,
@@ -305,7 +292,3 @@ def suggestion_numbers(centre, start, end):
         "done_share": _share(by_status[Suggestion.Status.DONE], outcomes),
         "not_possible_share": _share(by_status[Suggestion.Status.NOT_POSSIBLE], outcomes),
     }
-
-
-def managers_of(centre):
-    return Membership.objects.filter(centre=centre, role=Role.MANAGER, is_active=True)

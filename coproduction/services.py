@@ -18,10 +18,10 @@ from centre import deadlines
 from centre.audit import audit_log
 from centre.documents.services import document_render, document_request, document_unsaved
 from centre.messaging import absolute_url, message_queue
-from centre.models import Membership, OutboxMessage
-from centre.roles import STAFF_ROLES, Role
+from centre.models import OutboxMessage
 from centre.services import BROKER_ERRORS
 
+from . import access
 from .documents import POSTER
 from .messages import SUGGESTION_OVERDUE, SUGGESTION_SAFEGUARDING
 from .models import OverdueAlert, Suggestion, SuggestionChange, Tablet
@@ -98,30 +98,35 @@ def tablet_link_renew(*, tablet, by):
     return code
 
 
-# Wrong set-up codes tried anywhere, per rate window. Site-wide, because a guesser can change
-# browsers and we keep no address; codes are long enough that this only slows guessing.
+# Wrong set-up codes, per rate window, counted per address and per code tried. Not site-wide:
+# one visitor must not be able to lock out the real enrolment. Codes are long (31^10), so this
+# only slows guessing from one place; the address is kept hashed, for the window only.
 ENROL_FAILURE_LIMIT = 20
 
 
-def _enrol_failures_key():
+def _enrol_failure_keys(address: str | None, code: str) -> list[str]:
     window = int(timezone.now().timestamp()) // KIOSK_RATE_WINDOW_SECONDS
-    return f"coproduction:kiosk:enrol-failures:{window}"
+    return [
+        f"coproduction:kiosk:enrol-failures:address:{_hash(address or 'unknown')}:{window}",
+        f"coproduction:kiosk:enrol-failures:code:{_hash(_normalise_code(code))}:{window}",
+    ]
 
 
-def tablet_enrol_blocked():
-    """True once too many wrong set-up codes were tried in this window."""
+def tablet_enrol_blocked(*, address: str | None, code: str) -> bool:
+    """True once this address, or this code, has had too many wrong tries in this window."""
     try:
-        return (cache.get(_enrol_failures_key()) or 0) >= ENROL_FAILURE_LIMIT
+        counts = cache.get_many(_enrol_failure_keys(address, code)).values()
     except BROKER_ERRORS:  # the cache is Redis too: without it, enrolment still works
         return False
+    return any(count >= ENROL_FAILURE_LIMIT for count in counts)
 
 
-def tablet_enrol_failure_record():
-    """Count one wrong set-up code."""
-    key = _enrol_failures_key()
+def tablet_enrol_failure_record(*, address: str | None, code: str) -> None:
+    """Count one wrong set-up code against the address and the code."""
     try:
-        cache.add(key, 0, timeout=KIOSK_RATE_WINDOW_SECONDS + 5)
-        cache.incr(key)
+        for key in _enrol_failure_keys(address, code):
+            cache.add(key, 0, timeout=KIOSK_RATE_WINDOW_SECONDS + 5)
+            cache.incr(key)
     except BROKER_ERRORS:
         logger.warning("Kiosk enrolment limit skipped: cache unavailable")
 
@@ -226,6 +231,28 @@ def _note(suggestion, by, what):
     SuggestionChange.objects.create(suggestion=suggestion, by=by, what=what[:200])
 
 
+def _anonymous_note(suggestion, what):
+    """A change that came with an anonymous suggestion: the day only, never the time."""
+    SuggestionChange.objects.create(
+        suggestion=suggestion, by=None, on=suggestion.received_on, at=None, what=what[:200]
+    )
+
+
+def _creation_notes(suggestion, by):
+    """Typed up by staff, the time is theirs and is kept; from the tablet it would be hers, so
+    only the day is."""
+    received = _("Received (%(source)s)") % {"source": suggestion.get_source_display()}
+    held = _("Held for the duty manager: may be a disclosure")
+    if by is None:
+        _anonymous_note(suggestion, received)
+        if suggestion.is_held:
+            _anonymous_note(suggestion, held)
+        return
+    _note(suggestion, by, received)
+    if suggestion.is_held:
+        _note(suggestion, None, held)
+
+
 @transaction.atomic
 def suggestion_create(
     *, centre, source, about, text, fix_idea="", first_name="", by=None, received_on=None
@@ -247,9 +274,8 @@ def suggestion_create(
     if may_be_disclosure(suggestion.text, suggestion.fix_idea):
         suggestion.screening = Suggestion.Screening.HELD
     _save_new(suggestion)
-    _note(suggestion, by, _("Received (%(source)s)") % {"source": suggestion.get_source_display()})
+    _creation_notes(suggestion, by)
     if suggestion.is_held:
-        _note(suggestion, None, _("Held for the duty manager: may be a disclosure"))
         safeguarding_notify(suggestion=suggestion)
     if by is not None:
         audit_log(actor=by, action="coproduction.suggestion.create", obj=suggestion)
@@ -281,7 +307,7 @@ def suggestion_submit_from_tablet(*, tablet, about, text, fix_idea="", first_nam
 
 def _managers(centre):
     return list(
-        Membership.objects.filter(centre=centre, role=Role.MANAGER, is_active=True)
+        access.managers_of(centre)
         .exclude(user__email="")
         .select_related("user")
         .order_by("user_id")
@@ -296,7 +322,7 @@ def safeguarding_notify(*, suggestion):
         if centre.duty_manager_email
         else [m.user.email for m in _managers(centre)]
     )
-    link = absolute_url(reverse("coproduction:detail", kwargs={"pk": suggestion.pk}))
+    link = absolute_url(reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code}))
     for recipient in recipients:
         message_queue(
             kind=SUGGESTION_SAFEGUARDING.name,
@@ -400,9 +426,7 @@ def _triage_errors(suggestion, *, theme, owner, status, agreed_in_part, reason, 
         errors["owner"] = _("Choose who owns this suggestion before moving it on.")
     if (
         owner is not None
-        and not Membership.objects.filter(
-            user=owner, centre=suggestion.centre, role__in=STAFF_ROLES, is_active=True
-        ).exists()
+        and not access.staff_memberships(suggestion.centre).filter(user=owner).exists()
     ):
         errors["owner"] = _("The owner must be a member of staff at this centre.")
     if agreed_in_part and status not in (Suggestion.Status.AGREED, Suggestion.Status.DONE):
@@ -495,15 +519,11 @@ def _triage_note(suggestion, fields):
     return "; ".join(str(p) for p in parts)
 
 
-def may_write_wording(suggestion, user, role):
-    return role == Role.MANAGER or (suggestion.owner_id == user.pk and role in STAFF_ROLES)
-
-
 @transaction.atomic
-def suggestion_wording_write(*, suggestion, by, role, expected_version, you_said, we_did):
+def suggestion_wording_write(*, suggestion, by, membership, expected_version, you_said, we_did):
     """The owner (or a manager) writes the public "You said… We did…" wording. Changing approved
-    wording sends it back for approval."""
-    if not may_write_wording(suggestion, by, role):
+    wording sends it back for approval. `membership` is the writer's, in the suggestion's centre."""
+    if not access.may_write_wording(membership, suggestion):
         raise PermissionError("Only the owner or a manager writes the wording.")
     if suggestion.status not in Suggestion.OUTCOME_STATUSES:
         raise ValidationError(_("Write the wording once the suggestion is done or not possible."))
@@ -564,11 +584,6 @@ def suggestion_wording_approve(*, suggestion, by, expected_version):
 ACTIVITY_NAME_MAX = 120
 
 
-def may_start_activity(suggestion, user, role):
-    """A manager, or the suggestion's owner if she may add activities (a key worker)."""
-    return role == Role.MANAGER or (role == Role.KEY_WORKER and suggestion.owner_id == user.pk)
-
-
 def activity_prefill(suggestion):
     """A starting point staff edit before saving: a name from the first line of her words, the
     description and "the idea, in her words" from the (possibly redacted) text. Never for a
@@ -583,8 +598,8 @@ def activity_prefill(suggestion):
     return {"name": name, "description": description[:2000], "idea_notes": description[:2000]}
 
 
-def _idea_link_check(suggestion, by, role, *, activity=None):
-    if not may_start_activity(suggestion, by, role):
+def _idea_link_check(suggestion, membership, *, activity=None):
+    if not access.may_start_activity(membership, suggestion):
         raise PermissionError("Only a manager or the suggestion's owner links it to an activity.")
     if suggestion.is_held:
         raise ValidationError(
@@ -633,7 +648,16 @@ def _link_note(fields, activity, by):
 
 @transaction.atomic
 def suggestion_activity_start(
-    *, suggestion, by, role, expected_version, name, kind, category, description, idea_notes=""
+    *,
+    suggestion,
+    by,
+    membership,
+    expected_version,
+    name,
+    kind,
+    category,
+    description,
+    idea_notes="",
 ):
     """Start an activity (in the idea stage, origin "a woman's idea") from a suggestion, through
     the activities services, and link the two. Staff have edited the wording first. Raises
@@ -641,7 +665,7 @@ def suggestion_activity_start(
     from activities import services as activity_services
     from activities.models import Activity
 
-    _idea_link_check(suggestion, by, role)
+    _idea_link_check(suggestion, membership)
     activity = activity_services.activity_create(
         centre=suggestion.centre,
         created_by=by,
@@ -662,9 +686,9 @@ def suggestion_activity_start(
 
 
 @transaction.atomic
-def suggestion_activity_link(*, suggestion, by, role, expected_version, activity):
+def suggestion_activity_link(*, suggestion, by, membership, expected_version, activity):
     """Join a suggestion to an activity that already exists (or move the link to another)."""
-    _idea_link_check(suggestion, by, role, activity=activity)
+    _idea_link_check(suggestion, membership, activity=activity)
     fields = _link_fields(suggestion, activity, by)
     _conditional_update(suggestion, expected_version, fields, by, _link_note(fields, activity, by))
     audit_log(actor=by, action="coproduction.suggestion.activity_link", obj=suggestion)
@@ -723,7 +747,7 @@ def _overdue_alert(suggestion, threshold, lower_thresholds, waited):
     recipients = {m.user.email for m in _managers(suggestion.centre)}
     if suggestion.owner and suggestion.owner.email:
         recipients.add(suggestion.owner.email)
-    link = absolute_url(reverse("coproduction:detail", kwargs={"pk": suggestion.pk}))
+    link = absolute_url(reverse("coproduction:detail", kwargs={"code": suggestion.receipt_code}))
     for recipient in sorted(recipients):
         message_queue(
             kind=SUGGESTION_OVERDUE.name,

@@ -1,26 +1,42 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
 
 app_name = "coproduction"
 
+
+class ReceiptCode:
+    """Suggestions are addressed by their receipt code, not a row id: ids are given out in
+    order, so they would tell which of a day's suggestions was written first."""
+
+    regex = "[A-Z0-9]{3}-[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ReceiptCode, "receipt")
+
 urlpatterns = [
     path("", views.index, name="index"),
     path("suggestions/new/", views.suggestion_create, name="create"),
-    path("suggestions/<int:pk>/", views.suggestion_detail, name="detail"),
-    path("suggestions/<int:pk>/screen/", views.suggestion_screen, name="screen"),
-    path("suggestions/<int:pk>/triage/", views.suggestion_triage, name="triage"),
-    path("suggestions/<int:pk>/wording/", views.suggestion_wording, name="wording"),
-    path("suggestions/<int:pk>/approve/", views.suggestion_approve, name="approve"),
-    path("suggestions/<int:pk>/release/", views.suggestion_release, name="release"),
-    path("suggestions/<int:pk>/redact/", views.suggestion_redact, name="redact"),
+    path("suggestions/<receipt:code>/", views.suggestion_detail, name="detail"),
+    path("suggestions/<receipt:code>/screen/", views.suggestion_screen, name="screen"),
+    path("suggestions/<receipt:code>/triage/", views.suggestion_triage, name="triage"),
+    path("suggestions/<receipt:code>/wording/", views.suggestion_wording, name="wording"),
+    path("suggestions/<receipt:code>/approve/", views.suggestion_approve, name="approve"),
+    path("suggestions/<receipt:code>/release/", views.suggestion_release, name="release"),
+    path("suggestions/<receipt:code>/redact/", views.suggestion_redact, name="redact"),
     path(
-        "suggestions/<int:pk>/activity/new/",
+        "suggestions/<receipt:code>/activity/new/",
         views.suggestion_activity_start,
         name="activity_start",
     ),
     path(
-        "suggestions/<int:pk>/activity/link/",
+        "suggestions/<receipt:code>/activity/link/",
         views.suggestion_activity_link,
         name="activity_link",
     ),

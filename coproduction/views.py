@@ -14,13 +14,19 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre import deadlines
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
 from centre.forms import add_service_errors
-from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
+from centre.roles import (
+    ALL_MEMBERS,
+    MANAGER_ONLY,
+    NUMBERS_READERS,
+    STAFF_ROLES,
+    VOLUNTEER_AND_STAFF,
+)
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import (
     ActivityFromIdeaForm,
     LinkActivityForm,
@@ -35,8 +41,7 @@ from .forms import (
     WordingForm,
 )
 from .models import Suggestion
-
-ALL_MEMBERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
+from .reports.numbers_page import suggestion_numbers_shown, whole_months
 
 
 @roles_required(VOLUNTEER_AND_STAFF)
@@ -82,16 +87,14 @@ def suggestion_create(request):
             )
             # Volunteers only see suggestions after the safeguarding check; held ones are
             # for managers only.
-            role = request.membership.role
-            if role not in STAFF_ROLES or (suggestion.is_held and role != Role.MANAGER):
+            if not access.may_open_suggestion(request, suggestion):
                 return redirect("coproduction:index")
-            return redirect("coproduction:detail", pk=suggestion.pk)
+            return redirect("coproduction:detail", code=suggestion.receipt_code)
     return render(request, "coproduction/suggestion_form.html", {"form": form})
 
 
 def _detail_context(request, suggestion, **forms):
-    role = request.membership.role
-    is_staff = role in STAFF_ROLES
+    is_staff = can(request, "screen_suggestions")
     initial = {
         "version": suggestion.version,
         "theme": suggestion.theme,
@@ -105,16 +108,16 @@ def _detail_context(request, suggestion, **forms):
     context = {
         "suggestion": suggestion,
         "changes": suggestion.changes.select_related("by"),
-        "is_manager": role == Role.MANAGER,
+        "is_manager": can(request, "moderate_suggestions"),
         "is_staff": is_staff,
-        "show_wording_form": services.may_write_wording(suggestion, request.user, role)
+        "show_wording_form": access.may_write_wording(request.membership, suggestion)
         and suggestion.status in Suggestion.OUTCOME_STATUSES,
         "due_on": due_on,
         "overdue": suggestion.is_overdue(due_on=due_on),
         "screen_form": forms.get("screen_form") or ScreenForm(initial=initial),
         "version_form": VersionForm(initial=initial),
         "conflict": forms.get("conflict"),
-        "may_start_activity": services.may_start_activity(suggestion, request.user, role),
+        "may_start_activity": access.may_start_activity(request.membership, suggestion),
         "linked_activity": suggestion.activity,
         "idea_needs_update": suggestion.activity is not None
         and selectors.idea_needs_update(suggestion, suggestion.activity),
@@ -147,8 +150,8 @@ def _detail(request, suggestion, status=200, **forms):
 
 @roles_required(VOLUNTEER_AND_STAFF)
 @require_GET
-def suggestion_detail(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk)
+def suggestion_detail(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code)
     audit_request(request, "coproduction.suggestion.view", obj=suggestion)
     return _detail(request, suggestion)
 
@@ -184,8 +187,8 @@ def _rebound(form, version):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_screen(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_screen(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = ScreenForm(request.POST)
@@ -202,20 +205,20 @@ def suggestion_screen(request, pk):
         return _conflict(request, suggestion, conflict, screen_form=form)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     if suggestion.is_held:
         messages.success(request, _("Held for the duty manager, who has been told."))
-        if request.membership.role != Role.MANAGER:
+        if not access.may_open_suggestion(request, suggestion):
             return redirect("coproduction:index")
     else:
         messages.success(request, _("Checked. It can now be triaged."))
-    return redirect("coproduction:detail", pk=pk)
+    return redirect("coproduction:detail", code=code)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_triage(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_triage(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = TriageForm(
@@ -243,17 +246,17 @@ def suggestion_triage(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     return _detail(request, suggestion, status=400, triage_form=form)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_wording(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_wording(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not services.may_write_wording(suggestion, request.user, request.membership.role):
+    if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
     form = WordingForm(request.POST)
     if form.is_valid():
@@ -262,7 +265,7 @@ def suggestion_wording(request, pk):
             services.suggestion_wording_write(
                 suggestion=suggestion,
                 by=request.user,
-                role=request.membership.role,
+                membership=request.membership,
                 expected_version=data["version"],
                 you_said=data["you_said"],
                 we_did=data["we_did"],
@@ -273,7 +276,7 @@ def suggestion_wording(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Wording saved. A manager will approve it."))
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     return _detail(request, suggestion, status=400, wording_form=form)
 
 
@@ -285,15 +288,14 @@ _NOT_LINKABLE = _lazy(
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_start(request, pk):
+def suggestion_activity_start(request, code):
     """Start an activity from a woman's idea: staff edit the prefilled wording, then save."""
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
-    role = request.membership.role
-    if not services.may_start_activity(suggestion, request.user, role):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
+    if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -302,7 +304,7 @@ def suggestion_activity_start(request, pk):
             activity = services.suggestion_activity_start(
                 suggestion=suggestion,
                 by=request.user,
-                role=role,
+                membership=request.membership,
                 expected_version=data["version"],
                 name=data["name"],
                 kind=data["kind"],
@@ -346,22 +348,22 @@ def suggestion_activity_start(request, pk):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_link(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_activity_link(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not services.may_start_activity(suggestion, request.user, request.membership.role):
+    if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
     if form.is_valid():
         try:
             services.suggestion_activity_link(
                 suggestion=suggestion,
                 by=request.user,
-                role=request.membership.role,
+                membership=request.membership,
                 expected_version=form.cleaned_data["version"],
                 activity=form.cleaned_data["activity"],
             )
@@ -373,18 +375,18 @@ def suggestion_activity_link(request, pk):
             messages.success(
                 request, _("Linked. The activity's page now shows it came from her idea.")
             )
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     return _detail(request, suggestion, status=400, link_form=form)
 
 
-def _version_action(request, pk, action, success):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def _version_action(request, code, action, success):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
-        return redirect("coproduction:detail", pk=pk)
+        return redirect("coproduction:detail", code=code)
     try:
         action(
             suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
@@ -395,15 +397,15 @@ def _version_action(request, pk, action, success):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success)
-    return redirect("coproduction:detail", pk=pk)
+    return redirect("coproduction:detail", code=code)
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_approve(request, pk):
+def suggestion_approve(request, code):
     return _version_action(
         request,
-        pk,
+        code,
         services.suggestion_wording_approve,
         _("Approved. It is now on the tablet board and the next poster."),
     )
@@ -411,16 +413,16 @@ def suggestion_approve(request, pk):
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_release(request, pk):
+def suggestion_release(request, code):
     return _version_action(
-        request, pk, services.suggestion_release, _("Released. It can now be triaged.")
+        request, code, services.suggestion_release, _("Released. It can now be triaged.")
     )
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_redact(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_redact(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     form = RedactForm(
         request.POST if request.method == "POST" else None,
         initial={
@@ -457,7 +459,7 @@ def suggestion_redact(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Personal details removed."))
-            return redirect("coproduction:detail", pk=pk)
+            return redirect("coproduction:detail", code=code)
     status = 409 if conflict else (400 if form.errors else 200)
     return render(
         request,
@@ -535,7 +537,7 @@ def poster(request):
         {
             "poster": selectors.poster_for_centre(request.centre),
             "items": selectors.you_said_we_did_items(request.centre, limit=8),
-            "may_rebuild": request.membership.role in STAFF_ROLES,
+            "may_rebuild": can(request, "rebuild_poster"),
         },
     )
 
@@ -552,7 +554,7 @@ def _poster_status(request):
         "coproduction/_poster_status.html",
         {
             "poster": selectors.poster_for_centre(request.centre),
-            "may_rebuild": request.membership.role in STAFF_ROLES,
+            "may_rebuild": can(request, "rebuild_poster"),
         },
     )
 
@@ -587,24 +589,16 @@ def _quarter_start(day):
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-@roles_required(ALL_MEMBERS)
+@roles_required(NUMBERS_READERS)
 @require_GET
 def numbers(request):
+    """Suggestion numbers for whole months, small numbers suppressed for everyone."""
     today = timezone.localdate()
     form = NumbersForm(request.GET or {"start": _quarter_start(today), "end": today})
-    stats = None
+    shown = period = None
     if form.is_valid():
-        stats = selectors.suggestion_numbers(
-            request.centre, form.cleaned_data["start"], form.cleaned_data["end"]
-        )
-        stats["by_source_rows"] = [
-            (Suggestion.Source(k).label, v) for k, v in stats["by_source"].items()
-        ]
-        stats["by_theme_rows"] = [
-            (Suggestion.Theme(k).label if k else _("Not triaged yet"), v)
-            for k, v in stats["by_theme"].items()
-        ]
-        stats["by_status_rows"] = [
-            (Suggestion.Status(k).label, v) for k, v in stats["by_status"].items()
-        ]
-    return render(request, "coproduction/numbers.html", {"form": form, "stats": stats})
+        period = whole_months(form.cleaned_data["start"], form.cleaned_data["end"])
+        stats = selectors.suggestion_numbers(request.centre, *period)
+        shown = suggestion_numbers_shown(stats)
+    context = {"form": form, "shown": shown, "period": period}
+    return render(request, "coproduction/numbers.html", context)

@@ -5,22 +5,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.documents.views import document_download_response
-from centre.roles import MANAGER_ONLY, Role
+from centre.roles import MANAGER_ONLY, REPORT_READERS
 
-from . import documents, selectors, services
+from . import selectors, services
 from .content import with_charts
 from .forms import QuarterForm
 
-REPORT_READERS = tuple(documents.REPORT_READERS)
-
 
 def _may_build(request):
-    return request.membership.role == Role.MANAGER
+    return can(request, "build_reports")
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_list(request):
     return render(
@@ -54,7 +52,7 @@ def report_request(request):
     return redirect("reports:detail", pk=report.pk)
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_detail(request, pk):
     report = selectors.get_report_for_user(request, pk, with_content=True)
@@ -69,7 +67,7 @@ def report_detail(request, pk):
     )
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_status(request, pk):
     return _status(request, selectors.get_report_for_user(request, pk))
@@ -99,7 +97,7 @@ def report_rebuild(request, pk):
     return redirect("reports:detail", pk=report.pk)
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_download(request, pk):
     report = selectors.get_report_for_user(request, pk)

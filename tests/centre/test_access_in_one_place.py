@@ -36,17 +36,6 @@ NOT_YET: set[str] = {
     "casework/templates/casework/_section_nav.html",
     "casework/templates/casework/woman_base.html",
     "casework/templates/casework/woman_detail.html",
-    "activities/hooks.py",
-    "activities/selectors.py",
-    "activities/views.py",
-    "activities/templates/activities/index.html",
-    "coproduction/hooks.py",
-    "coproduction/selectors.py",
-    "coproduction/services.py",
-    "coproduction/views.py",
-    "coproduction/reports/views.py",
-    "coproduction/templates/coproduction/_nav.html",
-    "coproduction/templates/coproduction/index.html",
     "centre/context_processors.py",
 }
 
