@@ -9,4 +9,8 @@ class ActivitiesConfig(AppConfig):
 
         documents.register()
         # Register the activities' message kinds with the platform (centre/messaging.py).
-        from . import messages  # noqa: F401
+        # The capabilities must be registered before any request asks for them.
+        from . import (
+            access,  # noqa: F401
+            messages,  # noqa: F401
+        )

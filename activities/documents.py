@@ -8,11 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from centre.access import current_role
+from centre.access import can
 from centre.documents.models import Document
 from centre.documents.registry import DocumentKind, document_kind_register
 from centre.documents.services import Coverage
-from centre.roles import STAFF_ROLES, VOLUNTEER_AND_STAFF
 
 from . import selectors
 from .models import CourseCompletion, Term
@@ -31,7 +30,7 @@ def weekday_name(weekday: int) -> str:
 
 def may_read_programme(request: HttpRequest, document: Document) -> bool:
     """Staff and volunteers hand the programme out: it names activities, never a woman."""
-    return current_role(request) in VOLUNTEER_AND_STAFF
+    return can(request, "use_activities")
 
 
 def _context(document: Document) -> dict[str, Any]:
@@ -50,7 +49,7 @@ def _context(document: Document) -> dict[str, Any]:
 def may_read_certificate(request: HttpRequest, document: Document) -> bool:
     """Staff print a woman's certificate for her (the view has already found the completion in
     the user's centre)."""
-    return current_role(request) in STAFF_ROLES
+    return can(request, "print_certificates")
 
 
 def _completion(document: Document) -> CourseCompletion:

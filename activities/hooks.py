@@ -4,21 +4,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre.access import can
 from centre.features import HomePanel, NavItem
-from centre.roles import STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
 
 from . import selectors
+from .models import Session
 
 
 def nav_items(request):
-    if request.membership.role in VOLUNTEER_AND_STAFF:
+    if can(request, "use_activities"):
         return [NavItem(_("Activities"), reverse("activities:index"), "/activities/")]
     return []
 
 
 def home_panels(request):
-    role = request.membership.role
-    if role == Role.VOLUNTEER:
+    if can(request, "help_at_sessions"):
         sessions = list(selectors.sessions_for_volunteer(request, days=7))
         upcoming = [s for s in sessions if s.date >= timezone.localdate()]
         return [
@@ -29,10 +29,8 @@ def home_panels(request):
                 order=20,
             )
         ]
-    if role not in STAFF_ROLES:
+    if not can(request, "take_any_register"):
         return []
-    from .models import Session
-
     today = timezone.localdate()
     todays = Session.objects.filter(
         centre=request.centre, date=today, status=Session.Status.SCHEDULED

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from casework.models import Stage, Woman
 from casework.selectors import placement_conflicts
-from centre.access import get_for_user, scope_to_centre
-from centre.roles import Role
+from centre.access import can, get_for_user, scope_to_centre
 
+from . import access
 from .models import (
     Activity,
     ActivityStatusChange,
@@ -25,17 +25,16 @@ from .models import (
     Term,
 )
 
-EDITOR_ROLES = (Role.MANAGER, Role.KEY_WORKER)
 RECENT_WEEKS = 8
 REGULARS_LIMIT = 60
 
 
-def may_edit(request):
-    return request.membership.role in EDITOR_ROLES
+def may_edit(request) -> bool:
+    return can(request, "edit_activities")
 
 
-def is_manager(request):
-    return request.membership.role == Role.MANAGER
+def is_manager(request) -> bool:
+    return can(request, "set_up_rooms_and_terms")
 
 
 # --- Single objects ---------------------------------------------------------------------------
@@ -56,11 +55,9 @@ def get_session_for_user(request, pk, *, change=False):
         request,
         pk=pk,
     )
-    if change and not may_edit(request):
+    if change and not access.may_change_session(request):
         raise PermissionDenied
-    if request.membership.role == Role.VOLUNTEER and not volunteer_helps_with(
-        request.user, session.activity_id
-    ):
+    if not access.may_take_register(request, session):
         raise PermissionDenied
     return session
 
@@ -105,23 +102,12 @@ def get_woman_in_centre(request, pk):
         raise Http404 from None
 
 
-def volunteer_helps_with(user, activity_id):
-    return Facilitator.objects.filter(
-        activity_id=activity_id, user=user, kind=Facilitator.Kind.VOLUNTEER, ended_on__isnull=True
-    ).exists()
-
-
 # --- Lists ------------------------------------------------------------------------------------
 
 
 def activities_for_user(request, *, status="", kind="", ideas=False):
     activities = scope_to_centre(Activity.objects.all(), request).select_related("room", "owner")
-    if request.membership.role == Role.VOLUNTEER:
-        activities = activities.filter(
-            facilitators__user=request.user,
-            facilitators__kind=Facilitator.Kind.VOLUNTEER,
-            facilitators__ended_on__isnull=True,
-        ).distinct()
+    activities = access.activities_seen(request, activities)
     if status:
         activities = activities.filter(status=status)
     if kind:
@@ -206,22 +192,25 @@ def register_women(session):
 
 
 def women_search(request, query, *, limit=15):
-    """Women of this centre matching a name. A volunteer searches first names only."""
+    """Women matching a name, among those this person may find (activities.access): staff
+    search the centre by any name; a volunteer searches first names of the women booked on, or
+    who came to, the activities she helps with."""
     query = (query or "").strip()
     if len(query) < 2:
         return []
     women = scope_to_centre(Woman.objects.all(), request).exclude(stage=Stage.CLOSED)
+    women = access.women_findable(request, women)
     match = Q(first_name__icontains=query) | Q(preferred_name__icontains=query)
-    if request.membership.role != Role.VOLUNTEER:
+    if can(request, "see_full_names"):
         match |= Q(last_name__icontains=query)
     return list(women.filter(match).order_by("first_name", "last_name")[:limit])
 
 
 def name_for(request, woman):
     """What this person may see of a woman's name: a volunteer sees her first name only."""
-    if request.membership.role == Role.VOLUNTEER:
-        return woman.known_as
-    return str(woman)
+    if can(request, "see_full_names"):
+        return str(woman)
+    return woman.known_as
 
 
 def placement_pairs(centre, woman_ids):

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework.models import Woman
-from centre.access import roles_required, scope_to_centre
+from centre.access import can, roles_required, scope_to_centre
 from centre.audit import audit_request
 from centre.documents.services import (
     Coverage,
@@ -22,9 +22,9 @@ from centre.documents.services import (
 )
 from centre.documents.views import document_bytes_response, document_download_response
 from centre.forms import add_service_errors
-from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
+from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF
 
-from . import links, selectors, services
+from . import access, links, selectors, services
 from .documents import CERTIFICATE, PROGRAMME, programme_coverage, weekday_name
 from .forms import (
     ActivityForm,
@@ -43,8 +43,6 @@ from .forms import (
     TermForm,
 )
 from .models import Activity, Enrolment, Facilitator, Feedback, Room, Session, Term
-
-EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
 
 
 def _warn_clashes(request, clashes):
@@ -82,7 +80,7 @@ def _form_page(request, form, title, activity, *, intro="", titled=False):
 @roles_required(VOLUNTEER_AND_STAFF)
 @require_GET
 def index(request):
-    if request.membership.role == Role.VOLUNTEER:
+    if can(request, "help_at_sessions"):
         sessions = selectors.sessions_for_volunteer(request)
         return render(request, "activities/index_volunteer.html", {"sessions": sessions})
     status = request.GET.get("status", "")
@@ -105,7 +103,7 @@ def index(request):
     return render(request, "activities/index.html", context)
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     form = ActivityForm(request.POST or None, centre=request.centre)
@@ -189,7 +187,7 @@ def _next_idea_stage(activity):
     return Activity.IdeaStage(order[index + 1]) if index + 1 < len(order) else None
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
@@ -256,7 +254,7 @@ def activity_status(request, pk):
     )
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 def activity_idea(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     if request.method != "POST":
@@ -278,7 +276,7 @@ def activity_idea(request, pk):
     return redirect("activities:activity_detail", pk=activity.pk)
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_http_methods(["GET", "POST"])
 def facilitator_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
@@ -303,7 +301,7 @@ def facilitator_add(request, pk):
     )
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 def facilitator_remove(request, pk):
     facilitator = selectors.get_facilitator_for_user(request, pk)
     if request.method != "POST":
@@ -336,7 +334,7 @@ def cost_add(request, pk):
     return _form_page(request, form, _("Add spending for %(name)s"), activity)
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_http_methods(["GET", "POST"])
 def schedule_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
@@ -365,7 +363,7 @@ def schedule_add(request, pk):
     )
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_http_methods(["GET", "POST"])
 def session_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
@@ -383,7 +381,7 @@ def session_add(request, pk):
     return _form_page(request, form, _("Add a one-off session of %(name)s"), activity)
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 def enrolment_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     if request.method != "POST":
@@ -400,7 +398,7 @@ def enrolment_add(request, pk):
     return redirect("activities:activity_detail", pk=activity.pk)
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 def enrolment_leave(request, pk):
     enrolment = selectors.get_enrolment_for_user(request, pk)
     if request.method != "POST":
@@ -416,7 +414,7 @@ def enrolment_leave(request, pk):
     return redirect("activities:activity_detail", pk=enrolment.activity_id)
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 def completions_award(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     if request.method != "POST":
@@ -450,7 +448,7 @@ def certificate_pdf(request, pk):
 # --- Sessions and the register ----------------------------------------------------------------
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_http_methods(["GET", "POST"])
 def session_cancel(request, pk):
     session = selectors.get_session_for_user(request, pk, change=True)
@@ -464,7 +462,7 @@ def session_cancel(request, pk):
     )
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 def session_reinstate(request, pk):
     session = selectors.get_session_for_user(request, pk, change=True)
     if request.method != "POST":
@@ -486,16 +484,26 @@ def _register_rows(request, session, women, ticked, conflict_ids):
     ]
 
 
+def _placement_alerts(request, pairs, by_id):
+    """Names of the pairs, for staff. A volunteer sees only "ask a key worker" (the template
+    shows it when `placement_notice` is set), never which women."""
+    if not can(request, "see_placement_alerts"):
+        return [], set()
+    alerts = sorted(sorted(selectors.name_for(request, by_id[i]) for i in pair) for pair in pairs)
+    return alerts, {i for pair in pairs for i in pair}
+
+
 def _register_context(request, session, *, form=None, ticked=None, conflict=None):
     women, present = selectors.register_women(session)
     ticked = set(present if ticked is None else ticked)
     listed = {woman.pk for woman in women}
-    extra = Woman.objects.filter(centre=session.centre, pk__in=ticked - listed)
+    extra = access.women_findable(
+        request, Woman.objects.filter(centre=session.centre, pk__in=ticked - listed)
+    )
     women = sorted([*women, *extra], key=lambda w: (w.known_as.lower(), w.pk))
     pairs = selectors.placement_pairs(session.centre, [w.pk for w in women])
     by_id = {w.pk: w for w in women}
-    alerts = sorted(sorted(selectors.name_for(request, by_id[i]) for i in pair) for pair in pairs)
-    conflict_ids = {i for pair in pairs for i in pair}
+    alerts, conflict_ids = _placement_alerts(request, pairs, by_id)
     facilitators = list(
         session.activity.facilitators.filter(ended_on__isnull=True).select_related("user", "woman")
     )
@@ -510,6 +518,7 @@ def _register_context(request, session, *, form=None, ticked=None, conflict=None
         "activity": session.activity,
         "rows": _register_rows(request, session, women, ticked, conflict_ids),
         "alerts": alerts,
+        "placement_notice": bool(pairs) and not alerts,
         "facilitators": [
             {
                 "id": f.pk,
@@ -520,7 +529,6 @@ def _register_context(request, session, *, form=None, ticked=None, conflict=None
         ],
         "form": form,
         "conflict": conflict,
-        "is_volunteer": request.membership.role == Role.VOLUNTEER,
     }
 
 
@@ -538,9 +546,9 @@ def register(request, pk):
         audit_request(request, "activities.register.view", obj=session)
         return render(request, "activities/register.html", _register_context(request, session))
     posted = [value for value in request.POST.getlist("women") if value.isdigit()]
-    woman_ids = list(
-        Woman.objects.filter(centre=session.centre, pk__in=posted).values_list("pk", flat=True)
-    )
+    # Only women she could have found: a volunteer cannot learn names by posting ids.
+    findable = access.women_findable(request, Woman.objects.filter(centre=session.centre))
+    woman_ids = list(findable.filter(pk__in=posted).values_list("pk", flat=True))
     facilitator_ids = list(
         session.activity.facilitators.filter(ended_on__isnull=True).values_list("pk", flat=True)
     )
@@ -602,6 +610,8 @@ def register_search(request, pk):
     ticked = {int(v) for v in request.GET.getlist("women") if v.isdigit()}
     pairs = selectors.placement_pairs(session.centre, [w.pk for w in found] + list(ticked))
     conflict_ids = {i for pair in pairs for i in pair}
+    if not can(request, "see_placement_alerts"):
+        conflict_ids = set()
     rows = _register_rows(request, session, found, ticked, conflict_ids)
     return render(
         request,
@@ -720,7 +730,7 @@ def numbers(request):
     return render(request, "activities/numbers.html", {"form": form, "numbers": result})
 
 
-@roles_required(EDITORS)
+@roles_required(ACTIVITY_EDITORS)
 @require_GET
 def woman_search(request):
     """Search results for the woman picker (signing up, co-facilitating): pick one."""

@@ -17,3 +17,12 @@ STAFF_ROLES = frozenset({Role.MANAGER, Role.KEY_WORKER, Role.PARTNER})
 CASEWORK_ROLES = STAFF_ROLES
 MANAGER_ONLY = frozenset({Role.MANAGER})
 VOLUNTEER_AND_STAFF = STAFF_ROLES | {Role.VOLUNTEER}
+ALL_MEMBERS = ALL_ROLES
+VOLUNTEERS = frozenset({Role.VOLUNTEER})
+STEERING_GROUP = frozenset({Role.STEERING})
+# Activities: who plans and changes them (a partner worker takes registers but plans nothing).
+ACTIVITY_EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
+# Co-production: the quarterly report is for the manager and the steering group; the suggestion
+# numbers for everyone but volunteers (small numbers are suppressed for all who see them).
+REPORT_READERS = frozenset({Role.MANAGER, Role.STEERING})
+NUMBERS_READERS = STAFF_ROLES | STEERING_GROUP

@@ -1,4 +1,4 @@
-"""Who may use the kiosk: the one place that decides, for every tablet page.
+"""Who may use the kiosk, and who manages the tablets: the one place that decides.
 
 A tablet is a device, not a person. Its browser holds a signed cookie with the tablet's id and
 its current device key; it says nothing about the woman using it, and a suggestion never records
@@ -18,7 +18,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from centre.access import device_checked
+from centre.access import capability, device_checked, role_in
+from centre.roles import MANAGER_ONLY
 
 from .models import Tablet
 
@@ -117,3 +118,9 @@ def tablet_page(view: View) -> View:
 def enrolment_page(view: View) -> View:
     """The set-up pages a manager opens on a new tablet."""
     return device_checked(anyone_may_enrol)(_uncached(view))
+
+
+@capability("manage_tablets")
+def _manage_tablets(request: HttpRequest) -> bool:
+    """Adding, setting up and switching off the centre's tablets."""
+    return role_in(request, MANAGER_ONLY)

@@ -30,8 +30,9 @@ KIOSK_LIMITS = {
     "lookup": KIOSK_LOOKUP_LIMIT,
     "feedback": KIOSK_FEEDBACK_LIMIT,
 }
-# Wrong set-up codes tried anywhere, per rate window. Site-wide, because a guesser can change
-# browsers and we keep no address; codes are long enough that this only slows guessing.
+# Wrong set-up codes, per rate window, counted per address and per code tried. Not site-wide:
+# one visitor must not be able to lock out the real enrolment. Codes are long (31^10), so this
+# only slows guessing from one place; the address is kept hashed, for the window only.
 ENROL_FAILURE_LIMIT = 20
 
 
@@ -67,25 +68,29 @@ def tablet_link_renew(*, tablet: Tablet, by: User | None) -> str:
     return code
 
 
-def _enrol_failures_key() -> str:
+def _enrol_failure_keys(address: str | None, code: str) -> list[str]:
     window = int(timezone.now().timestamp()) // KIOSK_RATE_WINDOW_SECONDS
-    return f"coproduction:kiosk:enrol-failures:{window}"
+    return [
+        f"coproduction:kiosk:enrol-failures:address:{_hash(address or 'unknown')}:{window}",
+        f"coproduction:kiosk:enrol-failures:code:{_hash(normalise_code(code))}:{window}",
+    ]
 
 
-def tablet_enrol_blocked() -> bool:
-    """True once too many wrong set-up codes were tried in this window."""
+def tablet_enrol_blocked(*, address: str | None, code: str) -> bool:
+    """True once this address, or this code, has had too many wrong tries in this window."""
     try:
-        return (cache.get(_enrol_failures_key()) or 0) >= ENROL_FAILURE_LIMIT
+        counts = cache.get_many(_enrol_failure_keys(address, code)).values()
     except BROKER_ERRORS:  # the cache is Redis too: without it, enrolment still works
         return False
+    return any(count >= ENROL_FAILURE_LIMIT for count in counts)
 
 
-def tablet_enrol_failure_record() -> None:
-    """Count one wrong set-up code."""
-    key = _enrol_failures_key()
+def tablet_enrol_failure_record(*, address: str | None, code: str) -> None:
+    """Count one wrong set-up code against the address and the code."""
     try:
-        cache.add(key, 0, timeout=KIOSK_RATE_WINDOW_SECONDS + 5)
-        cache.incr(key)
+        for key in _enrol_failure_keys(address, code):
+            cache.add(key, 0, timeout=KIOSK_RATE_WINDOW_SECONDS + 5)
+            cache.incr(key)
     except BROKER_ERRORS:
         logger.warning("Kiosk enrolment limit skipped: cache unavailable")
 

@@ -3,6 +3,7 @@ and the managers' pages at /coproduction/tablets/ that add, set up and switch of
 
 from datetime import timedelta
 
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
@@ -182,12 +183,18 @@ def feedback(request):
 def _enrol(request, code_value):
     tablet = services.tablet_enrol(code=code_value)
     if tablet is None:
-        services.tablet_enrol_failure_record()
+        services.tablet_enrol_failure_record(
+            address=get_client_ip_address(request), code=code_value
+        )
         return None
     # The tablet's browser must never hold a staff session.
     logout(request)
     response = set_device_cookie(redirect("kiosk:start"), tablet)
     return no_store(response)
+
+
+def _blocked(request, code_value):
+    return services.tablet_enrol_blocked(address=get_client_ip_address(request), code=code_value)
 
 
 def _enrol_blocked(request):
@@ -201,7 +208,7 @@ def _enrol_blocked(request):
 def enrol(request):
     """Typing the set-up code a manager was given (for when the link is awkward to open)."""
     form = KioskEnrolForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and services.tablet_enrol_blocked():
+    if request.method == "POST" and _blocked(request, request.POST.get("code", "")):
         return _enrol_blocked(request)
     if request.method == "POST" and form.is_valid():
         response = _enrol(request, form.cleaned_data["code"])
@@ -215,7 +222,7 @@ def enrol(request):
 @require_http_methods(["GET", "POST"])
 def enrol_link(request, token):
     """The one-time link. GET only asks to confirm, so a link preview cannot spend it."""
-    if request.method == "POST" and services.tablet_enrol_blocked():
+    if request.method == "POST" and _blocked(request, token):
         return _enrol_blocked(request)
     if request.method == "POST":
         response = _enrol(request, token)

@@ -21,8 +21,6 @@ def _convert(apps, convert):
     for centre in Centre.objects.all():
         old = centre.suggestion_response_days
         new = convert(old)
-        # By id: going backwards past the rooms' migrations, `centre` can be another rendering
-        # of the historical Centre than the one OverdueAlert's relations point at.
         alerts = OverdueAlert.objects.filter(suggestion__centre_id=centre.pk)
         # Highest first, so relabelling one threshold never collides with the next.
         for before, after in sorted({(old * 2, new * 2), (old, new)}, reverse=old > new):

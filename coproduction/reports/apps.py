@@ -7,7 +7,8 @@ class ReportsConfig(AppConfig):
     verbose_name = "Quarterly reports"
 
     def ready(self):
-        # Imported here, not at the top: it imports models, which need the app registry.
-        from . import documents
+        # Imported here, not at the top: they import models, which need the app registry.
+        # `access` registers the room's capabilities.
+        from . import access, documents  # noqa: F401
 
         documents.register()

@@ -5,11 +5,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from centre.access import current_role
+from centre.access import can
 from centre.documents.models import Document
 from centre.documents.registry import DocumentKind, document_kind_register
 from centre.documents.services import Coverage
-from centre.roles import Role
 
 from .content import report_content, with_charts
 from .models import QuarterlyReport
@@ -17,7 +16,6 @@ from .quarters import Quarter
 
 QUARTERLY_REPORT = "quarterly_report"
 REPORT_TEMPLATE = "reports/report_pdf.html"
-REPORT_READERS = frozenset({Role.MANAGER, Role.STEERING})
 
 
 def quarter_coverage(quarter: Quarter) -> Coverage:
@@ -30,7 +28,7 @@ def document_quarter(document: Document) -> Quarter:
 
 def may_read_report(request: HttpRequest, document: Document) -> bool:
     """Managers and steering members read the centre's reports (aggregates only)."""
-    return current_role(request) in REPORT_READERS
+    return can(request, "read_reports")
 
 
 def _context(document: Document) -> dict[str, Any]:

@@ -9,24 +9,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.documents.views import document_download_response
-from centre.roles import MANAGER_ONLY, VOLUNTEER_AND_STAFF, Role
-from coproduction.suggestions.models import Suggestion
+from centre.roles import MANAGER_ONLY, NUMBERS_READERS, REPORT_READERS
 from coproduction.suggestions.selectors import suggestion_numbers
 
-from . import documents, selectors, services
+from . import selectors, services
 from .content import with_charts
 from .forms import NumbersForm, QuarterForm
-
-REPORT_READERS = tuple(documents.REPORT_READERS)
+from .numbers_page import suggestion_numbers_shown, whole_months
 
 
 def _may_build(request):
-    return request.membership.role == Role.MANAGER
+    return can(request, "build_reports")
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_list(request):
     return render(
@@ -60,7 +58,7 @@ def report_request(request):
     return redirect("reports:detail", pk=report.pk)
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_detail(request, pk):
     report = selectors.get_report_for_user(request, pk, with_content=True)
@@ -75,7 +73,7 @@ def report_detail(request, pk):
     )
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_status(request, pk):
     return _status(request, selectors.get_report_for_user(request, pk))
@@ -105,7 +103,7 @@ def report_rebuild(request, pk):
     return redirect("reports:detail", pk=report.pk)
 
 
-@roles_required(*REPORT_READERS)
+@roles_required(REPORT_READERS)
 @require_GET
 def report_download(request, pk):
     report = selectors.get_report_for_user(request, pk)
@@ -122,24 +120,16 @@ def _quarter_start(day):
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-@roles_required(VOLUNTEER_AND_STAFF | {Role.STEERING})
+@roles_required(NUMBERS_READERS)
 @require_GET
 def numbers(request):
+    """Suggestion numbers for whole months, small numbers suppressed for everyone."""
     today = timezone.localdate()
     form = NumbersForm(request.GET or {"start": _quarter_start(today), "end": today})
-    stats = None
+    shown = period = None
     if form.is_valid():
-        stats = suggestion_numbers(
-            request.centre, form.cleaned_data["start"], form.cleaned_data["end"]
-        )
-        stats["by_source_rows"] = [
-            (Suggestion.Source(k).label, v) for k, v in stats["by_source"].items()
-        ]
-        stats["by_theme_rows"] = [
-            (Suggestion.Theme(k).label if k else _("Not triaged yet"), v)
-            for k, v in stats["by_theme"].items()
-        ]
-        stats["by_status_rows"] = [
-            (Suggestion.Status(k).label, v) for k, v in stats["by_status"].items()
-        ]
-    return render(request, "reports/numbers.html", {"form": form, "stats": stats})
+        period = whole_months(form.cleaned_data["start"], form.cleaned_data["end"])
+        stats = suggestion_numbers(request.centre, *period)
+        shown = suggestion_numbers_shown(stats)
+    context = {"form": form, "shown": shown, "period": period}
+    return render(request, "reports/numbers.html", context)

@@ -10,7 +10,8 @@ class SuggestionsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: they import models, which need the app registry.
-        from . import documents
+        # `access` registers the room's capabilities, `messages` its message kinds.
+        from . import access, documents, messages  # noqa: F401
         from .selectors import ideas_for_activity
 
         # The activity page shows which woman's idea it started from. Activities does not import

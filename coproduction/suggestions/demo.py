@@ -298,15 +298,28 @@ def seed_suggestions(*, centres, scale, stdout):
 def _history(suggestions):
     changes = []
     for s in suggestions:
-        received = timezone.make_aware(datetime.combine(s.received_on, time(10)))
+        # From the tablet only the day is kept (see SuggestionChange).
+        tablet = s.source == Suggestion.Source.TABLET
+        received = (
+            None if tablet else timezone.make_aware(datetime.combine(s.received_on, time(10)))
+        )
         changes.append(
-            SuggestionChange(suggestion=s, at=received, what=f"Received ({s.get_source_display()})")
+            SuggestionChange(
+                suggestion=s,
+                on=s.received_on,
+                at=received,
+                what=f"Received ({s.get_source_display()})",
+            )
         )
         if s.status != S.RECEIVED:
             changed = timezone.make_aware(datetime.combine(s.first_response_on, time(14)))
             changes.append(
                 SuggestionChange(
-                    suggestion=s, by=s.owner, at=changed, what=f"Status: {s.get_status_display()}"
+                    suggestion=s,
+                    by=s.owner,
+                    on=s.first_response_on,
+                    at=changed,
+                    what=f"Status: {s.get_status_display()}",
                 )
             )
     SuggestionChange.objects.bulk_create(changes, batch_size=2000)

@@ -7,20 +7,18 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from centre.access import current_role
+from centre.access import can
 from centre.documents.models import Document
 from centre.documents.registry import DocumentKind, document_kind_register
-from centre.roles import VOLUNTEER_AND_STAFF, Role
 
 from .selectors import POSTER, you_said_we_did_items
 
 POSTER_ITEMS = 8
-POSTER_READERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
 
 
 def may_read_poster(request: HttpRequest, document: Document) -> bool:
     """Every member of the centre may take the poster: it holds only approved public wording."""
-    return current_role(request) in POSTER_READERS
+    return can(request, "read_poster")
 
 
 def _context(document: Document) -> dict[str, Any]:

@@ -140,7 +140,8 @@ class Suggestion(models.Model):
 
     class Meta:
         db_table = "coproduction_suggestion"
-        ordering = ["-received_on", "-id"]
+        # Within a day, by the (random) receipt code: never in the order they were written.
+        ordering = ["-received_on", "receipt_code"]
         constraints = [
             models.UniqueConstraint(fields=["centre", "receipt_code"], name="one_receipt_per_code"),
         ]
@@ -186,20 +187,27 @@ class Suggestion(models.Model):
 
 
 class SuggestionChange(models.Model):
-    """What happened to a suggestion, for its history. Holds no free text the woman wrote."""
+    """What happened to a suggestion, for its history. Holds no free text the woman wrote.
+
+    A change made by a person on staff keeps its time (`at`). A change that came with an
+    anonymous suggestion (from the tablet: no staff author) keeps only the day (`on`, with `at`
+    empty): the minute she pressed "send" could point to the woman at the tablet."""
 
     suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="changes")
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField(default=timezone.now)
+    on = models.DateField(default=timezone.localdate)
+    at = models.DateTimeField(null=True, blank=True, default=timezone.now)
     what = models.CharField(max_length=200)
 
     audit_type = "coproduction.suggestionchange"
 
     class Meta:
         db_table = "coproduction_suggestionchange"
-        ordering = ["at", "id"]
+        # Day-only changes come first in their day; within a suggestion's history the id keeps
+        # "received" before "held". No list across suggestions is ordered by these ids.
+        ordering = ["on", models.F("at").asc(nulls_first=True), "id"]
 
     def __str__(self):
         return self.what

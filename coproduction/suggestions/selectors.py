@@ -17,13 +17,13 @@ from django.utils import timezone
 
 from activities.models import Activity
 from centre import deadlines
-from centre.access import get_for_user, scope_to_centre
+from centre.access import can, get_for_user, scope_to_centre
 from centre.documents.models import Document
 from centre.documents.selectors import document_find
 from centre.models import Centre, User
 from centre.requests import CentreRequest
-from centre.roles import STAFF_ROLES, Role
 
+from . import access
 from .models import Suggestion
 
 # The poster's document kind (coproduction/suggestions/documents.py registers it).
@@ -31,26 +31,21 @@ POSTER = "you_said_we_did_poster"
 
 
 def suggestions_visible(request: CentreRequest) -> QuerySet[Suggestion]:
-    suggestions = scope_to_centre(Suggestion.objects.all(), request)
-    role = request.membership.role if request.membership else None
-    if role == Role.MANAGER:
-        return suggestions
-    if role in STAFF_ROLES:
-        return suggestions.exclude(screening=Suggestion.Screening.HELD)
-    if role == Role.VOLUNTEER:
-        return suggestions.filter(screening=Suggestion.Screening.CLEAR)
-    return suggestions.none()
+    """The suggestions of this centre this person may see (suggestions.access decides)."""
+    return access.suggestions_visible(request, scope_to_centre(Suggestion.objects.all(), request))
 
 
-def get_suggestion_for_user(request: CentreRequest, pk: int, *, change: bool = False) -> Suggestion:
-    """A suggestion this person may see (else 404); 403 when she may see but not change it."""
-    role = request.membership.role
+def get_suggestion_for_user(
+    request: CentreRequest, code: str, *, change: bool = False
+) -> Suggestion:
+    """The suggestion with this receipt code this person may see (else 404); 403 when she may
+    see but not change it."""
     suggestion = get_for_user(
         suggestions_visible(request).select_related("owner", "duplicate_of", "centre", "activity"),
         request,
-        pk=pk,
+        receipt_code=code,
     )
-    if change and role not in STAFF_ROLES:
+    if change and not can(request, "screen_suggestions"):
         raise PermissionDenied
     return suggestion
 
@@ -77,7 +72,7 @@ def suggestion_list(request: CentreRequest, filters: dict[str, Any]) -> QuerySet
         suggestions = overdue(suggestions, request.centre)
     if filters.get("code"):
         suggestions = suggestions.filter(receipt_code__icontains=filters["code"].strip())
-    return suggestions.order_by("-received_on", "-id")
+    return suggestions.order_by("-received_on", "receipt_code")
 
 
 def overdue_q(centre: Centre, today: date | None = None, working_days: int | None = None) -> Q:
@@ -112,11 +107,8 @@ def suggestion_summary(request: CentreRequest) -> dict[str, Any]:
 
 
 def owner_choices(centre: Centre) -> QuerySet[User]:
-    return User.objects.filter(
-        memberships__centre=centre,
-        memberships__role__in=STAFF_ROLES,
-        memberships__is_active=True,
-    ).order_by("first_name", "last_name", "username")
+    staff = access.staff_memberships(centre).values("user_id")
+    return User.objects.filter(pk__in=staff).order_by("first_name", "last_name", "username")
 
 
 def duplicate_choices(suggestion: Suggestion) -> QuerySet[Suggestion]:
@@ -125,7 +117,7 @@ def duplicate_choices(suggestion: Suggestion) -> QuerySet[Suggestion]:
         .exclude(pk=suggestion.pk)
         .exclude(screening=Suggestion.Screening.HELD)
         .filter(duplicate_of__isnull=True)
-        .order_by("-received_on", "-id")
+        .order_by("-received_on", "receipt_code")
     )
 
 
@@ -144,7 +136,7 @@ def you_said_we_did_items(centre: Centre, limit: int | None = None) -> QuerySet[
         "we_did",
         "wording_approved_on",
         "received_on",
-    ).order_by("-wording_approved_on", "-id")
+    ).order_by("-wording_approved_on", "receipt_code")
     return items[:limit] if limit else items
 
 
@@ -191,22 +183,19 @@ def ideas_for_activity(request: CentreRequest, activity: Activity) -> list[dict[
     """For the activity page (registered with activities.links): the suggestions an activity
     started from. Receipt code and a link for people who may open the suggestion; never her
     words, and never a suggestion held for safeguarding."""
-    role = request.membership.role if request.membership else None
     suggestions = (
         Suggestion.objects.filter(activity=activity, centre_id=activity.centre_id)
         .exclude(screening=Suggestion.Screening.HELD)
         .only("pk", "receipt_code", "owner_id", "status", "wording", "screening")
-        .order_by("received_on", "pk")
+        .order_by("received_on", "receipt_code")
     )
     items = []
     for suggestion in suggestions:
-        visible = role in STAFF_ROLES or (
-            role == Role.VOLUNTEER and suggestion.screening == Suggestion.Screening.CLEAR
-        )
+        visible = access.may_open_suggestion(request, suggestion)
         items.append(
             {
                 "code": suggestion.receipt_code,
-                "url": reverse("suggestions:detail", kwargs={"pk": suggestion.pk})
+                "url": reverse("suggestions:detail", kwargs={"code": suggestion.receipt_code})
                 if visible
                 else None,
                 "owner_id": suggestion.owner_id,

@@ -22,8 +22,8 @@ from centre.documents.models import Document
 from centre.documents.services import document_render, document_request, document_unsaved
 from centre.messaging import absolute_url, message_queue
 from centre.models import Centre, Membership, OutboxMessage, User
-from centre.roles import STAFF_ROLES, Role
 
+from . import access
 from .messages import SUGGESTION_OVERDUE, SUGGESTION_SAFEGUARDING
 from .models import OverdueAlert, Suggestion, SuggestionChange
 from .selectors import POSTER
@@ -89,6 +89,28 @@ def _note(suggestion: Suggestion, by: User | None, what: str) -> None:
     SuggestionChange.objects.create(suggestion=suggestion, by=by, what=what[:200])
 
 
+def _anonymous_note(suggestion: Suggestion, what: str) -> None:
+    """A change that came with an anonymous suggestion: the day only, never the time."""
+    SuggestionChange.objects.create(
+        suggestion=suggestion, by=None, on=suggestion.received_on, at=None, what=what[:200]
+    )
+
+
+def _creation_notes(suggestion: Suggestion, by: User | None) -> None:
+    """Typed up by staff, the time is theirs and is kept; from the tablet it would be hers, so
+    only the day is."""
+    received = _("Received (%(source)s)") % {"source": suggestion.get_source_display()}
+    held = _("Held for the duty manager: may be a disclosure")
+    if by is None:
+        _anonymous_note(suggestion, received)
+        if suggestion.is_held:
+            _anonymous_note(suggestion, held)
+        return
+    _note(suggestion, by, received)
+    if suggestion.is_held:
+        _note(suggestion, None, held)
+
+
 @transaction.atomic
 def suggestion_create(
     *,
@@ -118,9 +140,8 @@ def suggestion_create(
     if may_be_disclosure(suggestion.text, suggestion.fix_idea):
         suggestion.screening = Suggestion.Screening.HELD
     _save_new(suggestion)
-    _note(suggestion, by, _("Received (%(source)s)") % {"source": suggestion.get_source_display()})
+    _creation_notes(suggestion, by)
     if suggestion.is_held:
-        _note(suggestion, None, _("Held for the duty manager: may be a disclosure"))
         safeguarding_notify(suggestion=suggestion)
     if by is not None:
         audit_log(actor=by, action="coproduction.suggestion.create", obj=suggestion)
@@ -140,7 +161,7 @@ def _theme_for(about: str) -> str:
 
 def _managers(centre: Centre) -> list[Membership]:
     return list(
-        Membership.objects.filter(centre=centre, role=Role.MANAGER, is_active=True)
+        access.managers_of(centre)
         .exclude(user__email="")
         .select_related("user")
         .order_by("user_id")
@@ -155,7 +176,7 @@ def safeguarding_notify(*, suggestion: Suggestion) -> None:
         if centre.duty_manager_email
         else [m.user.email for m in _managers(centre)]
     )
-    link = absolute_url(reverse("suggestions:detail", kwargs={"pk": suggestion.pk}))
+    link = absolute_url(reverse("suggestions:detail", kwargs={"code": suggestion.receipt_code}))
     for recipient in recipients:
         message_queue(
             kind=SUGGESTION_SAFEGUARDING.name,
@@ -284,9 +305,7 @@ def _triage_errors(
         errors["owner"] = _("Choose who owns this suggestion before moving it on.")
     if (
         owner is not None
-        and not Membership.objects.filter(
-            user=owner, centre=suggestion.centre, role__in=STAFF_ROLES, is_active=True
-        ).exists()
+        and not access.staff_memberships(suggestion.centre).filter(user=owner).exists()
     ):
         errors["owner"] = _("The owner must be a member of staff at this centre.")
     if agreed_in_part and status not in (Suggestion.Status.AGREED, Suggestion.Status.DONE):
@@ -379,23 +398,19 @@ def _triage_note(suggestion: Suggestion, fields: dict[str, Any]) -> str:
     return "; ".join(str(p) for p in parts)
 
 
-def may_write_wording(suggestion: Suggestion, user: User, role: str | None) -> bool:
-    return role == Role.MANAGER or (suggestion.owner_id == user.pk and role in STAFF_ROLES)
-
-
 @transaction.atomic
 def suggestion_wording_write(
     *,
     suggestion: Suggestion,
     by: User,
-    role: str | None,
+    membership: Membership | None,
     expected_version: int,
     you_said: str,
     we_did: str,
 ) -> Suggestion:
     """The owner (or a manager) writes the public "You said… We did…" wording. Changing approved
-    wording sends it back for approval."""
-    if not may_write_wording(suggestion, by, role):
+    wording sends it back for approval. `membership` is the writer's, in the suggestion's centre."""
+    if not access.may_write_wording(membership, suggestion):
         raise PermissionError("Only the owner or a manager writes the wording.")
     if suggestion.status not in Suggestion.OUTCOME_STATUSES:
         raise ValidationError(_("Write the wording once the suggestion is done or not possible."))
@@ -458,11 +473,6 @@ def suggestion_wording_approve(
 ACTIVITY_NAME_MAX = 120
 
 
-def may_start_activity(suggestion: Suggestion, user: User, role: str | None) -> bool:
-    """A manager, or the suggestion's owner if she may add activities (a key worker)."""
-    return role == Role.MANAGER or (role == Role.KEY_WORKER and suggestion.owner_id == user.pk)
-
-
 def activity_prefill(suggestion: Suggestion) -> dict[str, str]:
     """A starting point staff edit before saving: a name from the first line of her words, the
     description and "the idea, in her words" from the (possibly redacted) text. Never for a
@@ -478,9 +488,9 @@ def activity_prefill(suggestion: Suggestion) -> dict[str, str]:
 
 
 def _idea_link_check(
-    suggestion: Suggestion, by: User, role: str | None, *, activity: Activity | None = None
+    suggestion: Suggestion, membership: Membership | None, *, activity: Activity | None = None
 ) -> None:
-    if not may_start_activity(suggestion, by, role):
+    if not access.may_start_activity(membership, suggestion):
         raise PermissionError("Only a manager or the suggestion's owner links it to an activity.")
     if suggestion.is_held:
         raise ValidationError(
@@ -530,7 +540,7 @@ def suggestion_activity_start(
     *,
     suggestion: Suggestion,
     by: User,
-    role: str | None,
+    membership: Membership | None,
     expected_version: int,
     name: str,
     kind: str,
@@ -541,7 +551,7 @@ def suggestion_activity_start(
     """Start an activity (in the idea stage, origin "a woman's idea") from a suggestion, through
     the activities services, and link the two. Staff have edited the wording first. Raises
     PermissionError, ValidationError or SuggestionConflict (then nothing is created)."""
-    _idea_link_check(suggestion, by, role)
+    _idea_link_check(suggestion, membership)
     activity = activity_services.activity_create(
         centre=suggestion.centre,
         created_by=by,
@@ -566,12 +576,12 @@ def suggestion_activity_link(
     *,
     suggestion: Suggestion,
     by: User,
-    role: str | None,
+    membership: Membership | None,
     expected_version: int,
     activity: Activity,
 ) -> Suggestion:
     """Join a suggestion to an activity that already exists (or move the link to another)."""
-    _idea_link_check(suggestion, by, role, activity=activity)
+    _idea_link_check(suggestion, membership, activity=activity)
     fields = _link_fields(suggestion, activity, by)
     _conditional_update(suggestion, expected_version, fields, by, _link_note(fields, activity, by))
     audit_log(actor=by, action="coproduction.suggestion.activity_link", obj=suggestion)
@@ -630,7 +640,7 @@ def _overdue_alert(
     recipients = {m.user.email for m in _managers(suggestion.centre)}
     if suggestion.owner and suggestion.owner.email:
         recipients.add(suggestion.owner.email)
-    link = absolute_url(reverse("suggestions:detail", kwargs={"pk": suggestion.pk}))
+    link = absolute_url(reverse("suggestions:detail", kwargs={"code": suggestion.receipt_code}))
     for recipient in sorted(recipients):
         message_queue(
             kind=SUGGESTION_OVERDUE.name,

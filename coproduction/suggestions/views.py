@@ -12,13 +12,18 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre import deadlines
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
 from centre.forms import add_service_errors
-from centre.roles import MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF, Role
+from centre.roles import (
+    ALL_MEMBERS,
+    MANAGER_ONLY,
+    STAFF_ROLES,
+    VOLUNTEER_AND_STAFF,
+)
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import (
     ActivityFromIdeaForm,
     LinkActivityForm,
@@ -31,8 +36,6 @@ from .forms import (
     WordingForm,
 )
 from .models import Suggestion
-
-ALL_MEMBERS = VOLUNTEER_AND_STAFF | {Role.STEERING}
 
 
 @roles_required(VOLUNTEER_AND_STAFF)
@@ -78,16 +81,14 @@ def suggestion_create(request):
             )
             # Volunteers only see suggestions after the safeguarding check; held ones are
             # for managers only.
-            role = request.membership.role
-            if role not in STAFF_ROLES or (suggestion.is_held and role != Role.MANAGER):
+            if not access.may_open_suggestion(request, suggestion):
                 return redirect("suggestions:index")
-            return redirect("suggestions:detail", pk=suggestion.pk)
+            return redirect("suggestions:detail", code=suggestion.receipt_code)
     return render(request, "suggestions/suggestion_form.html", {"form": form})
 
 
 def _detail_context(request, suggestion, **forms):
-    role = request.membership.role
-    is_staff = role in STAFF_ROLES
+    is_staff = can(request, "screen_suggestions")
     initial = {
         "version": suggestion.version,
         "theme": suggestion.theme,
@@ -101,16 +102,16 @@ def _detail_context(request, suggestion, **forms):
     context = {
         "suggestion": suggestion,
         "changes": suggestion.changes.select_related("by"),
-        "is_manager": role == Role.MANAGER,
+        "is_manager": can(request, "moderate_suggestions"),
         "is_staff": is_staff,
-        "show_wording_form": services.may_write_wording(suggestion, request.user, role)
+        "show_wording_form": access.may_write_wording(request.membership, suggestion)
         and suggestion.status in Suggestion.OUTCOME_STATUSES,
         "due_on": due_on,
         "overdue": suggestion.is_overdue(due_on=due_on),
         "screen_form": forms.get("screen_form") or ScreenForm(initial=initial),
         "version_form": VersionForm(initial=initial),
         "conflict": forms.get("conflict"),
-        "may_start_activity": services.may_start_activity(suggestion, request.user, role),
+        "may_start_activity": access.may_start_activity(request.membership, suggestion),
         "linked_activity": suggestion.activity,
         "idea_needs_update": suggestion.activity is not None
         and selectors.idea_needs_update(suggestion, suggestion.activity),
@@ -143,8 +144,8 @@ def _detail(request, suggestion, status=200, **forms):
 
 @roles_required(VOLUNTEER_AND_STAFF)
 @require_GET
-def suggestion_detail(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk)
+def suggestion_detail(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code)
     audit_request(request, "coproduction.suggestion.view", obj=suggestion)
     return _detail(request, suggestion)
 
@@ -180,8 +181,8 @@ def _rebound(form, version):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_screen(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_screen(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = ScreenForm(request.POST)
@@ -198,20 +199,20 @@ def suggestion_screen(request, pk):
         return _conflict(request, suggestion, conflict, screen_form=form)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("suggestions:detail", pk=pk)
+        return redirect("suggestions:detail", code=code)
     if suggestion.is_held:
         messages.success(request, _("Held for the duty manager, who has been told."))
-        if request.membership.role != Role.MANAGER:
+        if not access.may_open_suggestion(request, suggestion):
             return redirect("suggestions:index")
     else:
         messages.success(request, _("Checked. It can now be triaged."))
-    return redirect("suggestions:detail", pk=pk)
+    return redirect("suggestions:detail", code=code)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_triage(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_triage(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = TriageForm(
@@ -239,17 +240,17 @@ def suggestion_triage(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect("suggestions:detail", pk=pk)
+            return redirect("suggestions:detail", code=code)
     return _detail(request, suggestion, status=400, triage_form=form)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_wording(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_wording(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not services.may_write_wording(suggestion, request.user, request.membership.role):
+    if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
     form = WordingForm(request.POST)
     if form.is_valid():
@@ -258,7 +259,7 @@ def suggestion_wording(request, pk):
             services.suggestion_wording_write(
                 suggestion=suggestion,
                 by=request.user,
-                role=request.membership.role,
+                membership=request.membership,
                 expected_version=data["version"],
                 you_said=data["you_said"],
                 we_did=data["we_did"],
@@ -269,7 +270,7 @@ def suggestion_wording(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Wording saved. A manager will approve it."))
-            return redirect("suggestions:detail", pk=pk)
+            return redirect("suggestions:detail", code=code)
     return _detail(request, suggestion, status=400, wording_form=form)
 
 
@@ -281,15 +282,14 @@ _NOT_LINKABLE = _lazy(
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_start(request, pk):
+def suggestion_activity_start(request, code):
     """Start an activity from a woman's idea: staff edit the prefilled wording, then save."""
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
-    role = request.membership.role
-    if not services.may_start_activity(suggestion, request.user, role):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
+    if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return redirect("suggestions:detail", pk=pk)
+        return redirect("suggestions:detail", code=code)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -298,7 +298,7 @@ def suggestion_activity_start(request, pk):
             activity = services.suggestion_activity_start(
                 suggestion=suggestion,
                 by=request.user,
-                role=role,
+                membership=request.membership,
                 expected_version=data["version"],
                 name=data["name"],
                 kind=data["kind"],
@@ -342,22 +342,22 @@ def suggestion_activity_start(request, pk):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_link(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_activity_link(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not services.may_start_activity(suggestion, request.user, request.membership.role):
+    if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return redirect("suggestions:detail", pk=pk)
+        return redirect("suggestions:detail", code=code)
     form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
     if form.is_valid():
         try:
             services.suggestion_activity_link(
                 suggestion=suggestion,
                 by=request.user,
-                role=request.membership.role,
+                membership=request.membership,
                 expected_version=form.cleaned_data["version"],
                 activity=form.cleaned_data["activity"],
             )
@@ -369,18 +369,18 @@ def suggestion_activity_link(request, pk):
             messages.success(
                 request, _("Linked. The activity's page now shows it came from her idea.")
             )
-            return redirect("suggestions:detail", pk=pk)
+            return redirect("suggestions:detail", code=code)
     return _detail(request, suggestion, status=400, link_form=form)
 
 
-def _version_action(request, pk, action, success):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def _version_action(request, code, action, success):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
-        return redirect("suggestions:detail", pk=pk)
+        return redirect("suggestions:detail", code=code)
     try:
         action(
             suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
@@ -391,15 +391,15 @@ def _version_action(request, pk, action, success):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success)
-    return redirect("suggestions:detail", pk=pk)
+    return redirect("suggestions:detail", code=code)
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_approve(request, pk):
+def suggestion_approve(request, code):
     return _version_action(
         request,
-        pk,
+        code,
         services.suggestion_wording_approve,
         _("Approved. It is now on the tablet board and the next poster."),
     )
@@ -407,16 +407,16 @@ def suggestion_approve(request, pk):
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_release(request, pk):
+def suggestion_release(request, code):
     return _version_action(
-        request, pk, services.suggestion_release, _("Released. It can now be triaged.")
+        request, code, services.suggestion_release, _("Released. It can now be triaged.")
     )
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def suggestion_redact(request, pk):
-    suggestion = selectors.get_suggestion_for_user(request, pk, change=True)
+def suggestion_redact(request, code):
+    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     form = RedactForm(
         request.POST if request.method == "POST" else None,
         initial={
@@ -453,7 +453,7 @@ def suggestion_redact(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Personal details removed."))
-            return redirect("suggestions:detail", pk=pk)
+            return redirect("suggestions:detail", code=code)
     status = 409 if conflict else (400 if form.errors else 200)
     return render(
         request,
@@ -475,7 +475,7 @@ def poster(request):
         {
             "poster": selectors.poster_for_centre(request.centre),
             "items": selectors.you_said_we_did_items(request.centre, limit=8),
-            "may_rebuild": request.membership.role in STAFF_ROLES,
+            "may_rebuild": can(request, "rebuild_poster"),
         },
     )
 
@@ -492,7 +492,7 @@ def _poster_status(request):
         "suggestions/_poster_status.html",
         {
             "poster": selectors.poster_for_centre(request.centre),
-            "may_rebuild": request.membership.role in STAFF_ROLES,
+            "may_rebuild": can(request, "rebuild_poster"),
         },
     )
 

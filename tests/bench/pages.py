@@ -78,7 +78,12 @@ def busiest_activity():
 def latest_suggestion():
     from coproduction.suggestions.models import Suggestion
 
-    return Suggestion.objects.filter(centre__slug="tomorrows-women-demo").order_by("-pk").first().pk
+    return (
+        Suggestion.objects.filter(centre__slug="tomorrows-women-demo")
+        .order_by("-pk")
+        .first()
+        .receipt_code
+    )
 
 
 def client_pdf(username, url_name, args=()):

@@ -83,7 +83,7 @@ def test_woman_posts_staff_answer_she_reads_the_answer_and_the_poster_has_it(
 
     # Staff: the safeguarding check, triage "not possible" with a reason, the wording, approval.
     sign_in(page, manager.username)
-    page.goto(f"{page.base_url}/coproduction/suggestions/{suggestion.pk}/")
+    page.goto(f"{page.base_url}/coproduction/suggestions/{suggestion.receipt_code}/")
     assert_accessible(page)
     page.get_by_label("No concerns: it can go on to triage").check()
     page.get_by_role("button", name="Save the check").click()

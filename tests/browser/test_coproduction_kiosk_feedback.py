@@ -82,7 +82,7 @@ def test_woman_tells_us_how_a_session_went_and_staff_see_it_from_the_tablet(
 def test_manager_starts_an_activity_from_a_womans_idea(page, centre, manager):
     suggestion = SuggestionFactory(centre=centre, text="A sewing group on Tuesdays please")
     sign_in(page, manager.username)
-    page.goto(f"{page.base_url}/coproduction/suggestions/{suggestion.pk}/")
+    page.goto(f"{page.base_url}/coproduction/suggestions/{suggestion.receipt_code}/")
     page.get_by_role("link", name="Start an activity from this idea").click()
     assert page.get_by_label("Name of the activity").input_value() == (
         "A sewing group on Tuesdays please"

@@ -36,18 +36,6 @@ NOT_YET: set[str] = {
     "casework/templates/casework/_section_nav.html",
     "casework/templates/casework/woman_base.html",
     "casework/templates/casework/woman_detail.html",
-    "activities/hooks.py",
-    "activities/selectors.py",
-    "activities/views.py",
-    "activities/templates/activities/index.html",
-    "coproduction/suggestions/hooks.py",
-    "coproduction/suggestions/selectors.py",
-    "coproduction/suggestions/services.py",
-    "coproduction/suggestions/views.py",
-    "coproduction/suggestions/templates/suggestions/index.html",
-    "coproduction/reports/hooks.py",
-    "coproduction/reports/views.py",
-    "coproduction/templates/coproduction/_nav.html",
     "centre/context_processors.py",
 }
 

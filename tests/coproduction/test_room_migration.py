@@ -23,7 +23,7 @@ from tests.factories import CentreFactory, UserFactory
 
 # The last migrations of the one-app co-production (what a database from main had before).
 BEFORE = [
-    ("coproduction", "0007_response_target_in_working_days"),
+    ("coproduction", "0008_suggestion_change_day_only"),
     ("suggestions", None),
     ("kiosk", None),
     ("reports", None),

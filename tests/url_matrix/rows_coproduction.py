@@ -14,6 +14,7 @@ from .matrix import STAFF, Row, expect, for_roles
 ALL_BUT_STEERING = ("manager", "key_worker", "partner", "volunteer")
 EVERY_MEMBER = (*ALL_BUT_STEERING, "steering")
 MANAGER = ("manager",)
+NUMBERS = ("manager", "key_worker", "partner", "steering")
 # A kiosk page: only the enrolled tablet gets in; everyone else gets the friendly 403 page.
 KIOSK_GET = expect(403, tablet="ok")
 # The tablet check comes first (it is the page's access rule), so a POST to a GET-only kiosk
@@ -50,7 +51,7 @@ def tablet_client(world, client):
 
 
 def suggestion(world):
-    return {"pk": world.suggestion.pk}
+    return {"code": world.suggestion.receipt_code}
 
 
 def spare_tablet(world):
@@ -131,7 +132,8 @@ ROWS = {
     "suggestions:poster_download": Row(
         get=for_roles(EVERY_MEMBER, outsider="redirect"), post=for_roles(EVERY_MEMBER, 405)
     ),
-    "reports:numbers": Row(get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)),
+    # Not volunteers: small numbers are suppressed, but the page is for staff and the steering group.
+    "reports:numbers": Row(get=for_roles(NUMBERS), post=for_roles(NUMBERS, 405)),
     # The kiosk.
     "kiosk:start": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
     "kiosk:idea": Row(get=KIOSK_GET, post=expect(403, tablet=400)),

@@ -183,7 +183,9 @@ def test_emoji_and_script_tags_are_kept_as_text_and_escaped(centre, kiosk_client
     suggestion_services.suggestion_screen(
         suggestion=suggestion, by=None, hold=False, expected_version=1
     )
-    page = manager_client.get(reverse("suggestions:detail", kwargs={"pk": suggestion.pk}))
+    page = manager_client.get(
+        reverse("suggestions:detail", kwargs={"code": suggestion.receipt_code})
+    )
     html = page.content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; more soup 🍲 &amp; bread" in html
@@ -426,20 +428,52 @@ def test_this_weeks_activities_on_the_tablet(centre, other_centre, kiosk_client)
     assert_only_kiosk_links(html)
 
 
-def test_guessing_set_up_codes_is_slowed_site_wide(centre, manager):
+def _enrol_from(address, code):
+    return Client(REMOTE_ADDR=address).post(reverse("kiosk:enrol"), {"code": code})
+
+
+def test_guessing_set_up_codes_from_one_address_is_stopped(centre, manager):
     from django.core.cache import cache
 
     tablet, code = services.tablet_create(centre=centre, name="Front desk", by=manager)
     for n in range(services.ENROL_FAILURE_LIMIT):
-        Client().post(reverse("kiosk:enrol"), {"code": f"WRONG-{n:05d}"})
-    # Even the right code now waits: a fresh browser cannot get round it.
-    blocked = Client().post(reverse("kiosk:enrol"), {"code": code})
+        _enrol_from("203.0.113.7", f"WRONG-{n:05d}")
+    # Even the right code now waits at that address: a fresh browser cannot get round it.
+    blocked = _enrol_from("203.0.113.7", code)
     assert blocked.status_code == 429
     assert "Too many wrong codes" in blocked.content.decode()
     tablet.refresh_from_db()
     assert tablet.enrolled_at is None
     cache.clear()  # the window passes
-    assert Client().post(reverse("kiosk:enrol"), {"code": code}).status_code == 302
+    assert _enrol_from("203.0.113.7", code).status_code == 302
+
+
+def test_one_visitor_cannot_lock_out_the_real_enrolment(centre, manager):
+    tablet, code = services.tablet_create(centre=centre, name="Front desk", by=manager)
+    for n in range(services.ENROL_FAILURE_LIMIT * 2):
+        _enrol_from("203.0.113.7", f"WRONG-{n:05d}")
+    assert _enrol_from("203.0.113.7", "WRONG-99999").status_code == 429
+    # The manager, at the centre's own address, still sets the tablet up.
+    assert _enrol_from("198.51.100.20", code).status_code == 302
+    tablet.refresh_from_db()
+    assert tablet.enrolled_at is not None
+
+
+def test_the_one_time_link_is_limited_per_address_too(centre, manager):
+    tablet, code = services.tablet_create(centre=centre, name="Front desk", by=manager)
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+    for n in range(services.ENROL_FAILURE_LIMIT):
+        attacker.post(reverse("kiosk:enrol_link", kwargs={"token": f"WRONG{n:05d}"}))
+    token = code.replace("-", "")
+    assert attacker.post(reverse("kiosk:enrol_link", kwargs={"token": token})).status_code == 429
+    device = Client(REMOTE_ADDR="198.51.100.20")
+    assert device.post(reverse("kiosk:enrol_link", kwargs={"token": token})).status_code == 302
+
+
+def test_the_same_wrong_code_from_many_addresses_is_stopped(centre, manager):
+    for n in range(services.ENROL_FAILURE_LIMIT):
+        _enrol_from(f"203.0.113.{n + 1}", "OLD12-LINK1")
+    assert _enrol_from("198.51.100.20", "OLD12-LINK1").status_code == 429
 
 
 def test_enrolment_still_works_when_the_cache_is_down(centre, manager, settings):

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from activities import services as activity_services
 from activities.models import Activity, ActivityStatusChange
-from centre.roles import Role
-from coproduction.suggestions import services
+from coproduction.suggestions import access, services
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory
 from tests.coproduction.factories import SuggestionFactory
@@ -25,15 +24,15 @@ START = {
 
 
 def start_url(suggestion):
-    return reverse("suggestions:activity_start", args=[suggestion.pk])
+    return reverse("suggestions:activity_start", args=[suggestion.receipt_code])
 
 
 def link_url(suggestion):
-    return reverse("suggestions:activity_link", args=[suggestion.pk])
+    return reverse("suggestions:activity_link", args=[suggestion.receipt_code])
 
 
 def detail_url(suggestion):
-    return reverse("suggestions:detail", args=[suggestion.pk])
+    return reverse("suggestions:detail", args=[suggestion.receipt_code])
 
 
 # Services --------------------------------------------------------------------------------------
@@ -43,7 +42,7 @@ def test_start_creates_an_idea_stage_activity_through_the_services(centre, manag
     activity = services.suggestion_activity_start(
         suggestion=suggestion,
         by=manager,
-        role=Role.MANAGER,
+        membership=manager.memberships.get(),
         expected_version=suggestion.version,
         **START,
     )
@@ -68,7 +67,7 @@ def test_a_later_status_is_left_alone(centre, manager, key_worker):
     services.suggestion_activity_link(
         suggestion=suggestion,
         by=manager,
-        role=Role.MANAGER,
+        membership=manager.memberships.get(),
         expected_version=suggestion.version,
         activity=activity,
     )
@@ -85,7 +84,7 @@ def test_a_held_or_unchecked_suggestion_never_becomes_an_activity(centre, manage
         services.suggestion_activity_start(
             suggestion=suggestion,
             by=manager,
-            role=Role.MANAGER,
+            membership=manager.memberships.get(),
             expected_version=suggestion.version,
             **START,
         )
@@ -97,7 +96,7 @@ def test_conflict_creates_nothing(centre, manager, suggestion):
         services.suggestion_activity_start(
             suggestion=suggestion,
             by=manager,
-            role=Role.MANAGER,
+            membership=manager.memberships.get(),
             expected_version=suggestion.version + 1,
             **START,
         )
@@ -107,18 +106,18 @@ def test_conflict_creates_nothing(centre, manager, suggestion):
 def test_only_a_manager_or_the_owner_who_may_add_activities(
     centre, key_worker, other_key_worker, partner, suggestion
 ):
-    assert not services.may_start_activity(suggestion, key_worker, Role.KEY_WORKER)
+    assert not access.may_start_activity(key_worker.memberships.get(), suggestion)
     suggestion.owner = key_worker
-    assert services.may_start_activity(suggestion, key_worker, Role.KEY_WORKER)
-    assert not services.may_start_activity(suggestion, other_key_worker, Role.KEY_WORKER)
+    assert access.may_start_activity(key_worker.memberships.get(), suggestion)
+    assert not access.may_start_activity(other_key_worker.memberships.get(), suggestion)
     suggestion.owner = partner
     # Partners do not add activities, even to answer their own suggestion.
-    assert not services.may_start_activity(suggestion, partner, Role.PARTNER)
+    assert not access.may_start_activity(partner.memberships.get(), suggestion)
     with pytest.raises(PermissionError):
         services.suggestion_activity_link(
             suggestion=suggestion,
             by=other_key_worker,
-            role=Role.KEY_WORKER,
+            membership=other_key_worker.memberships.get(),
             expected_version=suggestion.version,
             activity=ActivityFactory(centre=centre),
         )
@@ -134,7 +133,7 @@ def test_link_refuses_another_centres_or_an_ended_activity(centre, other_centre,
             services.suggestion_activity_link(
                 suggestion=suggestion,
                 by=manager,
-                role=Role.MANAGER,
+                membership=manager.memberships.get(),
                 expected_version=suggestion.version,
                 activity=activity,
             )
@@ -280,7 +279,7 @@ def test_owner_is_prompted_when_the_activity_moves_to_pilot_or_running(
     activity = services.suggestion_activity_start(
         suggestion=suggestion,
         by=manager,
-        role=Role.MANAGER,
+        membership=manager.memberships.get(),
         expected_version=suggestion.version,
         **START,
     )

@@ -151,7 +151,7 @@ def test_wording_by_owner_then_approved_by_manager(suggestion, manager, key_work
     services.suggestion_wording_write(
         suggestion=suggestion,
         by=key_worker,
-        role="key_worker",
+        membership=key_worker.memberships.get(),
         expected_version=suggestion.version,
         you_said="You asked for a sauna",
         we_did="We couldn't afford one",
@@ -170,7 +170,7 @@ def test_only_the_owner_or_a_manager_writes_wording(suggestion, manager, key_wor
         services.suggestion_wording_write(
             suggestion=suggestion,
             by=partner,
-            role="partner",
+            membership=partner.memberships.get(),
             expected_version=2,
             you_said="a",
             we_did="b",
@@ -183,7 +183,7 @@ def test_wording_only_once_done_or_not_possible(suggestion, manager):
         services.suggestion_wording_write(
             suggestion=suggestion,
             by=manager,
-            role="manager",
+            membership=manager.memberships.get(),
             expected_version=2,
             you_said="a",
             we_did="b",
@@ -192,7 +192,7 @@ def test_wording_only_once_done_or_not_possible(suggestion, manager):
 
 def test_changing_approved_wording_needs_approval_again(suggestion, manager):
     triage(suggestion, manager, status=S.DONE)
-    args = {"suggestion": suggestion, "by": manager, "role": "manager"}
+    args = {"suggestion": suggestion, "by": manager, "membership": manager.memberships.get()}
     services.suggestion_wording_write(
         **args, expected_version=suggestion.version, you_said="a", we_did="b"
     )

@@ -16,7 +16,7 @@ S = Suggestion.Status
 
 
 def detail_url(suggestion):
-    return reverse("suggestions:detail", kwargs={"pk": suggestion.pk})
+    return reverse("suggestions:detail", kwargs={"code": suggestion.receipt_code})
 
 
 def triage_data(suggestion, **overrides):
@@ -140,7 +140,7 @@ def test_held_suggestion_is_404_to_key_workers_and_visible_to_managers(
 
 def test_volunteer_may_see_but_not_change(suggestion, volunteer_client):
     assert volunteer_client.get(detail_url(suggestion)).status_code == 200
-    url = reverse("suggestions:triage", kwargs={"pk": suggestion.pk})
+    url = reverse("suggestions:triage", kwargs={"code": suggestion.receipt_code})
     assert volunteer_client.post(url, triage_data(suggestion)).status_code == 403
 
 
@@ -152,7 +152,7 @@ def test_steering_never_sees_a_suggestion(suggestion, steering_client):
 
 def test_other_centres_suggestion_is_404(other_suggestion, manager_client):
     assert manager_client.get(detail_url(other_suggestion)).status_code == 404
-    url = reverse("suggestions:triage", kwargs={"pk": other_suggestion.pk})
+    url = reverse("suggestions:triage", kwargs={"code": other_suggestion.receipt_code})
     assert manager_client.post(url, triage_data(other_suggestion)).status_code == 404
 
 
@@ -161,18 +161,18 @@ def test_screen_then_triage_through_the_pages(centre, key_worker, key_worker_cli
     page = key_worker_client.get(detail_url(suggestion)).content.decode()
     assert "Step 1: safeguarding check" in page
     key_worker_client.post(
-        reverse("suggestions:screen", kwargs={"pk": suggestion.pk}),
+        reverse("suggestions:screen", kwargs={"code": suggestion.receipt_code}),
         {"version": 1, "decision": "clear"},
     )
     suggestion.refresh_from_db()
     response = key_worker_client.post(
-        reverse("suggestions:triage", kwargs={"pk": suggestion.pk}),
+        reverse("suggestions:triage", kwargs={"code": suggestion.receipt_code}),
         triage_data(suggestion, status="not_possible", owner=key_worker.pk, reason=""),
     )
     assert response.status_code == 400
     assert "women expect to be told why" in response.content.decode()
     response = key_worker_client.post(
-        reverse("suggestions:triage", kwargs={"pk": suggestion.pk}),
+        reverse("suggestions:triage", kwargs={"code": suggestion.receipt_code}),
         triage_data(suggestion, status="not_possible", owner=key_worker.pk, reason="No room"),
     )
     assert response.status_code == 302
@@ -183,7 +183,7 @@ def test_screen_then_triage_through_the_pages(centre, key_worker, key_worker_cli
 def test_hold_from_the_page_sends_a_key_worker_back_to_the_list(centre, key_worker_client):
     suggestion = SuggestionFactory(centre=centre, screening="to_screen")
     response = key_worker_client.post(
-        reverse("suggestions:screen", kwargs={"pk": suggestion.pk}),
+        reverse("suggestions:screen", kwargs={"code": suggestion.receipt_code}),
         {"version": 1, "decision": "hold"},
     )
     assert response["Location"] == reverse("suggestions:index")
@@ -192,7 +192,7 @@ def test_hold_from_the_page_sends_a_key_worker_back_to_the_list(centre, key_work
 def test_two_staff_editing_at_once_see_each_other_and_lose_nothing(
     suggestion, manager, key_worker, manager_client, key_worker_client
 ):
-    url = reverse("suggestions:triage", kwargs={"pk": suggestion.pk})
+    url = reverse("suggestions:triage", kwargs={"code": suggestion.receipt_code})
     manager_client.post(url, triage_data(suggestion, status="looking", owner=manager.pk))
     response = key_worker_client.post(
         url,
@@ -223,18 +223,19 @@ def test_wording_and_approval_through_the_pages(
     Suggestion.objects.filter(pk=suggestion.pk).update(owner=key_worker, status=S.DONE)
     suggestion.refresh_from_db()
     response = key_worker_client.post(
-        reverse("suggestions:wording", kwargs={"pk": suggestion.pk}),
+        reverse("suggestions:wording", kwargs={"code": suggestion.receipt_code}),
         {"version": suggestion.version, "you_said": "You asked for soup", "we_did": "Soup on Weds"},
     )
     assert response.status_code == 302
     assert (
         key_worker_client.post(
-            reverse("suggestions:approve", kwargs={"pk": suggestion.pk}), {"version": 2}
+            reverse("suggestions:approve", kwargs={"code": suggestion.receipt_code}),
+            {"version": 2},
         ).status_code
         == 403
     )
     manager_client.post(
-        reverse("suggestions:approve", kwargs={"pk": suggestion.pk}), {"version": 2}
+        reverse("suggestions:approve", kwargs={"code": suggestion.receipt_code}), {"version": 2}
     )
     suggestion.refresh_from_db()
     assert suggestion.wording == "approved" and suggestion.wording_approved_by == manager
@@ -242,7 +243,7 @@ def test_wording_and_approval_through_the_pages(
 
 def test_redact_page(centre, manager_client):
     held = SuggestionFactory(centre=centre, screening="held", text="Named Person hurt me")
-    url = reverse("suggestions:redact", kwargs={"pk": held.pk})
+    url = reverse("suggestions:redact", kwargs={"code": held.receipt_code})
     assert manager_client.get(url).status_code == 200
     response = manager_client.post(
         url, {"version": 1, "text": "[removed] hurt me", "fix_idea": "", "first_name": ""}
@@ -262,7 +263,7 @@ def test_home_panel_counts(centre, manager_client, manager):
 def test_duplicate_is_linked_by_typing_its_receipt_code(centre, manager, manager_client):
     original = SuggestionFactory(centre=centre, receipt_code="ORG-12")
     suggestion = SuggestionFactory(centre=centre)
-    url = reverse("suggestions:triage", kwargs={"pk": suggestion.pk})
+    url = reverse("suggestions:triage", kwargs={"code": suggestion.receipt_code})
     response = manager_client.post(url, triage_data(suggestion, duplicate_of="XXX-99"))
     assert "No other suggestion here has the code XXX-99" in response.content.decode()
     response = manager_client.post(url, triage_data(suggestion, duplicate_of="org 12"))

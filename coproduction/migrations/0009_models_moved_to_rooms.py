@@ -9,7 +9,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coproduction", "0007_response_target_in_working_days"),
+        ("coproduction", "0008_suggestion_change_day_only"),
     ]
 
     operations = [
