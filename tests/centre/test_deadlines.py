@@ -338,7 +338,9 @@ def test_the_suggestion_page_gives_the_due_date_in_working_days(manager_client, 
     CentreHoliday.objects.create(centre=centre, date=closed, name="Closed")
     suggestion = SuggestionFactory(centre=centre, received_on=today)
     due = next_weekday(closed + timedelta(days=1))  # by hand: the weekday after the holiday
-    html = manager_client.get(reverse("coproduction:detail", args=[suggestion.pk])).content
+    html = manager_client.get(
+        reverse("coproduction:detail", args=[suggestion.receipt_code])
+    ).content
     assert f"answer due by {due.day} {due:%B %Y}" in html.decode()
 
 
