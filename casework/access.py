@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from centre.access import capability, role_in
-from centre.roles import CASEWORK_ROLES, MANAGER_ONLY, Role
+from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY, Role
 
 from .models import (
     SHARE_VALUES,
@@ -45,8 +45,6 @@ from .models import (
 
 PARTNERS = frozenset({Role.PARTNER})
 VOLUNTEERS = frozenset({Role.VOLUNTEER})
-# Staff who may key-work a caseload; also who may record a woman's sharing decisions.
-KEY_WORKERS_AND_MANAGER = frozenset({Role.MANAGER, Role.KEY_WORKER})
 
 
 class Part(models.TextChoices):
@@ -83,7 +81,7 @@ _LEGACY_SHARES = {
     SharePart.CONTACT_NOTES: Part.CONTACTS,
     SharePart.JUSTICE_RECORD: Part.RISK,
     SharePart.ALERTS: Part.RISK,
-    **{domain: Part.PLAN for domain in Domain.values},
+    **dict.fromkeys(Domain.values, Part.PLAN),
 }
 # What each record part lets through of the finer parts the pages filter on.
 _FINE_PARTS = {
@@ -172,23 +170,32 @@ class Sharing:
         agency = self.agency_name or _("your agency")
         words = {"agency": agency, "ask": self.ask}
         if self.state == self.NO_AGREEMENT:
-            return _(
-                "She has no sharing agreement recorded with %(agency)s, so you see her "
-                "front-desk card and the contacts you logged yourself. You can still log a "
-                "contact. Ask %(ask)s to record her decision."
-            ) % words
+            return (
+                _(
+                    "She has no sharing agreement recorded with %(agency)s, so you see her "
+                    "front-desk card and the contacts you logged yourself. You can still log a "
+                    "contact. Ask %(ask)s to record her decision."
+                )
+                % words
+            )
         if self.state == self.NO_AGENCY:
-            return _(
-                "Your agency (%(agency)s) is not linked to the centre's directory, so her "
-                "sharing agreement cannot be checked and you see her front-desk card only. Ask "
-                "the manager to link your agency."
-            ) % words
+            return (
+                _(
+                    "Your agency (%(agency)s) is not linked to the centre's directory, so her "
+                    "sharing agreement cannot be checked and you see her front-desk card only. Ask "
+                    "the manager to link your agency."
+                )
+                % words
+            )
         if self.state == self.REFUSED:
-            return _(
-                "She has not agreed to share her record with %(agency)s, so you see her "
-                "front-desk card and the contacts you logged yourself. You can still log a "
-                "contact. If that changes, ask %(ask)s to record her new decision."
-            ) % words
+            return (
+                _(
+                    "She has not agreed to share her record with %(agency)s, so you see her "
+                    "front-desk card and the contacts you logged yourself. You can still log a "
+                    "contact. If that changes, ask %(ask)s to record her new decision."
+                )
+                % words
+            )
         if self.state == self.REVIEW_DUE:
             return _(
                 "Her agreement to share with %(agency)s ended on %(date)s, so until it is "
@@ -196,10 +203,13 @@ class Sharing:
                 "yourself. You can still log a contact. Ask %(ask)s to review it."
             ) % {**words, "date": date_format(self.consent.review_on, "j M Y")}
         if self.state == self.AGREED:
-            return _(
-                "She agreed to share part of her record with %(agency)s. Parts she did not "
-                "agree to share are left out. To change what is shared, ask %(ask)s."
-            ) % words
+            return (
+                _(
+                    "She agreed to share part of her record with %(agency)s. Parts she did not "
+                    "agree to share are left out. To change what is shared, ask %(ask)s."
+                )
+                % words
+            )
         return ""
 
 
@@ -308,6 +318,11 @@ class RecordAccess:
     def sees_own_contacts(self) -> bool:
         """An involved partner worker shut out by the agreement still sees what she logged."""
         return self.involved and not self.sees_record
+
+    @property
+    def may_allocate(self) -> bool:
+        """Change her key worker and link partner workers to agencies (the manager)."""
+        return self.manager
 
     @property
     def read_only(self) -> bool:
@@ -502,6 +517,11 @@ def _create_case_reviews(request: HttpRequest) -> bool:
     return role_in(request, MANAGER_ONLY)
 
 
+@capability("export_subject_access")
+def _export_subject_access(request: HttpRequest) -> bool:
+    return role_in(request, MANAGER_ONLY)
+
+
 @capability("use_casework")
 def _use_casework(request: HttpRequest) -> bool:
     return role_in(request, CASEWORK_ROLES)
@@ -510,6 +530,16 @@ def _use_casework(request: HttpRequest) -> bool:
 def sees_whole_caseload(request: HttpRequest) -> bool:
     """The manager's caseload page lists every open case in the centre."""
     return role_in(request, MANAGER_ONLY)
+
+
+def is_manager_membership(membership) -> bool:
+    """For lists of the team (caseload counts leave out managers who hold no cases)."""
+    return membership.role in MANAGER_ONLY
+
+
+def is_partner_membership(membership) -> bool:
+    """Only partner workers are linked to a directory agency."""
+    return membership.role in PARTNERS
 
 
 def is_partner(request: HttpRequest) -> bool:

@@ -3,3 +3,7 @@ from django.apps import AppConfig
 
 class CaseworkConfig(AppConfig):
     name = "casework"
+
+    def ready(self):
+        # The record policy registers its capabilities before any request is served.
+        from . import access  # noqa: F401, PLC0415

@@ -141,7 +141,8 @@ def team_triage(request, pk):
     )
     if on:
         messages.success(
-            request, _("%(name)s now reads referrals waiting for a decision.") % {"name": membership.user}
+            request,
+            _("%(name)s now reads referrals waiting for a decision.") % {"name": membership.user},
         )
     else:
         messages.success(

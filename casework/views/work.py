@@ -15,6 +15,7 @@ from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
+from ..access import Part
 from ..charts import distance_travelled_svg, series_from_ratings
 from ..forms import (
     ActionForm,
@@ -75,7 +76,7 @@ def _page(request, woman, template, tab, **context):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record(require=selectors.OWN)
+@full_record(require=selectors.OWN, part=Part.CONTACTS)
 def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
@@ -108,7 +109,7 @@ def contact_new(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.CONTACTS)
 def appointment_new(request, woman):
     form = AppointmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -138,7 +139,7 @@ def appointment_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Appointment)
+@child_post(Appointment, part=Part.CONTACTS)
 def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
     if form.is_valid():
@@ -164,7 +165,7 @@ def appointment_outcome(request, appointment):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.PLAN)
 def needs(request, woman):
     """Her needs per domain. A partner worker limited by her sharing agreement sees (and
     edits) only the domains she agreed to share."""
@@ -231,7 +232,7 @@ def _plan_context(request, woman, **extra):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.PLAN)
 def plan(request, woman):
     """Her support plan in her own words, safe against two people saving at once."""
     current = SupportPlan.objects.filter(woman=woman).first()
@@ -270,7 +271,7 @@ def plan(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.PLAN)
 @post_after_fetch
 def goal_new(request, woman):
     form = GoalForm(request.POST)
@@ -289,7 +290,7 @@ def goal_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Goal)
+@child_post(Goal, part=Part.PLAN)
 def goal_status(request, goal):
     if not _goal_shared(request, goal):
         raise PermissionDenied
@@ -306,7 +307,7 @@ def goal_status(request, goal):
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.PLAN)
 @post_after_fetch
 def action_new(request, woman):
     form = ActionForm(request.POST, woman=woman, goals=_shared_goals(request, woman))
@@ -325,7 +326,7 @@ def action_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Action)
+@child_post(Action, part=Part.PLAN)
 def action_done(request, action):
     services.action_done(action=action, by=request.user)
     messages.success(request, _("Action marked done."))
@@ -337,7 +338,7 @@ def action_done(request, action):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.REVIEWS)
 def review_new(request, woman):
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -373,7 +374,7 @@ def review_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
 def review_edit(request, pk):
-    review = get_child_for_user(request, Review.objects.all(), pk)
+    review = get_child_for_user(request, Review.objects.all(), pk, part=Part.REVIEWS)
     woman = review.woman
     conflict = None
     if request.method == "POST":
@@ -427,7 +428,7 @@ def _chart(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.PLAN)
 def distance(request, woman):
     form = IntakeRatingsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -468,7 +469,7 @@ def distance(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_GET
-@full_record
+@full_record(part=Part.PLAN)
 def distance_svg(request, woman):
     """The chart as an image file, for downloading or embedding elsewhere."""
     audit_woman(request, woman, "casework.woman.view_distance")
@@ -481,7 +482,7 @@ def distance_svg(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_GET
-@full_record
+@full_record(part=Part.RISK)
 def justice(request, woman):
     audit_woman(request, woman, "casework.woman.view_justice")
     sharing = selectors.sharing_for(request, woman)
@@ -510,7 +511,7 @@ JUSTICE_FORMS = {
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.RISK)
 @post_after_fetch
 def justice_add(request, woman, kind):
     if not selectors.sharing_for(request, woman).allows(SharePart.JUSTICE_RECORD):
@@ -538,7 +539,7 @@ def justice_add(request, woman, kind):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.RISK)
 def alert_new(request, woman):
     form = AlertForm(request.POST or None, woman=woman)
     if request.method == "POST" and form.is_valid():
@@ -557,7 +558,7 @@ def alert_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Alert)
+@child_post(Alert, part=Part.RISK)
 def alert_end(request, alert):
     services.alert_end(alert=alert, by=request.user)
     messages.success(request, _("Alert ended."))
@@ -615,7 +616,7 @@ def _move_on_context(request, woman, **extra):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.MOVE_ON)
 def move_on(request, woman):
     current = MoveOnPlan.objects.filter(woman=woman).first()
     form = MoveOnForm(request.POST or None, instance=current)
@@ -636,7 +637,7 @@ def move_on(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.MOVE_ON)
 @post_after_fetch
 def referral_out_new(request, woman):
     form = ReferralOutForm(request.POST, centre=request.centre)
@@ -662,7 +663,7 @@ def referral_out_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(ReferralOut)
+@child_post(ReferralOut, part=Part.MOVE_ON)
 def referral_out_status(request, referral_out):
     form = StatusForm(request.POST)
     try:

@@ -118,7 +118,9 @@ def _referral(centre, **extra):
 
 def test_a_key_worker_not_on_duty_cannot_read_a_pending_referral(key_worker_client, centre):
     referral = _referral(centre)
-    assert key_worker_client.get(reverse("casework:referral", args=[referral.pk])).status_code == 403
+    assert (
+        key_worker_client.get(reverse("casework:referral", args=[referral.pk])).status_code == 403
+    )
     listing = key_worker_client.get(reverse("casework:referrals"))
     assert b"Rhona" not in listing.content
 
