@@ -400,8 +400,16 @@ def _work_out(request: HttpRequest, woman: Woman) -> RecordAccess:
 
 def _partner(request: HttpRequest, woman: Woman) -> RecordAccess:
     sharing = partner_sharing(request.membership, woman)
+    # Logging a contact is writing, not reading: an involved partner worker may always log
+    # one, and sees only the contacts she logged herself unless the agreement covers them.
     if not sharing.limited:
-        return RecordAccess(woman=woman, grounds=Grounds.NONE, involved=True, sharing=sharing)
+        return RecordAccess(
+            woman=woman,
+            grounds=Grounds.NONE,
+            changes=frozenset({Part.CONTACTS}),
+            involved=True,
+            sharing=sharing,
+        )
     parts = frozenset({Part.SUMMARY, Part.PHOTO}) | agreement_parts(sharing.consent.shares)
     if Part.RISK in parts:
         parts |= {Part.REFERRAL}  # her referral is mostly offences, risk and vulnerability
@@ -409,7 +417,7 @@ def _partner(request: HttpRequest, woman: Woman) -> RecordAccess:
         woman=woman,
         grounds=Grounds.SHARING_AGREEMENT,
         parts=parts,
-        changes=parts & {Part.CONTACTS},
+        changes=frozenset({Part.CONTACTS}),
         involved=True,
         sharing=sharing,
     )

@@ -98,13 +98,14 @@ def summary_context(
         )
         if plan
         else [],
-        "contacts": list(contacts) if sees(Part.CONTACTS) else [],
+        # Her own contacts stay in for an involved partner (contacts_filter limits them).
+        "contacts": list(contacts) if sees(Part.CONTACTS) or (record and record.involved) else [],
         "appointments": list(woman.appointments.all()),
         "needs": list(woman.needs.filter(domains)) if plan else [],
         "reviews": list(woman.reviews.all()) if sees(Part.REVIEWS) else [],
-        "alerts": (alerts if alerts is not None else list(woman.alerts.all()))
-        if sees(Part.RISK)
-        else [],
+        # Safety alerts go to anyone who may meet her; `alerts` hides who she must not be
+        # placed with from a reader who may not see both records.
+        "alerts": alerts if alerts is not None else list(woman.alerts.all()),
         "justice_shared": justice,
         "orders": list(woman.orders.all()) if justice else [],
         "court_dates": list(woman.court_dates.all()) if justice else [],

@@ -331,8 +331,10 @@ def timeline(request, woman, *, before=None, limit=100):
     Returns (entries, older): `older` is the date to pass as `before` for the next page, or
     None when there is nothing older. The page is complete down to its oldest day, so paging
     never skips an entry. A fixed number of queries: one per kind, each capped at `limit`."""
-    sharing = sharing_for(request, woman)
-    notes_shared = sharing.allows(SharePart.CONTACT_NOTES)
+    record = record_access(request, woman)
+    notes_shared = record.sees(Part.CONTACTS) and record.sharing.allows(SharePart.CONTACT_NOTES)
+    reviews_shared = record.sees(Part.REVIEWS)
+    review_notes_shared = notes_shared and reviews_shared
 
     def newest(queryset, date_field, *order):
         if before is not None:
@@ -385,6 +387,7 @@ def timeline(request, woman, *, before=None, limit=100):
                 by=review.author,
             )
             for review in newest(woman.reviews.select_related("author"), "held_on", "-held_on")
+            if reviews_shared
         ],
         [
             TimelineEntry(
@@ -403,9 +406,9 @@ def timeline(request, woman, *, before=None, limit=100):
                 when=item.meeting.held_on,
                 kind="case_review",
                 title=item.meeting.title,
-                body=item.notes if notes_shared else "",
-                hidden=not notes_shared and bool(item.notes),
-                not_shared=not notes_shared and bool(item.notes),
+                body=item.notes if review_notes_shared else "",
+                hidden=not review_notes_shared and bool(item.notes),
+                not_shared=not review_notes_shared and bool(item.notes),
             )
             for item in newest(
                 woman.case_reviews.select_related("meeting"),

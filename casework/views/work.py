@@ -76,7 +76,7 @@ def _page(request, woman, template, tab, **context):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record(require=selectors.OWN, part=Part.CONTACTS)
+@full_record(require=selectors.OWN, change=Part.CONTACTS)
 def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
