@@ -60,9 +60,9 @@ def woman_data(woman):
     move_on = MoveOnPlan.objects.filter(woman=woman).first()
     data["move_on_plan"] = _row(move_on) if move_on else None
     data["record_access_log"] = list(
-        AuditEvent.objects.filter(object_type="casework.woman", object_id=str(woman.pk)).values(
-            "created_at", "actor__username", "action", "reason"
-        )
+        AuditEvent.objects.filter(
+            Q(woman_id=woman.pk) | Q(object_type="casework.woman", object_id=str(woman.pk))
+        ).values("created_at", "actor__username", "action", "grounds", "reason")
     )
     data["exported_at"] = timezone.now()
     return data

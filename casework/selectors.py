@@ -453,9 +453,13 @@ def _timeline_page(kinds, limit):
 
 
 def record_viewers(woman, *, limit=200):
-    """Who looked at or changed this record, newest first (for the manager)."""
+    """Who looked at or changed this record (any part of it, her referral included), newest
+    first (for the manager)."""
     return (
-        AuditEvent.objects.filter(object_type="casework.woman", object_id=str(woman.pk))
+        AuditEvent.objects.filter(
+            Q(woman_id=woman.pk) | Q(object_type="casework.woman", object_id=str(woman.pk)),
+            centre_id=woman.centre_id,
+        )
         .select_related("actor")
         .order_by("-created_at", "-id")[:limit]
     )
