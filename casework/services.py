@@ -29,6 +29,7 @@ from .models import (
     BreakGlass,
     CaseReviewItem,
     CaseReviewMeeting,
+    Consent,
     Contact,
     Goal,
     Need,
@@ -678,6 +679,26 @@ def record_add(*, woman, model, data, by, action):
     obj.save()
     audit_log(actor=by, action=action, obj=woman, woman_id=woman.pk)
     return obj
+
+
+@transaction.atomic
+def consent_record(*, woman, data, by) -> Consent:
+    """Record her decision about sharing with one agency. It changes what that agency's workers
+    see of her record, so the managers are told, like any change to who sees it."""
+    consent = record_add(
+        woman=woman,
+        model=Consent,
+        data={**data, "recorded_by": by},
+        by=by,
+        action="casework.consent.create",
+    )
+    _tell_managers_access_changed(
+        woman=woman,
+        worker=consent.agency,
+        change="agreed" if consent.agreed else "refused",
+        by=by,
+    )
+    return consent
 
 
 @transaction.atomic

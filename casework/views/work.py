@@ -42,7 +42,6 @@ from ..models import (
     Alert,
     Appointment,
     Breach,
-    Consent,
     CourtDate,
     Domain,
     Goal,
@@ -579,13 +578,7 @@ def consents(request, woman):
         initial["agency"] = int(request.GET["agency"])
     form = ConsentForm(request.POST or None, centre=request.centre, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.record_add(
-            woman=woman,
-            model=Consent,
-            data={**form.cleaned_data, "recorded_by": request.user},
-            by=request.user,
-            action="casework.consent.create",
-        )
+        services.consent_record(woman=woman, data=form.cleaned_data, by=request.user)
         messages.success(request, _("Her decision about sharing is recorded."))
         return redirect("casework:consents", pk=woman.pk)
     if request.method == "GET":

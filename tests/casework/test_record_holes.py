@@ -247,3 +247,39 @@ def test_photo_view_is_audited_and_a_replaced_photo_leaves_the_disk(
     woman.refresh_from_db()
     assert woman.photo.name and woman.photo.path != old_path
     assert not os.path.exists(old_path)
+
+
+def test_recording_a_sharing_decision_tells_the_manager(
+    key_worker_client, manager, woman, centre, django_capture_on_commit_callbacks
+):
+    agency = AgencyFactory(centre=centre, name="Housing Options")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = key_worker_client.post(
+            record(woman, "casework:consents"),
+            {
+                "agency": agency.pk,
+                "agreed": "on",
+                "shares": ["contacts"],
+                "decided_on": timezone.localdate().isoformat(),
+                "review_on": (timezone.localdate() + timedelta(days=90)).isoformat(),
+            },
+        )
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(purpose=services.RECORD_ACCESS_PURPOSE)
+    assert message.recipient == manager.email and "Housing Options" in message.body
+
+
+def test_an_agreement_needs_an_end_date(key_worker_client, woman, centre):
+    agency = AgencyFactory(centre=centre, name="Housing Options")
+    response = key_worker_client.post(
+        record(woman, "casework:consents"),
+        {
+            "agency": agency.pk,
+            "agreed": "on",
+            "shares": ["contacts"],
+            "decided_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    assert b"Give the date her agreement ends" in response.content
+    assert not Consent.objects.exists()
