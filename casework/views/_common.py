@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.access import require, scope_to_centre
@@ -24,13 +25,12 @@ READS = ("GET", "HEAD")
 def audit_woman(request, woman, action, reason=""):
     """One audit event per view, edit, export or PDF of her record, always against the woman
     and with the grounds the person had, so the manager's "who looked" page lists all of them."""
+    record = record_access(request, woman)
+    if not reason and record.grant is not None:  # break the glass: her reason, and until when
+        until = timezone.localtime(record.grant.expires_at).strftime("%H:%M")
+        reason = f"{record.grant.reason} (until {until})"
     audit_request(
-        request,
-        action,
-        obj=woman,
-        reason=reason,
-        grounds=record_access(request, woman).grounds,
-        woman_id=woman.pk,
+        request, action, obj=woman, reason=reason, grounds=record.grounds, woman_id=woman.pk
     )
 
 

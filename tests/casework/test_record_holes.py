@@ -52,6 +52,9 @@ def test_break_glass_is_read_only(other_key_worker, woman):
     grant_glass(other_key_worker, woman)
     client = client_for(other_key_worker)
     assert client.get(record(woman)).status_code == 200
+    read = AuditEvent.objects.get(action="casework.woman.view")
+    assert read.grounds == Grounds.BREAK_GLASS and read.woman_id == woman.pk
+    assert REASON in read.reason and "until" in read.reason
     response = client.post(record(woman, "casework:woman_stage"), {"stage": "lighter_touch"})
     assert response.status_code == 403
     woman.refresh_from_db()
