@@ -4,8 +4,22 @@ from .models import AuditEvent
 from .threadlocal import get_request_id
 
 
-def audit_log(*, actor, action, centre=None, obj=None, object_type="", object_id="", reason=""):
-    """Append one audit event. Never pass case content: only what happened, to which object."""
+def audit_log(
+    *,
+    actor,
+    action,
+    centre=None,
+    obj=None,
+    object_type="",
+    object_id="",
+    reason="",
+    grounds="",
+    woman_id=None,
+):
+    """Append one audit event. Never pass case content: only what happened, to which object.
+
+    `grounds`: why the person could read it (casework.access.Grounds); `woman_id`: the woman
+    it is about, so the manager can find every read of her record whatever the object."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
@@ -18,6 +32,8 @@ def audit_log(*, actor, action, centre=None, obj=None, object_type="", object_id
         object_id=str(object_id)[:40],
         request_id=get_request_id(),
         reason=reason[:500],
+        grounds=str(grounds)[:30],
+        woman_id=woman_id if woman_id is None else int(woman_id),
     )
 
 
