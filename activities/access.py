@@ -88,10 +88,7 @@ def may_change_session(request: HttpRequest) -> bool:
 def helped_activities(request: HttpRequest) -> QuerySet:
     """Ids of the activities the signed-in volunteer helps with now."""
     return Facilitator.objects.filter(
-        # `or 0`: with nobody signed in (no pk) it matches no row.
-        user_id=request.user.pk or 0,
-        kind=Facilitator.Kind.VOLUNTEER,
-        ended_on__isnull=True,
+        user_id=request.user.pk or 0, kind=Facilitator.Kind.VOLUNTEER, ended_on__isnull=True
     ).values("activity_id")
 
 

@@ -5,5 +5,9 @@ class CaseworkConfig(AppConfig):
     name = "casework"
 
     def ready(self):
+        # The record policy registers its capabilities before any request is served.
         # Register casework's message kinds with the platform (centre/messaging.py).
-        from . import messages  # noqa: F401
+        from . import (
+            access,  # noqa: F401, PLC0415
+            messages,  # noqa: F401
+        )

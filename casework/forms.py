@@ -429,7 +429,10 @@ class ConsentForm(CrispyMixin, forms.ModelForm):
             "review_on": DATE,
             "what_may_be_shared": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"agreed": _("She agreed (untick to record that she refused)")}
+        labels = {
+            "agreed": _("She agreed (untick to record that she refused)"),
+            "review_on": _("Agreement ends on"),
+        }
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -450,8 +453,13 @@ class ConsentForm(CrispyMixin, forms.ModelForm):
         if not cleaned.get("agreed"):
             cleaned["shares"] = []
         decided, review = cleaned.get("decided_on"), cleaned.get("review_on")
+        if cleaned.get("agreed") and not review and "review_on" not in self.errors:
+            self.add_error(
+                "review_on",
+                _("Give the date her agreement ends (it can be renewed with her before then)."),
+            )
         if decided and review and review < decided:
-            self.add_error("review_on", _("The review date is before the date she decided."))
+            self.add_error("review_on", _("The end date is before the date she decided."))
         return cleaned
 
 

@@ -1,23 +1,24 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from centre.access import can
 from centre.features import HomePanel, NavItem
-from centre.roles import CASEWORK_ROLES
 
 from . import selectors
+from .access import sees_whole_caseload
 
 
 def nav_items(request):
-    if request.membership.role in CASEWORK_ROLES:
+    if can(request, "use_casework"):
         return [NavItem(_("Caseload"), reverse("casework:caseload"), "/casework/")]
     return []
 
 
 def home_panels(request):
-    if request.membership.role not in CASEWORK_ROLES:
+    if not can(request, "use_casework"):
         return []
     count = selectors.caseload_for_user(request).count()
-    key_worker = None if request.membership.role == "manager" else request.user
+    key_worker = None if sees_whole_caseload(request) else request.user
     not_heard = selectors.not_heard_from(request.centre, key_worker=key_worker).count()
     return [
         HomePanel(

@@ -241,5 +241,5 @@ def woman_anonymise(*, woman_id):
         vulnerability=REMOVED,
         decision_reason="",
     )
-    audit_log(actor=None, action="casework.woman.anonymise", obj=woman)
+    audit_log(actor=None, action="casework.woman.anonymise", obj=woman, woman_id=woman.pk)
     return 1

@@ -11,6 +11,7 @@ REMINDER_PURPOSE = "casework_appointment_reminder"
 COURT_PURPOSE = "casework_court_reminder"
 DIGEST_PURPOSE = "casework_daily_digest"
 BREAK_GLASS_PURPOSE = "casework_break_glass"
+RECORD_ACCESS_PURPOSE = "record_access_changed"
 _EXAMPLE_TIME = datetime(2026, 12, 8, 14, 30, tzinfo=UTC)
 _EXAMPLE_LINK = "https://casework.example.org/casework/women/42/"
 
@@ -62,8 +63,21 @@ BREAK_GLASS = register(
         channels=frozenset({EMAIL}),
         example={
             "worker": "Kate Kilbride",
-            "minutes": 60,
+            "until": "17:30",
             "reason": "She came in upset and her key worker is off today.",
+            "link": _EXAMPLE_LINK,
+        },
+    )
+)
+RECORD_ACCESS_CHANGED = register(
+    MessageKind(
+        name="record_access_changed",
+        purpose=RECORD_ACCESS_PURPOSE,
+        channels=frozenset({EMAIL}),
+        example={
+            "worker": "Kate Kilbride",
+            "change": "involved",
+            "by": "Morag Campbell",
             "link": _EXAMPLE_LINK,
         },
     )

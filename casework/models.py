@@ -659,15 +659,29 @@ class SharePart(models.TextChoices):
     ALERTS = "alerts", _("Who she must not be placed with, and why")
 
 
+# The parts of her record an agreement covers (casework.access.Part names the same values).
+AGREEMENT_PART_CHOICES = [
+    ("contacts", _("Contacts, with notes written by others")),
+    ("plan", _("Needs, support plan and distance travelled (every area)")),
+    ("reviews", _("Reviews and case reviews")),
+    ("move_on", _("Move-on plan and referrals to other services")),
+    ("risk", _("Risk: alerts, who she must not be placed with, and the justice record")),
+]
+
+
 def share_choices():
-    """Every part she can agree to share: each needs domain, then the other parts."""
+    """Every part she can agree to share: the record's parts, then single needs areas and
+    the finer parts older agreements listed."""
     return [
+        *AGREEMENT_PART_CHOICES,
         *((value, _("Needs: %(area)s") % {"area": label}) for value, label in Domain.choices),
         *SharePart.choices,
     ]
 
 
-SHARE_VALUES = frozenset([*Domain.values, *SharePart.values])
+SHARE_VALUES = frozenset(
+    [*(value for value, _label in AGREEMENT_PART_CHOICES), *Domain.values, *SharePart.values]
+)
 
 
 class Consent(models.Model):

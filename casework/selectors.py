@@ -1,50 +1,53 @@
-"""Reads of women's records with allocation-based visibility applied.
+"""Reads of women's records, with the record policy (casework/access.py) applied.
 
-Who sees what (DESIGN.md §4):
-- the manager, the key worker, workers allocated as involved, and a worker with a live
-  break-the-glass grant see her full record;
-- other staff of the centre see the front-desk card only;
-- volunteers and steering members never reach casework (the views' role rule refuses them);
-- another centre's woman is a 404.
-
-A partner worker involved in her support sees what her information-sharing agreement with the
-worker's agency allows (`sharing_for`): refused, or past its review date, gives the front-desk
-card plus the worker's own contacts (level OWN); agreed gives the full record limited to the
-parts she agreed to share; no agreement recorded keeps the full record with a warning. Break
-the glass gives full access, as for anyone.
+Who sees which part of her record, and on what grounds, is decided in `casework.access` only;
+the reads here ask it (`record_access`) and never compare a role.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from centre import deadlines
-from centre.access import scope_to_centre
-from centre.models import AuditEvent
+from centre.access import get_for_user, scope_to_centre
+from centre.models import AuditEvent, Membership
 from centre.roles import Role
 
+from . import access
+from .access import (
+    UNRESTRICTED,
+    Grounds,
+    Part,
+    RecordAccess,
+    Sharing,
+    agency_for_membership,
+    latest_consent,
+    record_access,
+)
 from .models import (
     OPEN_STAGES,
-    SHARE_VALUES,
     Action,
+    Agency,
     Alert,
     Allocation,
     Appointment,
-    BreakGlass,
+    Consent,
     Contact,
-    Domain,
+    OutcomeRating,
     Referral,
     SharePart,
     Stage,
     StageChange,
     SupportPlan,
     Woman,
-    share_choices,
 )
+
+__all__ = ["Sharing", "UNRESTRICTED", "agency_for_membership", "latest_consent", "Grounds"]
 
 # Full record / front-desk card / the card plus her own contacts (an involved partner worker
 # whose agency the woman has not agreed to share with).
@@ -56,7 +59,7 @@ OWN = "own"
 def caseload_for_user(request):
     """The open cases this worker holds as key worker (all open cases for the manager)."""
     women = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
-    if request.membership.role != Role.MANAGER:
+    if not access.sees_whole_caseload(request):
         women = women.filter(key_worker=request.user)
     return women.select_related("key_worker").order_by("first_name", "last_name")
 
@@ -85,211 +88,49 @@ def involved_women_ids(user):
     ).values("woman_id")
 
 
-def access_level(request, woman):
+def level_of(record: RecordAccess) -> str:
+    """FULL (some part of her record), OWN (an involved partner worker shut out by the
+    agreement: the card and her own contacts) or CARD."""
+    if record.sees_record:
+        return FULL
+    return OWN if record.sees_own_contacts else CARD
+
+
+def access_level(request, woman) -> str:
     """FULL, OWN or CARD for a woman already known to be in the current centre."""
-    return _access(request, woman)[0]
+    return level_of(record_access(request, woman))
 
 
-def _access(request, woman):
-    """(level, Sharing), worked out once per request and woman."""
-    cache = request.__dict__.setdefault("_casework_access", {})
-    if woman.pk not in cache:
-        cache[woman.pk] = _work_out_access(request, woman)
-    return cache[woman.pk]
-
-
-def _work_out_access(request, woman):
-    user = request.user
-    role = request.membership.role
-    if role == Role.MANAGER or woman.key_worker_id == user.pk:
-        return FULL, UNRESTRICTED
-    involved = Allocation.objects.filter(
-        woman=woman, worker=user, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
-    ).exists()
-    if involved and role != Role.PARTNER:
-        return FULL, UNRESTRICTED
-    if BreakGlass.objects.filter(woman=woman, worker=user, expires_at__gt=timezone.now()).exists():
-        return FULL, Sharing(state=Sharing.BREAK_GLASS)
-    if not involved:
-        return CARD, UNRESTRICTED
-    sharing = _partner_sharing(request.membership, woman)
-    return (OWN if sharing.card_only else FULL), sharing
-
-
-def get_woman_for_user(request, pk, *, require=FULL):
+def get_woman_for_user(request, pk, *, require=FULL, part=None):
     """The woman in the user's centre (404 otherwise) and the user's access level.
 
     With require=FULL, a worker who may only see the card (or the card and her own contacts)
-    gets `NeedsBreakGlass`; with require=OWN, only a worker limited to the card does."""
+    gets `NeedsBreakGlass`; with require=OWN, only a worker limited to the card does. With
+    `part`, a reader who does not see that part of her record gets `NeedsBreakGlass` too."""
     try:
         woman = scope_to_centre(Woman.objects.select_related("key_worker"), request).get(pk=pk)
     except (Woman.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    level, sharing = _access(request, woman)
+    record = record_access(request, woman)
+    level = level_of(record)
     if (require == FULL and level != FULL) or (require == OWN and level == CARD):
-        raise NeedsBreakGlass(woman, level=level, sharing=sharing)
+        raise NeedsBreakGlass(woman, level=level, sharing=record.sharing)
+    if part is not None and level == FULL and not record.sees(part):
+        raise NeedsBreakGlass(woman, level=level, sharing=record.sharing)
     return woman, level
 
 
 class NeedsBreakGlass(Exception):  # noqa: N818 - it is a signal, not an error
     def __init__(self, woman, *, level=CARD, sharing=None):
-        super().__init__("full record needs allocation or break the glass")
+        super().__init__("this part of her record needs allocation or break the glass")
         self.woman = woman
         self.level = level
         self.sharing = sharing or UNRESTRICTED
 
 
-# --- Information sharing with partner agencies ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Sharing:
-    """What the woman's sharing agreement lets this reader see of her record.
-
-    Only an involved partner worker (without a break-the-glass grant) is ever limited."""
-
-    UNRESTRICTED = "unrestricted"  # manager, key worker, other staff: allocation rules only
-    BREAK_GLASS = "break_glass"  # a live grant: full access, as for anyone
-    NO_AGENCY = "no_agency"  # her agency is not matched to the directory
-    NO_AGREEMENT = "no_agreement"  # nothing recorded with her agency: full record, warning
-    AGREED = "agreed"  # the full record limited to `parts`
-    REFUSED = "refused"  # the card and her own contacts
-    REVIEW_DUE = "review_due"  # agreed, but the review date has passed: as refused
-
-    state: str = UNRESTRICTED
-    agency_name: str = ""
-    agency: object = None
-    consent: object = None
-    parts: frozenset = frozenset()
-    ask: str = ""
-
-    @property
-    def limited(self):
-        return self.state == self.AGREED
-
-    @property
-    def card_only(self):
-        return self.state in (self.REFUSED, self.REVIEW_DUE)
-
-    def allows(self, part):
-        """May this reader see `part` (a Domain or SharePart value)?"""
-        if self.card_only:
-            return False
-        return not self.limited or part in self.parts
-
-    @property
-    def domains(self):
-        """The needs domains she may see (all of them when not limited)."""
-        return [value for value in Domain.values if self.allows(value)]
-
-    @property
-    def hidden_domains(self):
-        return [label for value, label in Domain.choices if not self.allows(value)]
-
-    @property
-    def shared_labels(self):
-        return [label for value, label in share_choices() if value in self.parts]
-
-    @property
-    def message(self):
-        from django.utils.translation import gettext as _
-
-        agency = self.agency_name or _("your agency")
-        ask = self.ask
-        if self.state == self.NO_AGREEMENT:
-            return _(
-                "She has no sharing agreement recorded with %(agency)s: share nothing outside "
-                "the centre until she agrees. Ask %(ask)s to record her decision."
-            ) % {"agency": agency, "ask": ask}
-        if self.state == self.NO_AGENCY:
-            return _(
-                "Your agency (%(agency)s) is not linked to the centre's directory, so her "
-                "sharing agreement cannot be checked: share nothing outside the centre. Ask the "
-                "manager to link your agency."
-            ) % {"agency": agency}
-        if self.state == self.REFUSED:
-            return _(
-                "She has not agreed to share her record with %(agency)s, so you see her "
-                "front-desk card and the contacts you logged yourself. You can still log a "
-                "contact. If that changes, ask %(ask)s to record her new decision."
-            ) % {"agency": agency, "ask": ask}
-        if self.state == self.REVIEW_DUE:
-            return _(
-                "Her agreement to share with %(agency)s was due for review on %(date)s, so "
-                "until it is reviewed with her you see her front-desk card and the contacts you "
-                "logged yourself. You can still log a contact. Ask %(ask)s to review it."
-            ) % {
-                "agency": agency,
-                "ask": ask,
-                "date": date_format(self.consent.review_on, "j M Y"),
-            }
-        if self.state == self.AGREED:
-            return _(
-                "She agreed to share part of her record with %(agency)s. Parts she did not "
-                "agree to share are left out. To change what is shared, ask %(ask)s."
-            ) % {"agency": agency, "ask": ask}
-        return ""
-
-
-UNRESTRICTED = Sharing()
-
-
-def agency_for_membership(membership):
-    """The directory Agency a partner worker comes from: the manager's link, else the
-    directory entry whose name matches her membership's agency (ignoring case), else None."""
-    from .models import Agency, PartnerAgency
-
-    link = (
-        PartnerAgency.objects.filter(membership=membership, agency__centre_id=membership.centre_id)
-        .select_related("agency")
-        .first()
-    )
-    if link is not None:
-        return link.agency
-    name = (membership.agency or "").strip()
-    if not name:
-        return None
-    return (
-        Agency.objects.filter(centre_id=membership.centre_id, name__iexact=name)
-        .order_by("-is_active", "pk")
-        .first()
-    )
-
-
-def latest_consent(woman, agency):
-    """Her latest decision about sharing with `agency` (or None)."""
-    from .models import Consent
-
-    return Consent.objects.filter(woman=woman, agency=agency).order_by("-decided_on", "-id").first()
-
-
-def _who_to_ask(woman):
-    from django.utils.translation import gettext as _
-
-    if woman.key_worker_id:
-        return _("her key worker, %(name)s, or the manager") % {"name": woman.key_worker}
-    return _("the manager")
-
-
-def _partner_sharing(membership, woman):
-    ask = _who_to_ask(woman)
-    agency = agency_for_membership(membership)
-    if agency is None:
-        return Sharing(state=Sharing.NO_AGENCY, agency_name=membership.agency, ask=ask)
-    consent = latest_consent(woman, agency)
-    common = {"agency_name": agency.name, "agency": agency, "consent": consent, "ask": ask}
-    if consent is None:
-        return Sharing(state=Sharing.NO_AGREEMENT, **common)
-    if not consent.agreed:
-        return Sharing(state=Sharing.REFUSED, **common)
-    if consent.review_on and consent.review_on < timezone.localdate():
-        return Sharing(state=Sharing.REVIEW_DUE, **common)
-    return Sharing(state=Sharing.AGREED, parts=frozenset(consent.shares) & SHARE_VALUES, **common)
-
-
-def sharing_for(request, woman):
+def sharing_for(request, woman) -> Sharing:
     """The Sharing that applies to this reader and woman (UNRESTRICTED for most)."""
-    return _access(request, woman)[1]
+    return record_access(request, woman).sharing
 
 
 def partner_agencies(woman, involved):
@@ -299,12 +140,6 @@ def partner_agencies(woman, involved):
     "agency" (an Agency or None), "agency_name" (the membership's free text), "linked" (set by
     the manager rather than matched by name), "decided" (she has a decision recorded for that
     agency)}, in a fixed number of queries."""
-    from django.db.models.functions import Lower
-
-    from centre.models import Membership
-
-    from .models import Agency, Consent
-
     user_ids = [a.worker_id for a in involved]
     if not user_ids:
         return []
@@ -354,24 +189,24 @@ def sharing_prompts(woman, involved):
 
 def restricted_visible(request, woman):
     """Q for contacts this user may read the note of: restricted notes for their author, her
-    key worker and the manager; for a partner worker limited by the woman's sharing agreement,
-    other people's notes only if she agreed to share contact notes."""
-    if request.membership.role == Role.MANAGER or woman.key_worker_id == request.user.pk:
+    key worker and the manager; others' notes only to who sees the contacts part."""
+    record = record_access(request, woman)
+    if record.sees_all_notes:
         return Q()
-    sharing = sharing_for(request, woman)
-    if not sharing.allows(SharePart.CONTACT_NOTES):
+    if not record.sees(Part.CONTACTS) or not record.sharing.allows(SharePart.CONTACT_NOTES):
         return Q(worker=request.user)
     return Q(restricted=False) | Q(worker=request.user)
 
 
 def can_see_restricted(request, woman, contact):
-    if (
-        request.membership.role == Role.MANAGER
-        or woman.key_worker_id == request.user.pk
-        or contact.worker_id == request.user.pk
-    ):
+    record = record_access(request, woman)
+    if record.sees_all_notes or contact.worker_id == request.user.pk:
         return True
-    return not contact.restricted and sharing_for(request, woman).allows(SharePart.CONTACT_NOTES)
+    return (
+        not contact.restricted
+        and record.sees(Part.CONTACTS)
+        and record.sharing.allows(SharePart.CONTACT_NOTES)
+    )
 
 
 def visible_women(request):
@@ -380,7 +215,7 @@ def visible_women(request):
     For a partner worker this does not apply the women's sharing agreements: check
     `access_level` per woman where that matters (see case_review_detail)."""
     women = scope_to_centre(Woman.objects.all(), request)
-    if request.membership.role == Role.MANAGER:
+    if access.sees_whole_caseload(request):
         return women
     return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
 
@@ -443,8 +278,6 @@ def not_heard_from(centre, *, days=None, key_worker=None):
 
 def caseload_counts(centre):
     """Open cases per key worker, with the centre's warning threshold applied."""
-    from centre.models import Membership
-
     counts = dict(
         Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES, key_worker__isnull=False)
         .values_list("key_worker")
@@ -461,7 +294,7 @@ def caseload_counts(centre):
     rows = []
     for membership in workers:
         n = counts.get(membership.user_id, 0)
-        if membership.role == Role.MANAGER and not n:
+        if not n and access.is_manager_membership(membership):
             continue
         rows.append(
             {
@@ -501,8 +334,10 @@ def timeline(request, woman, *, before=None, limit=100):
     Returns (entries, older): `older` is the date to pass as `before` for the next page, or
     None when there is nothing older. The page is complete down to its oldest day, so paging
     never skips an entry. A fixed number of queries: one per kind, each capped at `limit`."""
-    sharing = sharing_for(request, woman)
-    notes_shared = sharing.allows(SharePart.CONTACT_NOTES)
+    record = record_access(request, woman)
+    notes_shared = record.sees(Part.CONTACTS) and record.sharing.allows(SharePart.CONTACT_NOTES)
+    reviews_shared = record.sees(Part.REVIEWS)
+    review_notes_shared = notes_shared and reviews_shared
 
     def newest(queryset, date_field, *order):
         if before is not None:
@@ -555,6 +390,7 @@ def timeline(request, woman, *, before=None, limit=100):
                 by=review.author,
             )
             for review in newest(woman.reviews.select_related("author"), "held_on", "-held_on")
+            if reviews_shared
         ],
         [
             TimelineEntry(
@@ -573,9 +409,9 @@ def timeline(request, woman, *, before=None, limit=100):
                 when=item.meeting.held_on,
                 kind="case_review",
                 title=item.meeting.title,
-                body=item.notes if notes_shared else "",
-                hidden=not notes_shared and bool(item.notes),
-                not_shared=not notes_shared and bool(item.notes),
+                body=item.notes if review_notes_shared else "",
+                hidden=not review_notes_shared and bool(item.notes),
+                not_shared=not review_notes_shared and bool(item.notes),
             )
             for item in newest(
                 woman.case_reviews.select_related("meeting"),
@@ -620,9 +456,13 @@ def _timeline_page(kinds, limit):
 
 
 def record_viewers(woman, *, limit=200):
-    """Who looked at or changed this record, newest first (for the manager)."""
+    """Who looked at or changed this record (any part of it, her referral included), newest
+    first (for the manager)."""
     return (
-        AuditEvent.objects.filter(object_type="casework.woman", object_id=str(woman.pk))
+        AuditEvent.objects.filter(
+            Q(woman_id=woman.pk) | Q(object_type="casework.woman", object_id=str(woman.pk)),
+            centre_id=woman.centre_id,
+        )
         .select_related("actor")
         .order_by("-created_at", "-id")[:limit]
     )
@@ -631,8 +471,6 @@ def record_viewers(woman, *, limit=200):
 def referral_report(centre, start, end):
     """Referrals by source and by referring agency, including directory partners who never
     referred in the period."""
-    from .models import Agency
-
     referrals = Referral.objects.filter(centre=centre, referred_on__range=(start, end))
     by_source = {
         row["source"]: row
@@ -737,8 +575,6 @@ def quarter_numbers(centre, start, end):
 
 def outcome_change(centre, end):
     """Average change from each woman's first to her latest rating per domain, up to `end`."""
-    from .models import OutcomeRating
-
     rows = (
         OutcomeRating.objects.filter(woman__centre=centre, rated_on__lte=end)
         .order_by("woman_id", "domain", "rated_on", "id")
@@ -762,14 +598,60 @@ def outcome_change(centre, end):
     }
 
 
-def visible_alerts(woman, sharing=UNRESTRICTED):
-    """Her alerts for this reader. Safety and worker-safety alerts are always shown to anyone
-    who may meet her; "must not be placed with" alerts (which name another woman and say why)
-    only where her sharing agreement allows them."""
+@dataclass(frozen=True)
+class ShownAlert:
+    """An alert as this reader may see it: a "must not be placed with" alert names the other
+    woman and says why only to someone who may see the risk part of both records."""
+
+    alert: Alert
+    kind: str
+    label: str
+    detail: str
+    other_woman: Woman | None = None
+    created_at: object = None
+
+    @property
+    def pk(self) -> int:
+        return self.alert.pk
+
+    @property
+    def is_active(self) -> bool:
+        return self.alert.is_active
+
+    def get_kind_display(self) -> str:
+        return self.label
+
+
+DO_NOT_SEAT = "do not seat with another woman: ask a key worker"
+
+
+def visible_alerts(request, woman, *, active_only=True) -> list[ShownAlert]:
+    """Her alerts for this reader. Safety and worker-safety alerts are shown to anyone who may
+    meet her; "must not be placed with" alerts say only "do not seat with another woman: ask a
+    key worker" unless the reader may see both women's records (risk part)."""
     alerts = woman.alerts.select_related("other_woman").order_by("kind", "-created_at")
-    if not sharing.allows(SharePart.ALERTS):
-        alerts = alerts.exclude(kind=Alert.Kind.NOT_WITH)
-    return alerts
+    if active_only:
+        alerts = alerts.filter(is_active=True)
+    return [_shown(request, woman, alert) for alert in alerts]
+
+
+def _shown(request, woman, alert) -> ShownAlert:
+    if alert.kind != Alert.Kind.NOT_WITH or access.may_see_both(request, woman, alert.other_woman):
+        return ShownAlert(
+            alert=alert,
+            kind=alert.kind,
+            label=alert.get_kind_display(),
+            detail=alert.detail,
+            other_woman=alert.other_woman,
+            created_at=alert.created_at,
+        )
+    return ShownAlert(
+        alert=alert,
+        kind=alert.kind,
+        label=alert.get_kind_display(),
+        detail=DO_NOT_SEAT,
+        created_at=alert.created_at,
+    )
 
 
 def domain_filter(sharing, field="domain"):
@@ -780,11 +662,11 @@ def domain_filter(sharing, field="domain"):
     return Q(**{field: ""}) | Q(**{f"{field}__in": sharing.domains})
 
 
-def card_context(woman, sharing=UNRESTRICTED):
+def card_context(request, woman):
     """What the front desk may see: name, key worker, alerts, today's appointments."""
     today = timezone.localdate()
     return {
-        "alerts": list(visible_alerts(woman, sharing).filter(is_active=True)),
+        "alerts": visible_alerts(request, woman),
         "today_appointments": list(
             woman.appointments.filter(
                 starts_at__date=today, status=Appointment.Status.BOOKED
@@ -811,11 +693,12 @@ def record_context(request, woman):
         None,
     )
     see = restricted_visible(request, woman)
-    sharing = sharing_for(request, woman)
+    record = record_access(request, woman)
+    sharing = record.sharing
     involved = [a for a in allocations if a.kind == Allocation.Kind.INVOLVED]
-    may_record_sharing = request.membership.role in (Role.MANAGER, Role.KEY_WORKER)
+    may_record_sharing = record.may_record_sharing
     return {
-        **card_context(woman, sharing),
+        **card_context(request, woman),
         "involved": involved,
         "sharing": sharing,
         "sharing_prompts": sharing_prompts(woman, involved) if may_record_sharing else [],
@@ -845,33 +728,39 @@ def own_contacts(request, woman, *, limit=50):
 
 
 def referrals_for_user(request):
-    """Referrals hold justice involvement and vulnerability before anyone has met her: managers
-    and key workers see them all; a partner worker sees only the ones she recorded."""
+    """Referrals this person may read: pending (and declined) ones for those who triage; once
+    she has a record, her referral goes with it, under the record policy."""
     referrals = scope_to_centre(Referral.objects.all(), request)
-    if request.membership.role == Role.PARTNER:
-        referrals = referrals.filter(created_by=request.user)
-    return referrals
+    readable = Q(pk__in=[])
+    if access.triages_referrals(request):
+        readable |= Q(woman__isnull=True)
+    women = visible_women(request)
+    if access.is_partner(request):
+        women = women.filter(pk__in=_partner_women_sharing(request, Part.REFERRAL))
+    return referrals.filter(readable | Q(woman__in=women))
+
+
+def _partner_women_sharing(request, part) -> list[int]:
+    ids = list(involved_women_ids(request.user).values_list("woman_id", flat=True))
+    women = Woman.objects.filter(pk__in=ids, centre=request.centre)
+    return [woman.pk for woman in women if record_access(request, woman).sees(part)]
 
 
 def get_referral_for_user(request, pk, *, may_change=True):
-    """404 for another centre's referral; 403 for one this person may not read or change."""
-    from django.core.exceptions import PermissionDenied
-
-    from centre.access import get_for_user
-
-    referral = get_for_user(Referral.objects.all(), request, pk=pk)
-    if not referrals_for_user(request).filter(pk=referral.pk).exists() or not may_change:
+    """404 for another centre's referral; 403 for one this person may not read or change.
+    Returns (referral, grounds)."""
+    referral = get_for_user(Referral.objects.select_related("woman"), request, pk=pk)
+    grounds = access.referral_grounds(request, referral)
+    if grounds == Grounds.NONE or not may_change:
         raise PermissionDenied
-    return referral
+    return referral, grounds
 
 
 def limited_women_ids(request, woman_ids):
     """Of these women, the ones whose sharing agreement limits this partner worker to the card
     (refused, or review date passed), in two or three queries whatever the number of women.
     Empty for every other role."""
-    from .models import Consent
-
-    if request.membership.role != Role.PARTNER or not woman_ids:
+    if not access.is_partner(request) or not woman_ids:
         return set()
     agency = agency_for_membership(request.membership)
     if agency is None:

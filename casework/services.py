@@ -1,9 +1,9 @@
 """Writes for casework. Every function is atomic and keyword-only; views call exactly one."""
 
 import logging
+import unicodedata
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
@@ -18,12 +18,15 @@ from centre.models import Membership, OutboxMessage
 from centre.roles import Role
 from centre.services import outbox_message_cancel
 
+from .access import Grounds, break_glass_ends_at, is_partner_membership
 from .messages import (
     APPOINTMENT_REMINDER,
     BREAK_GLASS,
     BREAK_GLASS_PURPOSE,  # noqa: F401 - part of this module's interface (tests, jobs)
     COURT_PURPOSE,  # noqa: F401
     DIGEST_PURPOSE,  # noqa: F401
+    RECORD_ACCESS_CHANGED,
+    RECORD_ACCESS_PURPOSE,  # noqa: F401
     REMINDER_PURPOSE,
 )
 from .models import (
@@ -36,6 +39,7 @@ from .models import (
     BreakGlass,
     CaseReviewItem,
     CaseReviewMeeting,
+    Consent,
     Contact,
     Goal,
     Need,
@@ -130,7 +134,7 @@ def woman_create(*, centre, by, stage=Stage.ASSESSMENT, reason="", **fields):
     StageChange.objects.create(
         woman=woman, from_stage="", to_stage=stage, reason=reason[:500], changed_by=by
     )
-    audit_log(actor=by, action="casework.woman.create", obj=woman)
+    audit_log(actor=by, action="casework.woman.create", obj=woman, woman_id=woman.pk)
     return woman
 
 
@@ -138,6 +142,7 @@ def woman_create(*, centre, by, stage=Stage.ASSESSMENT, reason="", **fields):
 def woman_update(*, woman, expected_version, data, by):
     """Save her details unless someone else saved first (VersionConflict)."""
     values = {name: data[name] for name in WOMAN_DETAIL_FIELDS if name in data}
+    old_photo = woman.photo.name
     if "photo" in data:
         if data["photo"] is False:
             values["photo"] = ""
@@ -149,8 +154,16 @@ def woman_update(*, woman, expected_version, data, by):
     candidate.full_clean(exclude=["centre", "photo"])
     values["updated_at"] = timezone.now()
     saved = _versioned_update(Woman, pk=woman.pk, expected_version=expected_version, values=values)
-    audit_log(actor=by, action="casework.woman.edit", obj=saved)
+    audit_log(actor=by, action="casework.woman.edit", obj=saved, woman_id=saved.pk)
+    if old_photo and values.get("photo", old_photo) != old_photo:
+        _remove_file_on_commit(woman.photo.storage, old_photo)
     return saved
+
+
+def _remove_file_on_commit(storage, name):
+    """A replaced or removed photo leaves the disk once the change is saved (and stays if the
+    save is rolled back, so the record never points at a missing file)."""
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic
@@ -159,7 +172,7 @@ def participation_update(*, woman, by, **choices):
     values = {name: bool(choices.get(name)) for name in PARTICIPATION_FIELDS}
     values["participation_updated_at"] = timezone.now()
     Woman.objects.filter(pk=woman.pk).update(**values)
-    audit_log(actor=by, action="casework.woman.participation", obj=woman)
+    audit_log(actor=by, action="casework.woman.participation", obj=woman, woman_id=woman.pk)
     woman.refresh_from_db()
     return woman
 
@@ -180,7 +193,7 @@ def woman_stage_change(*, woman, stage, reason, by):
     closed_at = timezone.now() if stage == Stage.CLOSED else None
     Woman.objects.filter(pk=woman.pk).update(stage=stage, closed_at=closed_at)
     woman.stage, woman.closed_at = stage, closed_at
-    audit_log(actor=by, action="casework.woman.stage", obj=woman)
+    audit_log(actor=by, action="casework.woman.stage", obj=woman, woman_id=woman.pk)
     return woman
 
 
@@ -218,7 +231,8 @@ def key_worker_allocate(*, woman, worker, reason, handover_note, by):
     )
     Woman.objects.filter(pk=woman.pk).update(key_worker=worker)
     woman.key_worker = worker
-    audit_log(actor=by, action="casework.woman.allocate", obj=woman)
+    audit_log(actor=by, action="casework.woman.allocate", obj=woman, woman_id=woman.pk)
+    _tell_managers_access_changed(woman=woman, worker=worker, change="key_worker", by=by)
     size = Woman.objects.filter(
         centre=woman.centre, key_worker=worker, stage__in=OPEN_STAGES
     ).count()
@@ -251,7 +265,8 @@ def involved_worker_add(*, woman, worker, reason, by, agency=None):
         defaults={"reason": reason[:500], "agency": membership.agency, "allocated_by": by},
     )
     if created:
-        audit_log(actor=by, action="casework.woman.involve", obj=woman)
+        audit_log(actor=by, action="casework.woman.involve", obj=woman, woman_id=woman.pk)
+        _tell_managers_access_changed(woman=woman, worker=worker, change="involved", by=by)
     return allocation
 
 
@@ -260,7 +275,7 @@ def partner_agency_link(*, membership, agency, by):
     """Link a partner worker's membership to the directory agency she comes from, so the
     women's sharing agreements with that agency apply to her. Only the manager sets it.
     Safe to call twice; writes an audit event when the link changes."""
-    if membership.role != Role.PARTNER:
+    if not is_partner_membership(membership):
         raise ValidationError({"agency": _("Only partner workers are linked to an agency.")})
     if agency.centre_id != membership.centre_id or agency.kind != Agency.Kind.PARTNER:
         raise ValidationError({"agency": _("Choose a partner agency in this centre's directory.")})
@@ -289,10 +304,20 @@ def allocation_end(*, allocation, by):
     """Stop an involved worker's access. Safe to call twice."""
     if allocation.kind != Allocation.Kind.INVOLVED:
         raise ValidationError(_("Reallocate the key worker instead."))
-    Allocation.objects.filter(pk=allocation.pk, ended_at__isnull=True).update(
+    ended = Allocation.objects.filter(pk=allocation.pk, ended_at__isnull=True).update(
         ended_at=timezone.now()
     )
-    audit_log(actor=by, action="casework.woman.uninvolve", obj=allocation.woman)
+    if not ended:
+        return
+    audit_log(
+        actor=by,
+        action="casework.woman.uninvolve",
+        obj=allocation.woman,
+        woman_id=allocation.woman_id,
+    )
+    _tell_managers_access_changed(
+        woman=allocation.woman, worker=allocation.worker, change="ended", by=by
+    )
 
 
 def handover_mark_read(*, woman, worker):
@@ -308,27 +333,69 @@ def handover_mark_read(*, woman, worker):
 
 @transaction.atomic
 def break_glass_grant(*, woman, worker, reason):
-    """Time-limited access to a record she is not allocated to, with her written reason.
-    Writes an audit event and tells the managers."""
-    reason = reason.strip()
-    if len(reason) < 10:
-        raise ValidationError({"reason": _("Write why you need the record (a sentence).")})
-    minutes = getattr(settings, "CASEWORK_BREAK_GLASS_MINUTES", 60)
+    """Read-only access to a record she is not allocated to, with her written reason, until
+    the centre's end of the working day. Writes an audit event and tells the managers."""
+    reason = readable_text(reason)
+    if sum(ch.isalpha() for ch in reason) < 10:
+        raise ValidationError(
+            {"reason": _("Write why you need the record, in a sentence of real words.")}
+        )
     now = timezone.now()
     grant = BreakGlass.objects.create(
-        woman=woman, worker=worker, reason=reason[:500], expires_at=now + timedelta(minutes=minutes)
+        woman=woman,
+        worker=worker,
+        reason=reason[:500],
+        granted_at=now,
+        expires_at=break_glass_ends_at(woman.centre, now),
     )
-    audit_log(actor=worker, action="casework.woman.break_glass", obj=woman, reason=reason)
+    audit_log(
+        actor=worker,
+        action="casework.woman.break_glass",
+        obj=woman,
+        reason=reason,
+        grounds=Grounds.BREAK_GLASS,
+        woman_id=woman.pk,
+    )
     link = absolute_url(reverse("casework:woman_viewers", args=[woman.pk]))
+    until = timezone.localtime(grant.expires_at).strftime("%H:%M")
     for manager in _managers(woman.centre):
         _email_staff(
             user=manager,
             kind=BREAK_GLASS.name,
             reference=f"break_glass:{grant.pk}",
-            context={"worker": str(worker), "minutes": minutes, "reason": reason, "link": link},
+            context={"worker": str(worker), "until": until, "reason": reason, "link": link},
             centre=woman.centre,
         )
     return grant
+
+
+def readable_text(text: str) -> str:
+    """The text without invisible characters (zero-width spaces, joiners, byte-order marks,
+    control characters) and with runs of spaces made one, so a reason must be real words."""
+    visible = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Co"))
+    return " ".join(visible.split())
+
+
+def _tell_managers_access_changed(*, woman, worker, change, by):
+    """Every change to who can see her record goes to the centre's managers (no name of hers:
+    the link leads to the record, where the manager's own access applies)."""
+    context = {
+        "worker": str(worker),
+        "change": change,
+        "by": str(by),
+        "link": absolute_url(reverse("casework:woman_viewers", args=[woman.pk])),
+    }
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    for manager in _managers(woman.centre):
+        if manager.pk == by.pk:
+            continue
+        _email_staff(
+            user=manager,
+            kind=RECORD_ACCESS_CHANGED.name,
+            reference=f"record_access:{woman.pk}:{worker.pk}:{change}:{stamp}",
+            context=context,
+            centre=woman.centre,
+        )
 
 
 # --- Contacts and appointments -------------------------------------------------------------
@@ -360,7 +427,7 @@ def contact_log(*, woman, worker, data, follow_up="", follow_up_due=None):
             source=Action.Source.CONTACT,
             contact=contact,
         )
-    audit_log(actor=worker, action="casework.contact.create", obj=woman)
+    audit_log(actor=worker, action="casework.contact.create", obj=woman, woman_id=woman.pk)
     return contact
 
 
@@ -416,7 +483,7 @@ def appointment_book(*, woman, worker, data):
     appointment.full_clean()
     appointment.save()
     appointment_reminders_queue(appointment=appointment)
-    audit_log(actor=worker, action="casework.appointment.create", obj=woman)
+    audit_log(actor=worker, action="casework.appointment.create", obj=woman, woman_id=woman.pk)
     return appointment
 
 
@@ -456,7 +523,7 @@ def appointment_record(*, appointment, status, re_engagement="", by):
         Woman.objects.filter(pk=woman.pk).filter(_last_contact_before(moment)).update(
             last_contact_at=moment
         )
-    audit_log(actor=by, action="casework.appointment.record", obj=woman)
+    audit_log(actor=by, action="casework.appointment.record", obj=woman, woman_id=woman.pk)
     return appointment
 
 
@@ -471,7 +538,7 @@ def needs_save(*, woman, rows, by):
         Need.objects.update_or_create(
             woman=woman, domain=domain, defaults={**values, "updated_by": by, "updated_at": now}
         )
-    audit_log(actor=by, action="casework.needs.edit", obj=woman)
+    audit_log(actor=by, action="casework.needs.edit", obj=woman, woman_id=woman.pk)
 
 
 @transaction.atomic
@@ -488,7 +555,7 @@ def plan_save(*, woman, expected_version, data, by):
         plan = _versioned_update(
             SupportPlan, pk=plan.pk, expected_version=expected_version, values=values
         )
-    audit_log(actor=by, action="casework.plan.edit", obj=woman)
+    audit_log(actor=by, action="casework.plan.edit", obj=woman, woman_id=woman.pk)
     return plan
 
 
@@ -497,7 +564,7 @@ def goal_add(*, woman, text, domain, by):
     goal = Goal(woman=woman, text=text, domain=domain)
     goal.full_clean()
     goal.save()
-    audit_log(actor=by, action="casework.goal.create", obj=woman)
+    audit_log(actor=by, action="casework.goal.create", obj=woman, woman_id=woman.pk)
     return goal
 
 
@@ -506,7 +573,7 @@ def goal_status_set(*, goal, status, by):
     if status not in Goal.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
     Goal.objects.filter(pk=goal.pk).update(status=status, updated_at=timezone.now())
-    audit_log(actor=by, action="casework.goal.edit", obj=goal.woman)
+    audit_log(actor=by, action="casework.goal.edit", obj=goal.woman, woman_id=goal.woman.pk)
 
 
 @transaction.atomic
@@ -514,7 +581,7 @@ def action_add(*, woman, by, source=Action.Source.PLAN, **data):
     action = Action(woman=woman, source=source, **data)
     action.full_clean()
     action.save()
-    audit_log(actor=by, action="casework.action.create", obj=woman)
+    audit_log(actor=by, action="casework.action.create", obj=woman, woman_id=woman.pk)
     return action
 
 
@@ -522,7 +589,7 @@ def action_add(*, woman, by, source=Action.Source.PLAN, **data):
 def action_done(*, action, by):
     """Mark an action done. Safe to call twice."""
     Action.objects.filter(pk=action.pk, done_on__isnull=True).update(done_on=timezone.localdate())
-    audit_log(actor=by, action="casework.action.done", obj=action.woman)
+    audit_log(actor=by, action="casework.action.done", obj=action.woman, woman_id=action.woman.pk)
 
 
 def _ratings(woman, scores, *, occasion, rated_on, review=None):
@@ -550,7 +617,7 @@ def ratings_record(*, woman, scores, rated_on, by):
     if not any(scores.values()):
         raise ValidationError(_("Give at least one rating."))
     rows = _ratings(woman, scores, occasion=OutcomeRating.Occasion.INTAKE, rated_on=rated_on)
-    audit_log(actor=by, action="casework.ratings.create", obj=woman)
+    audit_log(actor=by, action="casework.ratings.create", obj=woman, woman_id=woman.pk)
     return rows
 
 
@@ -569,7 +636,7 @@ def review_add(*, woman, data, scores, by, next_review_on=None):
     )
     if next_review_on:
         SupportPlan.objects.filter(woman=woman).update(next_review_on=next_review_on)
-    audit_log(actor=by, action="casework.review.create", obj=woman)
+    audit_log(actor=by, action="casework.review.create", obj=woman, woman_id=woman.pk)
     return review
 
 
@@ -583,7 +650,7 @@ def review_update(*, review, expected_version, data, by):
         expected_version=expected_version,
         values={**data, "updated_at": timezone.now()},
     )
-    audit_log(actor=by, action="casework.review.edit", obj=review.woman)
+    audit_log(actor=by, action="casework.review.edit", obj=review.woman, woman_id=review.woman.pk)
     return saved
 
 
@@ -598,8 +665,28 @@ def record_add(*, woman, model, data, by, action):
         obj.centre = woman.centre
     obj.full_clean()
     obj.save()
-    audit_log(actor=by, action=action, obj=woman)
+    audit_log(actor=by, action=action, obj=woman, woman_id=woman.pk)
     return obj
+
+
+@transaction.atomic
+def consent_record(*, woman, data, by) -> Consent:
+    """Record her decision about sharing with one agency. It changes what that agency's workers
+    see of her record, so the managers are told, like any change to who sees it."""
+    consent = record_add(
+        woman=woman,
+        model=Consent,
+        data={**data, "recorded_by": by},
+        by=by,
+        action="casework.consent.create",
+    )
+    _tell_managers_access_changed(
+        woman=woman,
+        worker=consent.agency,
+        change="agreed" if consent.agreed else "refused",
+        by=by,
+    )
+    return consent
 
 
 @transaction.atomic
@@ -621,7 +708,7 @@ def alert_add(*, woman, kind, detail, other_woman=None, by):
     )
     alert.full_clean()
     alert.save()
-    audit_log(actor=by, action="casework.alert.create", obj=woman)
+    audit_log(actor=by, action="casework.alert.create", obj=woman, woman_id=woman.pk)
     return alert
 
 
@@ -631,7 +718,7 @@ def alert_end(*, alert, by):
     Alert.objects.filter(pk=alert.pk, is_active=True).update(
         is_active=False, ended_at=timezone.now()
     )
-    audit_log(actor=by, action="casework.alert.end", obj=alert.woman)
+    audit_log(actor=by, action="casework.alert.end", obj=alert.woman, woman_id=alert.woman.pk)
 
 
 @transaction.atomic
@@ -646,7 +733,7 @@ def move_on_save(*, woman, data, by):
     plan.updated_at = timezone.now()
     plan.full_clean()
     plan.save()
-    audit_log(actor=by, action="casework.move_on.edit", obj=woman)
+    audit_log(actor=by, action="casework.move_on.edit", obj=woman, woman_id=woman.pk)
     return plan
 
 
@@ -657,7 +744,12 @@ def referral_out_status_set(*, referral_out, status, by):
     ReferralOut.objects.filter(pk=referral_out.pk).update(
         status=status, status_changed_on=timezone.localdate()
     )
-    audit_log(actor=by, action="casework.referral_out.edit", obj=referral_out.woman)
+    audit_log(
+        actor=by,
+        action="casework.referral_out.edit",
+        obj=referral_out.woman,
+        woman_id=referral_out.woman.pk,
+    )
 
 
 # --- Referrals in --------------------------------------------------------------------------
@@ -710,7 +802,7 @@ def referral_decide(*, referral, decision, reason, by, key_worker=None):
     referral.save(
         update_fields=["decision", "decision_reason", "decided_by", "decided_at", "woman"]
     )
-    audit_log(actor=by, action="casework.referral.decide", obj=referral)
+    audit_log(actor=by, action="casework.referral.decide", obj=referral, woman_id=referral.woman_id)
     return referral
 
 
@@ -742,4 +834,4 @@ def case_review_item_save(*, item, notes, action_text="", action_who="", action_
             due_on=action_due,
             case_review_item=item,
         )
-    audit_log(actor=by, action="casework.case_review.edit", obj=item.woman)
+    audit_log(actor=by, action="casework.case_review.edit", obj=item.woman, woman_id=item.woman.pk)

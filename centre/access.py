@@ -102,7 +102,7 @@ def get_for_user(queryset, request, *, may_change=True, **lookup):
 
 # --- Capabilities: what a person may do, decided once per name --------------------------------
 
-CapabilityCheck = Callable[[HttpRequest], bool]
+CapabilityCheck = Callable[..., bool]  # check(request) -> bool
 _CAPABILITIES: dict[str, CapabilityCheck] = {}
 
 

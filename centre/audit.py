@@ -4,8 +4,22 @@ from .models import AuditEvent
 from .threadlocal import get_request_id
 
 
-def audit_log(*, actor, action, centre=None, obj=None, object_type="", object_id="", reason=""):
-    """Append one audit event. Never pass case content: only what happened, to which object."""
+def audit_log(
+    *,
+    actor,
+    action,
+    centre=None,
+    obj=None,
+    object_type="",
+    object_id="",
+    reason="",
+    grounds="",
+    woman_id=None,
+):
+    """Append one audit event. Never pass case content: only what happened, to which object.
+
+    `grounds`: why the person could read it (casework.access.Grounds); `woman_id`: the woman
+    it is about, so the manager can find every read of her record whatever the object."""
     if obj is not None:
         # A model that moved between apps names its old label in `audit_type`, so its earlier
         # events and its new ones share one object type (the audit log is append-only).
@@ -20,6 +34,8 @@ def audit_log(*, actor, action, centre=None, obj=None, object_type="", object_id
         object_id=str(object_id)[:40],
         request_id=get_request_id(),
         reason=reason[:500],
+        grounds=str(grounds)[:30],
+        woman_id=woman_id if woman_id is None else int(woman_id),
     )
 
 

@@ -58,6 +58,12 @@ class AuditSearchForm(forms.Form):
     action = forms.CharField(required=False, max_length=60, label=_("Action starts with"))
     object_type = forms.CharField(required=False, max_length=60, label=_("Record type"))
     object_id = forms.CharField(required=False, max_length=40, label=_("Record number"))
+    woman_id = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label=_("Woman's record number"),
+        help_text=_("Every read and change of her record, whatever part of it."),
+    )
     date_from = forms.DateField(
         required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -115,7 +121,9 @@ class CentreSettingsForm(forms.ModelForm):
             "not_heard_from_days",
             "suggestion_response_days",
             "duty_manager_email",
+            "break_glass_ends_at",
         ]
+        widgets = {"break_glass_ends_at": forms.TimeInput(attrs={"type": "time"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

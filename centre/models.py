@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -50,6 +52,14 @@ class Centre(models.Model):
         ),
     )
     duty_manager_email = models.EmailField(_("duty manager email"), blank=True)
+    break_glass_ends_at = models.TimeField(
+        _("break the glass lasts until"),
+        default=datetime.time(17, 30),
+        help_text=_(
+            "A record opened with break the glass closes again at this time of day (the end "
+            "of the working day), or an hour after it is opened if that is later."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -72,6 +82,11 @@ class Membership(models.Model):
         help_text=_("For partner workers: the agency they come from."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    triages_referrals = models.BooleanField(
+        _("triages referrals"),
+        default=False,
+        help_text=_("On referral duty: reads referrals waiting for a decision."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -111,6 +126,10 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     request_id = models.CharField(max_length=36, blank=True)
     reason = models.CharField(max_length=500, blank=True)
+    # Why the person could see what she read (casework.access.Grounds), and the woman it is
+    # about: an id, not a foreign key, because the platform cannot depend on casework.
+    grounds = models.CharField(max_length=30, blank=True)
+    woman_id = models.IntegerField(null=True, blank=True, db_index=True)
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -19,6 +19,8 @@ def audit_events_for_centre(centre, filters):
         events = events.filter(object_type=filters["object_type"])
     if filters.get("object_id"):
         events = events.filter(object_id=filters["object_id"])
+    if filters.get("woman_id"):
+        events = events.filter(woman_id=filters["woman_id"])
     if filters.get("date_from"):
         events = events.filter(created_at__date__gte=filters["date_from"])
     if filters.get("date_to"):

@@ -290,6 +290,25 @@ def membership_update(*, membership, changed_by, role, agency):
 
 
 @transaction.atomic
+def membership_triage_set(*, membership, triages_referrals: bool, changed_by):
+    """Put someone on referral duty (she reads referrals waiting for a decision) or take her
+    off it. Safe to call twice; writes an audit event when it changes."""
+    from .audit import audit_log  # noqa: PLC0415 - as the other team services here
+
+    if membership.triages_referrals == triages_referrals:
+        return membership
+    membership.triages_referrals = triages_referrals
+    membership.save(update_fields=["triages_referrals"])
+    audit_log(
+        actor=changed_by,
+        action="team.triage_on" if triages_referrals else "team.triage_off",
+        centre=membership.centre,
+        obj=membership.user,
+    )
+    return membership
+
+
+@transaction.atomic
 def membership_deactivate(*, membership, changed_by):
     """Take away someone's access to a centre and end her sessions. Safe to call twice."""
     from .audit import audit_log

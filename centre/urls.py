@@ -40,6 +40,7 @@ urlpatterns = [
     path("centre/team/add/", views.team_add, name="team_add"),
     path("centre/team/<int:pk>/", views.team_edit, name="team_edit"),
     path("centre/team/<int:pk>/access/", views.team_access, name="team_access"),
+    path("centre/team/<int:pk>/triage/", views.team_triage, name="team_triage"),
     path(
         "centre/team/<int:pk>/second-factor/",
         views.team_second_factor_reset,

@@ -136,6 +136,27 @@ def team_edit(request, pk):
 
 @roles_required(Role.MANAGER)
 @require_POST
+def team_triage(request, pk):
+    """Put someone on referral duty, or take her off it."""
+    membership = selectors.get_membership_for_user(request, pk)
+    on = request.POST.get("triages") == "on"
+    services.membership_triage_set(
+        membership=membership, triages_referrals=on, changed_by=request.user
+    )
+    if on:
+        messages.success(
+            request,
+            _("%(name)s now reads referrals waiting for a decision.") % {"name": membership.user},
+        )
+    else:
+        messages.success(
+            request, _("%(name)s is no longer on referral duty.") % {"name": membership.user}
+        )
+    return redirect("team")
+
+
+@roles_required(Role.MANAGER)
+@require_POST
 def team_access(request, pk):
     """Remove or give back someone's access to this centre."""
     membership = selectors.get_membership_for_user(request, pk)

@@ -6,26 +6,38 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from centre.access import scope_to_centre
+from centre.access import require, scope_to_centre
 from centre.audit import audit_request
-from centre.forms import add_service_errors as add_errors
-from centre.roles import Role
+
+# One helper puts a service's validation errors on a form (re-exported for the views).
+from centre.forms import add_service_errors as add_errors  # noqa: F401
 
 from .. import selectors, services
-from ..forms import BreakGlassForm
+from ..access import Part, record_access
+from ..forms import BreakGlassForm, ContactForm
+
+READS = ("GET", "HEAD")
 
 
 def audit_woman(request, woman, action, reason=""):
-    """One audit event per view, edit, export or PDF of her record, always against the woman,
-    so the manager's "who looked" page lists all of them."""
-    audit_request(request, action, obj=woman, reason=reason)
+    """One audit event per view, edit, export or PDF of her record, always against the woman
+    and with the grounds the person had, so the manager's "who looked" page lists all of them."""
+    record = record_access(request, woman)
+    if not reason and record.grant is not None:  # break the glass: her reason, and until when
+        until = timezone.localtime(record.grant.expires_at).strftime("%H:%M")
+        reason = f"{record.grant.reason} (until {until})"
+    audit_request(
+        request, action, obj=woman, reason=reason, grounds=record.grounds, woman_id=woman.pk
+    )
 
 
-def full_record(view=None, *, require=selectors.FULL):
-    """Fetch the woman from URL kwarg `pk` with the full-record rule: another centre's woman is
-    a 404; a colleague who is not allocated sees the front-desk card with break the glass.
+def full_record(view=None, *, require=selectors.FULL, part=Part.SUMMARY, change=None):
+    """Fetch the woman from URL kwarg `pk` under the record policy: another centre's woman is
+    a 404; someone who does not see `part` gets the front-desk card (with break the glass) on
+    a GET and a 403 otherwise; a POST needs `may_change(change or part)`.
 
     With require=selectors.OWN the view also runs for an involved partner worker whom the
     woman's sharing agreement limits to the card and her own contacts (logging a contact)."""
@@ -34,11 +46,17 @@ def full_record(view=None, *, require=selectors.FULL):
         @wraps(view)
         def wrapped(request, pk, *args, **kwargs):
             try:
-                woman, _level = selectors.get_woman_for_user(request, pk, require=require)
+                woman, _level = selectors.get_woman_for_user(
+                    request, pk, require=require, part=part
+                )
             except selectors.NeedsBreakGlass as refused:
-                if request.method != "GET":
+                if request.method not in READS:
                     raise PermissionDenied from None
                 return front_desk_card(request, refused.woman, status=403)
+            if request.method not in READS and not record_access(request, woman).may_change(
+                change or part
+            ):
+                raise PermissionDenied
             return view(request, woman, *args, **kwargs)
 
         return wrapped
@@ -49,40 +67,41 @@ def full_record(view=None, *, require=selectors.FULL):
 def front_desk_card(request, woman, *, status=200, form=None, contact_form=None):
     """The front-desk card. For an involved partner worker whom the woman's sharing agreement
     limits, it also says why, who to ask, lists her own contacts and lets her log one."""
-    level = selectors.access_level(request, woman)
-    sharing = selectors.sharing_for(request, woman)
+    record = record_access(request, woman)
     audit_woman(
         request,
         woman,
-        "casework.woman.shared_card_view" if level == selectors.OWN else "casework.woman.card_view",
+        "casework.woman.shared_card_view"
+        if record.sees_own_contacts
+        else "casework.woman.card_view",
     )
-    context = selectors.card_context(woman, sharing)
-    context.update({"woman": woman, "form": form or BreakGlassForm(), "sharing": sharing})
-    if level == selectors.OWN:
-        from ..forms import ContactForm
-
+    context = selectors.card_context(request, woman)
+    context.update({"woman": woman, "form": form or BreakGlassForm(), "sharing": record.sharing})
+    if record.sees_own_contacts:
         context["own_contacts"] = selectors.own_contacts(request, woman)
         context["contact_form"] = contact_form or ContactForm()
     return render(request, "casework/card.html", context, status=status)
 
 
-def get_child_for_user(request, queryset, pk):
+def get_child_for_user(request, queryset, pk, *, part=Part.SUMMARY):
     """A row belonging to a woman (appointment, goal, action...): 404 outside the centre,
-    403 unless the user may see her full record."""
+    403 unless the user sees that part of her record (and, to change it, may change it)."""
     try:
         obj = scope_to_centre(queryset.select_related("woman"), request, field="woman__centre").get(
             pk=pk
         )
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if selectors.access_level(request, obj.woman) != selectors.FULL:
+    record = record_access(request, obj.woman)
+    if not record.sees(part):
+        raise PermissionDenied
+    if request.method not in READS and not record.may_change(part):
         raise PermissionDenied
     return obj
 
 
 def manager_only(request):
-    if request.membership.role != Role.MANAGER:
-        raise PermissionDenied
+    require(request, "read_audit_log")
 
 
 def conflict_rows(saved, form):
@@ -103,14 +122,14 @@ def conflict_rows(saved, form):
     return rows
 
 
-def child_post(model):
+def child_post(model, *, part=Part.SUMMARY):
     """A POST-only view on a row of her record. The row is fetched before the method is
     checked, so another centre's row is a 404 whatever the method."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, pk):
-            obj = get_child_for_user(request, model.objects.all(), pk)
+            obj = get_child_for_user(request, model.objects.all(), pk, part=part)
             if request.method != "POST":
                 return HttpResponseNotAllowed(["POST"])
             return view(request, obj)

@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from centre.access import get_for_user, roles_required, scope_to_centre
+from centre.access import can, get_for_user, roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.roles import CASEWORK_ROLES, Role
+from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 
 from .. import selectors, services
+from ..access import Part, record_access
 from ..forms import CaseReviewForm, CaseReviewItemForm
 from ..models import CaseReviewItem, CaseReviewMeeting, SharePart
 
@@ -26,11 +27,11 @@ def case_review_list(request):
     return render(
         request,
         "casework/case_review_list.html",
-        {"page": page, "may_create": request.membership.role == Role.MANAGER},
+        {"page": page, "may_create": can(request, "create_case_reviews")},
     )
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def case_review_new(request):
     form = CaseReviewForm(request.POST or None, centre=request.centre)
@@ -69,13 +70,10 @@ def case_review_detail(request, pk):
 
 
 def _notes_shared(request, woman):
-    """Shared case-review notes are like contact notes: a partner worker sees them only where
-    the woman's sharing agreement allows contact notes (checked per woman, partners only)."""
-    if request.membership.role != Role.PARTNER:
-        return True
-    return selectors.access_level(request, woman) == selectors.FULL and selectors.sharing_for(
-        request, woman
-    ).allows(SharePart.CONTACT_NOTES)
+    """Case-review notes are her reviews part; a partner worker limited by her agreement sees
+    them only where it also covers contact notes (as before the parts were named)."""
+    record = record_access(request, woman)
+    return record.sees(Part.REVIEWS) and record.sharing.allows(SharePart.CONTACT_NOTES)
 
 
 @roles_required(CASEWORK_ROLES)
@@ -88,10 +86,9 @@ def case_review_item(request, pk):
         ).get(pk=pk)
     except (CaseReviewItem.DoesNotExist, ValueError):
         raise Http404 from None
-    if not (
-        selectors.access_level(request, item.woman) == selectors.FULL
-        and _notes_shared(request, item.woman)
-    ):
+    if not _notes_shared(request, item.woman):
+        raise PermissionDenied
+    if request.method == "POST" and not record_access(request, item.woman).may_change(Part.REVIEWS):
         raise PermissionDenied
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -7,9 +7,10 @@ from django.views.decorators.http import require_GET
 
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.roles import CASEWORK_ROLES, Role
+from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 
 from .. import selectors
+from ..access import sees_whole_caseload
 from ..forms import SearchForm
 from ..models import OPEN_STAGES, Allocation, Appointment, Woman
 
@@ -19,7 +20,7 @@ from ..models import OPEN_STAGES, Allocation, Appointment, Woman
 def caseload(request):
     """Her own caseload (everyone's, for the manager): women by stage, last contact, next
     appointment, overdue actions and reviews due. A fixed number of queries."""
-    is_manager = request.membership.role == Role.MANAGER
+    is_manager = sees_whole_caseload(request)
     mine = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
     if not is_manager:
         involved = selectors.involved_women_ids(request.user)
@@ -68,7 +69,7 @@ def caseload(request):
     return render(request, "casework/caseload.html", context)
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_GET
 def team(request):
     """The manager's view: caseloads per key worker against the threshold, and unallocated women."""
@@ -98,7 +99,7 @@ def team(request):
 @require_GET
 def not_heard_from(request):
     """Women with no successful contact for more than the centre's N days, to drive outreach."""
-    is_manager = request.membership.role == Role.MANAGER
+    is_manager = sees_whole_caseload(request)
     women = selectors.not_heard_from(
         request.centre, key_worker=None if is_manager else request.user
     )

@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from centre.access import get_for_user, roles_required, scope_to_centre
-from centre.roles import CASEWORK_ROLES, Role
+from centre.access import can, get_for_user, roles_required, scope_to_centre
+from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER
 
 from ..forms import AgencyForm
 from ..models import Agency, ReferralOut
 
-DIRECTORY_EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
+DIRECTORY_EDITORS = KEY_WORKERS_AND_MANAGER
 
 
 @roles_required(CASEWORK_ROLES)
@@ -42,7 +42,7 @@ def directory(request):
             "kinds": Agency.Kind.choices,
             "kind": kind,
             "q": query,
-            "may_edit": request.membership.role in DIRECTORY_EDITORS,
+            "may_edit": can(request, "edit_directory"),
         },
     )
 
@@ -68,7 +68,7 @@ def agency_edit(request, pk):
     agency = get_for_user(
         Agency.objects.all(),
         request,
-        may_change=request.membership.role in DIRECTORY_EDITORS,
+        may_change=can(request, "edit_directory"),
         pk=pk,
     )
     form = AgencyForm(request.POST or None, instance=agency, centre=request.centre)

@@ -4,9 +4,10 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from centre.access import roles_required
-from centre.roles import CASEWORK_ROLES, Role
+from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 
 from .. import selectors
+from ..access import record_access
 from ..export import woman_export_bundle, woman_summary_pdf
 from ._common import audit_woman, full_record, post_after_fetch
 
@@ -19,8 +20,9 @@ def woman_pdf(request, woman):
     response = HttpResponse(
         woman_summary_pdf(
             woman,
+            record=record_access(request, woman),
+            alerts=selectors.visible_alerts(request, woman, active_only=False),
             contacts_filter=selectors.restricted_visible(request, woman),
-            sharing=selectors.sharing_for(request, woman),
         ),
         content_type="application/pdf",
     )
@@ -28,7 +30,7 @@ def woman_pdf(request, woman):
     return response
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @full_record
 @post_after_fetch
 def woman_export(request, woman):

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
-from centre.roles import CASEWORK_ROLES, Role
+from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY
 
 from .. import selectors, services
+from ..access import Part, record_access
 from ..forms import (
     BreakGlassForm,
     ContactForm,
@@ -73,7 +74,6 @@ def woman_detail(request, pk):
                     "ask_to_help": woman.ask_to_help,
                 }
             ),
-            "is_manager": request.membership.role == Role.MANAGER,
             "tab": "overview",
         }
     )
@@ -82,10 +82,10 @@ def woman_detail(request, pk):
 
 @roles_required(CASEWORK_ROLES)
 def break_glass(request, pk):
-    woman, level = selectors.get_woman_for_user(request, pk, require=selectors.CARD)
+    woman, _level = selectors.get_woman_for_user(request, pk, require=selectors.CARD)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if level == selectors.FULL:
+    if record_access(request, woman).sees_record:
         return redirect("casework:woman", pk=woman.pk)
     form = BreakGlassForm(request.POST)
     if form.is_valid():
@@ -181,7 +181,7 @@ def woman_stage(request, woman):
     return redirect("casework:woman", pk=woman.pk)
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 @full_record
 def woman_allocate(request, woman):
@@ -229,10 +229,14 @@ def woman_allocate(request, woman):
     )
 
 
-@roles_required(Role.MANAGER, Role.KEY_WORKER)
+@roles_required(KEY_WORKERS_AND_MANAGER)
 @full_record
 @post_after_fetch
 def woman_involve(request, woman):
+    """Only the manager or her key worker changes her team (never break the glass)."""
+    record = record_access(request, woman)
+    if not record.may_change_team:
+        raise PermissionDenied
     form = InvolveForm(request.POST, centre=request.centre)
     if form.is_valid():
         try:
@@ -241,9 +245,7 @@ def woman_involve(request, woman):
                 worker=form.cleaned_data["worker"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
-                agency=form.cleaned_data["agency"]
-                if request.membership.role == Role.MANAGER
-                else None,
+                agency=form.cleaned_data["agency"] if record.manager else None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -254,9 +256,11 @@ def woman_involve(request, woman):
     return redirect("casework:woman", pk=woman.pk)
 
 
-@roles_required(Role.MANAGER, Role.KEY_WORKER)
+@roles_required(KEY_WORKERS_AND_MANAGER)
 @child_post(Allocation)
 def allocation_end(request, allocation):
+    if not record_access(request, allocation.woman).may_change_team:
+        raise PermissionDenied
     try:
         services.allocation_end(allocation=allocation, by=request.user)
     except ValidationError as error:
@@ -274,7 +278,7 @@ def handover_read(request, woman):
     return redirect("casework:woman", pk=woman.pk)
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_GET
 def woman_viewers(request, pk):
     """Who looked at or changed this record (manager only)."""
@@ -314,11 +318,13 @@ def woman_timeline(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_GET
-@full_record
+@full_record(part=Part.PHOTO)
 def woman_photo(request, woman):
-    """Her photo, only to those who may see her full record (never a public media URL)."""
+    """Her photo, only to those who see that part of her record (never a public media URL).
+    Every view of it is audited, like any read of her record."""
     if not woman.photo:
         raise Http404
+    audit_woman(request, woman, "casework.woman.photo_view")
     try:
         handle = woman.photo.open("rb")
     except FileNotFoundError:

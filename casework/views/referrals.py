@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from centre.access import roles_required
+from centre.access import can, roles_required
 from centre.audit import audit_request
-from centre.roles import CASEWORK_ROLES, Role
+from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
 from ..forms import PeriodForm, ReferralDecisionForm, ReferralForm
@@ -48,7 +48,9 @@ def referral_new(request):
             add_errors(form, error)
         else:
             messages.success(request, _("Referral recorded. It is waiting for a decision."))
-            return redirect("casework:referral", pk=referral.pk)
+            if can(request, "triage_referrals"):
+                return redirect("casework:referral", pk=referral.pk)
+            return redirect("casework:referrals")
     return render(
         request,
         "casework/form_page.html",
@@ -59,9 +61,13 @@ def referral_new(request):
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
 def referral_detail(request, pk):
-    """The referral; the manager decides it, with a reason, and accepting opens her record."""
-    may_decide = request.method == "GET" or request.membership.role == Role.MANAGER
-    referral = selectors.get_referral_for_user(request, pk, may_change=may_decide)
+    """The referral; the manager decides it, with a reason, and accepting opens her record.
+    Pending ones are read by those who triage; hers, once she has a record, under the record
+    policy. Every read is logged against her, with the grounds."""
+    may_decide = can(request, "decide_referrals")
+    referral, grounds = selectors.get_referral_for_user(
+        request, pk, may_change=request.method == "GET" or may_decide
+    )
     form = ReferralDecisionForm(request.POST or None, centre=request.centre)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,14 +87,20 @@ def referral_detail(request, pk):
             messages.success(request, _("Decision recorded."))
             return redirect("casework:referral", pk=referral.pk)
     if request.method == "GET":
-        audit_request(request, "casework.referral.view", obj=referral)
+        audit_request(
+            request,
+            "casework.referral.view",
+            obj=referral,
+            grounds=grounds,
+            woman_id=referral.woman_id,
+        )
     return render(
         request,
         "casework/referral_detail.html",
         {
             "referral": referral,
             "form": form,
-            "may_decide": request.membership.role == Role.MANAGER,
+            "may_decide": may_decide,
         },
     )
 

@@ -15,6 +15,7 @@ from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
+from ..access import Part
 from ..charts import distance_travelled_svg, series_from_ratings
 from ..forms import (
     ActionForm,
@@ -41,7 +42,6 @@ from ..models import (
     Alert,
     Appointment,
     Breach,
-    Consent,
     CourtDate,
     Domain,
     Goal,
@@ -75,7 +75,7 @@ def _page(request, woman, template, tab, **context):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record(require=selectors.OWN)
+@full_record(require=selectors.OWN, change=Part.CONTACTS)
 def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
@@ -108,7 +108,7 @@ def contact_new(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.CONTACTS)
 def appointment_new(request, woman):
     form = AppointmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -138,7 +138,7 @@ def appointment_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Appointment)
+@child_post(Appointment, part=Part.CONTACTS)
 def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
     if form.is_valid():
@@ -164,7 +164,7 @@ def appointment_outcome(request, appointment):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.PLAN)
 def needs(request, woman):
     """Her needs per domain. A partner worker limited by her sharing agreement sees (and
     edits) only the domains she agreed to share."""
@@ -231,7 +231,7 @@ def _plan_context(request, woman, **extra):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.PLAN)
 def plan(request, woman):
     """Her support plan in her own words, safe against two people saving at once."""
     current = SupportPlan.objects.filter(woman=woman).first()
@@ -270,7 +270,7 @@ def plan(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.PLAN)
 @post_after_fetch
 def goal_new(request, woman):
     form = GoalForm(request.POST)
@@ -289,7 +289,7 @@ def goal_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Goal)
+@child_post(Goal, part=Part.PLAN)
 def goal_status(request, goal):
     if not _goal_shared(request, goal):
         raise PermissionDenied
@@ -306,7 +306,7 @@ def goal_status(request, goal):
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.PLAN)
 @post_after_fetch
 def action_new(request, woman):
     form = ActionForm(request.POST, woman=woman, goals=_shared_goals(request, woman))
@@ -325,7 +325,7 @@ def action_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Action)
+@child_post(Action, part=Part.PLAN)
 def action_done(request, action):
     services.action_done(action=action, by=request.user)
     messages.success(request, _("Action marked done."))
@@ -337,7 +337,7 @@ def action_done(request, action):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.REVIEWS)
 def review_new(request, woman):
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -373,7 +373,7 @@ def review_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
 def review_edit(request, pk):
-    review = get_child_for_user(request, Review.objects.all(), pk)
+    review = get_child_for_user(request, Review.objects.all(), pk, part=Part.REVIEWS)
     woman = review.woman
     conflict = None
     if request.method == "POST":
@@ -427,7 +427,7 @@ def _chart(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.PLAN)
 def distance(request, woman):
     form = IntakeRatingsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -468,7 +468,7 @@ def distance(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_GET
-@full_record
+@full_record(part=Part.PLAN)
 def distance_svg(request, woman):
     """The chart as an image file, for downloading or embedding elsewhere."""
     audit_woman(request, woman, "casework.woman.view_distance")
@@ -481,7 +481,7 @@ def distance_svg(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @require_GET
-@full_record
+@full_record(part=Part.RISK)
 def justice(request, woman):
     audit_woman(request, woman, "casework.woman.view_justice")
     sharing = selectors.sharing_for(request, woman)
@@ -510,7 +510,7 @@ JUSTICE_FORMS = {
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.RISK)
 @post_after_fetch
 def justice_add(request, woman, kind):
     if not selectors.sharing_for(request, woman).allows(SharePart.JUSTICE_RECORD):
@@ -538,7 +538,7 @@ def justice_add(request, woman, kind):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.RISK)
 def alert_new(request, woman):
     form = AlertForm(request.POST or None, woman=woman)
     if request.method == "POST" and form.is_valid():
@@ -557,7 +557,7 @@ def alert_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(Alert)
+@child_post(Alert, part=Part.RISK)
 def alert_end(request, alert):
     services.alert_end(alert=alert, by=request.user)
     messages.success(request, _("Alert ended."))
@@ -578,13 +578,7 @@ def consents(request, woman):
         initial["agency"] = int(request.GET["agency"])
     form = ConsentForm(request.POST or None, centre=request.centre, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.record_add(
-            woman=woman,
-            model=Consent,
-            data={**form.cleaned_data, "recorded_by": request.user},
-            by=request.user,
-            action="casework.consent.create",
-        )
+        services.consent_record(woman=woman, data=form.cleaned_data, by=request.user)
         messages.success(request, _("Her decision about sharing is recorded."))
         return redirect("casework:consents", pk=woman.pk)
     if request.method == "GET":
@@ -615,7 +609,7 @@ def _move_on_context(request, woman, **extra):
 
 @roles_required(CASEWORK_ROLES)
 @require_http_methods(["GET", "POST"])
-@full_record
+@full_record(part=Part.MOVE_ON)
 def move_on(request, woman):
     current = MoveOnPlan.objects.filter(woman=woman).first()
     form = MoveOnForm(request.POST or None, instance=current)
@@ -636,7 +630,7 @@ def move_on(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@full_record
+@full_record(part=Part.MOVE_ON)
 @post_after_fetch
 def referral_out_new(request, woman):
     form = ReferralOutForm(request.POST, centre=request.centre)
@@ -662,7 +656,7 @@ def referral_out_new(request, woman):
 
 
 @roles_required(CASEWORK_ROLES)
-@child_post(ReferralOut)
+@child_post(ReferralOut, part=Part.MOVE_ON)
 def referral_out_status(request, referral_out):
     form = StatusForm(request.POST)
     try:

@@ -35,6 +35,7 @@ def test_key_worker_records_what_she_agreed_to_share_from_the_prompt(
     assert page.get_by_label("Agency").input_value() == str(agency.pk)
     page.get_by_label("Needs: Housing").check()
     page.get_by_label("Contact notes written by others").check()
+    page.get_by_label("Agreement ends on").fill("2030-01-31")
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
     assert "Her decision about sharing is recorded" in page.content()

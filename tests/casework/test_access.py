@@ -62,11 +62,20 @@ def test_sub_pages_are_forbidden_to_colleague_not_allocated(partner_client, woma
         assert response.status_code == 403, name
 
 
-def test_involved_partner_gets_full_record(partner_client, partner, woman):
+def test_involved_partner_without_an_agreement_gets_the_card(partner_client, partner, woman):
+    # Issue 10, hole 5: no sharing agreement, nothing of her record (she may still log).
     AllocationFactory(woman=woman, worker=partner, agency="Housing Options")
     response = partner_client.get(record(woman))
+    assert b"Front-desk card" in response.content
     assert b"Log a contact" in response.content
-    assert partner_client.get(reverse("casework:plan", args=[woman.pk])).status_code == 200
+    assert partner_client.get(reverse("casework:plan", args=[woman.pk])).status_code == 403
+
+
+def test_involved_key_worker_gets_full_record(other_key_worker, woman):
+    AllocationFactory(woman=woman, worker=other_key_worker)
+    client = client_for(other_key_worker)
+    assert b"Log a contact" in client.get(record(woman)).content
+    assert client.get(reverse("casework:plan", args=[woman.pk])).status_code == 200
 
 
 def test_ended_involvement_removes_access(partner_client, partner, woman):
@@ -98,7 +107,9 @@ def test_break_the_glass_gives_time_limited_access_and_tells_the_manager(
     assert response.status_code == 302
     grant = BreakGlass.objects.get(woman=woman, worker=partner)
     assert grant.expires_at > timezone.now()
-    assert b"Log a contact" in partner_client.get(record(woman)).content
+    opened = partner_client.get(record(woman)).content
+    assert b"Front-desk card" not in opened and b"Workers involved" in opened
+    assert b"Log a contact" not in opened  # read-only (issue 10, hole 2)
     event = AuditEvent.objects.get(action="casework.woman.break_glass")
     assert event.actor == partner and event.object_id == str(woman.pk)
     assert "Kate is off sick" in event.reason

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from centre.models import AuditEvent
 from centre.pdf import pdf_text
+from tests.conftest import client_for
 
 from .factories import ContactFactory
 
@@ -53,13 +54,13 @@ def test_key_worker_cannot_export(key_worker_client, woman):
     )
 
 
-def test_record_pdf_is_audited_and_hides_restricted_notes(woman, partner, partner_client):
+def test_record_pdf_is_audited_and_hides_restricted_notes(woman, other_key_worker):
     from .factories import AllocationFactory
 
-    AllocationFactory(woman=woman, worker=partner)
+    AllocationFactory(woman=woman, worker=other_key_worker)
     ContactFactory(woman=woman, note="Secret note", restricted=True)
     ContactFactory(woman=woman, note="Ordinary note")
-    response = partner_client.get(reverse("casework:woman_pdf", args=[woman.pk]))
+    response = client_for(other_key_worker).get(reverse("casework:woman_pdf", args=[woman.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     assert "Ordinary note" in text and "Secret note" not in text

@@ -90,6 +90,7 @@ def test_consent_agreed_and_refused(key_worker_client, woman, centre):
             "shares": ["housing", "contact_notes"],
             "what_may_be_shared": "Attendance",
             "decided_on": timezone.localdate().isoformat(),
+            "review_on": (timezone.localdate() + timedelta(days=180)).isoformat(),
         },
     )
     key_worker_client.post(

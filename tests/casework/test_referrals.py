@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from casework import selectors, services
 from casework.models import Referral, Stage
+from centre.models import Membership
 
 from .factories import AgencyFactory, ReferralFactory
 
@@ -81,7 +82,12 @@ def test_declined_with_reason_and_never_decided_twice(centre, manager):
     assert referral.woman is None and referral.decision_reason == "Outside our area"
 
 
-def test_only_the_manager_decides(key_worker_client, centre):
+def on_referral_duty(user, centre):
+    Membership.objects.filter(user=user, centre=centre).update(triages_referrals=True)
+
+
+def test_only_the_manager_decides(key_worker, key_worker_client, centre):
+    on_referral_duty(key_worker, centre)
     referral = ReferralFactory(centre=centre)
     url = reverse("casework:referral", args=[referral.pk])
     assert key_worker_client.get(url).status_code == 200
@@ -107,27 +113,32 @@ def test_report_by_source_and_referrer_shows_who_never_refers(centre, manager_cl
     assert b"Silent Partner" in response.content
 
 
-def test_a_partner_sees_only_the_referrals_she_recorded(
+def test_a_partner_reads_no_pending_referral_not_even_her_own(
     partner, partner_client, key_worker, centre
 ):
+    # Issue 10, hole 3: pending referrals are for those who triage.
     hers = ReferralFactory(centre=centre, created_by=partner, first_name="Heather")
     other = ReferralFactory(centre=centre, created_by=key_worker, first_name="Isla")
     listing = partner_client.get(reverse("casework:referrals")).content.decode()
-    assert "Heather" in listing and "Isla" not in listing
-    assert partner_client.get(reverse("casework:referral", args=[hers.pk])).status_code == 200
-    response = partner_client.get(reverse("casework:referral", args=[other.pk]))
-    assert response.status_code == 403 and "Isla" not in response.content.decode()
+    assert "Heather" not in listing and "Isla" not in listing
+    for referral in (hers, other):
+        response = partner_client.get(reverse("casework:referral", args=[referral.pk]))
+        assert response.status_code == 403 and referral.first_name not in response.content.decode()
 
 
 def test_a_partner_can_still_refer_a_woman_in(partner_client):
     response = partner_client.post(
         reverse("casework:referral_new"), referral_data(first_name="Rowan")
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.url == reverse("casework:referrals")
     referral = Referral.objects.get(first_name="Rowan")
-    assert partner_client.get(reverse("casework:referral", args=[referral.pk])).status_code == 200
+    assert partner_client.get(reverse("casework:referral", args=[referral.pk])).status_code == 403
 
 
-def test_key_workers_see_every_referral(key_worker_client, partner, centre):
+def test_key_workers_on_duty_see_every_pending_referral(
+    key_worker, key_worker_client, partner, centre
+):
     ReferralFactory(centre=centre, created_by=partner, first_name="Heather")
+    assert "Heather" not in key_worker_client.get(reverse("casework:referrals")).content.decode()
+    on_referral_duty(key_worker, centre)
     assert "Heather" in key_worker_client.get(reverse("casework:referrals")).content.decode()

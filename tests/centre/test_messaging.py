@@ -28,6 +28,7 @@ EVERY_KIND = {
     "suggestion_safeguarding",
     "suggestion_overdue",
     "session_reminder",
+    "record_access_changed",
 }
 KINDS = messaging.kinds()
 TEMPLATES = [(kind, name) for kind in KINDS for name in kind.template_names()]

@@ -1,5 +1,7 @@
 """Managers run their team and centre settings without needing a superuser."""
 
+import datetime
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -119,10 +121,12 @@ def test_centre_settings_change_thresholds_with_validation(manager_client, centr
         "not_heard_from_days": 10,
         "suggestion_response_days": 21,
         "duty_manager_email": "duty@example.org",
+        "break_glass_ends_at": "18:00",
     }
     assert manager_client.post(reverse("centre_settings"), data).status_code == 302
     centre.refresh_from_db()
     assert (centre.target_women, centre.not_heard_from_days) == (120, 10)
+    assert centre.break_glass_ends_at == datetime.time(18, 0)
     bad = manager_client.post(
         reverse("centre_settings"), {**data, "not_heard_from_days": 0, "target_women": "lots"}
     )

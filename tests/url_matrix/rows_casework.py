@@ -135,9 +135,9 @@ ROWS = {
     "casework:alert_end": post_only(kwargs=lambda w: {"pk": w.alert.pk}),
     "casework:referral_out_status": post_only(kwargs=lambda w: {"pk": w.referral_out.pk}),
     # Objects of the centre
-    # The partner did not record this referral, so she may not read it.
+    # A pending referral is read by those who triage (the manager; nobody here is on duty).
     "casework:referral": Row(
-        get=for_roles(FULL, outsider=404),
+        get=for_roles(MANAGER, outsider=404),
         post=for_roles(MANAGER, "ok", outsider=404),
         kwargs=lambda w: {"pk": w.referral.pk},
     ),

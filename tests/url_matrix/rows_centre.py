@@ -45,6 +45,11 @@ ROWS = {
         post=for_roles(["manager"], "redirect", outsider=404),
         kwargs=_member,
     ),
+    "team_triage": Row(
+        get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
+        post=for_roles(["manager"], "redirect", outsider=404),
+        kwargs=_member,
+    ),
     "team_access": Row(
         get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
         post=for_roles(["manager"], "redirect", outsider=404),
