@@ -8,6 +8,7 @@ against a 0 would tell that someone made a disclosure that month.
 
 import calendar
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,9 @@ def whole_months(start: date, end: date) -> tuple[date, date]:
     return start.replace(day=1), end.replace(day=last)
 
 
-def _rows(choices, values: dict, *, blank_label=None) -> list[tuple[str, str]]:
+def _rows(
+    choices: list[tuple[str, Any]], values: dict, *, blank_label: str | None = None
+) -> list[tuple[str, str]]:
     cells, _total = s.protect(values)
     labels = dict(choices)
     if blank_label is not None:

@@ -46,7 +46,7 @@ _POSSIBLE_DISCLOSURE = re.compile(
 class SuggestionConflict(Exception):
     """Someone else saved the suggestion first. `current` is what they saved."""
 
-    def __init__(self, current: Suggestion):
+    def __init__(self, current: Suggestion) -> None:
         super().__init__("The suggestion was changed by someone else.")
         self.current = current
 
