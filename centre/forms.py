@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +98,8 @@ class OutboxPasswordResetForm(PasswordResetForm):
     ):
         from .services import outbox_message_queue
 
+        # The link's address comes from settings, never the request's (forgeable) Host header.
+        context = {**context, "site_url": settings.SITE_URL}
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         html_body = (
