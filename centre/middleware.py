@@ -149,6 +149,8 @@ class AccessRuleMiddleware:
         needs_second_factor = self._second_factor(request)
         if needs_second_factor:
             return needs_second_factor
+        if rule.kind == "account":
+            return None
         if request.membership is None:
             raise PermissionDenied(_("You are not a member of any centre."))
         if rule.kind == "roles" and request.membership.role not in rule.roles:

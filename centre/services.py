@@ -2,17 +2,24 @@
 
 import logging
 import re
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
-from .models import Membership, OutboxMessage
+from .access import may_reset_sign_in_of
+from .audit import audit_log
+from .models import Centre, Invitation, Membership, OutboxMessage, User
 from .notifications.backends import (
     PermanentSendError,
     TransientSendError,
@@ -186,8 +193,6 @@ def outbox_message_cancel(*, purpose, reference):
 
 def totp_device_for_setup(*, user):
     """The unconfirmed authenticator being set up for this person; made once, reused on reload."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(
         user=user, name=_("Authenticator app"), confirmed=False
@@ -202,8 +207,6 @@ def totp_device_confirm(*, device):
 
 def _end_sessions_of(user):
     """Sign a person out everywhere (ASVS 7.4.2): their access changed, so old sessions go."""
-    from django.contrib.sessions.models import Session
-
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
@@ -212,62 +215,187 @@ def _end_sessions_of(user):
     return ended
 
 
-@transaction.atomic
-def membership_add(*, centre, added_by, username, first_name, last_name, email, role, agency=""):
-    """Add a person to a centre. A new person gets an email with a link to choose a password.
-    An existing person (same username) just gains a membership. Safe to call twice."""
-    from django.contrib.auth.tokens import default_token_generator
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
-    from .audit import audit_log
-    from .models import User
-
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"first_name": first_name, "last_name": last_name, "email": email},
+def email_person(*, kind: str, recipient: str, context: dict, centre=None, reference: str = ""):
+    """Queue an email whose wording lives in templates/messaging/<kind>/ (subject.txt, body.txt,
+    body.html). Nothing is queued for a person with no email address."""
+    if not recipient:
+        return None
+    context = {**context, "site_url": settings.SITE_URL}
+    subject = "".join(render_to_string(f"messaging/{kind}/subject.txt", context).splitlines())
+    message, _created = outbox_message_queue(
+        purpose=kind,
+        reference=reference,
+        channel=OutboxMessage.Channel.EMAIL,
+        recipient=recipient,
+        centre=centre,
+        subject=subject.strip(),
+        body=render_to_string(f"messaging/{kind}/body.txt", context),
+        html_body=render_to_string(f"messaging/{kind}/body.html", context),
     )
-    if created:
-        user.set_unusable_password()
-        user.full_clean()
-        user.save()
-    membership = Membership.objects.filter(user=user, centre=centre).first()
+    return message
+
+
+def user_sessions_end(*, user: User, ended_by: User, centre: Centre | None, reason: str) -> int:
+    """End every session of this person, audited and emailed to her. Returns how many ended.
+    The caller has checked that `ended_by` may (centre.access.may_reset_sign_in_of)."""
+    ended = _end_sessions_of(user)
+    audit_log(
+        actor=ended_by, action="account.sessions_ended", centre=centre, obj=user, reason=reason
+    )
+    email_person(
+        kind="sessions_ended",
+        recipient=user.email,
+        centre=centre,
+        reference=f"user:{user.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={"person": user, "centre": centre, "reason": reason},
+    )
+    return ended
+
+
+def _end_sessions_if_allowed(*, membership: Membership, changed_by: User, reason: str) -> int:
+    """End her sessions when this manager may; otherwise her access here has already changed
+    (memberships are read on every request) and her sessions at other centres carry on."""
+    if not may_reset_sign_in_of(changed_by, membership.user):
+        return 0
+    return user_sessions_end(
+        user=membership.user, ended_by=changed_by, centre=membership.centre, reason=reason
+    )
+
+
+def _new_token() -> tuple[str, str]:
+    token = secrets.token_urlsafe(32)
+    return token, Invitation.hash_token(token)
+
+
+@transaction.atomic
+def invitation_create(
+    *, centre: Centre, invited_by: User, email: str, role: str, agency: str = ""
+) -> Invitation:
+    """Invite an email address to join a centre. An earlier pending invitation to the same
+    address for this centre is withdrawn, so only the newest link works."""
+    email = User.objects.normalize_email(email).strip()
+    now = timezone.now()
+    Invitation.objects.pending().filter(centre=centre, email__iexact=email).update(withdrawn_at=now)
+    token, token_hash = _new_token()
+    invitation = Invitation(
+        centre=centre,
+        email=email,
+        role=role,
+        agency=agency,
+        invited_by=invited_by,
+        token_hash=token_hash,
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_log(actor=invited_by, action="team.invite", centre=centre, obj=invitation, reason=role)
+    link = settings.SITE_URL + reverse("invitation_open", args=[token])
+    email_person(
+        kind="team_invitation",
+        recipient=email,
+        centre=centre,
+        reference=f"invitation:{invitation.pk}",
+        context={"invitation": invitation, "link": link, "centre": centre},
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation, withdrawn_by: User) -> Invitation:
+    """Withdraw a pending invitation: its link stops working. Safe to call twice."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.is_pending:
+        invitation.withdrawn_at = timezone.now()
+        invitation.save(update_fields=["withdrawn_at"])
+        audit_log(
+            actor=withdrawn_by,
+            action="team.invitation_withdrawn",
+            centre=invitation.centre,
+            obj=invitation,
+        )
+    return invitation
+
+
+def _lock_pending(invitation: Invitation) -> Invitation:
+    """Re-read under a row lock: two clicks on accept must not both act."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise ValidationError(
+            _("This invitation is no longer open. Ask the manager for a new one.")
+        )
+    return invitation
+
+
+def _join(invitation: Invitation, user: User) -> Membership:
+    membership = Membership.objects.filter(user=user, centre=invitation.centre).first()
     if membership is None:
-        membership = Membership(user=user, centre=centre, role=role, agency=agency)
-    membership.role, membership.agency, membership.is_active = role, agency, True
+        membership = Membership(user=user, centre=invitation.centre)
+    membership.role, membership.agency = invitation.role, invitation.agency
+    membership.is_active = True
     membership.full_clean()
     membership.save()
-    audit_log(actor=added_by, action="team.add", centre=centre, obj=user, reason=role)
-    if created and email:
-        link = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        outbox_message_queue(
-            purpose="team_welcome",
-            reference=f"user:{user.pk}",
-            channel=OutboxMessage.Channel.EMAIL,
-            recipient=email,
-            centre=centre,
-            subject=_("Your account for %(centre)s") % {"centre": centre.name},
-            body=_(
-                "Hello %(name)s,\n\nAn account has been made for you. Your username is %(username)s.\n"
-                "Choose your password here (the link works once): %(link)s\n"
-            )
-            % {"name": first_name, "username": username, "link": link},
-        )
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_log(
+        actor=user,
+        action="team.invitation_accepted",
+        centre=invitation.centre,
+        obj=invitation,
+        reason=invitation.role,
+    )
     return membership
 
 
 @transaction.atomic
-def membership_update(*, membership, changed_by, role, agency):
-    """Change someone's role in a centre. Her sessions end so the new role applies at once."""
-    from .audit import audit_log
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """She accepts, signed in as the account the invitation was sent to, and joins the centre."""
+    invitation = _lock_pending(invitation)
+    if invitation.email.lower() != (user.email or "").lower():
+        raise ValidationError(_("This invitation was sent to someone else."))
+    return _join(invitation, user)
 
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, user: User) -> Invitation:
+    """She says no: the invitation closes and she does not join."""
+    invitation = _lock_pending(invitation)
+    if invitation.email.lower() != (user.email or "").lower():
+        raise ValidationError(_("This invitation was sent to someone else."))
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+    audit_log(
+        actor=user, action="team.invitation_declined", centre=invitation.centre, obj=invitation
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept_as_new_person(
+    *, invitation: Invitation, username: str, first_name: str, last_name: str, password: str
+) -> User:
+    """A new person makes her account from the invitation link and joins the centre. If an
+    account already has this email, she must sign in to it and accept there instead."""
+    invitation = _lock_pending(invitation)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("There is already an account for this email. Sign in to it to accept.")
+        )
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("That username is already taken. Choose another.")})
+    user = User(
+        username=username, first_name=first_name, last_name=last_name, email=invitation.email
+    )
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    _join(invitation, user)
+    return user
+
+
+@transaction.atomic
+def membership_update(*, membership, changed_by, role, agency):
+    """Change someone's role in a centre; it applies from her next page. Her sessions end too,
+    when this manager may end them (see centre.access.may_reset_sign_in_of)."""
     if membership.user_id == changed_by.pk and role != membership.role:
         raise ValidationError(_("You cannot change your own role. Ask another manager."))
     changed = role != membership.role
@@ -282,15 +410,15 @@ def membership_update(*, membership, changed_by, role, agency):
         reason=role,
     )
     if changed:
-        _end_sessions_of(membership.user)
+        _end_sessions_if_allowed(
+            membership=membership, changed_by=changed_by, reason=_("Your role changed.")
+        )
     return membership
 
 
 @transaction.atomic
 def membership_deactivate(*, membership, changed_by):
     """Take away someone's access to a centre and end her sessions. Safe to call twice."""
-    from .audit import audit_log
-
     if membership.user_id == changed_by.pk:
         raise ValidationError(_("You cannot remove your own access. Ask another manager."))
     if membership.is_active:
@@ -302,14 +430,14 @@ def membership_deactivate(*, membership, changed_by):
             centre=membership.centre,
             obj=membership.user,
         )
-    return _end_sessions_of(membership.user)
+    return _end_sessions_if_allowed(
+        membership=membership, changed_by=changed_by, reason=_("Your access to a centre ended.")
+    )
 
 
 @transaction.atomic
 def membership_reactivate(*, membership, changed_by):
     """Give back someone's access to a centre. Safe to call twice."""
-    from .audit import audit_log
-
     if not membership.is_active:
         membership.is_active = True
         membership.save(update_fields=["is_active"])
@@ -325,8 +453,6 @@ def membership_reactivate(*, membership, changed_by):
 @transaction.atomic
 def centre_update(*, centre, changed_by, **values):
     """Change a centre's targets and thresholds."""
-    from .audit import audit_log
-
     for field, value in values.items():
         setattr(centre, field, value)
     centre.full_clean()
@@ -336,21 +462,28 @@ def centre_update(*, centre, changed_by, **values):
 
 
 @transaction.atomic
-def second_factor_reset(*, membership, changed_by):
+def second_factor_reset(*, user: User, changed_by: User, centre: Centre | None = None) -> int:
     """Remove someone's authenticator (a lost phone) and end her sessions: at her next sign-in
-    she sets up a new one with her password. Safe to call twice."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from .audit import audit_log
-
-    if membership.user_id == changed_by.pk:
+    she sets up a new one with her password. Only for someone `changed_by` may reset (centre.
+    access.may_reset_sign_in_of); audited and emailed to her. Safe to call twice."""
+    if user.pk == changed_by.pk:
         raise ValidationError(_("You cannot reset your own sign-in app. Ask another manager."))
-    removed, _details = TOTPDevice.objects.filter(user=membership.user).delete()
-    audit_log(
-        actor=changed_by,
-        action="team.reset_second_factor",
-        centre=membership.centre,
-        obj=membership.user,
+    if not may_reset_sign_in_of(changed_by, user):
+        raise ValidationError(
+            _(
+                "%(name)s also works at a centre you do not manage, so only an organisation "
+                "administrator can reset her sign-in app."
+            )
+            % {"name": user}
+        )
+    removed, _details = TOTPDevice.objects.filter(user=user).delete()
+    audit_log(actor=changed_by, action="team.reset_second_factor", centre=centre, obj=user)
+    _end_sessions_of(user)
+    email_person(
+        kind="second_factor_reset",
+        recipient=user.email,
+        centre=centre,
+        reference=f"user:{user.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={"person": user, "centre": centre},
     )
-    _end_sessions_of(membership.user)
     return removed

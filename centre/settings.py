@@ -307,6 +307,9 @@ if SMS_API_URL and not SMS_API_URL.startswith(("https://", "http://")):
         f"SMS_API_URL must start with https:// (or http:// for a local stub); got {SMS_API_URL!r}"
     )
 
+# How long a link inviting someone to join a centre works.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7, minimum=1)
+
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5, minimum=1)
 
 # Security headers. HTTPS settings follow DEBUG unless set explicitly.

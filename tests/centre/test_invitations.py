@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from centre.models import AuditEvent, Invitation, Membership, OutboxMessage, User
@@ -56,7 +57,7 @@ def test_an_existing_account_accepts_while_signed_in(
 ):
     _invite(manager_client, outsider.email)
     page = outsider_client.get(reverse("my_invitations")).content.decode()
-    assert centre.name in page
+    assert escape(centre.name) in page
     invitation = Invitation.objects.get(email=outsider.email)
     response = outsider_client.post(
         reverse("invitation_respond", args=[invitation.pk]), {"action": "accept"}
@@ -136,7 +137,9 @@ def test_an_expired_invitation_cannot_be_used(manager_client, outsider, outsider
     _invite(manager_client, outsider.email)
     Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     invitation = Invitation.objects.get(email=outsider.email)
-    assert centre.name not in outsider_client.get(reverse("my_invitations")).content.decode()
+    assert (
+        escape(centre.name) not in outsider_client.get(reverse("my_invitations")).content.decode()
+    )
     outsider_client.post(reverse("invitation_respond", args=[invitation.pk]), {"action": "accept"})
     assert not Membership.objects.filter(user=outsider, centre=centre).exists()
 
@@ -178,7 +181,7 @@ def test_removing_her_here_leaves_her_signed_in_at_her_other_centre(
     membership.refresh_from_db()
     assert not membership.is_active
     response = her.get(reverse("home"))
-    assert response.status_code == 200 and other_centre.name in response.content.decode()
+    assert response.status_code == 200 and escape(other_centre.name) in response.content.decode()
 
 
 def test_the_reset_is_audited_and_emailed_to_her(manager_client, key_worker, centre):
