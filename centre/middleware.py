@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .access import AccessRule
+from .selectors import pending_invitations_for_user
 from .threadlocal import set_request_id
 
 SESSION_CENTRE_KEY = "centre_id"
@@ -152,6 +153,8 @@ class AccessRuleMiddleware:
         if rule.kind == "account":
             return None
         if request.membership is None:
+            if pending_invitations_for_user(user).exists():
+                return redirect("my_invitations")  # she may be on her way to joining one
             raise PermissionDenied(_("You are not a member of any centre."))
         if rule.kind == "roles" and request.membership.role not in rule.roles:
             raise PermissionDenied

@@ -231,3 +231,18 @@ def test_a_manager_of_both_centres_may_reset(centre, other_centre):
     client.force_login(boss)
     client.post(reverse("team_second_factor_reset", args=[membership.pk]))
     assert not TOTPDevice.objects.filter(user=person).exists()
+
+
+def test_someone_with_no_centre_yet_is_sent_to_her_invitations(manager_client, db):
+    loner = UserFactory(username="between_jobs")
+    _invite(manager_client, loner.email)
+    client = Client()
+    client.force_login(loner)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response.url == reverse("my_invitations")
+
+
+def test_a_member_sees_her_invitation_on_her_home_page(manager_client, outsider_client, outsider):
+    _invite(manager_client, outsider.email)
+    html = outsider_client.get(reverse("home")).content.decode()
+    assert "invited to join another centre" in html and reverse("my_invitations") in html
