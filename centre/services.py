@@ -274,6 +274,10 @@ def invitation_create(
     """Invite an email address to join a centre. An earlier pending invitation to the same
     address for this centre is withdrawn, so only the newest link works."""
     email = User.objects.normalize_email(email).strip()
+    if Membership.objects.filter(centre=centre, is_active=True, user__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("Someone with this email is already on the team: change her role instead.")}
+        )
     now = timezone.now()
     Invitation.objects.pending().filter(centre=centre, email__iexact=email).update(withdrawn_at=now)
     token, token_hash = _new_token()

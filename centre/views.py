@@ -178,8 +178,7 @@ def team_access(request, pk):
             services.membership_deactivate(membership=membership, changed_by=request.user)
             messages.success(
                 request,
-                _("%(name)s can no longer use the system here, and has been signed out.")
-                % {"name": membership.user},
+                _("%(name)s can no longer use the system here.") % {"name": membership.user},
             )
     except ValidationError as error:
         messages.error(request, error.messages[0])

@@ -246,3 +246,10 @@ def test_a_member_sees_her_invitation_on_her_home_page(manager_client, outsider_
     _invite(manager_client, outsider.email)
     html = outsider_client.get(reverse("home")).content.decode()
     assert "invited to join another centre" in html and reverse("my_invitations") in html
+
+
+def test_inviting_someone_already_on_the_team_says_so(manager_client, key_worker):
+    response = _invite(manager_client, key_worker.email.upper(), role=Role.MANAGER)
+    assert response.status_code == 200
+    assert "already on the team" in response.content.decode()
+    assert not Invitation.objects.exists()
