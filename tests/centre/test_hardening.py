@@ -2,9 +2,10 @@
 bytes in searches, lock-out by username and address, and the Permissions-Policy header."""
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from centre.middleware import client_address
 from centre.models import OutboxMessage
 from tests.factories import PASSWORD
 
@@ -74,3 +75,27 @@ def test_every_response_denies_powerful_browser_features(key_worker_client):
         policy = response["Permissions-Policy"]
         for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
             assert feature in policy
+
+
+def test_the_invitation_link_ignores_a_forged_host(manager_client, settings):
+    settings.SITE_URL = "https://centre.example.org"
+    settings.ALLOWED_HOSTS = ["centre.example.org", "evil.example.com"]
+    manager_client.post(
+        reverse("team_invite"),
+        {"email": "new@example.org", "role": "volunteer"},
+        HTTP_HOST="evil.example.com",
+    )
+    message = OutboxMessage.objects.get(purpose="team_invitation")
+    for body in (message.body, message.html_body):
+        assert "evil.example.com" not in body
+        assert "https://centre.example.org/accounts/invitation/" in body
+
+
+def test_behind_the_proxy_the_lock_out_uses_the_address_the_proxy_saw(settings):
+    settings.BEHIND_PROXY = True
+    request = RequestFactory().get(
+        "/", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7", REMOTE_ADDR="172.18.0.2"
+    )
+    assert client_address(request) == "203.0.113.7"  # the client's own claim is ignored
+    settings.BEHIND_PROXY = False
+    assert client_address(request) == "172.18.0.2"
