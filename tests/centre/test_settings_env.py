@@ -24,7 +24,8 @@ def run_manage(*args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY")
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their session; a deployment never has it.
+        if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "centre.settings"
