@@ -19,7 +19,7 @@ from centre.audit import audit_log
 from centre.documents.services import document_render, document_request, document_unsaved
 from centre.messaging import absolute_url, message_queue
 from centre.models import OutboxMessage
-from centre.services import BROKER_ERRORS
+from centre.outbox import BROKER_ERRORS
 
 from . import access
 from .documents import POSTER
