@@ -68,6 +68,8 @@ format: $(STAMP)
 check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(60))') \
 	  ALLOWED_HOSTS=centre.example.org CSRF_TRUSTED_ORIGINS=https://centre.example.org \
+	  SITE_URL=https://centre.example.org \
+	  SMS_BACKEND=http SMS_API_URL=https://sms.example.org SMS_API_KEY=deploy-check-only \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

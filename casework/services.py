@@ -15,8 +15,8 @@ from centre import deadlines
 from centre.audit import audit_log
 from centre.messaging import absolute_url, message_queue
 from centre.models import Membership, OutboxMessage
+from centre.outbox import outbox_message_cancel
 from centre.roles import Role
-from centre.services import outbox_message_cancel
 
 from .access import Grounds, break_glass_ends_at, is_partner_membership
 from .messages import (

@@ -17,6 +17,7 @@ from functools import wraps
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
+from .models import Membership, User
 from .roles import ALL_ROLES, MANAGER_ONLY
 
 # A device page's check: None lets the request through, or the response to send instead.
@@ -25,7 +26,7 @@ DeviceCheck = Callable[[HttpRequest], HttpResponse | None]
 
 @dataclass(frozen=True)
 class AccessRule:
-    kind: str  # "public", "signed_in", "roles", "device", "superuser", "half_signed_in"
+    kind: str  # "public", "signed_in", "roles", "device", "superuser", "half_signed_in", "account"
     roles: frozenset = frozenset()
     check: DeviceCheck | None = None
 
@@ -55,6 +56,12 @@ def half_signed_in(view):
 def signed_in(view):
     """Any fully signed-in person with a membership of the current centre."""
     return _with_rule(AccessRule("signed_in"))(view)
+
+
+def signed_in_account(view):
+    """Any fully signed-in person, a member of a centre or not: pages about her own account
+    (her invitations), which someone whose memberships have all ended must still reach."""
+    return _with_rule(AccessRule("account"))(view)
 
 
 def roles_required(*roles):
@@ -175,3 +182,44 @@ def _manage_centre_settings(request: HttpRequest) -> bool:
 @capability("read_audit_log")
 def _read_audit_log(request: HttpRequest) -> bool:
     return role_in(request, MANAGER_ONLY)
+
+
+# --- Whose sign-in a person may reset --------------------------------------------------------
+# Resetting someone's sign-in app or ending her sessions reaches every centre she works in, so a
+# manager may do it only for people whose every active membership is in centres she manages.
+# Anyone else is an organisation administrator's action: a superuser (through /admin/).
+
+
+def is_organisation_administrator(user: User) -> bool:
+    return bool(user.is_superuser)
+
+
+def managed_centre_ids(user: User) -> set[int]:
+    """The centres where this person is an active manager."""
+    return set(
+        Membership.objects.filter(user=user, is_active=True, role__in=MANAGER_ONLY).values_list(
+            "centre_id", flat=True
+        )
+    )
+
+
+def sign_in_resettable_user_ids(actor: User, user_ids: list[int]) -> set[int]:
+    """Of these people, those whose sign-in app and sessions `actor` may reset (two queries)."""
+    if is_organisation_administrator(actor):
+        return set(user_ids) - {actor.pk}
+    managed = managed_centre_ids(actor)
+    rows = Membership.objects.filter(user_id__in=user_ids).values_list(
+        "user_id", "centre_id", "is_active", "user__is_superuser"
+    )
+    known_here, elsewhere = set(), set()
+    for user_id, centre_id, is_active, is_superuser in rows:
+        if centre_id in managed:
+            known_here.add(user_id)
+        if is_superuser or (is_active and centre_id not in managed):
+            elsewhere.add(user_id)
+    return known_here - elsewhere - {actor.pk}
+
+
+def may_reset_sign_in_of(actor: User, person: User) -> bool:
+    """May `actor` reset `person`'s sign-in app or end her sessions everywhere?"""
+    return person.pk in sign_in_resettable_user_ids(actor, [person.pk])

@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import AuditEvent, Centre, Document, Membership, OutboxMessage, User
+from . import services
+from .models import AuditEvent, Centre, Document, Invitation, Membership, OutboxMessage, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -11,7 +15,43 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class CentreUserAdmin(UserAdmin):
+    """The organisation administrator (a superuser) resets the sign-in of people who work at
+    more than one centre, which no single centre's manager may do. Both actions are audited and
+    emailed to the person."""
+
     inlines = [MembershipInline]
+    actions = ["reset_second_factor", "end_sessions"]
+
+    @admin.action(description=gettext_lazy("Reset sign-in app and sign out everywhere"))
+    def reset_second_factor(self, request, queryset):
+        for person in queryset:
+            try:
+                services.second_factor_reset(user=person, changed_by=request.user)
+            except ValidationError as error:
+                self.message_user(request, error.messages[0], messages.ERROR)
+            else:
+                self.message_user(request, _("%(name)s: sign-in app reset.") % {"name": person})
+
+    @admin.action(description=gettext_lazy("Sign out everywhere"))
+    def end_sessions(self, request, queryset):
+        for person in queryset:
+            services.user_sessions_end(
+                user=person,
+                ended_by=request.user,
+                centre=None,
+                reason=_("An organisation administrator signed you out."),
+            )
+        self.message_user(request, _("Signed out: %(count)d.") % {"count": queryset.count()})
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "centre", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["centre"]
+    readonly_fields = [f.name for f in Invitation._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # invitations are sent from a centre's team page, so the email goes out
 
 
 @admin.register(Centre)

@@ -10,8 +10,6 @@ def platform(request):
         return {"nav_items": [], "idle_seconds": settings.SESSION_IDLE_SECONDS}
     return {
         "can": Capabilities(request),
-        # Going: templates ask `can.<capability>`, never the role (see centre/access.py).
-        "current_role": request.membership.role,
         "nav_items": collect("nav_items", request=request),
         "current_centre": request.centre,
         "current_role_label": request.membership.get_role_display(),

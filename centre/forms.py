@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
@@ -101,7 +103,9 @@ class OutboxPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        # The wording is the password_reset message kind's (templates/messaging/).
+        # The wording is the password_reset message kind's (templates/messaging/); the link's
+        # address comes from settings, never the request's (forgeable) Host header.
+        context = {**context, "site_url": settings.SITE_URL}
         message_queue(
             kind="password_reset",
             reference=f"user:{context['user'].pk}:{context['token'][-12:]}",
@@ -163,7 +167,23 @@ class MemberEditForm(forms.Form):
         return cleaned
 
 
-class MemberAddForm(MemberEditForm):
+class InvitationForm(MemberEditForm):
+    """A manager invites an email address; nobody joins until the invitation is accepted."""
+
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_(
+            "We send an invitation here. Someone new chooses a username and password from it; "
+            "someone who already has an account accepts it when signed in."
+        ),
+    )
+    field_order = ["email", "role", "agency"]
+    submit_label = _("Send the invitation")
+
+
+class NewAccountForm(forms.Form):
+    """A new person, arriving from her invitation, chooses her username and password."""
+
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     username = forms.RegexField(
@@ -171,12 +191,43 @@ class MemberAddForm(MemberEditForm):
         max_length=150,
         regex=r"^[\w.@+-]+$",
         error_messages={"invalid": _("Use letters, numbers and . @ + - _ only, with no spaces.")},
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
-    email = forms.EmailField(
-        label=_("Email"), help_text=_("We send a link to choose a password here.")
+    new_password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
     )
-    field_order = ["first_name", "last_name", "username", "email", "role", "agency"]
-    submit_label = _("Add to the team")
+    new_password2 = forms.CharField(
+        label=_("The same password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Make my account and join")))
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("new_password1"), cleaned.get("new_password2")
+        if first and second and first != second:
+            self.add_error("new_password2", _("The two passwords are not the same."))
+        elif first:
+            person = User(
+                username=cleaned.get("username", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+                email=self.email,
+            )
+            try:
+                password_validation.validate_password(first, person)
+            except forms.ValidationError as error:
+                self.add_error("new_password1", error)
+        return cleaned
 
 
 def add_service_errors(form, error):

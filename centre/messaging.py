@@ -15,7 +15,7 @@ it exactly once (centre/services.py), and queueing the same message twice gives 
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 
 from .models import Centre, OutboxMessage
-from .services import assert_discreet, outbox_message_queue
+from .outbox import assert_discreet, outbox_message_queue
 
 EMAIL = OutboxMessage.Channel.EMAIL
 SMS = OutboxMessage.Channel.SMS
@@ -155,8 +155,7 @@ register(
         purpose="password_reset",
         channels=frozenset({EMAIL}),
         example={
-            "protocol": "https",
-            "domain": "casework.example.org",
+            "site_url": "https://casework.example.org",
             "uid": "MQ",
             "token": "abc-123",
             "user": {"first_name": "Kate", "username": "kate"},
@@ -165,14 +164,35 @@ register(
 )
 register(
     MessageKind(
-        name="team_welcome",
-        purpose="team_welcome",
+        name="team_invitation",
+        purpose="team_invitation",
         channels=frozenset({EMAIL}),
         example={
+            "inviter": "Morag Campbell",
             "centre_name": "Tomorrow's Women",
-            "first_name": "Nadia",
-            "username": "nrossi",
-            "link": "https://casework.example.org/accounts/password/reset/MQ/abc-123/",
+            "role": "Key worker",
+            "expires_at": datetime(2026, 12, 11, 17, 0, tzinfo=UTC),
+            "link": "https://casework.example.org/accounts/invitation/abc-123/",
+        },
+    )
+)
+register(
+    MessageKind(
+        name="second_factor_reset",
+        purpose="second_factor_reset",
+        channels=frozenset({EMAIL}),
+        example={"name": "Kate", "site_url": "https://casework.example.org"},
+    )
+)
+register(
+    MessageKind(
+        name="sessions_ended",
+        purpose="sessions_ended",
+        channels=frozenset({EMAIL}),
+        example={
+            "name": "Kate",
+            "reason": "Your role at Tomorrow's Women changed.",
+            "site_url": "https://casework.example.org",
         },
     )
 )

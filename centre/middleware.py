@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .access import AccessRule
+from .selectors import pending_invitations_for_user
 from .threadlocal import set_request_id
 
 SESSION_CENTRE_KEY = "centre_id"
@@ -31,6 +32,32 @@ class RequestIdMiddleware:
             set_request_id("")
         response["X-Request-ID"] = request.request_id
         return response
+
+
+class NulInQueryMiddleware:
+    """A NUL byte in a query string (a search, a filter) gets a plain 400 page, never a server
+    error: PostgreSQL refuses NUL in text, so it must not reach a query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        pairs = request.GET.lists()
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in pairs):
+            return render(request, "centre/bad_query.html", status=400)
+        return self.get_response(request)
+
+
+def client_address(request):
+    """The address a sign-in came from, for the lock-out (settings.AXES_CLIENT_IP_CALLABLE).
+    Behind our proxy, the last X-Forwarded-For entry is the one the proxy itself saw; entries
+    before it are whatever the client sent and cannot be trusted."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
+    return request.META.get("REMOTE_ADDR")
 
 
 class IdleTimeoutMiddleware:
@@ -123,7 +150,11 @@ class AccessRuleMiddleware:
         needs_second_factor = self._second_factor(request)
         if needs_second_factor:
             return needs_second_factor
+        if rule.kind == "account":
+            return None
         if request.membership is None:
+            if pending_invitations_for_user(user).exists():
+                return redirect("my_invitations")  # she may be on her way to joining one
             raise PermissionDenied(_("You are not a member of any centre."))
         if rule.kind == "roles" and request.membership.role not in rule.roles:
             raise PermissionDenied

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -197,6 +198,63 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.purpose} to {self.recipient} ({self.get_status_display()})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            withdrawn_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+
+
+class Invitation(models.Model):
+    """An invitation to join a centre, sent to an email address. Only a hash of its token is
+    kept, so the database cannot be used to accept it. A new person sets her password from the
+    link; an existing account accepts while signed in (see centre.services)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    agency = models.CharField(_("agency"), max_length=120, blank=True)
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    declined_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["email", "centre"])]
+
+    def __str__(self):
+        return f"{self.email} to {self.centre} as {self.get_role_display()}"
+
+    def clean(self):
+        if self.role == Role.PARTNER and not self.agency.strip():
+            raise ValidationError({"agency": _("Say which agency a partner worker comes from.")})
+
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def is_pending(self):
+        return (
+            self.accepted_at is None
+            and self.declined_at is None
+            and self.withdrawn_at is None
+            and self.expires_at > timezone.now()
+        )
 
 
 class CentreHoliday(models.Model):

@@ -3,8 +3,12 @@
 import logging
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404, HttpRequest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import AuditEvent
+from .access import get_for_user, scope_to_centre
+from .models import AuditEvent, Invitation, Membership, User
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +50,6 @@ def broker_status():
 
 
 def team_for_centre(centre):
-    from django.db.models import Exists, OuterRef
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from .models import Membership
-
     has_app = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
     return (
         Membership.objects.filter(centre=centre)
@@ -61,7 +60,51 @@ def team_for_centre(centre):
 
 
 def get_membership_for_user(request, pk):
-    from .access import get_for_user
-    from .models import Membership
-
     return get_for_user(Membership.objects.select_related("user", "centre"), request, pk=pk)
+
+
+def pending_invitations_for_centre(request: HttpRequest) -> QuerySet:
+    return (
+        scope_to_centre(Invitation.objects.pending(), request)
+        .select_related("invited_by")
+        .order_by("email")
+    )
+
+
+def get_pending_invitation_for_manager(request: HttpRequest, pk: int) -> Invitation:
+    """A pending invitation of the current centre, or a 404."""
+    return get_for_user(Invitation.objects.pending(), request, pk=pk)
+
+
+def pending_invitation_for_token(token: str) -> Invitation | None:
+    """The open invitation this link's token belongs to, or None (used, expired, withdrawn)."""
+    return (
+        Invitation.objects.pending()
+        .select_related("centre", "invited_by")
+        .filter(token_hash=Invitation.hash_token(token))
+        .first()
+    )
+
+
+def pending_invitations_for_user(user: User) -> QuerySet:
+    """Open invitations sent to this person's email address."""
+    if not user.email:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.pending()
+        .filter(email__iexact=user.email)
+        .select_related("centre", "invited_by")
+        .order_by("created_at")
+    )
+
+
+def get_pending_invitation_for_user(user: User, pk: int) -> Invitation:
+    """One of her own open invitations, or a 404: nobody else's is hers to answer."""
+    try:
+        return pending_invitations_for_user(user).get(pk=pk)
+    except Invitation.DoesNotExist:
+        raise Http404 from None
+
+
+def account_exists_for(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()

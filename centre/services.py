@@ -1,35 +1,24 @@
 """Writes for the platform: memberships, the outbox and sending."""
 
 import logging
-import re
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
-from redis.exceptions import RedisError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Membership, OutboxMessage
-from .notifications.backends import (
-    PermanentSendError,
-    TransientSendError,
-    get_sms_backend,
-    send_email,
-)
+from .access import may_reset_sign_in_of
+from .audit import audit_log
+from .messaging import message_queue
+from .models import Centre, Invitation, Membership, OutboxMessage, User
 
 logger = logging.getLogger(__name__)
-
-# A text or email to a woman must not give away what the centre is, should someone else see it.
-_GIVES_AWAY = re.compile(
-    r"\b(justice|offend\w*|offence\w*|court|probation|prison\w*|police|criminal|conviction\w*|"
-    r"sentence\w*|breach\w*|custody|social work\w*|addiction\w*|centre)\b",
-    re.IGNORECASE,
-)
-STALE_CLAIM = timedelta(minutes=10)
-BROKER_ERRORS = (KombuOperationalError, RedisError, OSError)
 
 
 def membership_choose(*, request, centre_id):
@@ -41,153 +30,8 @@ def membership_choose(*, request, centre_id):
     request.session[SESSION_CENTRE_KEY] = centre_id
 
 
-def assert_discreet(text):
-    """Refuse wording that would tell an onlooker what the message is about."""
-    found = _GIVES_AWAY.search(text)
-    if found:
-        raise ValidationError(
-            _("A message to a woman must be discreet: remove the word “%(word)s”.")
-            % {"word": found.group(0)}
-        )
-
-
-def outbox_message_queue(
-    *,
-    purpose,
-    channel,
-    recipient,
-    body,
-    centre=None,
-    reference="",
-    subject="",
-    html_body="",
-    scheduled_for=None,
-    discreet=False,
-):
-    """Queue one message. Safe to call twice: the same purpose, reference, recipient and time
-    give the same row. Returns (message, created). Sending starts after the transaction commits."""
-    if discreet:
-        assert_discreet(f"{subject}\n{body}")
-    scheduled_for = scheduled_for or timezone.now().replace(microsecond=0)
-    key = {
-        "purpose": purpose,
-        "reference": reference,
-        "recipient": recipient,
-        "scheduled_for": scheduled_for,
-    }
-    defaults = {
-        "centre": centre,
-        "channel": channel,
-        "subject": subject,
-        "body": body,
-        "html_body": html_body,
-        "next_attempt_at": scheduled_for,
-    }
-    try:
-        with transaction.atomic():
-            message, created = OutboxMessage.objects.get_or_create(**key, defaults=defaults)
-    except IntegrityError:
-        # Two requests queued the same message at once; the other one won.
-        message, created = OutboxMessage.objects.get(**key), False
-    if created and scheduled_for <= timezone.now():
-        transaction.on_commit(lambda: outbox_send_enqueue(message_id=message.pk))
-    return message, created
-
-
-def outbox_send_enqueue(*, message_id):
-    """Ask a worker to send now. If the broker is down the periodic task sends it later."""
-    from .tasks import outbox_message_send_task
-
-    try:
-        outbox_message_send_task.apply_async(args=[message_id], retry=False)
-    except BROKER_ERRORS:
-        # The outbox row is the source of truth: the periodic task sends it once Redis is back.
-        logger.warning("Broker unavailable; message %s goes with the next outbox run", message_id)
-
-
-def _claim(message_id, now):
-    return OutboxMessage.objects.filter(
-        pk=message_id, status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now
-    ).update(status=OutboxMessage.Status.SENDING, claimed_at=now)
-
-
-def _deliver(message):
-    reference = f"outbox-{message.pk}"
-    if message.channel == OutboxMessage.Channel.SMS:
-        return get_sms_backend().send(to=message.recipient, body=message.body, reference=reference)
-    return send_email(
-        to=message.recipient,
-        subject=message.subject,
-        body=message.body,
-        html_body=message.html_body,
-        reference=reference,
-    )
-
-
-def _backoff(attempts):
-    return timedelta(seconds=min(60 * 2 ** (attempts - 1), 6 * 60 * 60))
-
-
-def outbox_message_send(*, message_id):
-    """Send one queued message. Safe to call twice or from two workers: only the one that claims
-    the row sends it. Returns True when this call sent it."""
-    now = timezone.now()
-    if _claim(message_id, now) != 1:
-        return False
-    message = OutboxMessage.objects.get(pk=message_id)
-    attempts = message.attempts + 1
-    try:
-        provider_id = _deliver(message)
-    except TransientSendError as error:
-        failed = attempts >= settings.OUTBOX_MAX_ATTEMPTS
-        OutboxMessage.objects.filter(pk=message_id).update(
-            status=OutboxMessage.Status.FAILED if failed else OutboxMessage.Status.QUEUED,
-            attempts=attempts,
-            next_attempt_at=now + _backoff(attempts),
-            last_error=str(error)[:500],
-            claimed_at=None,
-        )
-        return False
-    except PermanentSendError as error:
-        OutboxMessage.objects.filter(pk=message_id).update(
-            status=OutboxMessage.Status.FAILED,
-            attempts=attempts,
-            last_error=str(error)[:500],
-            claimed_at=None,
-        )
-        return False
-    OutboxMessage.objects.filter(pk=message_id).update(
-        status=OutboxMessage.Status.SENT,
-        attempts=attempts,
-        sent_at=timezone.now(),
-        provider_id=provider_id or "",
-    )
-    return True
-
-
-def outbox_send_due(*, limit=500):
-    """Send what is due, oldest first. Claims left by a worker that died are released first.
-    Returns how many this call sent."""
-    now = timezone.now()
-    OutboxMessage.objects.filter(
-        status=OutboxMessage.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
-    ).update(status=OutboxMessage.Status.QUEUED, claimed_at=None)
-    due = OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now)
-    ids = list(due.order_by("next_attempt_at", "id").values_list("pk", flat=True)[:limit])
-    return sum(1 for message_id in ids if outbox_message_send(message_id=message_id))
-
-
-def outbox_message_cancel(*, purpose, reference):
-    """Cancel queued messages about something that no longer needs them. Safe to call twice."""
-    return OutboxMessage.objects.filter(
-        purpose=purpose, reference=reference, status=OutboxMessage.Status.QUEUED
-    ).update(status=OutboxMessage.Status.CANCELLED)
-
-
 def totp_device_for_setup(*, user):
     """The unconfirmed authenticator being set up for this person; made once, reused on reload."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(
         user=user, name=_("Authenticator app"), confirmed=False
@@ -202,8 +46,6 @@ def totp_device_confirm(*, device):
 
 def _end_sessions_of(user):
     """Sign a person out everywhere (ASVS 7.4.2): their access changed, so old sessions go."""
-    from django.contrib.sessions.models import Session
-
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
@@ -212,65 +54,194 @@ def _end_sessions_of(user):
     return ended
 
 
-@transaction.atomic
-def membership_add(*, centre, added_by, username, first_name, last_name, email, role, agency=""):
-    """Add a person to a centre. A new person gets an email with a link to choose a password.
-    An existing person (same username) just gains a membership. Safe to call twice."""
-    from django.contrib.auth.tokens import default_token_generator
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
-    from .audit import audit_log
-    from .models import User
-
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"first_name": first_name, "last_name": last_name, "email": email},
+def email_person(*, kind: str, user: User, context: dict, centre=None, reference: str = ""):
+    """Queue an email of message kind `kind` to a person; nothing for someone with no address."""
+    if not user.email:
+        return None
+    context = {"name": user.first_name or user.username, "site_url": settings.SITE_URL, **context}
+    message, _created = message_queue(
+        kind=kind,
+        reference=reference,
+        channel=OutboxMessage.Channel.EMAIL,
+        recipient=user.email,
+        centre=centre,
+        context=context,
     )
-    if created:
-        user.set_unusable_password()
-        user.full_clean()
-        user.save()
-    membership = Membership.objects.filter(user=user, centre=centre).first()
+    return message
+
+
+def user_sessions_end(*, user: User, ended_by: User, centre: Centre | None, reason: str) -> int:
+    """End every session of this person, audited and emailed to her. Returns how many ended.
+    The caller has checked that `ended_by` may (centre.access.may_reset_sign_in_of)."""
+    ended = _end_sessions_of(user)
+    audit_log(
+        actor=ended_by, action="account.sessions_ended", centre=centre, obj=user, reason=reason
+    )
+    email_person(
+        kind="sessions_ended",
+        user=user,
+        centre=centre,
+        reference=f"user:{user.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={"reason": reason},
+    )
+    return ended
+
+
+def _end_sessions_if_allowed(*, membership: Membership, changed_by: User, reason: str) -> int:
+    """End her sessions when this manager may; otherwise her access here has already changed
+    (memberships are read on every request) and her sessions at other centres carry on."""
+    if not may_reset_sign_in_of(changed_by, membership.user):
+        return 0
+    return user_sessions_end(
+        user=membership.user, ended_by=changed_by, centre=membership.centre, reason=reason
+    )
+
+
+def _new_token() -> tuple[str, str]:
+    token = secrets.token_urlsafe(32)
+    return token, Invitation.hash_token(token)
+
+
+@transaction.atomic
+def invitation_create(
+    *, centre: Centre, invited_by: User, email: str, role: str, agency: str = ""
+) -> Invitation:
+    """Invite an email address to join a centre. An earlier pending invitation to the same
+    address for this centre is withdrawn, so only the newest link works."""
+    email = User.objects.normalize_email(email).strip()
+    if Membership.objects.filter(centre=centre, is_active=True, user__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("Someone with this email is already on the team: change her role instead.")}
+        )
+    now = timezone.now()
+    Invitation.objects.pending().filter(centre=centre, email__iexact=email).update(withdrawn_at=now)
+    token, token_hash = _new_token()
+    invitation = Invitation(
+        centre=centre,
+        email=email,
+        role=role,
+        agency=agency,
+        invited_by=invited_by,
+        token_hash=token_hash,
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_log(actor=invited_by, action="team.invite", centre=centre, obj=invitation, reason=role)
+    link = settings.SITE_URL + reverse("invitation_open", args=[token])
+    message_queue(
+        kind="team_invitation",
+        reference=f"invitation:{invitation.pk}",
+        channel=OutboxMessage.Channel.EMAIL,
+        recipient=email,
+        centre=centre,
+        context={
+            "inviter": str(invited_by),
+            "centre_name": centre.name,
+            "role": invitation.get_role_display(),
+            "expires_at": invitation.expires_at,
+            "link": link,
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation, withdrawn_by: User) -> Invitation:
+    """Withdraw a pending invitation: its link stops working. Safe to call twice."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.is_pending:
+        invitation.withdrawn_at = timezone.now()
+        invitation.save(update_fields=["withdrawn_at"])
+        audit_log(
+            actor=withdrawn_by,
+            action="team.invitation_withdrawn",
+            centre=invitation.centre,
+            obj=invitation,
+        )
+    return invitation
+
+
+def _lock_pending(invitation: Invitation) -> Invitation:
+    """Re-read under a row lock: two clicks on accept must not both act."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise ValidationError(
+            _("This invitation is no longer open. Ask the manager for a new one.")
+        )
+    return invitation
+
+
+def _join(invitation: Invitation, user: User) -> Membership:
+    membership = Membership.objects.filter(user=user, centre=invitation.centre).first()
     if membership is None:
-        membership = Membership(user=user, centre=centre, role=role, agency=agency)
-    membership.role, membership.agency, membership.is_active = role, agency, True
+        membership = Membership(user=user, centre=invitation.centre)
+    membership.role, membership.agency = invitation.role, invitation.agency
+    membership.is_active = True
     membership.full_clean()
     membership.save()
-    audit_log(actor=added_by, action="team.add", centre=centre, obj=user, reason=role)
-    if created and email:
-        link = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        # Inner import: centre.messaging imports this module (the outbox).
-        from .messaging import absolute_url, message_queue
-
-        message_queue(
-            kind="team_welcome",
-            reference=f"user:{user.pk}",
-            channel=OutboxMessage.Channel.EMAIL,
-            recipient=email,
-            centre=centre,
-            context={
-                "centre_name": centre.name,
-                "first_name": first_name,
-                "username": username,
-                "link": absolute_url(link),
-            },
-        )
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_log(
+        actor=user,
+        action="team.invitation_accepted",
+        centre=invitation.centre,
+        obj=invitation,
+        reason=invitation.role,
+    )
     return membership
 
 
 @transaction.atomic
-def membership_update(*, membership, changed_by, role, agency):
-    """Change someone's role in a centre. Her sessions end so the new role applies at once."""
-    from .audit import audit_log
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """She accepts, signed in as the account the invitation was sent to, and joins the centre."""
+    invitation = _lock_pending(invitation)
+    if invitation.email.lower() != (user.email or "").lower():
+        raise ValidationError(_("This invitation was sent to someone else."))
+    return _join(invitation, user)
 
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, user: User) -> Invitation:
+    """She says no: the invitation closes and she does not join."""
+    invitation = _lock_pending(invitation)
+    if invitation.email.lower() != (user.email or "").lower():
+        raise ValidationError(_("This invitation was sent to someone else."))
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+    audit_log(
+        actor=user, action="team.invitation_declined", centre=invitation.centre, obj=invitation
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept_as_new_person(
+    *, invitation: Invitation, username: str, first_name: str, last_name: str, password: str
+) -> User:
+    """A new person makes her account from the invitation link and joins the centre. If an
+    account already has this email, she must sign in to it and accept there instead."""
+    invitation = _lock_pending(invitation)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("There is already an account for this email. Sign in to it to accept.")
+        )
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("That username is already taken. Choose another.")})
+    user = User(
+        username=username, first_name=first_name, last_name=last_name, email=invitation.email
+    )
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    _join(invitation, user)
+    return user
+
+
+@transaction.atomic
+def membership_update(*, membership, changed_by, role, agency):
+    """Change someone's role in a centre; it applies from her next page. Her sessions end too,
+    when this manager may end them (see centre.access.may_reset_sign_in_of)."""
     if membership.user_id == changed_by.pk and role != membership.role:
         raise ValidationError(_("You cannot change your own role. Ask another manager."))
     changed = role != membership.role
@@ -285,7 +256,9 @@ def membership_update(*, membership, changed_by, role, agency):
         reason=role,
     )
     if changed:
-        _end_sessions_of(membership.user)
+        _end_sessions_if_allowed(
+            membership=membership, changed_by=changed_by, reason=_("Your role changed.")
+        )
     return membership
 
 
@@ -311,8 +284,6 @@ def membership_triage_set(*, membership, triages_referrals: bool, changed_by):
 @transaction.atomic
 def membership_deactivate(*, membership, changed_by):
     """Take away someone's access to a centre and end her sessions. Safe to call twice."""
-    from .audit import audit_log
-
     if membership.user_id == changed_by.pk:
         raise ValidationError(_("You cannot remove your own access. Ask another manager."))
     if membership.is_active:
@@ -324,14 +295,14 @@ def membership_deactivate(*, membership, changed_by):
             centre=membership.centre,
             obj=membership.user,
         )
-    return _end_sessions_of(membership.user)
+    return _end_sessions_if_allowed(
+        membership=membership, changed_by=changed_by, reason=_("Your access to a centre ended.")
+    )
 
 
 @transaction.atomic
 def membership_reactivate(*, membership, changed_by):
     """Give back someone's access to a centre. Safe to call twice."""
-    from .audit import audit_log
-
     if not membership.is_active:
         membership.is_active = True
         membership.save(update_fields=["is_active"])
@@ -347,8 +318,6 @@ def membership_reactivate(*, membership, changed_by):
 @transaction.atomic
 def centre_update(*, centre, changed_by, **values):
     """Change a centre's targets and thresholds."""
-    from .audit import audit_log
-
     for field, value in values.items():
         setattr(centre, field, value)
     centre.full_clean()
@@ -358,21 +327,28 @@ def centre_update(*, centre, changed_by, **values):
 
 
 @transaction.atomic
-def second_factor_reset(*, membership, changed_by):
+def second_factor_reset(*, user: User, changed_by: User, centre: Centre | None = None) -> int:
     """Remove someone's authenticator (a lost phone) and end her sessions: at her next sign-in
-    she sets up a new one with her password. Safe to call twice."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from .audit import audit_log
-
-    if membership.user_id == changed_by.pk:
+    she sets up a new one with her password. Only for someone `changed_by` may reset (centre.
+    access.may_reset_sign_in_of); audited and emailed to her. Safe to call twice."""
+    if user.pk == changed_by.pk:
         raise ValidationError(_("You cannot reset your own sign-in app. Ask another manager."))
-    removed, _details = TOTPDevice.objects.filter(user=membership.user).delete()
-    audit_log(
-        actor=changed_by,
-        action="team.reset_second_factor",
-        centre=membership.centre,
-        obj=membership.user,
+    if not may_reset_sign_in_of(changed_by, user):
+        raise ValidationError(
+            _(
+                "%(name)s also works at a centre you do not manage, so only an organisation "
+                "administrator can reset her sign-in app."
+            )
+            % {"name": user}
+        )
+    removed, _details = TOTPDevice.objects.filter(user=user).delete()
+    audit_log(actor=changed_by, action="team.reset_second_factor", centre=centre, obj=user)
+    _end_sessions_of(user)
+    email_person(
+        kind="second_factor_reset",
+        user=user,
+        centre=centre,
+        reference=f"user:{user.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={},
     )
-    _end_sessions_of(membership.user)
     return removed

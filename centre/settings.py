@@ -80,8 +80,12 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The address staff reach the site at, for links in emails (no trailing slash).
+# Links in emails (password reset, invitations) are built from this, never from the request's
+# Host header, which a visitor can forge.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
-if SITE_URL and not SITE_URL.startswith(("https://", "http://")):
+if not SITE_URL:
+    raise ImproperlyConfigured("SITE_URL must be set when DEBUG is off (links in emails use it)")
+if not SITE_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured(f"SITE_URL must start with https:// or http://; got {SITE_URL!r}")
 
 INSTALLED_APPS = [
@@ -111,6 +115,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "centre.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -123,6 +128,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "centre.middleware.IdleTimeoutMiddleware",
     "centre.middleware.CurrentCentreMiddleware",
+    "centre.middleware.NulInQueryMiddleware",
     "centre.middleware.AccessRuleMiddleware",
     "centre.middleware.NoStoreMiddleware",
     # Axes must be last so that it sees the final login response.
@@ -229,10 +235,13 @@ LOGOUT_REDIRECT_URL = "login"
 REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Centre casework")
 
-# Login throttling (django-axes): locks the username, real or not, so the response is the same.
+# Login throttling (django-axes): locks a username (real or not, so the response is the same)
+# from one address. Locking the pair means an attacker elsewhere cannot lock staff out, and
+# staff sharing the centre's one public address do not lock each other out.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "centre.middleware.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
@@ -284,7 +293,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Text messages: backends named like Django's email backends.
-SMS_BACKEND = env_choice("SMS_BACKEND", "console", {"console", "file", "locmem", "http"})
+SMS_BACKEND = env_choice(
+    "SMS_BACKEND", "console" if DEBUG else "http", {"console", "file", "locmem", "http"}
+)
+if not DEBUG and SMS_BACKEND != "http":
+    # Texts to women must really go: the console, file and locmem backends are for development.
+    raise ImproperlyConfigured(
+        f"SMS_BACKEND must be http when DEBUG is off (got {SMS_BACKEND!r}); "
+        "set SMS_API_URL and SMS_API_KEY for the provider"
+    )
 SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms"))
 SMS_API_URL = env_str("SMS_API_URL")
 SMS_API_KEY = env_str("SMS_API_KEY")
@@ -297,13 +314,15 @@ if SMS_API_URL and not SMS_API_URL.startswith(("https://", "http://")):
         f"SMS_API_URL must start with https:// (or http:// for a local stub); got {SMS_API_URL!r}"
     )
 
+# How long a link inviting someone to join a centre works.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7, minimum=1)
+
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5, minimum=1)
 
 # Security headers. HTTPS settings follow DEBUG unless set explicitly.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-)
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
@@ -313,6 +332,35 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 X_FRAME_OPTIONS = "DENY"
+# Nothing here needs the browser's powerful features, the shared tablet least of all.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -348,7 +396,3 @@ CENTRE_FEATURE_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
 ]
-
-# Lock-out is by username only: staff at one centre share one public address, so locking an
-# address would lock the whole team out. Throttling by address belongs at the proxy.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -23,6 +23,9 @@ accounts = [
         name="password_reset_confirm",
     ),
     path("password/reset/complete/", views.password_reset_complete, name="password_reset_complete"),
+    path("invitation/<str:token>/", views.invitation_open, name="invitation_open"),
+    path("invitations/", views.my_invitations, name="my_invitations"),
+    path("invitations/<int:pk>/", views.invitation_respond, name="invitation_respond"),
 ]
 
 urlpatterns = [
@@ -37,7 +40,12 @@ urlpatterns = [
         name="centre_holiday_remove",
     ),
     path("centre/team/", views.team, name="team"),
-    path("centre/team/add/", views.team_add, name="team_add"),
+    path("centre/team/invite/", views.team_invite, name="team_invite"),
+    path(
+        "centre/team/invitations/<int:pk>/withdraw/",
+        views.team_invitation_withdraw,
+        name="team_invitation_withdraw",
+    ),
     path("centre/team/<int:pk>/", views.team_edit, name="team_edit"),
     path("centre/team/<int:pk>/access/", views.team_access, name="team_access"),
     path("centre/team/<int:pk>/triage/", views.team_triage, name="team_triage"),

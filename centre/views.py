@@ -20,7 +20,14 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import deadlines, selectors, services
-from .access import half_signed_in, public, roles_required, signed_in
+from .access import (
+    half_signed_in,
+    public,
+    roles_required,
+    sign_in_resettable_user_ids,
+    signed_in,
+    signed_in_account,
+)
 from .audit import audit_request
 from .features import collect
 from .forms import (
@@ -28,15 +35,16 @@ from .forms import (
     CentreChooseForm,
     CentreHolidayForm,
     CentreSettingsForm,
-    MemberAddForm,
+    InvitationForm,
     MemberEditForm,
+    NewAccountForm,
     OutboxPasswordResetForm,
     SecondFactorForm,
     SignInForm,
     add_service_errors,
 )
 from .models import CentreHoliday
-from .roles import Role
+from .roles import MANAGER_ONLY
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +79,7 @@ def session_keepalive(request):
     return JsonResponse({"ok": True, "idle_seconds": settings.SESSION_IDLE_SECONDS})
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_GET
 def audit_log(request):
     form = AuditSearchForm(request.GET or None, centre=request.centre)
@@ -83,33 +91,57 @@ def audit_log(request):
     return render(request, "centre/audit_log.html", {"form": form, "page": page})
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_GET
 def team(request):
-    members = selectors.team_for_centre(request.centre)
-    return render(request, "centre/team.html", {"members": members})
+    members = list(selectors.team_for_centre(request.centre))
+    resettable = sign_in_resettable_user_ids(request.user, [m.user_id for m in members])
+    context = {
+        "members": members,
+        "resettable": resettable,
+        "invitations": selectors.pending_invitations_for_centre(request),
+    }
+    return render(request, "centre/team.html", context)
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def team_add(request):
-    form = MemberAddForm(request.POST or None)
+def team_invite(request):
+    """Invite someone by email. Nobody is added to the team until she accepts."""
+    form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.membership_add(
-                centre=request.centre, added_by=request.user, **form.cleaned_data
+            invitation = services.invitation_create(
+                centre=request.centre, invited_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
-            messages.success(request, _("%(name)s is now on the team.") % {"name": membership.user})
+            messages.success(
+                request,
+                _("We have sent an invitation to %(email)s. She joins when she accepts it.")
+                % {"email": invitation.email},
+            )
             return redirect("team")
     return render(
-        request, "centre/team_form.html", {"form": form, "title": _("Add someone to the team")}
+        request, "centre/team_form.html", {"form": form, "title": _("Invite someone to the team")}
     )
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
+@require_POST
+def team_invitation_withdraw(request, pk):
+    invitation = selectors.get_pending_invitation_for_manager(request, pk)
+    services.invitation_withdraw(invitation=invitation, withdrawn_by=request.user)
+    messages.success(
+        request,
+        _("The invitation to %(email)s is withdrawn: its link no longer works.")
+        % {"email": invitation.email},
+    )
+    return redirect("team")
+
+
+@roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def team_edit(request, pk):
     membership = selectors.get_membership_for_user(request, pk)
@@ -134,7 +166,7 @@ def team_edit(request, pk):
     )
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_POST
 def team_triage(request, pk):
     """Put someone on referral duty, or take her off it."""
@@ -155,7 +187,7 @@ def team_triage(request, pk):
     return redirect("team")
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_POST
 def team_access(request, pk):
     """Remove or give back someone's access to this centre."""
@@ -170,21 +202,22 @@ def team_access(request, pk):
             services.membership_deactivate(membership=membership, changed_by=request.user)
             messages.success(
                 request,
-                _("%(name)s can no longer use the system here, and has been signed out.")
-                % {"name": membership.user},
+                _("%(name)s can no longer use the system here.") % {"name": membership.user},
             )
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect("team")
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_POST
 def team_second_factor_reset(request, pk):
     """For a lost phone: she sets up a new sign-in app at her next sign-in."""
     membership = selectors.get_membership_for_user(request, pk)
     try:
-        services.second_factor_reset(membership=membership, changed_by=request.user)
+        services.second_factor_reset(
+            user=membership.user, changed_by=request.user, centre=request.centre
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -196,7 +229,7 @@ def team_second_factor_reset(request, pk):
     return redirect("team")
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def centre_settings(request):
     form = CentreSettingsForm(request.POST or None, instance=request.centre)
@@ -222,7 +255,7 @@ def _centre_settings_page(request, form, holiday_form):
     return render(request, "centre/centre_settings.html", context)
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_POST
 def centre_holiday_add(request):
     holiday_form = CentreHolidayForm(request.POST)
@@ -243,7 +276,7 @@ def centre_holiday_add(request):
     return _centre_settings_page(request, form, holiday_form)
 
 
-@roles_required(Role.MANAGER)
+@roles_required(MANAGER_ONLY)
 @require_POST
 def centre_holiday_remove(request, pk):
     holiday = get_object_or_404(CentreHoliday, pk=pk, centre=request.centre)
@@ -326,6 +359,69 @@ def two_factor(request):
             qr_code=_qr_data_uri(device), secret=base64.b32encode(device.bin_key).decode()
         )
     return render(request, "registration/two_factor.html", context)
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_open(request, token):
+    """The link in an invitation. Someone new makes her account here; someone with an account
+    is sent to sign in and accept it there, so nobody joins a centre without her own say-so."""
+    invitation = selectors.pending_invitation_for_token(token)
+    if invitation is None:
+        return render(request, "registration/invitation_closed.html", status=404)
+    if selectors.account_exists_for(invitation.email):
+        if request.user.is_authenticated:
+            return redirect("my_invitations")
+        return render(request, "registration/invitation_sign_in.html", {"invitation": invitation})
+    form = NewAccountForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.invitation_accept_as_new_person(
+                invitation=invitation,
+                username=data["username"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                password=data["new_password1"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Your account is ready. Sign in with your username and password.")
+            )
+            return redirect("login")
+    context = {"form": form, "invitation": invitation}
+    return render(request, "registration/invitation_new_account.html", context)
+
+
+@signed_in_account
+@require_GET
+def my_invitations(request):
+    invitations = selectors.pending_invitations_for_user(request.user)
+    return render(request, "registration/my_invitations.html", {"invitations": invitations})
+
+
+@signed_in_account
+@require_POST
+def invitation_respond(request, pk):
+    """She accepts or declines one of her own invitations, signed in as herself."""
+    invitation = selectors.get_pending_invitation_for_user(request.user, pk)
+    try:
+        if request.POST.get("action") == "accept":
+            services.invitation_accept(invitation=invitation, user=request.user)
+            messages.success(
+                request,
+                _("You have joined %(centre)s. Choose it in the top bar to work there.")
+                % {"centre": invitation.centre},
+            )
+        else:
+            services.invitation_decline(invitation=invitation, user=request.user)
+            messages.success(request, _("You have declined the invitation."))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("my_invitations")
 
 
 def error_403(request, exception=None):

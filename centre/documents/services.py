@@ -12,8 +12,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre.outbox import BROKER_ERRORS
 from centre.pdf import render_pdf
-from centre.services import BROKER_ERRORS
 
 from .models import Document, document_path
 from .registry import document_kind

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from centre.audit import audit_log
 from centre.models import Centre, User
-from centre.services import BROKER_ERRORS
+from centre.outbox import BROKER_ERRORS
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.services import CODE_ALPHABET, normalise_code, suggestion_create
 

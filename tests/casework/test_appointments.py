@@ -9,7 +9,7 @@ from django.utils import timezone
 from casework import services
 from casework.models import Action, Appointment, Stage
 from centre.models import OutboxMessage
-from centre.services import outbox_send_due
+from centre.outbox import outbox_send_due
 
 from .factories import AppointmentFactory
 

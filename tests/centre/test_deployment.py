@@ -82,3 +82,11 @@ def test_readme_documents_every_environment_variable():
         if f"`{v}`" not in readme
     )
     assert not missing, f"README configuration table lacks: {missing}"
+
+
+def test_compose_sends_texts_through_a_real_provider_never_the_console():
+    for name in ("web", "worker", "beat"):
+        environment = SERVICES[name]["environment"]
+        assert environment["SMS_BACKEND"] == "http"
+        for variable in ("SMS_API_URL", "SMS_API_KEY", "SITE_URL"):
+            assert ":?" in environment[variable], f"{variable} must be required in .env"

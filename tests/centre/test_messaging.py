@@ -13,14 +13,16 @@ from django.utils import timezone
 from casework.services import appointment_reminders_queue
 from centre import messaging
 from centre.models import OutboxMessage
-from centre.services import assert_discreet, outbox_send_due
+from centre.outbox import assert_discreet, outbox_send_due
 from tests.casework.factories import AppointmentFactory, WomanFactory
 
 pytestmark = pytest.mark.django_db
 
 EVERY_KIND = {
     "password_reset",
-    "team_welcome",
+    "team_invitation",
+    "second_factor_reset",
+    "sessions_ended",
     "break_glass",
     "appointment_reminder",
     "court_reminder",
@@ -137,15 +139,15 @@ def test_an_appointment_reminder_uses_her_first_name_only(centre, key_worker):
 
 
 def test_html_is_escaped_and_plain_text_is_left_readable():
-    kind = messaging.get_kind("team_welcome")
-    context = {**kind.example, "first_name": "<script>alert('x')</script>", "centre_name": "A&B"}
+    kind = messaging.get_kind("team_invitation")
+    context = {**kind.example, "inviter": "<script>alert('x')</script>", "centre_name": "A&B"}
     rendered = messaging.message_render(kind=kind, channel=messaging.EMAIL, context=context)
     assert "<script>" not in rendered.html_body
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in rendered.html_body
     assert "A&amp;B" in rendered.html_body
     # Plain text is not HTML: it is shown as typed, never run.
-    assert "Hello <script>alert('x')</script>," in rendered.body
-    assert rendered.subject == "Your account for A&B"
+    assert "<script>alert('x')</script> has invited you" in rendered.body
+    assert rendered.subject == "You are invited to join the team at A&B"
 
 
 def test_a_reason_with_markup_is_inert_in_the_break_glass_email():

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from centre import services
+from centre import outbox
 from centre.models import OutboxMessage
 from centre.notifications import backends
 
@@ -24,7 +24,7 @@ def queue(n=0, **kwargs):
         "body": "Hi Jo, see you at 2pm tomorrow.",
     }
     fields.update(kwargs)
-    return services.outbox_message_queue(**fields)
+    return outbox.outbox_message_queue(**fields)
 
 
 def test_queueing_twice_gives_one_row(sms_outbox):
@@ -37,9 +37,9 @@ def test_queueing_twice_gives_one_row(sms_outbox):
 
 def test_running_the_send_task_twice_sends_once(sms_outbox):
     message, _ = queue()
-    assert services.outbox_send_due() == 1
-    assert services.outbox_send_due() == 0
-    assert services.outbox_message_send(message_id=message.pk) is False
+    assert outbox.outbox_send_due() == 1
+    assert outbox.outbox_send_due() == 0
+    assert outbox.outbox_message_send(message_id=message.pk) is False
     assert len(sms_outbox) == 1
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.SENT and message.attempts == 1
@@ -47,7 +47,7 @@ def test_running_the_send_task_twice_sends_once(sms_outbox):
 
 def test_future_messages_wait_until_due(sms_outbox):
     queue(scheduled_for=timezone.now() + timedelta(hours=2))
-    assert services.outbox_send_due() == 0 and sms_outbox == []
+    assert outbox.outbox_send_due() == 0 and sms_outbox == []
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,7 +60,7 @@ def test_two_workers_racing_send_once(sms_outbox):
     def worker():
         barrier.wait()
         for message in messages:
-            services.outbox_message_send(message_id=message.pk)
+            outbox.outbox_message_send(message_id=message.pk)
         connection.close()
 
     threads = [Thread(target=worker) for _ in range(2)]
@@ -82,15 +82,15 @@ def test_transient_failure_is_retried_with_backoff_then_marked_failed(monkeypatc
 
     monkeypatch.setattr(backends.LocMemSMSBackend, "send", flaky)
     message, _ = queue()
-    services.outbox_send_due()
+    outbox.outbox_send_due()
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.QUEUED and message.attempts == 1
     first_wait = message.next_attempt_at - timezone.now()
     assert timedelta(seconds=50) < first_wait <= timedelta(seconds=60)
-    assert services.outbox_send_due() == 0  # not due yet: backing off
+    assert outbox.outbox_send_due() == 0  # not due yet: backing off
     for attempt in (2, 3):
         OutboxMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
-        services.outbox_send_due()
+        outbox.outbox_send_due()
         message.refresh_from_db()
         assert message.attempts == attempt
     assert message.status == OutboxMessage.Status.FAILED
@@ -103,7 +103,7 @@ def test_permanent_failure_is_not_retried(monkeypatch):
 
     monkeypatch.setattr(backends.LocMemSMSBackend, "send", refuse)
     message, _ = queue()
-    services.outbox_send_due()
+    outbox.outbox_send_due()
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.FAILED and message.attempts == 1
 
@@ -113,7 +113,7 @@ def test_a_claim_left_by_a_dead_worker_is_released(sms_outbox):
     OutboxMessage.objects.filter(pk=message.pk).update(
         status=OutboxMessage.Status.SENDING, claimed_at=timezone.now() - timedelta(minutes=11)
     )
-    assert services.outbox_send_due() == 1 and len(sms_outbox) == 1
+    assert outbox.outbox_send_due() == 1 and len(sms_outbox) == 1
 
 
 def test_a_fresh_claim_is_left_alone(sms_outbox):
@@ -121,7 +121,7 @@ def test_a_fresh_claim_is_left_alone(sms_outbox):
     OutboxMessage.objects.filter(pk=message.pk).update(
         status=OutboxMessage.Status.SENDING, claimed_at=timezone.now()
     )
-    assert services.outbox_send_due() == 0 and sms_outbox == []
+    assert outbox.outbox_send_due() == 0 and sms_outbox == []
 
 
 def test_nothing_is_queued_or_enqueued_when_the_transaction_rolls_back(
@@ -173,11 +173,11 @@ def test_email_goes_through_djangos_backend(mailoutbox):
         subject="Daily list",
         body="3 things",
     )
-    services.outbox_send_due()
+    outbox.outbox_send_due()
     assert len(mailoutbox) == 1 and mailoutbox[0].subject == "Daily list"
 
 
 def test_cancel_stops_a_queued_message(sms_outbox):
     queue(scheduled_for=timezone.now() + timedelta(minutes=5))
-    assert services.outbox_message_cancel(purpose="test", reference="thing:0") == 1
-    assert services.outbox_message_cancel(purpose="test", reference="thing:0") == 0
+    assert outbox.outbox_message_cancel(purpose="test", reference="thing:0") == 1
+    assert outbox.outbox_message_cancel(purpose="test", reference="thing:0") == 0

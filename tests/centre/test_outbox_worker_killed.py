@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import timezone
 
-from centre import services
+from centre import outbox
 from centre.models import OutboxMessage
 from centre.tasks import outbox_message_send_task, outbox_send_due_task
 from tests.conftest import wait_for
@@ -65,7 +65,7 @@ def provider():
 
 def test_a_killed_worker_loses_nothing_and_the_text_is_delivered_once(celery_workers, provider):
     sms = {"SMS_BACKEND": "http", "SMS_API_URL": provider.url, "SMS_API_KEY": "k"}
-    message, _ = services.outbox_message_queue(
+    message, _ = outbox.outbox_message_queue(
         purpose="reminder",
         reference="appointment:1",
         channel="sms",

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from centre import services
+from centre import outbox
 from centre.models import OutboxMessage
 from centre.tasks import outbox_message_send_task, outbox_send_due_task
 from tests.conftest import wait_for
@@ -18,7 +18,7 @@ def _sent_count():
 
 def test_two_real_workers_send_each_message_once(celery_workers, tmp_path):
     messages = [
-        services.outbox_message_queue(
+        outbox.outbox_message_queue(
             purpose="race",
             reference=f"r:{n}",
             channel="sms",

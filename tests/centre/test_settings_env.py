@@ -13,6 +13,10 @@ PRODUCTION = {
     "SECRET_KEY": "k3y-for-the-deploy-check-only-" + "x9Qz7Lm2Vb8Nc4Rt6Yw1" * 3,
     "ALLOWED_HOSTS": "centre.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://centre.example.org",
+    "SITE_URL": "https://centre.example.org",
+    "SMS_BACKEND": "http",
+    "SMS_API_URL": "https://sms.example.org",
+    "SMS_API_KEY": "key-for-the-deploy-check-only",
 }
 
 
@@ -20,7 +24,8 @@ def run_manage(*args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY")
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their session; a deployment never has it.
+        if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "centre.settings"
@@ -59,6 +64,24 @@ def test_secret_key_is_required_when_debug_is_off():
 def test_http_sms_backend_needs_its_url_and_key():
     result = run_manage("check", SMS_BACKEND="http")
     assert result.returncode != 0 and "SMS_API_URL" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["console", "file", "locmem", ""])
+def test_production_refuses_to_start_without_a_real_sms_provider(backend):
+    result = run_manage("check", **{**PRODUCTION, "SMS_BACKEND": backend})
+    assert result.returncode != 0 and "SMS_BACKEND" in result.stderr
+
+
+def test_production_needs_the_providers_address_and_key():
+    without_key = {k: v for k, v in PRODUCTION.items() if k != "SMS_API_KEY"}
+    result = run_manage("check", **without_key)
+    assert result.returncode != 0 and "SMS_API_KEY" in result.stderr
+
+
+def test_production_needs_the_site_address_for_links_in_emails():
+    without = {k: v for k, v in PRODUCTION.items() if k != "SITE_URL"}
+    result = run_manage("check", **without)
+    assert result.returncode != 0 and "SITE_URL" in result.stderr
 
 
 def test_check_deploy_passes_with_production_values():

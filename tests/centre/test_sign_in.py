@@ -52,7 +52,8 @@ def test_failed_sign_ins_lock_the_username_real_or_not(key_worker, settings):
 
 
 def test_lockout_is_per_username_not_per_address(key_worker, other_key_worker, settings):
-    """Staff at one centre share a public address: one person's typos must not lock the team out."""
+    """Staff at one centre share a public address: one person's typos must not lock the team out
+    (the lock is on the username and address together)."""
     settings.AXES_FAILURE_LIMIT = 2
     for _ in range(3):
         _login(Client(), key_worker.username, "wrong-password-1")

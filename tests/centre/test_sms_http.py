@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from centre import services
+from centre import outbox
 from centre.models import OutboxMessage
 from centre.notifications.backends import HttpSMSBackend, PermanentSendError, TransientSendError
 
@@ -90,10 +90,10 @@ def test_unreachable_provider_is_transient(settings):
 
 
 def test_outbox_sends_through_the_provider_once(provider):
-    services.outbox_message_queue(
+    outbox.outbox_message_queue(
         purpose="t", reference="a:1", channel="sms", recipient="+447700900123", body="Hi"
     )
-    services.outbox_send_due()
-    services.outbox_send_due()
+    outbox.outbox_send_due()
+    outbox.outbox_send_due()
     assert len(provider.requests) == 1
     assert OutboxMessage.objects.get().provider_id == "provider-1"
