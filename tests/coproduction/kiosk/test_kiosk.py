@@ -1,18 +1,23 @@
 """The shared tablet: enrolment, posting, receipts, bad input, floods, Redis down, privacy."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import signing
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
+from centre.models import OutboxMessage
 from coproduction.kiosk import services
 from coproduction.kiosk.access import COOKIE_NAME, COOKIE_SALT
 from coproduction.kiosk.models import Tablet
 from coproduction.suggestions import services as suggestion_services
 from coproduction.suggestions.models import Suggestion
-from tests.coproduction.factories import SuggestionFactory
+from tests.activities.factories import ActivityFactory, SessionFactory
+from tests.coproduction.factories import SuggestionFactory, enrolled_tablet
 
 pytestmark = pytest.mark.django_db
 
@@ -210,7 +215,6 @@ def test_a_flood_gets_a_kind_message_and_keeps_her_words(kiosk_client):
 
 
 def test_the_limit_is_per_tablet(centre, kiosk_client):
-    from tests.coproduction.factories import enrolled_tablet
 
     for index in range(services.KIOSK_RATE_LIMIT + 1):
         kiosk_client.post(reverse("kiosk:idea"), {**IDEA, "text": f"idea {index}"})
@@ -260,7 +264,6 @@ def test_with_a_private_redis_stopped_suggestions_still_go_in(private_redis, kio
 def test_a_possible_disclosure_is_held_and_the_duty_manager_told_without_content(
     centre, manager, kiosk_client, django_capture_on_commit_callbacks
 ):
-    from centre.models import OutboxMessage
 
     centre.duty_manager_email = "duty@example.org"
     centre.save()
@@ -399,11 +402,6 @@ def test_wrong_method_is_405(kiosk_client):
 
 
 def test_this_weeks_activities_on_the_tablet(centre, other_centre, kiosk_client):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from tests.activities.factories import ActivityFactory, SessionFactory
 
     today = timezone.localdate()
     art = ActivityFactory(centre=centre, name="Art <group>")
@@ -433,7 +431,6 @@ def _enrol_from(address, code):
 
 
 def test_guessing_set_up_codes_from_one_address_is_stopped(centre, manager):
-    from django.core.cache import cache
 
     tablet, code = services.tablet_create(centre=centre, name="Front desk", by=manager)
     for n in range(services.ENROL_FAILURE_LIMIT):

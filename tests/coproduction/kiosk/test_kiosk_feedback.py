@@ -1,5 +1,6 @@
 """Session feedback from the shared tablet: which session, a face, a few words; anonymous."""
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -182,7 +183,6 @@ def test_no_sessions_gets_a_friendly_page(kiosk_client):
 
 
 def test_kiosk_feedback_page_is_private_and_stays_in_the_kiosk(kiosk_client, ran):
-    import re
 
     response = kiosk_client.get(URL)
     assert "no-store" in response["Cache-Control"]

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from centre.celery import app
 from centre.models import AuditEvent, Document
 from centre.pdf import pdf_text
 from centre.tasks import document_build_task
@@ -146,7 +147,6 @@ def test_scheduled_task_asks_for_the_previous_quarter(centre, django_capture_on_
 
 
 def test_build_task_goes_to_the_reports_queue_and_beat_names_it():
-    from centre.celery import app
 
     route = app.amqp.router.route({}, document_build_task.name)
     assert route["queue"].name == "reports"

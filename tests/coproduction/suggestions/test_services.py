@@ -9,6 +9,7 @@ from django.utils import timezone
 from centre.models import OutboxMessage
 from coproduction.suggestions import selectors, services
 from coproduction.suggestions.models import OverdueAlert, Suggestion
+from coproduction.suggestions.tasks import suggestion_overdue_reminders_task
 from tests.coproduction.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -243,7 +244,6 @@ def test_overdue_alert_goes_once_per_threshold_to_owner_and_managers(centre, man
 
 
 def test_overdue_task_runs_the_service(centre, manager):
-    from coproduction.suggestions.tasks import suggestion_overdue_reminders_task
 
     SuggestionFactory(centre=centre, received_on=timezone.localdate() - timedelta(days=30))
     assert suggestion_overdue_reminders_task() == 1
