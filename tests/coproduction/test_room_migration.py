@@ -19,6 +19,7 @@ from coproduction.kiosk.models import Tablet
 from coproduction.reports.models import QuarterlyReport
 from coproduction.suggestions.models import OverdueAlert, Suggestion, SuggestionChange
 from tests.activities.factories import ActivityFactory
+from tests.coproduction.factories import SuggestionFactory
 from tests.factories import CentreFactory, UserFactory
 
 # The last migrations of the one-app co-production (what a database from main had before).
@@ -162,3 +163,27 @@ def test_moving_the_models_into_rooms_keeps_every_row():
         object_type="coproduction.suggestion", object_id=str(suggestion_pk)
     )
     assert sorted(events.values_list("action", flat=True)) == ["test.after", "test.before"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_taking_the_move_back_keeps_every_row_too():
+    """Rolling a deploy back (migrating to the one-app state) loses nothing either."""
+    centre = CentreFactory()
+    SuggestionFactory(centre=centre, receipt_code="BCK-11")
+    Tablet.objects.create(centre=centre, name="Hall")
+    QuarterlyReport.objects.create(centre=centre, quarter="2026Q2")
+    latest = _latest()
+    try:
+        old = _migrate(BEFORE).loader.project_state([BEFORE[0]]).apps
+        back = {
+            name: old.get_model("coproduction", name).objects.count()
+            for name in ("suggestion", "tablet", "quarterlyreport")
+        }
+        code = old.get_model("coproduction", "Suggestion").objects.get().receipt_code
+        content_type = ContentType.objects.get(model="tablet")
+    finally:
+        _migrate(latest)
+    assert back == {"suggestion": 1, "tablet": 1, "quarterlyreport": 1}
+    assert code == "BCK-11"
+    assert content_type.app_label == "coproduction"
+    assert ContentType.objects.get_for_model(Tablet).app_label == "kiosk"
