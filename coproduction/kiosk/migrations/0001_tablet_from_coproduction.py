@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
         ('coproduction', '0009_models_moved_to_rooms'),
-        ('centre', '0004_centre_holiday_working_day_deadlines'),
+        ('centre', '0003_platform_documents_holidays_invitations_access'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
