@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.models import Membership, User
 from centre.roles import Role
+from centre.versioning import VersionedForm
 
 from .models import (
     OPEN_STAGES,
@@ -60,9 +61,7 @@ def staff_choices(centre, roles):
     ).order_by("first_name", "last_name")
 
 
-class WomanForm(CrispyMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class WomanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Woman
         fields = [
@@ -265,9 +264,7 @@ class NeedForm(forms.ModelForm):
         }
 
 
-class PlanForm(CrispyMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class PlanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = SupportPlan
         fields = ["in_her_words", "strengths", "going_well", "next_review_on"]
@@ -335,9 +332,7 @@ class ReviewForm(RatingsForm, forms.ModelForm):
         return _not_future(self.cleaned_data.get("held_on"), _("A review cannot be in the future."))
 
 
-class ReviewEditForm(CrispyMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class ReviewEditForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Review
         fields = ["held_on", "progress", "changes"]

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from centre.messaging import absolute_url, message_queue
 from centre.models import Membership, OutboxMessage
 from centre.outbox import outbox_message_cancel
 from centre.roles import Role
+from centre.versioning import versioned_update
 
 from .access import Grounds, break_glass_ends_at, is_partner_membership
 from .messages import (
@@ -79,24 +80,6 @@ PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]
 RE_ENGAGE_WORKING_DAYS = 2
 
 
-class VersionConflict(Exception):  # noqa: N818 - named for what happened
-    """Someone else saved first. `current` is what they saved."""
-
-    def __init__(self, current):
-        super().__init__("saved by someone else first")
-        self.current = current
-
-
-def _versioned_update(model, *, pk, expected_version, values):
-    """Write only if nobody saved since `expected_version`; bump the version."""
-    updated = model.objects.filter(pk=pk, version=expected_version).update(
-        **values, version=F("version") + 1
-    )
-    if updated != 1:
-        raise VersionConflict(model.objects.get(pk=pk))
-    return model.objects.get(pk=pk)
-
-
 def _managers(centre):
     return [
         m.user
@@ -140,7 +123,7 @@ def woman_create(*, centre, by, stage=Stage.ASSESSMENT, reason="", **fields):
 
 @transaction.atomic
 def woman_update(*, woman, expected_version, data, by):
-    """Save her details unless someone else saved first (VersionConflict)."""
+    """Save her details unless someone else saved first (EditConflict)."""
     values = {name: data[name] for name in WOMAN_DETAIL_FIELDS if name in data}
     old_photo = woman.photo.name
     if "photo" in data:
@@ -153,7 +136,7 @@ def woman_update(*, woman, expected_version, data, by):
     candidate.centre = woman.centre
     candidate.full_clean(exclude=["centre", "photo"])
     values["updated_at"] = timezone.now()
-    saved = _versioned_update(Woman, pk=woman.pk, expected_version=expected_version, values=values)
+    saved = versioned_update(Woman, pk=woman.pk, expected_version=expected_version, values=values)
     audit_log(actor=by, action="casework.woman.edit", obj=saved, woman_id=saved.pk)
     if old_photo and values.get("photo", old_photo) != old_photo:
         _remove_file_on_commit(woman.photo.storage, old_photo)
@@ -543,7 +526,7 @@ def needs_save(*, woman, rows, by):
 
 @transaction.atomic
 def plan_save(*, woman, expected_version, data, by):
-    """Create her plan, or save it unless someone else saved first (VersionConflict)."""
+    """Create her plan, or save it unless someone else saved first (EditConflict)."""
     values = {**data, "updated_by": by, "updated_at": timezone.now()}
     plan = SupportPlan.objects.filter(woman=woman).first()
     if plan is None:
@@ -552,7 +535,7 @@ def plan_save(*, woman, expected_version, data, by):
         plan.save()
     else:
         SupportPlan(woman=woman, **values).full_clean(exclude=["woman"])
-        plan = _versioned_update(
+        plan = versioned_update(
             SupportPlan, pk=plan.pk, expected_version=expected_version, values=values
         )
     audit_log(actor=by, action="casework.plan.edit", obj=woman, woman_id=woman.pk)
@@ -642,9 +625,9 @@ def review_add(*, woman, data, scores, by, next_review_on=None):
 
 @transaction.atomic
 def review_update(*, review, expected_version, data, by):
-    """Save a review unless someone else saved first (VersionConflict)."""
+    """Save a review unless someone else saved first (EditConflict)."""
     Review(woman=review.woman, **data).full_clean(exclude=["woman"])
-    saved = _versioned_update(
+    saved = versioned_update(
         Review,
         pk=review.pk,
         expected_version=expected_version,

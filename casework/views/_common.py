@@ -2,12 +2,10 @@
 
 from functools import wraps
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from centre.access import require, scope_to_centre
 from centre.audit import audit_request
@@ -15,7 +13,7 @@ from centre.audit import audit_request
 # One helper puts a service's validation errors on a form (re-exported for the views).
 from centre.forms import add_service_errors as add_errors  # noqa: F401
 
-from .. import selectors, services
+from .. import selectors
 from ..access import Part, record_access
 from ..forms import BreakGlassForm, ContactForm
 
@@ -104,24 +102,6 @@ def manager_only(request):
     require(request, "read_audit_log")
 
 
-def conflict_rows(saved, form):
-    """(label, what the other person saved) for each field of the form, to show beside hers."""
-    if saved is None:
-        return []
-    rows = []
-    for name, field in form.fields.items():
-        if name in ("version", "photo"):
-            continue
-        value = getattr(saved, name, "")
-        display = getattr(saved, f"get_{name}_display", None)
-        if callable(display):
-            value = display()
-        if isinstance(value, bool):
-            value = _("Yes") if value else _("No")
-        rows.append((field.label or name, value))
-    return rows
-
-
 def child_post(model, *, part=Part.SUMMARY):
     """A POST-only view on a row of her record. The row is fetched before the method is
     checked, so another centre's row is a 404 whatever the method."""
@@ -149,28 +129,3 @@ def post_after_fetch(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def save_versioned(request, form, save, *, what):
-    """Run a save that checks the record's version (two people editing at once).
-
-    Returns (saved, conflict). On a clash nothing is overwritten: the form keeps what she typed,
-    moves to the other person's version so she can save again, and `conflict` is that version,
-    for the page to show beside hers."""
-    try:
-        save()
-    except services.VersionConflict as clash:
-        form.data = form.data.copy()
-        form.data["version"] = clash.current.version
-        messages.error(
-            request,
-            _(
-                "Someone else saved %(what)s while you were editing. Their version is shown beside yours: check, then save again."
-            )
-            % {"what": what},
-        )
-        return False, clash.current
-    except ValidationError as error:
-        add_errors(form, error)
-        return False, None
-    return True, None

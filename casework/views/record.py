@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY
+from centre.versioning import save_versioned
 
 from .. import selectors, services
 from ..access import Part, record_access
@@ -30,12 +31,10 @@ from ._common import (
     add_errors,
     audit_woman,
     child_post,
-    conflict_rows,
     front_desk_card,
     full_record,
     manager_only,
     post_after_fetch,
-    save_versioned,
 )
 
 
@@ -121,19 +120,16 @@ def woman_edit(request, woman):
                 request,
                 form,
                 lambda: services.woman_update(
-                    woman=woman,
-                    expected_version=form.cleaned_data["version"],
-                    data=data,
-                    by=request.user,
+                    woman=woman, expected_version=form.expected_version, data=data, by=request.user
                 ),
-                what=_("her details"),
+                fields=services.WOMAN_DETAIL_FIELDS,
             )
             if saved:
                 messages.success(request, _("Her details are saved."))
                 return redirect("casework:woman", pk=woman.pk)
     else:
         audit_woman(request, woman, "casework.woman.view_details")
-        form = WomanForm(instance=woman, initial={"version": woman.version})
+        form = WomanForm(instance=woman)
     return render(
         request,
         "casework/woman_edit.html",
@@ -141,7 +137,6 @@ def woman_edit(request, woman):
             "woman": woman,
             "form": form,
             "conflict": conflict,
-            "conflict_rows": conflict_rows(conflict, form),
             "tab": "details",
         },
     )

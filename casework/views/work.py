@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES
+from centre.versioning import save_versioned
 
 from .. import selectors, services
 from ..access import Part
@@ -57,12 +58,10 @@ from ._common import (
     add_errors,
     audit_woman,
     child_post,
-    conflict_rows,
     front_desk_card,
     full_record,
     get_child_for_user,
     post_after_fetch,
-    save_versioned,
 )
 
 
@@ -244,19 +243,15 @@ def plan(request, woman):
                 request,
                 form,
                 lambda: services.plan_save(
-                    woman=woman,
-                    expected_version=form.cleaned_data["version"] or 0,
-                    data=data,
-                    by=request.user,
+                    woman=woman, expected_version=form.expected_version, data=data, by=request.user
                 ),
-                what=_("the plan"),
             )
             if saved:
                 messages.success(request, _("Support plan saved."))
                 return redirect("casework:plan", pk=woman.pk)
     else:
         audit_woman(request, woman, "casework.woman.view_plan")
-        form = PlanForm(instance=current, initial={"version": current.version if current else 0})
+        form = PlanForm(instance=current)
     return _page(
         request,
         woman,
@@ -264,7 +259,6 @@ def plan(request, woman):
         "plan",
         form=form,
         conflict=conflict,
-        conflict_rows=conflict_rows(conflict, form),
         **_plan_context(request, woman),
     )
 
@@ -385,18 +379,17 @@ def review_edit(request, pk):
                 form,
                 lambda: services.review_update(
                     review=review,
-                    expected_version=form.cleaned_data["version"],
+                    expected_version=form.expected_version,
                     data=data,
                     by=request.user,
                 ),
-                what=_("this review"),
             )
             if saved:
                 messages.success(request, _("Review saved."))
                 return redirect("casework:plan", pk=woman.pk)
     else:
         audit_woman(request, woman, "casework.woman.view_review")
-        form = ReviewEditForm(instance=review, initial={"version": review.version})
+        form = ReviewEditForm(instance=review)
     return _page(
         request,
         woman,
@@ -404,7 +397,6 @@ def review_edit(request, pk):
         "plan",
         form=form,
         conflict=conflict,
-        conflict_rows=conflict_rows(conflict, form),
         review=review,
     )
 

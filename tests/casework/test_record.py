@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from casework import services
 from casework.models import Stage, StageChange, Woman
+from centre.versioning import EditConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_second_person_saving_is_told_and_shown_both_versions(
 
 def test_service_refuses_a_stale_version(woman, key_worker):
     services.woman_update(woman=woman, expected_version=1, data={"mobile": "1"}, by=key_worker)
-    with pytest.raises(services.VersionConflict):
+    with pytest.raises(EditConflict):
         services.woman_update(woman=woman, expected_version=1, data={"mobile": "2"}, by=key_worker)
 
 
