@@ -41,7 +41,7 @@ from .models import (
     SupportPlan,
     Woman,
 )
-from .services import _email_staff
+from .services import email_staff
 
 logger = logging.getLogger(__name__)
 COURT_REMINDER_DAYS = (7, 1)
@@ -77,7 +77,7 @@ def court_reminders_queue(*, now=None):
             ).exclude(recipient=worker.email, scheduled_for=send_at).update(
                 status=OutboxMessage.Status.CANCELLED
             )
-            _message, created = _email_staff(
+            _message, created = email_staff(
                 user=worker,
                 kind=COURT_REMINDER.name,
                 reference=reference,
@@ -149,7 +149,7 @@ def daily_digests_queue(*, today=None):
             "days": centre.not_heard_from_days,
             "link": absolute_url(reverse("casework:caseload")),
         }
-        _message, created = _email_staff(
+        _message, created = email_staff(
             user=worker,
             kind=CASELOAD_DIGEST.name,
             reference=f"digest:{centre.pk}:{today.isoformat()}",

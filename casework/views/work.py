@@ -116,7 +116,7 @@ def appointment_new(request, woman):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            channel, _recipient = services._reminder_channel(woman)
+            channel, _recipient = services.reminder_channel(woman)
             if form.cleaned_data["send_reminder"] and channel is None:
                 messages.info(
                     request,

@@ -1,0 +1,142 @@
+"""Needs, the support plan, goals, actions, reviews and her ratings (distance travelled)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from centre.audit import audit_log
+from centre.versioning import versioned_update
+
+from ..models import (
+    Action,
+    Goal,
+    Need,
+    OutcomeRating,
+    Review,
+    SupportPlan,
+)
+
+
+@transaction.atomic
+def needs_save(*, woman, rows, by):
+    """Save her needs by domain: rows is {domain: {level, her_view, worker_view}}."""
+    now = timezone.now()
+    for domain, values in rows.items():
+        Need.objects.update_or_create(
+            woman=woman, domain=domain, defaults={**values, "updated_by": by, "updated_at": now}
+        )
+    audit_log(actor=by, action="casework.needs.edit", obj=woman, woman_id=woman.pk)
+
+
+@transaction.atomic
+def plan_save(*, woman, expected_version, data, by):
+    """Create her plan, or save it unless someone else saved first (EditConflict)."""
+    values = {**data, "updated_by": by, "updated_at": timezone.now()}
+    plan = SupportPlan.objects.filter(woman=woman).first()
+    if plan is None:
+        plan = SupportPlan(woman=woman, **values)
+        plan.full_clean()
+        plan.save()
+    else:
+        SupportPlan(woman=woman, **values).full_clean(exclude=["woman"])
+        plan = versioned_update(
+            SupportPlan, pk=plan.pk, expected_version=expected_version, values=values
+        )
+    audit_log(actor=by, action="casework.plan.edit", obj=woman, woman_id=woman.pk)
+    return plan
+
+
+@transaction.atomic
+def goal_add(*, woman, text, domain, by):
+    goal = Goal(woman=woman, text=text, domain=domain)
+    goal.full_clean()
+    goal.save()
+    audit_log(actor=by, action="casework.goal.create", obj=woman, woman_id=woman.pk)
+    return goal
+
+
+@transaction.atomic
+def goal_status_set(*, goal, status, by):
+    if status not in Goal.Status.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    Goal.objects.filter(pk=goal.pk).update(status=status, updated_at=timezone.now())
+    audit_log(actor=by, action="casework.goal.edit", obj=goal.woman, woman_id=goal.woman.pk)
+
+
+@transaction.atomic
+def action_add(*, woman, by, source=Action.Source.PLAN, **data):
+    action = Action(woman=woman, source=source, **data)
+    action.full_clean()
+    action.save()
+    audit_log(actor=by, action="casework.action.create", obj=woman, woman_id=woman.pk)
+    return action
+
+
+@transaction.atomic
+def action_done(*, action, by):
+    """Mark an action done. Safe to call twice."""
+    Action.objects.filter(pk=action.pk, done_on__isnull=True).update(done_on=timezone.localdate())
+    audit_log(actor=by, action="casework.action.done", obj=action.woman, woman_id=action.woman.pk)
+
+
+def _ratings(woman, scores, *, occasion, rated_on, review=None):
+    rows = [
+        OutcomeRating(
+            woman=woman,
+            review=review,
+            domain=domain,
+            score=score,
+            rated_on=rated_on,
+            occasion=occasion,
+        )
+        for domain, score in scores.items()
+        if score
+    ]
+    for row in rows:
+        row.full_clean(exclude=["review", "woman"])
+    OutcomeRating.objects.bulk_create(rows)
+    return rows
+
+
+@transaction.atomic
+def ratings_record(*, woman, scores, rated_on, by):
+    """Her own intake ratings, 1-10 by domain."""
+    if not any(scores.values()):
+        raise ValidationError(_("Give at least one rating."))
+    rows = _ratings(woman, scores, occasion=OutcomeRating.Occasion.INTAKE, rated_on=rated_on)
+    audit_log(actor=by, action="casework.ratings.create", obj=woman, woman_id=woman.pk)
+    return rows
+
+
+@transaction.atomic
+def review_add(*, woman, data, scores, by, next_review_on=None):
+    """Record a review with her ratings, and set the next review date on the plan."""
+    review = Review(woman=woman, author=by, **data)
+    review.full_clean()
+    review.save()
+    _ratings(
+        woman,
+        scores,
+        occasion=OutcomeRating.Occasion.REVIEW,
+        rated_on=review.held_on,
+        review=review,
+    )
+    if next_review_on:
+        SupportPlan.objects.filter(woman=woman).update(next_review_on=next_review_on)
+    audit_log(actor=by, action="casework.review.create", obj=woman, woman_id=woman.pk)
+    return review
+
+
+@transaction.atomic
+def review_update(*, review, expected_version, data, by):
+    """Save a review unless someone else saved first (EditConflict)."""
+    Review(woman=review.woman, **data).full_clean(exclude=["woman"])
+    saved = versioned_update(
+        Review,
+        pk=review.pk,
+        expected_version=expected_version,
+        values={**data, "updated_at": timezone.now()},
+    )
+    audit_log(actor=by, action="casework.review.edit", obj=review.woman, woman_id=review.woman.pk)
+    return saved
