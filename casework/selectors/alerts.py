@@ -2,11 +2,10 @@
 
 from dataclasses import dataclass
 
+from centre.requests import CentreRequest
+
 from .. import access
-from ..models import (
-    Alert,
-    Woman,
-)
+from ..models import Alert, Woman
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,9 @@ class ShownAlert:
 DO_NOT_SEAT = "do not seat with another woman: ask a key worker"
 
 
-def visible_alerts(request, woman, *, active_only=True) -> list[ShownAlert]:
+def visible_alerts(
+    request: CentreRequest, woman: Woman, *, active_only: bool = True
+) -> list[ShownAlert]:
     """Her alerts for this reader. Safety and worker-safety alerts are shown to anyone who may
     meet her; "must not be placed with" alerts say only "do not seat with another woman: ask a
     key worker" unless the reader may see both women's records (risk part)."""
@@ -46,7 +47,7 @@ def visible_alerts(request, woman, *, active_only=True) -> list[ShownAlert]:
     return [_shown(request, woman, alert) for alert in alerts]
 
 
-def _shown(request, woman, alert) -> ShownAlert:
+def _shown(request: CentreRequest, woman: Woman, alert: Alert) -> ShownAlert:
     if alert.kind != Alert.Kind.NOT_WITH or access.may_see_both(request, woman, alert.other_woman):
         return ShownAlert(
             alert=alert,

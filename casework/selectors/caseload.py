@@ -1,13 +1,18 @@
 """Caseloads: who holds which open cases, who has not been heard from, and the counts."""
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from centre import deadlines
 from centre.access import scope_to_centre
-from centre.models import Membership
+from centre.models import Centre, Membership, User
+from centre.requests import CentreRequest
 from centre.roles import Role
 
 from .. import access
@@ -22,7 +27,7 @@ from ..models import (
 )
 
 
-def caseload_for_user(request):
+def caseload_for_user(request: CentreRequest) -> QuerySet[Woman]:
     """The open cases this worker holds as key worker (all open cases for the manager)."""
     women = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
     if not access.sees_whole_caseload(request):
@@ -30,7 +35,7 @@ def caseload_for_user(request):
     return women.select_related("key_worker").order_by("first_name", "last_name")
 
 
-def placement_conflicts(centre, woman_ids):
+def placement_conflicts(centre: Centre, woman_ids: Iterable[int | str]) -> set[frozenset[int]]:
     """Pairs of women among `woman_ids` who must not be placed together, as frozensets of ids.
 
     Only the pairs: never the reason, which stays on the casework record."""
@@ -47,14 +52,14 @@ def placement_conflicts(centre, woman_ids):
     return {frozenset(pair) for pair in rows if pair[0] != pair[1]}
 
 
-def involved_women_ids(user):
+def involved_women_ids(user: User | AnonymousUser) -> QuerySet[Allocation, Any]:
     """Ids of women this worker is allocated to as an involved worker (not key worker)."""
     return Allocation.objects.filter(
-        worker=user, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
+        worker_id=user.pk, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
     ).values("woman_id")
 
 
-def visible_women(request):
+def visible_women(request: CentreRequest) -> QuerySet[Woman]:
     """Women whose full record this user may read (not counting break-the-glass).
 
     For a partner worker this does not apply the women's sharing agreements: check
@@ -65,7 +70,7 @@ def visible_women(request):
     return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
 
 
-def search_women(request, query):
+def search_women(request: CentreRequest, query: str) -> QuerySet[Woman]:
     """Any woman in the centre by name (staff see the card of anyone; the full record only
     of their own). Returns a queryset, small page only."""
     women = scope_to_centre(Woman.objects.select_related("key_worker"), request).filter(
@@ -80,7 +85,7 @@ def search_women(request, query):
     return women.order_by("first_name", "last_name")
 
 
-def annotate_caseload(women, *, today=None):
+def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> QuerySet[Woman]:
     """Add next appointment, overdue actions and next review to each woman with subqueries, so
     a caseload page costs the same number of queries however many women are on it."""
     today = today or timezone.localdate()
@@ -109,7 +114,9 @@ def annotate_caseload(women, *, today=None):
     ).select_related("key_worker")
 
 
-def not_heard_from(centre, *, days=None, key_worker=None):
+def not_heard_from(
+    centre: Centre, *, days: int | None = None, key_worker: User | None = None
+) -> QuerySet[Woman]:
     """Open cases with no successful contact for more than the centre's N days."""
     days = days or centre.not_heard_from_days
     cutoff = timezone.now() - timedelta(days=days)
@@ -121,7 +128,7 @@ def not_heard_from(centre, *, days=None, key_worker=None):
     return women.select_related("key_worker").order_by("last_contact_at", "first_name")
 
 
-def caseload_counts(centre):
+def caseload_counts(centre: Centre) -> list[dict[str, Any]]:
     """Open cases per key worker, with the centre's warning threshold applied."""
     counts = dict(
         Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES, key_worker__isnull=False)
@@ -151,10 +158,10 @@ def caseload_counts(centre):
     return rows
 
 
-def stage_counts(women):
+def stage_counts(women: QuerySet[Woman]) -> list[tuple[str, str | Promise, int]]:
     counts = dict(women.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
     return [(value, label, counts.get(value, 0)) for value, label in Stage.choices]
 
 
-def caseload_size(centre, worker):
+def caseload_size(centre: Centre, worker: User) -> int:
     return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES).count()

@@ -1,17 +1,21 @@
 """Fetching a woman's record under the record policy, and what its pages show."""
 
 from datetime import timedelta
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from centre.access import scope_to_centre
 from centre.models import AuditEvent
+from centre.requests import CentreRequest
 
 from ..access import (
     UNRESTRICTED,
+    Part,
     RecordAccess,
+    Sharing,
     record_access,
 )
 from ..models import (
@@ -42,12 +46,14 @@ def level_of(record: RecordAccess) -> str:
     return OWN if record.sees_own_contacts else CARD
 
 
-def access_level(request, woman) -> str:
+def access_level(request: CentreRequest, woman: Woman) -> str:
     """FULL, OWN or CARD for a woman already known to be in the current centre."""
     return level_of(record_access(request, woman))
 
 
-def get_woman_for_user(request, pk, *, require=FULL, part=None):
+def get_woman_for_user(
+    request: CentreRequest, pk: Any, *, require: str = FULL, part: Part | None = None
+) -> tuple[Woman, str]:
     """The woman in the user's centre (404 otherwise) and the user's access level.
 
     With require=FULL, a worker who may only see the card (or the card and her own contacts)
@@ -67,14 +73,14 @@ def get_woman_for_user(request, pk, *, require=FULL, part=None):
 
 
 class NeedsBreakGlass(Exception):  # noqa: N818 - it is a signal, not an error
-    def __init__(self, woman, *, level=CARD, sharing=None):
+    def __init__(self, woman: Woman, *, level: str = CARD, sharing: Sharing | None = None):
         super().__init__("this part of her record needs allocation or break the glass")
         self.woman = woman
         self.level = level
         self.sharing = sharing or UNRESTRICTED
 
 
-def record_viewers(woman, *, limit=200):
+def record_viewers(woman: Woman, *, limit: int = 200) -> QuerySet[AuditEvent]:
     """Who looked at or changed this record (any part of it, her referral included), newest
     first (for the manager)."""
     return (
@@ -87,7 +93,7 @@ def record_viewers(woman, *, limit=200):
     )
 
 
-def card_context(request, woman):
+def card_context(request: CentreRequest, woman: Woman) -> dict[str, Any]:
     """What the front desk may see: name, key worker, alerts, today's appointments."""
     today = timezone.localdate()
     return {
@@ -100,7 +106,7 @@ def card_context(request, woman):
     }
 
 
-def record_context(request, woman):
+def record_context(request: CentreRequest, woman: Woman) -> dict[str, Any]:
     """Everything the record's overview shows, in a fixed number of queries."""
     today = timezone.localdate()
     allocations = list(

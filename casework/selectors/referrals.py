@@ -1,9 +1,12 @@
 """Referrals in: the ones this person may read, and fetching one."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from centre.access import get_for_user, scope_to_centre
+from centre.requests import CentreRequest
 
 from .. import access
 from ..access import (
@@ -18,7 +21,7 @@ from ..models import (
 from .caseload import involved_women_ids, visible_women
 
 
-def referrals_for_user(request):
+def referrals_for_user(request: CentreRequest) -> QuerySet[Referral]:
     """Referrals this person may read: pending (and declined) ones for those who triage; once
     she has a record, her referral goes with it, under the record policy."""
     referrals = scope_to_centre(Referral.objects.all(), request)
@@ -31,13 +34,15 @@ def referrals_for_user(request):
     return referrals.filter(readable | Q(woman__in=women))
 
 
-def _partner_women_sharing(request, part) -> list[int]:
+def _partner_women_sharing(request: CentreRequest, part: Part) -> list[int]:
     ids = list(involved_women_ids(request.user).values_list("woman_id", flat=True))
     women = Woman.objects.filter(pk__in=ids, centre=request.centre)
     return [woman.pk for woman in women if record_access(request, woman).sees(part)]
 
 
-def get_referral_for_user(request, pk, *, may_change=True):
+def get_referral_for_user(
+    request: CentreRequest, pk: Any, *, may_change: bool = True
+) -> tuple[Referral, str]:
     """404 for another centre's referral; 403 for one this person may not read or change.
     Returns (referral, grounds)."""
     referral = get_for_user(Referral.objects.select_related("woman"), request, pk=pk)

@@ -1,6 +1,12 @@
 """The numbers for the quarterly report: referrals, the quarter's work, outcome change."""
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
 from django.db.models import Count, Exists, Max, OuterRef, Q
+
+from centre.models import Centre
 
 from ..models import (
     OPEN_STAGES,
@@ -14,11 +20,11 @@ from ..models import (
 )
 
 
-def referral_report(centre, start, end):
+def referral_report(centre: Centre, start: date, end: date) -> dict[str, Any]:
     """Referrals by source and by referring agency, including directory partners who never
     referred in the period."""
     referrals = Referral.objects.filter(centre=centre, referred_on__range=(start, end))
-    by_source = {
+    by_source: dict[str, Mapping[str, Any]] = {
         row["source"]: row
         for row in referrals.values("source").annotate(
             total=Count("pk"),
@@ -56,7 +62,7 @@ def referral_report(centre, start, end):
     }
 
 
-def quarter_numbers(centre, start, end):
+def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     """Counts for the quarterly report, for dates start..end inclusive.
 
     Returns a dict with:
@@ -119,19 +125,21 @@ def quarter_numbers(centre, start, end):
     }
 
 
-def outcome_change(centre, end):
+def outcome_change(centre: Centre, end: date) -> dict[str, dict[str, Any]]:
     """Average change from each woman's first to her latest rating per domain, up to `end`."""
     rows = (
         OutcomeRating.objects.filter(woman__centre=centre, rated_on__lte=end)
         .order_by("woman_id", "domain", "rated_on", "id")
         .values_list("woman_id", "domain", "score")
     )
-    first, last, seen = {}, {}, {}
+    first: dict[tuple[int, str], int] = {}
+    last: dict[tuple[int, str], int] = {}
+    seen: dict[tuple[int, str], int] = {}
     for woman_id, domain, score in rows.iterator(chunk_size=5000):
         first.setdefault((woman_id, domain), score)
         last[(woman_id, domain)] = score
         seen[(woman_id, domain)] = seen.get((woman_id, domain), 0) + 1
-    result = {}
+    result: dict[str, dict[str, int]] = {}
     for (woman_id, domain), start_score in first.items():
         if seen[(woman_id, domain)] < 2:
             continue

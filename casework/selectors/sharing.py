@@ -1,10 +1,14 @@
 """What her sharing agreements let an involved partner worker see."""
 
+from collections.abc import Collection, Sequence
+from typing import Any
+
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from centre.models import Membership
+from centre.requests import CentreRequest
 from centre.roles import Role
 
 from .. import access
@@ -16,17 +20,20 @@ from ..access import (
 )
 from ..models import (
     Agency,
+    Allocation,
     Consent,
+    Contact,
     SharePart,
+    Woman,
 )
 
 
-def sharing_for(request, woman) -> Sharing:
+def sharing_for(request: CentreRequest, woman: Woman) -> Sharing:
     """The Sharing that applies to this reader and woman (UNRESTRICTED for most)."""
     return record_access(request, woman).sharing
 
 
-def partner_agencies(woman, involved):
+def partner_agencies(woman: Woman, involved: Sequence[Allocation]) -> list[dict[str, Any]]:
     """For her involved partner workers: which directory agency's sharing agreement applies.
 
     `involved`: her current involved allocations. Returns a list of dicts {"allocation",
@@ -45,14 +52,14 @@ def partner_agencies(woman, involved):
     if not memberships:
         return []
     names = {m.agency.strip().lower() for m in memberships.values() if m.agency.strip()}
-    by_name = {}
+    by_name: dict[str, Agency] = {}
     if names:
-        for agency in (
+        for found in (
             Agency.objects.annotate(lname=Lower("name"))
             .filter(centre_id=woman.centre_id, lname__in=names)
             .order_by("-is_active", "-pk")
         ):
-            by_name[agency.lname] = agency
+            by_name[found.lname] = found
     decided = set(Consent.objects.filter(woman=woman).values_list("agency_id", flat=True))
     rows = []
     for allocation in involved:
@@ -73,14 +80,14 @@ def partner_agencies(woman, involved):
     return rows
 
 
-def sharing_prompts(woman, involved):
+def sharing_prompts(woman: Woman, involved: Sequence[Allocation]) -> list[dict[str, Any]]:
     """For her key worker and the manager: involved partner workers whose agency has no
     sharing agreement with her (or is not in the directory), so they can record one in one
     click. Same rows as partner_agencies."""
     return [row for row in partner_agencies(woman, involved) if not row["decided"]]
 
 
-def restricted_visible(request, woman):
+def restricted_visible(request: CentreRequest, woman: Woman) -> Q:
     """Q for contacts this user may read the note of: restricted notes for their author, her
     key worker and the manager; others' notes only to who sees the contacts part."""
     record = record_access(request, woman)
@@ -91,7 +98,7 @@ def restricted_visible(request, woman):
     return Q(restricted=False) | Q(worker=request.user)
 
 
-def can_see_restricted(request, woman, contact):
+def can_see_restricted(request: CentreRequest, woman: Woman, contact: Contact) -> bool:
     record = record_access(request, woman)
     if record.sees_all_notes or contact.worker_id == request.user.pk:
         return True
@@ -102,7 +109,7 @@ def can_see_restricted(request, woman, contact):
     )
 
 
-def domain_filter(sharing, field="domain"):
+def domain_filter(sharing: Sharing, field: str = "domain") -> Q:
     """Q limiting rows with a needs domain (needs, goals) to the domains she agreed to share.
     Rows without a domain are kept."""
     if not sharing.limited and not sharing.card_only:
@@ -110,7 +117,7 @@ def domain_filter(sharing, field="domain"):
     return Q(**{field: ""}) | Q(**{f"{field}__in": sharing.domains})
 
 
-def limited_women_ids(request, woman_ids):
+def limited_women_ids(request: CentreRequest, woman_ids: Collection[int]) -> set[int]:
     """Of these women, the ones whose sharing agreement limits this partner worker to the card
     (refused, or review date passed), in two or three queries whatever the number of women.
     Empty for every other role."""
@@ -119,7 +126,7 @@ def limited_women_ids(request, woman_ids):
     agency = agency_for_membership(request.membership)
     if agency is None:
         return set()
-    latest = {}
+    latest: dict[int, Consent] = {}
     for consent in Consent.objects.filter(agency=agency, woman_id__in=woman_ids).order_by(
         "woman_id", "-decided_on", "-id"
     ):

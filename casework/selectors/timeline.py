@@ -1,21 +1,28 @@
 """Her timeline: contacts, appointments, stage changes and more, newest first, paged."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+
+from centre.requests import CentreRequest
 
 from ..access import (
     Part,
     record_access,
 )
 from ..models import (
+    Contact,
     SharePart,
+    Woman,
 )
 from .sharing import restricted_visible
 
 
 @dataclass
 class TimelineEntry:
-    when: object
+    when: date
     kind: str
     title: str
     body: str = ""
@@ -25,7 +32,9 @@ class TimelineEntry:
     not_shared: bool = False
 
 
-def timeline(request, woman, *, before=None, limit=100):
+def timeline(
+    request: CentreRequest, woman: Woman, *, before: date | None = None, limit: int = 100
+) -> tuple[list[TimelineEntry], date | None]:
     """Contacts, stage changes, allocations, reviews, appointments and case reviews, newest
     first, for one page: everything dated before `before` (a date; None for the newest).
 
@@ -37,7 +46,7 @@ def timeline(request, woman, *, before=None, limit=100):
     reviews_shared = record.sees(Part.REVIEWS)
     review_notes_shared = notes_shared and reviews_shared
 
-    def newest(queryset, date_field, *order):
+    def newest(queryset: QuerySet[Any], date_field: str, *order: str) -> list[Any]:
         if before is not None:
             queryset = queryset.filter(**{f"{date_field}__lt": before})
         return list(queryset.order_by(*order, "-pk")[:limit])
@@ -121,7 +130,7 @@ def timeline(request, woman, *, before=None, limit=100):
     return _timeline_page(kinds, limit)
 
 
-def _contact_entry(contact, *, hidden, notes_shared):
+def _contact_entry(contact: Contact, *, hidden: bool, notes_shared: bool) -> TimelineEntry:
     return TimelineEntry(
         when=contact.contact_on,
         kind="contact",
@@ -134,7 +143,9 @@ def _contact_entry(contact, *, hidden, notes_shared):
     )
 
 
-def _timeline_page(kinds, limit):
+def _timeline_page(
+    kinds: list[list[TimelineEntry]], limit: int
+) -> tuple[list[TimelineEntry], date | None]:
     """Merge the kinds newest first and cut the page at a whole day, below which some kind
     (or the page itself) may have more entries than were fetched."""
     entries = sorted(
@@ -153,7 +164,7 @@ def _timeline_page(kinds, limit):
     return [entry for entry in entries if entry.when >= boundary], boundary
 
 
-def own_contacts(request, woman, *, limit=50):
+def own_contacts(request: CentreRequest, woman: Woman, *, limit: int = 50) -> list[Contact]:
     """The contacts this worker logged herself (for the card of a partner worker limited by
     the woman's sharing agreement)."""
-    return list(woman.contacts.filter(worker=request.user).select_related("worker")[:limit])
+    return list(woman.contacts.filter(worker_id=request.user.pk).select_related("worker")[:limit])
