@@ -1,19 +1,27 @@
 """Case review meetings: the list of women and the shared notes with actions."""
 
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
 from django.db import transaction
 
 from centre.audit import audit_log
+from centre.models import Centre, User
 
 from ..models import (
     Action,
     CaseReviewItem,
     CaseReviewMeeting,
+    Woman,
 )
 from .plan import action_add
 
 
 @transaction.atomic
-def case_review_create(*, centre, data, women, by):
+def case_review_create(
+    *, centre: Centre, data: dict[str, Any], women: Iterable[Woman], by: User
+) -> CaseReviewMeeting:
     meeting = CaseReviewMeeting(centre=centre, created_by=by, **data)
     meeting.full_clean()
     meeting.save()
@@ -24,7 +32,15 @@ def case_review_create(*, centre, data, women, by):
 
 
 @transaction.atomic
-def case_review_item_save(*, item, notes, action_text="", action_who="", action_due=None, by):
+def case_review_item_save(
+    *,
+    item: CaseReviewItem,
+    notes: str,
+    action_text: str = "",
+    action_who: str = "",
+    action_due: date | None = None,
+    by: User,
+) -> None:
     """Save the shared notes for one woman and add an action that lands on her record."""
     CaseReviewItem.objects.filter(pk=item.pk).update(notes=notes)
     if action_text.strip():

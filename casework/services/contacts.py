@@ -1,6 +1,7 @@
 """Contacts and appointments, with her discreet reminders."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from centre import deadlines
 from centre.audit import audit_log
 from centre.messaging import message_queue
-from centre.models import OutboxMessage
+from centre.models import OutboxMessage, User
 from centre.outbox import outbox_message_cancel
 
 from ..messages import (
@@ -30,7 +31,14 @@ RE_ENGAGE_WORKING_DAYS = 2
 
 
 @transaction.atomic
-def contact_log(*, woman, worker, data, follow_up="", follow_up_due=None):
+def contact_log(
+    *,
+    woman: Woman,
+    worker: User,
+    data: dict[str, Any],
+    follow_up: str = "",
+    follow_up_due: date | None = None,
+) -> Contact:
     """Log a contact. A successful contact moves her last-contact date forward (never back)."""
     contact = Contact(centre=woman.centre, woman=woman, worker=worker, **data)
     if contact.contact_on and contact.contact_on > timezone.localdate():
@@ -59,11 +67,11 @@ def contact_log(*, woman, worker, data, follow_up="", follow_up_due=None):
     return contact
 
 
-def _last_contact_before(moment):
+def _last_contact_before(moment: datetime) -> Q:
     return Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=moment)
 
 
-def reminder_channel(woman):
+def reminder_channel(woman: Woman) -> tuple[str | None, str]:
     """The channel she said is safe for reminders, or None: never guess."""
     if not woman.reminders_opt_in:
         return None, ""
@@ -74,7 +82,7 @@ def reminder_channel(woman):
     return None, ""
 
 
-def appointment_reminders_queue(*, appointment):
+def appointment_reminders_queue(*, appointment: Appointment) -> OutboxMessage | None:
     """Queue her discreet reminder the day before (or now, if that has passed).
     Only when she opted in and said the channel is safe. Safe to call twice."""
     woman = appointment.woman
@@ -105,7 +113,7 @@ def appointment_reminders_queue(*, appointment):
 
 
 @transaction.atomic
-def appointment_book(*, woman, worker, data):
+def appointment_book(*, woman: Woman, worker: User, data: dict[str, Any]) -> Appointment:
     """Book an appointment (future dates allowed) and queue her reminder."""
     appointment = Appointment(centre=woman.centre, woman=woman, worker=worker, **data)
     appointment.full_clean()
@@ -116,7 +124,9 @@ def appointment_book(*, woman, worker, data):
 
 
 @transaction.atomic
-def appointment_record(*, appointment, status, re_engagement="", by):
+def appointment_record(
+    *, appointment: Appointment, status: str, re_engagement: str = "", by: User
+) -> Appointment:
     """Attended, missed (with a step to re-engage her) or cancelled. Missing never closes a case."""
     if status not in (
         Appointment.Status.ATTENDED,

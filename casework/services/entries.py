@@ -1,27 +1,33 @@
 """Rows added to her record: justice orders, court dates, consent, alerts, move-on, referrals out."""
 
+from typing import Any, TypeVar
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.audit import audit_log
+from centre.models import User
 
 from ..models import (
     Alert,
     Consent,
     MoveOnPlan,
     ReferralOut,
+    Woman,
 )
 from .staff import tell_managers_access_changed
 
+M = TypeVar("M", bound=models.Model)
+
 
 @transaction.atomic
-def record_add(*, woman, model, data, by, action):
+def record_add(*, woman: Woman, model: type[M], data: dict[str, Any], by: User, action: str) -> M:
     """Add a justice order, court date, breach, consent or similar row to her record."""
     obj = model(woman=woman, **data)
     if hasattr(obj, "centre_id") and not obj.centre_id:
-        obj.centre = woman.centre
+        obj.centre_id = woman.centre_id
     obj.full_clean()
     obj.save()
     audit_log(actor=by, action=action, obj=woman, woman_id=woman.pk)
@@ -29,7 +35,7 @@ def record_add(*, woman, model, data, by, action):
 
 
 @transaction.atomic
-def consent_record(*, woman, data, by) -> Consent:
+def consent_record(*, woman: Woman, data: dict[str, Any], by: User) -> Consent:
     """Record her decision about sharing with one agency. It changes what that agency's workers
     see of her record, so the managers are told, like any change to who sees it."""
     consent = record_add(
@@ -49,7 +55,9 @@ def consent_record(*, woman, data, by) -> Consent:
 
 
 @transaction.atomic
-def alert_add(*, woman, kind, detail, other_woman=None, by):
+def alert_add(
+    *, woman: Woman, kind: str, detail: str, other_woman: Woman | None = None, by: User
+) -> Alert:
     if kind == Alert.Kind.NOT_WITH:
         if other_woman is None:
             raise ValidationError({"other_woman": _("Choose the other woman.")})
@@ -72,7 +80,7 @@ def alert_add(*, woman, kind, detail, other_woman=None, by):
 
 
 @transaction.atomic
-def alert_end(*, alert, by):
+def alert_end(*, alert: Alert, by: User) -> None:
     """Safe to call twice."""
     Alert.objects.filter(pk=alert.pk, is_active=True).update(
         is_active=False, ended_at=timezone.now()
@@ -81,7 +89,7 @@ def alert_end(*, alert, by):
 
 
 @transaction.atomic
-def move_on_save(*, woman, data, by):
+def move_on_save(*, woman: Woman, data: dict[str, Any], by: User) -> MoveOnPlan:
 
     plan, _created = MoveOnPlan.objects.get_or_create(
         woman=woman, defaults={"plan": data.get("plan", "")}
@@ -96,7 +104,7 @@ def move_on_save(*, woman, data, by):
 
 
 @transaction.atomic
-def referral_out_status_set(*, referral_out, status, by):
+def referral_out_status_set(*, referral_out: ReferralOut, status: str, by: User) -> None:
     if status not in ReferralOut.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
     ReferralOut.objects.filter(pk=referral_out.pk).update(

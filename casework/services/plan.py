@@ -1,11 +1,16 @@
 """Needs, the support plan, goals, actions, reviews and her ratings (distance travelled)."""
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.audit import audit_log
+from centre.models import User
 from centre.versioning import versioned_update
 
 from ..models import (
@@ -15,11 +20,12 @@ from ..models import (
     OutcomeRating,
     Review,
     SupportPlan,
+    Woman,
 )
 
 
 @transaction.atomic
-def needs_save(*, woman, rows, by):
+def needs_save(*, woman: Woman, rows: Mapping[str, Mapping[str, Any]], by: User) -> None:
     """Save her needs by domain: rows is {domain: {level, her_view, worker_view}}."""
     now = timezone.now()
     for domain, values in rows.items():
@@ -30,7 +36,9 @@ def needs_save(*, woman, rows, by):
 
 
 @transaction.atomic
-def plan_save(*, woman, expected_version, data, by):
+def plan_save(
+    *, woman: Woman, expected_version: int | None, data: dict[str, Any], by: User
+) -> SupportPlan:
     """Create her plan, or save it unless someone else saved first (EditConflict)."""
     values = {**data, "updated_by": by, "updated_at": timezone.now()}
     plan = SupportPlan.objects.filter(woman=woman).first()
@@ -48,7 +56,7 @@ def plan_save(*, woman, expected_version, data, by):
 
 
 @transaction.atomic
-def goal_add(*, woman, text, domain, by):
+def goal_add(*, woman: Woman, text: str, domain: str, by: User) -> Goal:
     goal = Goal(woman=woman, text=text, domain=domain)
     goal.full_clean()
     goal.save()
@@ -57,7 +65,7 @@ def goal_add(*, woman, text, domain, by):
 
 
 @transaction.atomic
-def goal_status_set(*, goal, status, by):
+def goal_status_set(*, goal: Goal, status: str, by: User) -> None:
     if status not in Goal.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
     Goal.objects.filter(pk=goal.pk).update(status=status, updated_at=timezone.now())
@@ -65,7 +73,7 @@ def goal_status_set(*, goal, status, by):
 
 
 @transaction.atomic
-def action_add(*, woman, by, source=Action.Source.PLAN, **data):
+def action_add(*, woman: Woman, by: User, source: str = Action.Source.PLAN, **data: Any) -> Action:
     action = Action(woman=woman, source=source, **data)
     action.full_clean()
     action.save()
@@ -74,13 +82,20 @@ def action_add(*, woman, by, source=Action.Source.PLAN, **data):
 
 
 @transaction.atomic
-def action_done(*, action, by):
+def action_done(*, action: Action, by: User) -> None:
     """Mark an action done. Safe to call twice."""
     Action.objects.filter(pk=action.pk, done_on__isnull=True).update(done_on=timezone.localdate())
     audit_log(actor=by, action="casework.action.done", obj=action.woman, woman_id=action.woman.pk)
 
 
-def _ratings(woman, scores, *, occasion, rated_on, review=None):
+def _ratings(
+    woman: Woman,
+    scores: Mapping[str, int | None],
+    *,
+    occasion: str,
+    rated_on: date,
+    review: Review | None = None,
+) -> list[OutcomeRating]:
     rows = [
         OutcomeRating(
             woman=woman,
@@ -100,7 +115,9 @@ def _ratings(woman, scores, *, occasion, rated_on, review=None):
 
 
 @transaction.atomic
-def ratings_record(*, woman, scores, rated_on, by):
+def ratings_record(
+    *, woman: Woman, scores: Mapping[str, int | None], rated_on: date, by: User
+) -> list[OutcomeRating]:
     """Her own intake ratings, 1-10 by domain."""
     if not any(scores.values()):
         raise ValidationError(_("Give at least one rating."))
@@ -110,7 +127,14 @@ def ratings_record(*, woman, scores, rated_on, by):
 
 
 @transaction.atomic
-def review_add(*, woman, data, scores, by, next_review_on=None):
+def review_add(
+    *,
+    woman: Woman,
+    data: dict[str, Any],
+    scores: Mapping[str, int | None],
+    by: User,
+    next_review_on: date | None = None,
+) -> Review:
     """Record a review with her ratings, and set the next review date on the plan."""
     review = Review(woman=woman, author=by, **data)
     review.full_clean()
@@ -129,7 +153,9 @@ def review_add(*, woman, data, scores, by, next_review_on=None):
 
 
 @transaction.atomic
-def review_update(*, review, expected_version, data, by):
+def review_update(
+    *, review: Review, expected_version: int | None, data: dict[str, Any], by: User
+) -> Review:
     """Save a review unless someone else saved first (EditConflict)."""
     Review(woman=review.woman, **data).full_clean(exclude=["woman"])
     saved = versioned_update(

@@ -1,11 +1,15 @@
 """Her record: opening it, her details (safe against two people saving at once), her choices about taking part, her stage."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.audit import audit_log
+from centre.models import Centre, User
 from centre.versioning import versioned_update
 
 from ..models import (
@@ -39,7 +43,9 @@ PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]
 
 
 @transaction.atomic
-def woman_create(*, centre, by, stage=Stage.ASSESSMENT, reason="", **fields):
+def woman_create(
+    *, centre: Centre, by: User, stage: str = Stage.ASSESSMENT, reason: str = "", **fields: Any
+) -> Woman:
     """Open a woman's record, with the first entry in her stage history."""
     woman = Woman(centre=centre, stage=stage, **fields)
     woman.full_clean()
@@ -52,7 +58,9 @@ def woman_create(*, centre, by, stage=Stage.ASSESSMENT, reason="", **fields):
 
 
 @transaction.atomic
-def woman_update(*, woman, expected_version, data, by):
+def woman_update(
+    *, woman: Woman, expected_version: int | None, data: dict[str, Any], by: User
+) -> Woman:
     """Save her details unless someone else saved first (EditConflict)."""
     values = {name: data[name] for name in WOMAN_DETAIL_FIELDS if name in data}
     old_photo = woman.photo.name
@@ -73,16 +81,16 @@ def woman_update(*, woman, expected_version, data, by):
     return saved
 
 
-def _remove_file_on_commit(storage, name):
+def _remove_file_on_commit(storage: Storage, name: str) -> None:
     """A replaced or removed photo leaves the disk once the change is saved (and stays if the
     save is rolled back, so the record never points at a missing file)."""
     transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic
-def participation_update(*, woman, by, **choices):
+def participation_update(*, woman: Woman, by: User, **choices: bool) -> Woman:
     """Her opt-ins for meetings, the newsletter and being asked to help. Safe to call twice."""
-    values = {name: bool(choices.get(name)) for name in PARTICIPATION_FIELDS}
+    values: dict[str, Any] = {name: bool(choices.get(name)) for name in PARTICIPATION_FIELDS}
     values["participation_updated_at"] = timezone.now()
     Woman.objects.filter(pk=woman.pk).update(**values)
     audit_log(actor=by, action="casework.woman.participation", obj=woman, woman_id=woman.pk)
@@ -91,7 +99,7 @@ def participation_update(*, woman, by, **choices):
 
 
 @transaction.atomic
-def woman_stage_change(*, woman, stage, reason, by):
+def woman_stage_change(*, woman: Woman, stage: str, reason: str, by: User) -> Woman:
     """Move her to a stage, keeping the history. She can come back from closed at any time."""
     if stage not in Stage.values:
         raise ValidationError({"stage": _("Choose a stage.")})

@@ -1,11 +1,14 @@
 """Referrals in: recording one, and accepting (opening her record) or declining it."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.audit import audit_log
+from centre.models import Centre, User
 
 from ..models import (
     Referral,
@@ -15,7 +18,7 @@ from .team import key_worker_allocate
 
 
 @transaction.atomic
-def referral_create(*, centre, data, by):
+def referral_create(*, centre: Centre, data: dict[str, Any], by: User) -> Referral:
     referral = Referral(centre=centre, created_by=by, **data)
     if referral.referred_on and referral.referred_on > timezone.localdate():
         raise ValidationError({"referred_on": _("A referral cannot be dated in the future.")})
@@ -26,7 +29,9 @@ def referral_create(*, centre, data, by):
 
 
 @transaction.atomic
-def referral_decide(*, referral, decision, reason, by, key_worker=None):
+def referral_decide(
+    *, referral: Referral, decision: str, reason: str, by: User, key_worker: User | None = None
+) -> Referral:
     """Accept (opening her record) or decline, always with a reason. Safe to call twice:
     a decided referral is not decided again."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)

@@ -1,18 +1,22 @@
 """Telling the centre's staff: emails to managers when who sees a record changes."""
 
+from datetime import datetime
+from typing import Any
+
 from django.urls import reverse
 from django.utils import timezone
 
 from centre.messaging import absolute_url, message_queue
-from centre.models import Membership, OutboxMessage
+from centre.models import Centre, Membership, OutboxMessage, User
 from centre.roles import Role
 
 from ..messages import (
     RECORD_ACCESS_CHANGED,
 )
+from ..models import Agency, Woman
 
 
-def managers_of(centre):
+def managers_of(centre: Centre) -> list[User]:
     return [
         m.user
         for m in Membership.objects.filter(
@@ -21,7 +25,15 @@ def managers_of(centre):
     ]
 
 
-def email_staff(*, user, kind, reference, context, centre, scheduled_for=None):
+def email_staff(
+    *,
+    user: User,
+    kind: str,
+    reference: str,
+    context: dict[str, Any],
+    centre: Centre,
+    scheduled_for: datetime | None = None,
+) -> tuple[OutboxMessage | None, bool]:
     """Queue an email of this message kind to a member of staff. Returns (message, created);
     (None, False) when she has no email address."""
     if not user.email:
@@ -37,7 +49,9 @@ def email_staff(*, user, kind, reference, context, centre, scheduled_for=None):
     )
 
 
-def tell_managers_access_changed(*, woman, worker, change, by):
+def tell_managers_access_changed(
+    *, woman: Woman, worker: User | Agency, change: str, by: User
+) -> None:
     """Every change to who can see her record goes to the centre's managers (no name of hers:
     the link leads to the record, where the manager's own access applies)."""
     context = {

@@ -1,6 +1,7 @@
 """Who works with her: key worker, involved workers, partner agency links, break the glass."""
 
 import unicodedata
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from centre.audit import audit_log
 from centre.messaging import absolute_url
-from centre.models import Membership
+from centre.models import Centre, Membership, User
 from centre.roles import Role
 
 from ..access import Grounds, break_glass_ends_at, is_partner_membership
@@ -28,14 +29,16 @@ from ..models import (
 from .staff import email_staff, managers_of, tell_managers_access_changed
 
 
-def _member(centre, user, roles):
+def _member(centre: Centre, user: User, roles: Iterable[str]) -> Membership | None:
     return Membership.objects.filter(
         centre=centre, user=user, is_active=True, role__in=roles
     ).first()
 
 
 @transaction.atomic
-def key_worker_allocate(*, woman, worker, reason, handover_note, by):
+def key_worker_allocate(
+    *, woman: Woman, worker: User, reason: str, handover_note: str, by: User
+) -> str:
     """Make `worker` her key worker. Returns the caseload warning text or "".
     A warning, not a block: the manager may knowingly go over the threshold."""
     if not reason.strip():
@@ -75,7 +78,9 @@ def key_worker_allocate(*, woman, worker, reason, handover_note, by):
 
 
 @transaction.atomic
-def involved_worker_add(*, woman, worker, reason, by, agency=None):
+def involved_worker_add(
+    *, woman: Woman, worker: User, reason: str, by: User, agency: Agency | None = None
+) -> Allocation:
     """Involve another worker (partner workers with their agency). Safe to call twice.
 
     `agency`: for a partner worker, the directory Agency whose sharing agreement with the
@@ -99,7 +104,7 @@ def involved_worker_add(*, woman, worker, reason, by, agency=None):
 
 
 @transaction.atomic
-def partner_agency_link(*, membership, agency, by):
+def partner_agency_link(*, membership: Membership, agency: Agency, by: User) -> PartnerAgency:
     """Link a partner worker's membership to the directory agency she comes from, so the
     women's sharing agreements with that agency apply to her. Only the manager sets it.
     Safe to call twice; writes an audit event when the link changes."""
@@ -128,7 +133,7 @@ def partner_agency_link(*, membership, agency, by):
 
 
 @transaction.atomic
-def allocation_end(*, allocation, by):
+def allocation_end(*, allocation: Allocation, by: User) -> None:
     """Stop an involved worker's access. Safe to call twice."""
     if allocation.kind != Allocation.Kind.INVOLVED:
         raise ValidationError(_("Reallocate the key worker instead."))
@@ -148,7 +153,7 @@ def allocation_end(*, allocation, by):
     )
 
 
-def handover_mark_read(*, woman, worker):
+def handover_mark_read(*, woman: Woman, worker: User) -> int:
     """The new key worker has read the handover note. Safe to call twice."""
     return Allocation.objects.filter(
         woman=woman,
@@ -160,7 +165,7 @@ def handover_mark_read(*, woman, worker):
 
 
 @transaction.atomic
-def break_glass_grant(*, woman, worker, reason):
+def break_glass_grant(*, woman: Woman, worker: User, reason: str) -> BreakGlass:
     """Read-only access to a record she is not allocated to, with her written reason, until
     the centre's end of the working day. Writes an audit event and tells the managers."""
     reason = readable_text(reason)
