@@ -9,8 +9,11 @@ class CaseworkConfig(AppConfig):
         # registry, before models can be imported, and access and messages import the models.
         # So they load here, once the registry is ready: the record policy registers its
         # capabilities, and casework's message kinds register with centre/messaging.py, before
-        # any request is served.
+        # any request is served; so does the record summary's document kind.
         from . import (  # noqa: PLC0415
             access,  # noqa: F401
+            documents,
             messages,  # noqa: F401
         )
+
+        documents.register()

@@ -32,5 +32,4 @@ def home_panels(request):
 
 
 def seed_demo(*, centres, scale, stdout):
-
     seed_casework(centres=centres, scale=scale, stdout=stdout)

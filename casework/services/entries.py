@@ -90,7 +90,6 @@ def alert_end(*, alert: Alert, by: User) -> None:
 
 @transaction.atomic
 def move_on_save(*, woman: Woman, data: dict[str, Any], by: User) -> MoveOnPlan:
-
     plan, _created = MoveOnPlan.objects.get_or_create(
         woman=woman, defaults={"plan": data.get("plan", "")}
     )

@@ -45,7 +45,6 @@ def test_colleague_not_allocated_sees_only_the_card(partner_client, woman):
 
 
 def test_card_shows_alerts_and_todays_appointments(partner_client, woman, key_worker):
-
     AlertFactory(woman=woman, detail="Ex-partner may come in")
     AppointmentFactory(
         woman=woman, worker=key_worker, starts_at=timezone.now() + timedelta(minutes=5)

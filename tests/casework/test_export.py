@@ -36,7 +36,6 @@ def test_export_command_writes_everything_and_is_audited(woman, tmp_path):
 
 
 def test_export_command_unknown_woman(tmp_path):
-
     with pytest.raises(CommandError):
         call_command("export_woman", woman=999999, output=str(tmp_path / "x.zip"))
 
@@ -55,7 +54,6 @@ def test_key_worker_cannot_export(key_worker_client, woman):
 
 
 def test_record_pdf_is_audited_and_hides_restricted_notes(woman, other_key_worker):
-
     AllocationFactory(woman=woman, worker=other_key_worker)
     ContactFactory(woman=woman, note="Secret note", restricted=True)
     ContactFactory(woman=woman, note="Ordinary note")

@@ -74,7 +74,6 @@ def test_retention_default_is_seven_years(settings):
 
 
 def test_tasks_are_routed_and_scheduled():
-
     names = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {
         "casework.tasks.casework_court_reminders_task",

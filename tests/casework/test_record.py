@@ -108,7 +108,6 @@ def test_participation_opt_in_and_out(key_worker_client, woman):
 
 
 def test_photo_must_be_an_image(key_worker_client, woman):
-
     url = reverse("casework:woman_edit", args=[woman.pk])
     bad = SimpleUploadedFile("photo.png", b"not an image", content_type="image/png")
     response = key_worker_client.post(url, {**details(woman), "photo": bad})
@@ -117,7 +116,6 @@ def test_photo_must_be_an_image(key_worker_client, woman):
 
 
 def _png():
-
     buffer = BytesIO()
     Image.new("RGB", (4, 4), "purple").save(buffer, "PNG")
     return SimpleUploadedFile("me.png", buffer.getvalue(), content_type="image/png")
@@ -136,7 +134,6 @@ def test_photo_is_served_only_to_those_with_the_full_record(
 
 
 def test_partner_is_reminded_when_there_is_no_sharing_agreement(partner_client, partner, woman):
-
     AllocationFactory(woman=woman, worker=partner)
     url = reverse("casework:woman", args=[woman.pk])
     assert b"is not linked to the centre&#x27;s directory" in partner_client.get(url).content

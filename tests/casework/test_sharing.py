@@ -517,7 +517,6 @@ def test_case_review_notes_follow_the_agreement(woman, partner, centre, agency, 
 def test_partner_may_not_change_a_goal_in_a_domain_not_shared(
     woman, partner, centre, agency, involved
 ):
-
     goal = Goal.objects.create(woman=woman, text="Cut down", domain=Domain.SUBSTANCE_USE)
     Goal.objects.create(woman=woman, text="Find a flat", domain=Domain.HOUSING)
     consent(woman, agency, shares=[Domain.HOUSING])
@@ -529,7 +528,6 @@ def test_partner_may_not_change_a_goal_in_a_domain_not_shared(
 
 
 def test_distance_travelled_shows_only_the_shared_domains(woman, partner, centre, agency, involved):
-
     OutcomeRating.objects.create(woman=woman, domain=Domain.HOUSING, score=3, occasion="intake")
     OutcomeRating.objects.create(
         woman=woman, domain=Domain.SUBSTANCE_USE, score=2, occasion="intake"
