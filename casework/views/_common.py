@@ -2,10 +2,12 @@
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from centre.access import require, scope_to_centre
 from centre.audit import audit_request
@@ -15,7 +17,7 @@ from centre.forms import add_service_errors as add_errors  # noqa: F401
 
 from .. import selectors
 from ..access import Part, record_access
-from ..forms import BreakGlassForm, ContactForm
+from ..forms import BreakGlassForm, ContactForm, StatusForm
 
 READS = ("GET", "HEAD")
 
@@ -129,3 +131,39 @@ def post_after_fetch(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def form_save(request, form, call, success=""):
+    """Run the service `call` for a POSTed form that is valid. Returns (saved, its result):
+    not saved when the form was not posted, is not valid, or the service refused it (then its
+    errors are on the form's fields, next to what she typed). `success` is shown once saved."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        result = call()
+    except ValidationError as error:
+        add_errors(form, error)
+        return False, None
+    if success:
+        messages.success(request, success)
+    return True, result
+
+
+def run_and_tell(request, call, success):
+    """Run the service `call` for a button that goes back to a page: a refusal is shown as an
+    error message, else `success` (text, or a function giving it once the call has run)."""
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return
+    messages.success(request, success() if callable(success) else success)
+
+
+def status_set(request, call, success):
+    """A status chosen from a list (a goal, a referral to another service): `call(status)`."""
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+        return
+    run_and_tell(request, lambda: call(form.cleaned_data["status"]), success)

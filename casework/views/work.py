@@ -2,7 +2,7 @@
 justice, alerts, consent and move-on."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -36,7 +36,6 @@ from ..forms import (
     ReferralOutForm,
     ReviewEditForm,
     ReviewForm,
-    StatusForm,
 )
 from ..models import (
     Action,
@@ -55,13 +54,15 @@ from ..models import (
     SupportPlan,
 )
 from ._common import (
-    add_errors,
     audit_woman,
     child_post,
+    form_save,
     front_desk_card,
     full_record,
     get_child_for_user,
     post_after_fetch,
+    run_and_tell,
+    status_set,
 )
 
 
@@ -79,20 +80,20 @@ def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_log(
-                woman=woman,
-                worker=request.user,
-                data=form.contact_data(),
-                follow_up=form.cleaned_data["follow_up"],
-                follow_up_due=form.cleaned_data["follow_up_due"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Contact logged."))
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _contact = form_save(
+        request,
+        form,
+        lambda: services.contact_log(
+            woman=woman,
+            worker=request.user,
+            data=form.contact_data(),
+            follow_up=form.cleaned_data["follow_up"],
+            follow_up_due=form.cleaned_data["follow_up_due"],
+        ),
+        _("Contact logged."),
+    )
+    if saved:
+        return redirect("casework:woman", pk=woman.pk)
     if selectors.access_level(request, woman) == selectors.OWN:
         if request.method == "POST":
             return front_desk_card(request, woman, contact_form=form)
@@ -110,20 +111,20 @@ def contact_new(request, woman):
 @full_record(part=Part.CONTACTS)
 def appointment_new(request, woman):
     form = AppointmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            channel, _recipient = services.reminder_channel(woman)
-            if form.cleaned_data["send_reminder"] and channel is None:
-                messages.info(
-                    request,
-                    _("No reminder will be sent: she has not asked for one by a safe channel."),
-                )
-            messages.success(request, _("Appointment booked."))
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _appointment = form_save(
+        request,
+        form,
+        lambda: services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data),
+    )
+    if saved:
+        channel, _recipient = services.reminder_channel(woman)
+        if form.cleaned_data["send_reminder"] and channel is None:
+            messages.info(
+                request,
+                _("No reminder will be sent: she has not asked for one by a safe channel."),
+            )
+        messages.success(request, _("Appointment booked."))
+        return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_appointment_form")
     return _page(
@@ -141,18 +142,13 @@ def appointment_new(request, woman):
 def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
     if form.is_valid():
-        try:
-            services.appointment_record(
-                appointment=appointment,
-                status=form.cleaned_data["status"],
-                re_engagement=form.cleaned_data["re_engagement"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
-        else:
-            messages.success(request, _("Appointment updated."))
+        run_and_tell(
+            request,
+            lambda: services.appointment_record(
+                appointment=appointment, by=request.user, **form.cleaned_data
+            ),
+            _("Appointment updated."),
+        )
     else:
         messages.error(request, _("Choose attended, missed or cancelled."))
     return redirect("casework:woman", pk=appointment.woman_id)
@@ -252,6 +248,14 @@ def plan(request, woman):
     else:
         audit_woman(request, woman, "casework.woman.view_plan")
         form = PlanForm(instance=current)
+    return _plan_page(request, woman, form=form, conflict=conflict)
+
+
+def _plan_page(request, woman, *, form=None, **extra):
+    """The plan page; `extra` carries a refused goal or action form, or an edit conflict."""
+    if form is None:
+        form = PlanForm(instance=SupportPlan.objects.filter(woman=woman).first())
+    conflict = extra.pop("conflict", None)
     return _page(
         request,
         woman,
@@ -259,26 +263,26 @@ def plan(request, woman):
         "plan",
         form=form,
         conflict=conflict,
-        **_plan_context(request, woman),
+        **_plan_context(request, woman, **extra),
     )
+
+
+def _plan_item_add(request, woman, form, add, success, form_name):
+    """Add a goal or an action from the plan page; a refused one comes back with what she typed."""
+    saved, _item = form_save(
+        request, form, lambda: add(woman=woman, by=request.user, **form.cleaned_data), success
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
+    return _plan_page(request, woman, **{form_name: form})
 
 
 @roles_required(CASEWORK_ROLES)
 @full_record(part=Part.PLAN)
 @post_after_fetch
 def goal_new(request, woman):
-    form = GoalForm(request.POST)
-    if form.is_valid():
-        services.goal_add(woman=woman, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Goal added."))
-        return redirect("casework:plan", pk=woman.pk)
-    return _page(
-        request,
-        woman,
-        "casework/plan.html",
-        "plan",
-        form=PlanForm(instance=SupportPlan.objects.filter(woman=woman).first()),
-        **_plan_context(request, woman, goal_form=form),
+    return _plan_item_add(
+        request, woman, GoalForm(request.POST), services.goal_add, _("Goal added."), "goal_form"
     )
 
 
@@ -287,15 +291,11 @@ def goal_new(request, woman):
 def goal_status(request, goal):
     if not _goal_shared(request, goal):
         raise PermissionDenied
-    form = StatusForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a status."))
-        services.goal_status_set(goal=goal, status=form.cleaned_data["status"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Goal updated."))
+    status_set(
+        request,
+        lambda status: services.goal_status_set(goal=goal, status=status, by=request.user),
+        _("Goal updated."),
+    )
     return redirect("casework:plan", pk=goal.woman_id)
 
 
@@ -304,17 +304,8 @@ def goal_status(request, goal):
 @post_after_fetch
 def action_new(request, woman):
     form = ActionForm(request.POST, woman=woman, goals=_shared_goals(request, woman))
-    if form.is_valid():
-        services.action_add(woman=woman, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Action added."))
-        return redirect("casework:plan", pk=woman.pk)
-    return _page(
-        request,
-        woman,
-        "casework/plan.html",
-        "plan",
-        form=PlanForm(instance=SupportPlan.objects.filter(woman=woman).first()),
-        **_plan_context(request, woman, action_form=form),
+    return _plan_item_add(
+        request, woman, form, services.action_add, _("Action added."), "action_form"
     )
 
 
@@ -334,21 +325,20 @@ def action_done(request, action):
 @full_record(part=Part.REVIEWS)
 def review_new(request, woman):
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
-        try:
-            services.review_add(
-                woman=woman,
-                data=data,
-                scores=form.scores(),
-                next_review_on=form.cleaned_data.get("next_review_on"),
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Review recorded."))
-            return redirect("casework:plan", pk=woman.pk)
+    saved, _review = form_save(
+        request,
+        form,
+        lambda: services.review_add(
+            woman=woman,
+            data={k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")},
+            scores=form.scores(),
+            next_review_on=form.cleaned_data.get("next_review_on"),
+            by=request.user,
+        ),
+        _("Review recorded."),
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_review_form")
     return _page(
@@ -422,19 +412,19 @@ def _chart(request, woman):
 @full_record(part=Part.PLAN)
 def distance(request, woman):
     form = IntakeRatingsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ratings_record(
-                woman=woman,
-                scores=form.scores(),
-                rated_on=form.cleaned_data["rated_on"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Her ratings are saved."))
-            return redirect("casework:distance", pk=woman.pk)
+    saved, _ratings = form_save(
+        request,
+        form,
+        lambda: services.ratings_record(
+            woman=woman,
+            scores=form.scores(),
+            rated_on=form.cleaned_data["rated_on"],
+            by=request.user,
+        ),
+        _("Her ratings are saved."),
+    )
+    if saved:
+        return redirect("casework:distance", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_distance")
     ratings, svg = _chart(request, woman)
@@ -533,14 +523,14 @@ def justice_add(request, woman, kind):
 @full_record(part=Part.RISK)
 def alert_new(request, woman):
     form = AlertForm(request.POST or None, woman=woman)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.alert_add(woman=woman, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Alert added."))
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _alert = form_save(
+        request,
+        form,
+        lambda: services.alert_add(woman=woman, by=request.user, **form.cleaned_data),
+        _("Alert added."),
+    )
+    if saved:
+        return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_alert_form")
     return _page(
@@ -650,15 +640,11 @@ def referral_out_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @child_post(ReferralOut, part=Part.MOVE_ON)
 def referral_out_status(request, referral_out):
-    form = StatusForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a status."))
-        services.referral_out_status_set(
-            referral_out=referral_out, status=form.cleaned_data["status"], by=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Referral status updated."))
+    status_set(
+        request,
+        lambda status: services.referral_out_status_set(
+            referral_out=referral_out, status=status, by=request.user
+        ),
+        _("Referral status updated."),
+    )
     return redirect("casework:move_on", pk=referral_out.woman_id)
