@@ -11,6 +11,8 @@ from centre.versioning import VersionedForm
 
 from .models import (
     OPEN_STAGES,
+    WOMAN_ABOUT_FIELDS,
+    WOMAN_CONTACT_FIELDS,
     Action,
     Agency,
     Alert,
@@ -64,25 +66,7 @@ def staff_choices(centre, roles):
 class WomanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Woman
-        fields = [
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "date_of_birth",
-            "mobile",
-            "email",
-            "address",
-            "safe_to_text",
-            "safe_to_email",
-            "safe_to_leave_voicemail",
-            "safe_to_post",
-            "safe_time",
-            "code_word",
-            "reminders_opt_in",
-            "photo",
-            "what_matters",
-            "supporters",
-        ]
+        fields = [*WOMAN_CONTACT_FIELDS, "photo", *WOMAN_ABOUT_FIELDS]
         widgets = {
             "date_of_birth": DATE,
             "address": forms.Textarea(attrs=TEXTAREA),

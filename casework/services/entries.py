@@ -17,6 +17,7 @@ from ..models import (
     ReferralOut,
     Woman,
 )
+from .rows import status_update
 from .staff import tell_managers_access_changed
 
 M = TypeVar("M", bound=models.Model)
@@ -104,14 +105,11 @@ def move_on_save(*, woman: Woman, data: dict[str, Any], by: User) -> MoveOnPlan:
 
 @transaction.atomic
 def referral_out_status_set(*, referral_out: ReferralOut, status: str, by: User) -> None:
-    if status not in ReferralOut.Status.values:
-        raise ValidationError({"status": _("Choose a status.")})
-    ReferralOut.objects.filter(pk=referral_out.pk).update(
-        status=status, status_changed_on=timezone.localdate()
-    )
-    audit_log(
-        actor=by,
+    status_update(
+        referral_out,
+        status=status,
+        allowed=ReferralOut.Status.values,
+        by=by,
         action="casework.referral_out.edit",
-        obj=referral_out.woman,
-        woman_id=referral_out.woman.pk,
+        status_changed_on=timezone.localdate(),
     )

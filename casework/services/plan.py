@@ -22,6 +22,7 @@ from ..models import (
     SupportPlan,
     Woman,
 )
+from .rows import status_update
 
 
 @transaction.atomic
@@ -66,10 +67,14 @@ def goal_add(*, woman: Woman, text: str, domain: str, by: User) -> Goal:
 
 @transaction.atomic
 def goal_status_set(*, goal: Goal, status: str, by: User) -> None:
-    if status not in Goal.Status.values:
-        raise ValidationError({"status": _("Choose a status.")})
-    Goal.objects.filter(pk=goal.pk).update(status=status, updated_at=timezone.now())
-    audit_log(actor=by, action="casework.goal.edit", obj=goal.woman, woman_id=goal.woman.pk)
+    status_update(
+        goal,
+        status=status,
+        allowed=Goal.Status.values,
+        by=by,
+        action="casework.goal.edit",
+        updated_at=timezone.now(),
+    )
 
 
 @transaction.atomic

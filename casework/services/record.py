@@ -14,29 +14,14 @@ from centre.versioning import versioned_update
 
 from ..models import (
     OPEN_STAGES,
+    WOMAN_ABOUT_FIELDS,
+    WOMAN_CONTACT_FIELDS,
     Stage,
     StageChange,
     Woman,
 )
 
-WOMAN_DETAIL_FIELDS = [
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "date_of_birth",
-    "mobile",
-    "email",
-    "address",
-    "safe_to_text",
-    "safe_to_email",
-    "safe_to_leave_voicemail",
-    "safe_to_post",
-    "safe_time",
-    "code_word",
-    "reminders_opt_in",
-    "what_matters",
-    "supporters",
-]
+WOMAN_DETAIL_FIELDS = [*WOMAN_CONTACT_FIELDS, *WOMAN_ABOUT_FIELDS]
 
 
 PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]
