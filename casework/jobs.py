@@ -194,12 +194,15 @@ def woman_anonymise(*, woman_id):
         return 0
     if woman.photo:
         woman.photo.delete(save=False)
+    anonymous = {
+        "first_name": _("Anonymised"),
+        "last_name": "",
+        "date_of_birth": None,
+        "mobile": "",
+    }
     Woman.objects.filter(pk=woman.pk).update(
-        first_name=_("Anonymised"),
-        last_name="",
+        **anonymous,
         preferred_name="",
-        date_of_birth=None,
-        mobile="",
         email="",
         address="",
         safe_time="",
@@ -231,10 +234,7 @@ def woman_anonymise(*, woman_id):
     Allocation.objects.filter(woman=woman).update(handover_note="")
     woman.break_glass.update(reason=REMOVED)
     Referral.objects.filter(woman=woman).update(
-        first_name=_("Anonymised"),
-        last_name="",
-        date_of_birth=None,
-        mobile="",
+        **anonymous,
         referrer_name="",
         referrer_contact="",
         justice_involvement="",

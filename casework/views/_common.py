@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from centre.audit import audit_request
 
 # One helper puts a service's validation errors on a form (re-exported for the views).
 from centre.forms import add_service_errors as add_errors  # noqa: F401
+from centre.versioning import save_versioned
 
 from .. import selectors
 from ..access import Part, record_access
@@ -167,3 +169,29 @@ def status_set(request, call, success):
         messages.error(request, _("Choose a status."))
         return
     run_and_tell(request, lambda: call(form.cleaned_data["status"]), success)
+
+
+def audited_list(request, rows, action, template, **context):
+    """A list page of 50 at a time, logged as `action` (it names women or referrals)."""
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    audit_request(request, action)
+    return render(request, template, {"page": page, **context})
+
+
+def versioned_edit(request, woman, form, save, *, viewed, success, fields=None):
+    """One edit of a record two people may save at once (her details, plan, a review). A GET is
+    logged as `viewed`; a valid POST runs `save(expected_version, data)` through
+    centre.versioning.save_versioned, which keeps what she typed on a clash. Returns (saved,
+    conflict)."""
+    if request.method != "POST":
+        audit_woman(request, woman, viewed)
+        return False, None
+    if not form.is_valid():
+        return False, None
+    data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+    saved, conflict = save_versioned(
+        request, form, lambda: save(form.expected_version, data), fields=fields
+    )
+    if saved:
+        messages.success(request, success)
+    return saved, conflict

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY
-from centre.versioning import save_versioned
 
 from .. import selectors, services
 from ..access import Part, record_access
@@ -36,6 +35,7 @@ from ._common import (
     manager_only,
     post_after_fetch,
     run_and_tell,
+    versioned_edit,
 )
 
 
@@ -109,28 +109,23 @@ def break_glass(request, pk):
 @full_record
 def woman_edit(request, woman):
     """Her details and safe-contact preferences, with two-people-saving-at-once protection."""
-    conflict = None
     if request.method == "POST":
         form = WomanForm(request.POST, request.FILES, instance=Woman(centre=woman.centre))
-        if form.is_valid():
-            data = {name: form.cleaned_data.get(name) for name in services.WOMAN_DETAIL_FIELDS}
-            photo = form.cleaned_data.get("photo")
-            if photo is False or (photo and photo != woman.photo):
-                data["photo"] = photo
-            saved, conflict = save_versioned(
-                request,
-                form,
-                lambda: services.woman_update(
-                    woman=woman, expected_version=form.expected_version, data=data, by=request.user
-                ),
-                fields=services.WOMAN_DETAIL_FIELDS,
-            )
-            if saved:
-                messages.success(request, _("Her details are saved."))
-                return redirect("casework:woman", pk=woman.pk)
     else:
-        audit_woman(request, woman, "casework.woman.view_details")
         form = WomanForm(instance=woman)
+    saved, conflict = versioned_edit(
+        request,
+        woman,
+        form,
+        lambda version, data: services.woman_update(
+            woman=woman, expected_version=version, data=_details(data, woman), by=request.user
+        ),
+        viewed="casework.woman.view_details",
+        success=_("Her details are saved."),
+        fields=services.WOMAN_DETAIL_FIELDS,
+    )
+    if saved:
+        return redirect("casework:woman", pk=woman.pk)
     return render(
         request,
         "casework/woman_edit.html",
@@ -141,6 +136,15 @@ def woman_edit(request, woman):
             "tab": "details",
         },
     )
+
+
+def _details(data, woman):
+    """Her details from the form; the photo only when it was removed or replaced."""
+    details = {name: data.get(name) for name in services.WOMAN_DETAIL_FIELDS}
+    photo = data.get("photo")
+    if photo is False or (photo and photo != woman.photo):
+        details["photo"] = photo
+    return details
 
 
 @roles_required(CASEWORK_ROLES)

@@ -1,7 +1,6 @@
 """Referrals in, decisions, and the report by source and referrer."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,7 +12,7 @@ from centre.roles import CASEWORK_ROLES
 from .. import selectors, services
 from ..forms import PeriodForm, ReferralDecisionForm, ReferralForm
 from ..models import Referral
-from ._common import form_save
+from ._common import audited_list, form_save
 
 
 @roles_required(CASEWORK_ROLES)
@@ -25,12 +24,13 @@ def referral_list(request):
     decision = request.GET.get("decision")
     if decision in Referral.Decision.values:
         referrals = referrals.filter(decision=decision)
-    page = Paginator(referrals, 50).get_page(request.GET.get("page"))
-    audit_request(request, "casework.referral.list")
-    return render(
+    return audited_list(
         request,
+        referrals,
+        "casework.referral.list",
         "casework/referral_list.html",
-        {"page": page, "decisions": Referral.Decision.choices, "decision": decision},
+        decisions=Referral.Decision.choices,
+        decision=decision,
     )
 
 

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES
-from centre.versioning import save_versioned
 
 from .. import selectors, services
 from ..access import Part
@@ -63,6 +62,7 @@ from ._common import (
     post_after_fetch,
     run_and_tell,
     status_set,
+    versioned_edit,
 )
 
 
@@ -230,24 +230,19 @@ def _plan_context(request, woman, **extra):
 def plan(request, woman):
     """Her support plan in her own words, safe against two people saving at once."""
     current = SupportPlan.objects.filter(woman=woman).first()
-    conflict = None
-    if request.method == "POST":
-        form = PlanForm(request.POST)
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            saved, conflict = save_versioned(
-                request,
-                form,
-                lambda: services.plan_save(
-                    woman=woman, expected_version=form.expected_version, data=data, by=request.user
-                ),
-            )
-            if saved:
-                messages.success(request, _("Support plan saved."))
-                return redirect("casework:plan", pk=woman.pk)
-    else:
-        audit_woman(request, woman, "casework.woman.view_plan")
-        form = PlanForm(instance=current)
+    form = PlanForm(request.POST) if request.method == "POST" else PlanForm(instance=current)
+    saved, conflict = versioned_edit(
+        request,
+        woman,
+        form,
+        lambda version, data: services.plan_save(
+            woman=woman, expected_version=version, data=data, by=request.user
+        ),
+        viewed="casework.woman.view_plan",
+        success=_("Support plan saved."),
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
     return _plan_page(request, woman, form=form, conflict=conflict)
 
 
@@ -359,27 +354,23 @@ def review_new(request, woman):
 def review_edit(request, pk):
     review = get_child_for_user(request, Review.objects.all(), pk, part=Part.REVIEWS)
     woman = review.woman
-    conflict = None
-    if request.method == "POST":
-        form = ReviewEditForm(request.POST)
-        if form.is_valid():
-            data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
-            saved, conflict = save_versioned(
-                request,
-                form,
-                lambda: services.review_update(
-                    review=review,
-                    expected_version=form.expected_version,
-                    data=data,
-                    by=request.user,
-                ),
-            )
-            if saved:
-                messages.success(request, _("Review saved."))
-                return redirect("casework:plan", pk=woman.pk)
-    else:
-        audit_woman(request, woman, "casework.woman.view_review")
-        form = ReviewEditForm(instance=review)
+    form = (
+        ReviewEditForm(request.POST)
+        if request.method == "POST"
+        else ReviewEditForm(instance=review)
+    )
+    saved, conflict = versioned_edit(
+        request,
+        woman,
+        form,
+        lambda version, data: services.review_update(
+            review=review, expected_version=version, data=data, by=request.user
+        ),
+        viewed="casework.woman.view_review",
+        success=_("Review saved."),
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
     return _page(
         request,
         woman,
