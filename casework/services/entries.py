@@ -1,4 +1,5 @@
-"""Rows added to her record: justice orders, court dates, consent, alerts, move-on, referrals out."""
+"""Rows added to her record: justice orders, court dates, consent, alerts, move-on plan and
+referrals out."""
 
 from typing import Any, TypeVar
 
@@ -108,7 +109,6 @@ def referral_out_status_set(*, referral_out: ReferralOut, status: str, by: User)
     status_update(
         referral_out,
         status=status,
-        allowed=ReferralOut.Status.values,
         by=by,
         action="casework.referral_out.edit",
         status_changed_on=timezone.localdate(),

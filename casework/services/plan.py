@@ -68,12 +68,7 @@ def goal_add(*, woman: Woman, text: str, domain: str, by: User) -> Goal:
 @transaction.atomic
 def goal_status_set(*, goal: Goal, status: str, by: User) -> None:
     status_update(
-        goal,
-        status=status,
-        allowed=Goal.Status.values,
-        by=by,
-        action="casework.goal.edit",
-        updated_at=timezone.now(),
+        goal, status=status, by=by, action="casework.goal.edit", updated_at=timezone.now()
     )
 
 

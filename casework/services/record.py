@@ -1,4 +1,5 @@
-"""Her record: opening it, her details (safe against two people saving at once), her choices about taking part, her stage."""
+"""Her record: opening it, her details (safe against two people saving at once), her choices
+about taking part, her stage."""
 
 from typing import Any
 
