@@ -1,5 +1,6 @@
 """Shared pieces of the casework views: fetching with access applied, and auditing."""
 
+from dataclasses import replace
 from functools import wraps
 
 from django.contrib import messages
@@ -194,4 +195,15 @@ def versioned_edit(request, woman, form, save, *, viewed, success, fields=None):
     )
     if saved:
         messages.success(request, success)
+    if conflict is not None:  # "Yes" and "No" for her safe-contact choices, not True and False
+        conflict.changes = [
+            replace(change, theirs=_yes_no(change.theirs), yours=_yes_no(change.yours))
+            for change in conflict.changes
+        ]
     return saved, conflict
+
+
+def _yes_no(value):
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value

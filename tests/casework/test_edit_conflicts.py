@@ -86,3 +86,15 @@ def test_stale_review_save_keeps_her_text_and_writes_nothing(
     after = Review.objects.get(pk=review.pk)
     assert (after.progress, after.version, after.updated_at) == ("Theirs", 2, before.updated_at)
     assert _edits("casework.review.edit") == edits
+
+
+def test_her_safe_contact_choices_read_yes_and_no_in_the_conflict(
+    key_worker_client, manager_client, woman
+):
+    url = reverse("casework:woman_edit", args=[woman.pk])
+    stale = {"first_name": woman.first_name, "last_name": woman.last_name, "version": 1}
+    assert manager_client.post(url, {**stale, "safe_to_text": "on"}).status_code == 302
+    response = key_worker_client.post(url, stale)
+    rows = response.content.decode().split('id="edit-conflict"')[1]
+    assert '<td class="text-pre">Yes</td>' in rows and '<td class="text-pre">No</td>' in rows
+    assert "True" not in rows and "False" not in rows
