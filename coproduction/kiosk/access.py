@@ -11,6 +11,7 @@ every response uncacheable, so nothing one woman saw comes back for the next.
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -104,7 +105,7 @@ View = Callable[..., HttpResponse]
 
 def _uncached(view: View) -> View:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return no_store(view(request, *args, **kwargs))
 
     return wrapped
