@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from centre.documents.models import Document
 from centre.documents.services import document_render, document_request, document_unsaved
 from centre.messaging import absolute_url, message_queue
 from centre.models import Centre, Membership, OutboxMessage, User
+from centre.versioning import versioned_update
 
 from . import access
 from .messages import SUGGESTION_OVERDUE, SUGGESTION_SAFEGUARDING
@@ -41,14 +41,6 @@ _POSSIBLE_DISCLOSURE = re.compile(
     r"groom\w*|bruis\w*|punch\w*|kick(s|ed|ing)?|strangl\w*|choke\w*|controlling|coercive)\b",
     re.IGNORECASE,
 )
-
-
-class SuggestionConflict(Exception):
-    """Someone else saved the suggestion first. `current` is what they saved."""
-
-    def __init__(self, current: Suggestion) -> None:
-        super().__init__("The suggestion was changed by someone else.")
-        self.current = current
 
 
 def normalise_code(code: str | None) -> str:
@@ -195,15 +187,13 @@ def _conditional_update(
     by: User | None,
     note: str,
 ) -> Suggestion:
-    """Write `fields` only if nobody saved since `expected_version`; else SuggestionConflict."""
-    changed = Suggestion.objects.filter(pk=suggestion.pk, version=expected_version).update(
-        **fields, version=F("version") + 1
+    """Write `fields` only if nobody saved since `expected_version`; else EditConflict."""
+    saved = versioned_update(
+        Suggestion, pk=suggestion.pk, expected_version=expected_version, values=fields
     )
-    if changed != 1:
-        raise SuggestionConflict(Suggestion.objects.get(pk=suggestion.pk))
-    for name, value in fields.items():
-        setattr(suggestion, name, value)
-    suggestion.version = expected_version + 1
+    for name in fields:
+        setattr(suggestion, name, getattr(saved, name))
+    suggestion.version = saved.version
     if note:
         _note(suggestion, by, note)
     return suggestion
@@ -336,7 +326,7 @@ def suggestion_triage(
     duplicate_of: Suggestion | None = None,
 ) -> Suggestion:
     """Theme, owner, status and reason. A named owner before it leaves "received"; a reason
-    whenever the answer is no or only partly. Raises ValidationError or SuggestionConflict."""
+    whenever the answer is no or only partly. Raises ValidationError or EditConflict."""
     errors = _triage_errors(
         suggestion,
         theme=theme,
@@ -550,7 +540,7 @@ def suggestion_activity_start(
 ) -> Activity:
     """Start an activity (in the idea stage, origin "a woman's idea") from a suggestion, through
     the activities services, and link the two. Staff have edited the wording first. Raises
-    PermissionError, ValidationError or SuggestionConflict (then nothing is created)."""
+    PermissionError, ValidationError or EditConflict (then nothing is created)."""
     _idea_link_check(suggestion, membership)
     activity = activity_services.activity_create(
         centre=suggestion.centre,

@@ -22,6 +22,7 @@ from centre.roles import (
     STAFF_ROLES,
     VOLUNTEER_AND_STAFF,
 )
+from centre.versioning import CONFLICT_MESSAGE, EditConflict
 
 from . import access, selectors, services
 from .forms import (
@@ -151,13 +152,7 @@ def suggestion_detail(request, code):
 
 
 def _conflict(request, suggestion, conflict, **forms):
-    messages.error(
-        request,
-        _(
-            "Someone else saved this suggestion while you were working on it. Their version is "
-            "shown below; what you typed is kept in the form. Check it and save again."
-        ),
-    )
+    messages.error(request, CONFLICT_MESSAGE)
     rebound = {name: _rebound(form, conflict.current.version) for name, form in forms.items()}
     return _detail(request, conflict.current, status=409, conflict=conflict.current, **rebound)
 
@@ -195,7 +190,7 @@ def suggestion_screen(request, code):
             hold=form.cleaned_data["decision"] == "hold",
             expected_version=form.cleaned_data["version"],
         )
-    except services.SuggestionConflict as conflict:
+    except EditConflict as conflict:
         return _conflict(request, suggestion, conflict, screen_form=form)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -234,7 +229,7 @@ def suggestion_triage(request, code):
                 reason=data["reason"],
                 duplicate_of=data["duplicate_of"],
             )
-        except services.SuggestionConflict as conflict:
+        except EditConflict as conflict:
             return _conflict(request, suggestion, conflict, triage_form=form)
         except ValidationError as error:
             add_service_errors(form, error)
@@ -264,7 +259,7 @@ def suggestion_wording(request, code):
                 you_said=data["you_said"],
                 we_did=data["we_did"],
             )
-        except services.SuggestionConflict as conflict:
+        except EditConflict as conflict:
             return _conflict(request, suggestion, conflict, wording_form=form)
         except ValidationError as error:
             add_service_errors(form, error)
@@ -306,14 +301,8 @@ def suggestion_activity_start(request, code):
                 description=data["description"],
                 idea_notes=data["idea_notes"],
             )
-        except services.SuggestionConflict as conflict:
-            messages.error(
-                request,
-                _(
-                    "Someone else saved this suggestion meanwhile. Check what they saved, then "
-                    "save again: what you typed is kept."
-                ),
-            )
+        except EditConflict as conflict:
+            messages.error(request, CONFLICT_MESSAGE)
             form = _rebound(form, conflict.current.version)
             suggestion = conflict.current
             return render(
@@ -361,7 +350,7 @@ def suggestion_activity_link(request, code):
                 expected_version=form.cleaned_data["version"],
                 activity=form.cleaned_data["activity"],
             )
-        except services.SuggestionConflict as conflict:
+        except EditConflict as conflict:
             return _conflict(request, suggestion, conflict, link_form=form)
         except ValidationError as error:
             add_service_errors(form, error)
@@ -385,7 +374,7 @@ def _version_action(request, code, action, success):
         action(
             suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
         )
-    except services.SuggestionConflict as conflict:
+    except EditConflict as conflict:
         return _conflict(request, suggestion, conflict)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -437,18 +426,13 @@ def suggestion_redact(request, code):
                 fix_idea=form.cleaned_data["fix_idea"],
                 first_name=form.cleaned_data["first_name"],
             )
-        except services.SuggestionConflict as error:
+        except EditConflict as error:
             conflict = error.current
             data = form.data.copy()
             data["version"] = conflict.version
             form = RedactForm(data)
             form.is_valid()
-            messages.error(
-                request,
-                _(
-                    "Someone else saved this suggestion first. Their version is shown; check and save again."
-                ),
-            )
+            messages.error(request, CONFLICT_MESSAGE)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

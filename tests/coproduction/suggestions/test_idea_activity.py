@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from activities import services as activity_services
 from activities.models import Activity, ActivityStatusChange
+from centre.versioning import EditConflict
 from coproduction.suggestions import access, services
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory
@@ -92,7 +93,7 @@ def test_a_held_or_unchecked_suggestion_never_becomes_an_activity(centre, manage
 
 
 def test_conflict_creates_nothing(centre, manager, suggestion):
-    with pytest.raises(services.SuggestionConflict):
+    with pytest.raises(EditConflict):
         services.suggestion_activity_start(
             suggestion=suggestion,
             by=manager,

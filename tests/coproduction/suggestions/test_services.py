@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from centre.models import OutboxMessage
+from centre.versioning import EditConflict
 from coproduction.suggestions import selectors, services
 from coproduction.suggestions.models import OverdueAlert, Suggestion
 from coproduction.suggestions.tasks import suggestion_overdue_reminders_task
@@ -137,7 +138,7 @@ def test_two_people_saving_at_once_never_overwrite(suggestion, manager, key_work
     first = Suggestion.objects.get(pk=suggestion.pk)
     second = Suggestion.objects.get(pk=suggestion.pk)
     triage(first, manager, status=S.LOOKING, owner=manager)
-    with pytest.raises(services.SuggestionConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         triage(second, key_worker, status=S.MEETING, owner=key_worker)
     assert conflict.value.current.owner == manager
     suggestion.refresh_from_db()
