@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from casework.models import Woman
 from centre.messaging import message_queue
 from centre.models import OutboxMessage
+from centre.versioning import versioned_update
 
 from .messages import REMINDER_PURPOSE, SESSION_REMINDER
 from .models import (
@@ -34,14 +35,6 @@ logger = logging.getLogger(__name__)
 
 REMINDER_HOUR = 10  # the day before, mid-morning: late enough to be useful, never at night
 STATUS_NEEDS_REASON = (Activity.Status.PAUSED, Activity.Status.ENDED)
-
-
-class EditConflict(Exception):
-    """Someone else saved first. Carries the saved object so the page can show both."""
-
-    def __init__(self, current):
-        super().__init__("edit conflict")
-        self.current = current
 
 
 # --- Activities -------------------------------------------------------------------------------
@@ -87,20 +80,17 @@ EDITABLE_FIELDS = (
 
 @transaction.atomic
 def activity_update(*, activity, expected_version, **fields):
-    """Save edits unless someone saved since `expected_version` (then EditConflict)."""
+    """Save edits unless someone saved since `expected_version` (then centre.versioning's
+    EditConflict, with nothing written)."""
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} is not editable here")
         setattr(activity, name, value)
     activity.full_clean()
     values = {name: getattr(activity, name) for name in fields}
-    changed = Activity.objects.filter(pk=activity.pk, version=expected_version).update(
-        **values, version=expected_version + 1, updated_at=timezone.now()
+    return versioned_update(
+        Activity, pk=activity.pk, expected_version=expected_version, values=values
     )
-    if changed != 1:
-        raise EditConflict(Activity.objects.get(pk=activity.pk))
-    activity.version = expected_version + 1
-    return activity
 
 
 @transaction.atomic
@@ -445,14 +435,23 @@ def register_state(session):
 def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by, expected_version):
     """Save the whole register in one go. Safe to call twice (a double tap saves once, and a
     woman is never counted twice: the database refuses a second attendance). If someone else
-    saved a different register since `expected_version`, raises EditConflict."""
+    saved a different register since `expected_version`, raises centre.versioning's
+    EditConflict and writes nothing."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     wanted = RegisterState(frozenset(woman_ids), others_count, frozenset(facilitator_ids))
     current = register_state(session)
     if current == wanted and session.register_taken_at:
         return session
-    if session.version != expected_version:
-        raise EditConflict(session)
+    session = versioned_update(
+        Session,
+        pk=session.pk,
+        expected_version=expected_version,
+        values={
+            "others_count": others_count,
+            "register_taken_at": timezone.now(),
+            "register_taken_by": taken_by,
+        },
+    )
     valid_women = set(
         Woman.objects.filter(centre_id=session.centre_id, pk__in=wanted.woman_ids).values_list(
             "pk", flat=True
@@ -472,12 +471,6 @@ def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by
         ignore_conflicts=True,
     )
     session.facilitators_present.set(valid_facilitators)
-    session.others_count = others_count
-    session.register_taken_at, session.register_taken_by = timezone.now(), taken_by
-    session.version += 1
-    session.save(
-        update_fields=["others_count", "register_taken_at", "register_taken_by", "version"]
-    )
     return session
 
 

@@ -1,3 +1,4 @@
+from copy import copy
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from centre.documents.services import (
 from centre.documents.views import document_bytes_response, document_download_response
 from centre.forms import add_service_errors
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF
+from centre.versioning import ChangedField, save_versioned
 
 from . import access, links, selectors, services
 from .documents import CERTIFICATE, PROGRAMME, programme_coverage, weekday_name
@@ -191,35 +193,23 @@ def _next_idea_stage(activity):
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
+    # The form validates into its own copy, so the page's title keeps the saved name.
     form = ActivityForm(
-        request.POST or None, instance=activity, centre=request.centre, editing=True
+        request.POST or None, instance=copy(activity), centre=request.centre, editing=True
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
-        expected = form.cleaned_data.get("version") or 0
-        try:
-            services.activity_update(
-                activity=Activity.objects.get(pk=activity.pk), expected_version=expected, **fields
-            )
-        except services.EditConflict as error:
-            conflict = error.current
-            data = request.POST.copy()
-            data["version"] = conflict.version
-            # The form gets its own copy: validating a ModelForm writes into its instance.
-            fresh = Activity.objects.get(pk=activity.pk)
-            form = ActivityForm(data, instance=fresh, centre=request.centre, editing=True)
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this activity while you were editing. "
-                    "Their version is shown beside yours; check and save again."
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: services.activity_update(
+                activity=Activity.objects.get(pk=activity.pk),
+                expected_version=form.expected_version,
+                **fields,
+            ),
+        )
+        if saved:
             messages.success(request, _("Activity saved."))
             return redirect("activities:activity_detail", pk=activity.pk)
     context = {"form": form, "activity": activity, "conflict": conflict}
@@ -556,17 +546,21 @@ def register(request, pk):
     if not form.is_valid():
         context = _register_context(request, session, form=form, ticked=set(woman_ids))
         return render(request, "activities/register.html", context, status=400)
-    try:
-        services.register_save(
+    saved, conflict = save_versioned(
+        request,
+        form,
+        lambda: services.register_save(
             session=session,
             woman_ids=form.cleaned_data["women"],
             others_count=form.cleaned_data["others_count"],
             facilitator_ids=form.cleaned_data["facilitators"],
             taken_by=request.user,
-            expected_version=form.cleaned_data["version"],
-        )
-    except services.EditConflict as error:
-        return _register_conflict(request, error.current, form)
+            expected_version=form.expected_version,
+        ),
+        fields=["others_count"],
+    )
+    if conflict:
+        return _register_conflict(request, conflict, form)
     audit_request(request, "activities.register.save", obj=session)
     total = len(form.cleaned_data["women"]) + form.cleaned_data["others_count"]
     messages.success(
@@ -577,25 +571,19 @@ def register(request, pk):
     return redirect("activities:register", pk=session.pk)
 
 
-def _register_conflict(request, current, form):
+def _register_conflict(request, conflict, form):
+    """Her ticks stay; the shared conflict panel adds who the other person ticked."""
+    current = conflict.current
     saved_ids = set(current.attendances.values_list("woman_id", flat=True))
     saved = [
         selectors.name_for(request, woman)
         for woman in Woman.objects.filter(pk__in=saved_ids).order_by("first_name")
     ]
-    data = request.POST.copy()
-    data["version"] = current.version
-    form = RegisterForm(
-        data,
-        woman_ids=form.cleaned_data["women"],
-        facilitator_ids=form.cleaned_data["facilitators"],
-    )
-    form.is_valid()
-    conflict = {
-        "by": current.register_taken_by,
-        "names": saved,
-        "others": current.others_count,
-    }
+    mine = [
+        selectors.name_for(request, woman)
+        for woman in Woman.objects.filter(pk__in=form.cleaned_data["women"]).order_by("first_name")
+    ]
+    conflict.changes.insert(0, ChangedField(_("Women who came"), ", ".join(saved), ", ".join(mine)))
     context = _register_context(
         request, current, form=form, ticked=set(form.cleaned_data["women"]), conflict=conflict
     )
