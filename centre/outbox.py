@@ -94,6 +94,7 @@ def outbox_message_queue(
 
 def outbox_send_enqueue(*, message_id):
     """Ask a worker to send now. If the broker is down the periodic task sends it later."""
+    # Inner import to break a real cycle: centre.tasks imports this module (outbox) at its top.
     from .tasks import outbox_message_send_task
 
     try:

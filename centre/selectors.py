@@ -2,6 +2,7 @@
 
 import logging
 
+import redis
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
@@ -36,7 +37,6 @@ def broker_status():
     """ "ok", "down", or "eager" when no broker is configured (tasks run in-process)."""
     if not settings.REDIS_URL:
         return "eager"
-    import redis
 
     try:
         client = redis.Redis.from_url(

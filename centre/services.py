@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .access import may_reset_sign_in_of
 from .audit import audit_log
 from .messaging import message_queue
+from .middleware import SESSION_CENTRE_KEY
 from .models import Centre, Invitation, Membership, OutboxMessage, User
 
 logger = logging.getLogger(__name__)
@@ -23,8 +24,6 @@ logger = logging.getLogger(__name__)
 
 def membership_choose(*, request, centre_id):
     """Switch the person's current centre. Only to a centre she belongs to."""
-    from .middleware import SESSION_CENTRE_KEY
-
     if not any(m.centre_id == centre_id for m in request.memberships):
         raise ValidationError(_("You are not a member of that centre."))
     request.session[SESSION_CENTRE_KEY] = centre_id
@@ -266,8 +265,6 @@ def membership_update(*, membership, changed_by, role, agency):
 def membership_triage_set(*, membership, triages_referrals: bool, changed_by):
     """Put someone on referral duty (she reads referrals waiting for a decision) or take her
     off it. Safe to call twice; writes an audit event when it changes."""
-    from .audit import audit_log  # noqa: PLC0415 - as the other team services here
-
     if membership.triages_referrals == triages_referrals:
         return membership
     membership.triages_referrals = triages_referrals
