@@ -60,23 +60,26 @@ def setup(request):
     return render(request, "activities/setup.html", context)
 
 
+def _setup_add(request, form, create, *, added, title):
+    """One page that adds a room or a term to the setup: `create` is the service."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            create(centre=request.centre, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, added)
+            return redirect("activities:setup")
+    context = {"form": form, "title": title, "back": reverse("activities:setup")}
+    return render(request, "activities/simple_form.html", context)
+
+
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def room_add(request):
     form = RoomForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.room_create(centre=request.centre, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Room added."))
-            return redirect("activities:setup")
-    title = _("Add a room")
-    return render(
-        request,
-        "activities/simple_form.html",
-        {"form": form, "title": title, "back": reverse("activities:setup")},
+    return _setup_add(
+        request, form, services.room_create, added=_("Room added."), title=_("Add a room")
     )
 
 
@@ -84,17 +87,6 @@ def room_add(request):
 @require_http_methods(["GET", "POST"])
 def term_add(request):
     form = TermForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.term_create(centre=request.centre, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Term added."))
-            return redirect("activities:setup")
-    title = _("Add a term")
-    return render(
-        request,
-        "activities/simple_form.html",
-        {"form": form, "title": title, "back": reverse("activities:setup")},
+    return _setup_add(
+        request, form, services.term_create, added=_("Term added."), title=_("Add a term")
     )

@@ -6,18 +6,15 @@ import factory
 from django.utils import timezone
 
 from activities.models import Activity, Facilitator, Room, Session, Term
-from casework.models import Stage, Woman
+from tests.casework.factories import WomanFactory as CaseworkWomanFactory
 from tests.factories import CentreFactory, UserFactory
 
 
-class WomanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Woman
+class WomanFactory(CaseworkWomanFactory):
+    """Casework's woman, without the details activities never need (no birthday, no mobile)."""
 
-    centre = factory.SubFactory(CentreFactory)
-    first_name = factory.Faker("first_name_female", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
-    stage = Stage.INTENSIVE
+    date_of_birth = None
+    mobile = ""
 
 
 class RoomFactory(factory.django.DjangoModelFactory):
