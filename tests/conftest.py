@@ -132,34 +132,22 @@ def client_for(user):
     return client
 
 
-@pytest.fixture
-def manager_client(manager):
-    return client_for(manager)
+def _client_of(person):
+    """A fixture `<person>_client`: a test client signed in as the `person` fixture."""
+
+    @pytest.fixture(name=f"{person}_client")
+    def signed_in_client(request):
+        return client_for(request.getfixturevalue(person))
+
+    return signed_in_client
 
 
-@pytest.fixture
-def key_worker_client(key_worker):
-    return client_for(key_worker)
-
-
-@pytest.fixture
-def partner_client(partner):
-    return client_for(partner)
-
-
-@pytest.fixture
-def volunteer_client(volunteer):
-    return client_for(volunteer)
-
-
-@pytest.fixture
-def steering_client(steering):
-    return client_for(steering)
-
-
-@pytest.fixture
-def outsider_client(outsider):
-    return client_for(outsider)
+manager_client = _client_of("manager")
+key_worker_client = _client_of("key_worker")
+partner_client = _client_of("partner")
+volunteer_client = _client_of("volunteer")
+steering_client = _client_of("steering")
+outsider_client = _client_of("outsider")
 
 
 def free_port():

@@ -1,9 +1,12 @@
 """Helpers the activities' pages share: room-clash warnings and the one simple form page."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from centre.forms import add_service_errors
 
 
 def _warn_clashes(request, clashes):
@@ -33,3 +36,16 @@ def _form_page(request, form, title, activity, *, intro="", titled=False):
     )
     context = {"form": form, "title": title, "intro": intro, "back": back, "activity": activity}
     return render(request, "activities/simple_form.html", context)
+
+
+def _saved(request, form, save):
+    """For a posted form that is valid, run `save` (a service call): (True, what it returned).
+    (False, None) when there is nothing to save yet or the service refused; its reasons are
+    then on the form, next to what she typed."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        return True, save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False, None

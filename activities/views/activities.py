@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, roles_required, scope_to_centre
-from centre.forms import add_service_errors
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF
 from centre.versioning import save_versioned
 
@@ -25,7 +24,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Activity, Enrolment, Feedback, Session
-from ._common import _form_page
+from ._common import _form_page, _saved
 
 # --- Activities -------------------------------------------------------------------------------
 
@@ -60,17 +59,16 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     form = ActivityForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        try:
-            activity = services.activity_create(
-                centre=request.centre, created_by=request.user, **fields
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Activity added. Now add when it runs."))
-            return redirect("activities:activity_detail", pk=activity.pk)
+    saved, activity = _saved(
+        request,
+        form,
+        lambda: services.activity_create(
+            centre=request.centre, created_by=request.user, **dict(form.cleaned_data)
+        ),
+    )
+    if saved:
+        messages.success(request, _("Activity added. Now add when it runs."))
+        return redirect("activities:activity_detail", pk=activity.pk)
     return render(request, "activities/activity_form.html", {"form": form, "activity": None})
 
 
@@ -172,20 +170,20 @@ def activity_edit(request, pk):
 def activity_status(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True, manager_only=True)
     form = StatusForm(request.POST or None, initial={"status": activity.status})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_status_change(
-                activity=activity,
-                to_status=form.cleaned_data["status"],
-                reason=form.cleaned_data["reason"],
-                effective_on=form.cleaned_data["effective_on"],
-                changed_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Status changed. It shows on the programme."))
-            return redirect("activities:activity_detail", pk=activity.pk)
+    saved, _result = _saved(
+        request,
+        form,
+        lambda: services.activity_status_change(
+            activity=activity,
+            to_status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+            effective_on=form.cleaned_data["effective_on"],
+            changed_by=request.user,
+        ),
+    )
+    if saved:
+        messages.success(request, _("Status changed. It shows on the programme."))
+        return redirect("activities:activity_detail", pk=activity.pk)
     return _form_page(
         request,
         form,

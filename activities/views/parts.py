@@ -16,7 +16,6 @@ from centre.documents.services import (
     document_unsaved,
 )
 from centre.documents.views import document_bytes_response
-from centre.forms import add_service_errors
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES
 
 from .. import selectors, services
@@ -29,7 +28,7 @@ from ..forms import (
     SessionForm,
 )
 from ..models import Enrolment, Facilitator
-from ._common import _form_page, _warn_clashes
+from ._common import _form_page, _saved, _warn_clashes
 
 
 @roles_required(ACTIVITY_EDITORS)
@@ -39,15 +38,16 @@ def facilitator_add(request, pk):
     form = FacilitatorForm(
         request.POST or None, centre=request.centre, instance=Facilitator(activity=activity)
     )
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.facilitator_add(activity=activity, **fields)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Facilitator added."))
-            return redirect("activities:activity_detail", pk=activity.pk)
+    saved, _result = _saved(
+        request,
+        form,
+        lambda: services.facilitator_add(
+            activity=activity, **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        ),
+    )
+    if saved:
+        messages.success(request, _("Facilitator added."))
+        return redirect("activities:activity_detail", pk=activity.pk)
     return _form_page(
         request,
         form,
@@ -72,21 +72,21 @@ def facilitator_remove(request, pk):
 def cost_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True, manager_only=True)
     form = CostForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_cost_add(
-                activity=activity, created_by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            summary = selectors.budget_summary(activity)
-            messages.success(
-                request, _("Spending added. £%(left)s left.") % {"left": summary["remaining"]}
-            )
-            if summary["remaining"] < 0:
-                messages.warning(request, _("This activity is over its budget."))
-            return redirect("activities:activity_detail", pk=activity.pk)
+    saved, _result = _saved(
+        request,
+        form,
+        lambda: services.activity_cost_add(
+            activity=activity, created_by=request.user, **form.cleaned_data
+        ),
+    )
+    if saved:
+        summary = selectors.budget_summary(activity)
+        messages.success(
+            request, _("Spending added. £%(left)s left.") % {"left": summary["remaining"]}
+        )
+        if summary["remaining"] < 0:
+            messages.warning(request, _("This activity is over its budget."))
+        return redirect("activities:activity_detail", pk=activity.pk)
     return _form_page(request, form, _("Add spending for %(name)s"), activity)
 
 
@@ -95,19 +95,17 @@ def cost_add(request, pk):
 def schedule_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     form = ScheduleForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.schedule_create(activity=activity, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext("%(n)s session added.", "%(n)s sessions added.", result.created)
-                % {"n": result.created},
-            )
-            _warn_clashes(request, result.clashes)
-            return redirect("activities:activity_detail", pk=activity.pk)
+    saved, result = _saved(
+        request, form, lambda: services.schedule_create(activity=activity, **form.cleaned_data)
+    )
+    if saved:
+        messages.success(
+            request,
+            ngettext("%(n)s session added.", "%(n)s sessions added.", result.created)
+            % {"n": result.created},
+        )
+        _warn_clashes(request, result.clashes)
+        return redirect("activities:activity_detail", pk=activity.pk)
     return _form_page(
         request,
         form,
@@ -125,15 +123,14 @@ def session_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     initial = {"room": activity.room_id, "location": activity.location}
     form = SessionForm(request.POST or None, centre=request.centre, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _session, clashes = services.session_create(activity=activity, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Session added."))
-            _warn_clashes(request, clashes)
-            return redirect("activities:activity_detail", pk=activity.pk)
+    saved, created = _saved(
+        request, form, lambda: services.session_create(activity=activity, **form.cleaned_data)
+    )
+    if saved:
+        _session, clashes = created
+        messages.success(request, _("Session added."))
+        _warn_clashes(request, clashes)
+        return redirect("activities:activity_detail", pk=activity.pk)
     return _form_page(request, form, _("Add a one-off session of %(name)s"), activity)
 
 

@@ -1,7 +1,6 @@
 """Sessions and the register: cancelling, taking the register, quick feedback."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casework.models import Woman
 from centre.access import can, roles_required
 from centre.audit import audit_request
-from centre.forms import add_service_errors
 from centre.roles import ACTIVITY_EDITORS, VOLUNTEER_AND_STAFF
 from centre.versioning import ChangedField, save_versioned
 
@@ -22,7 +20,7 @@ from ..forms import (
     RegisterForm,
 )
 from ..models import Facilitator
-from ._common import _form_page
+from ._common import _form_page, _saved
 
 # --- Sessions and the register ----------------------------------------------------------------
 
@@ -202,14 +200,12 @@ def register_search(request, pk):
 def feedback(request, pk):
     session = selectors.get_session_for_user(request, pk)
     form = FeedbackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_add(session=session, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Thank you for your feedback."))
-            return redirect("activities:feedback", pk=session.pk)
+    saved, _result = _saved(
+        request, form, lambda: services.feedback_add(session=session, **form.cleaned_data)
+    )
+    if saved:
+        messages.success(request, _("Thank you for your feedback."))
+        return redirect("activities:feedback", pk=session.pk)
     recent = session.feedback.all()[:20]
     context = {"form": form, "session": session, "recent": recent}
     return render(request, "activities/feedback.html", context)

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
-from centre.forms import add_service_errors
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES
 
 from .. import selectors, services
@@ -21,6 +19,7 @@ from ..forms import (
     TermForm,
 )
 from ..models import Room, Term
+from ._common import _saved
 
 # --- Numbers and setup ------------------------------------------------------------------------
 
@@ -62,14 +61,12 @@ def setup(request):
 
 def _setup_add(request, form, create, *, added, title):
     """One page that adds a room or a term to the setup: `create` is the service."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            create(centre=request.centre, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, added)
-            return redirect("activities:setup")
+    saved, _result = _saved(
+        request, form, lambda: create(centre=request.centre, **form.cleaned_data)
+    )
+    if saved:
+        messages.success(request, added)
+        return redirect("activities:setup")
     context = {"form": form, "title": title, "back": reverse("activities:setup")}
     return render(request, "activities/simple_form.html", context)
 
