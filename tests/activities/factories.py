@@ -5,6 +5,7 @@ from datetime import time, timedelta
 import factory
 from django.utils import timezone
 
+from activities import services
 from activities.models import Activity, Facilitator, Room, Session, Term
 from tests.casework.factories import WomanFactory as CaseworkWomanFactory
 from tests.factories import CentreFactory, UserFactory
@@ -71,4 +72,18 @@ class FacilitatorFactory(factory.django.DjangoModelFactory):
         ),
         factory.SubFactory(UserFactory),
         None,
+    )
+
+
+def weekly_from_today(activity, *, start, end, weeks=4):
+    """A weekly schedule of `activity` on today's weekday for `weeks` weeks, from today."""
+    today = timezone.localdate()
+    return services.schedule_create(
+        activity=activity,
+        frequency="weekly",
+        weekday=today.weekday(),
+        start_time=start,
+        end_time=end,
+        starts_on=today,
+        ends_on=today + timedelta(weeks=weeks),
     )

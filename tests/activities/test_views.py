@@ -25,6 +25,7 @@ from .factories import (
     SessionFactory,
     TermFactory,
     WomanFactory,
+    weekly_from_today,
 )
 
 pytestmark = pytest.mark.django_db
@@ -496,25 +497,9 @@ def test_programme_pdf(volunteer_client, centre, manager):
     from activities import services
 
     walking = ActivityFactory(centre=centre, name="Walking <group>", location="Park gates")
-    services.schedule_create(
-        activity=walking,
-        frequency="weekly",
-        weekday=timezone.localdate().weekday(),
-        start_time=time(10),
-        end_time=time(11),
-        starts_on=timezone.localdate(),
-        ends_on=timezone.localdate() + timedelta(weeks=4),
-    )
+    weekly_from_today(walking, start=time(10), end=time(11))
     sewing = ActivityFactory(centre=centre, name="Sewing")
-    services.schedule_create(
-        activity=sewing,
-        frequency="weekly",
-        weekday=timezone.localdate().weekday(),
-        start_time=time(14),
-        end_time=time(15),
-        starts_on=timezone.localdate(),
-        ends_on=timezone.localdate() + timedelta(weeks=4),
-    )
+    weekly_from_today(sewing, start=time(14), end=time(15))
     services.activity_status_change(
         activity=sewing,
         to_status="paused",
