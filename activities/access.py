@@ -5,12 +5,14 @@ views, selectors, hooks and templates ask the capabilities and functions here. I
 ready, so the capabilities are registered before any request.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from casework.access import register_volunteer_session_check
 from casework.models import Woman
 from centre.access import can, capability, role_in
+from centre.models import User
 from centre.roles import (
     ACTIVITY_EDITORS,
     MANAGER_ONLY,
@@ -68,7 +70,9 @@ def _see_placement_alerts(request: HttpRequest) -> bool:
     return role_in(request, STAFF_ROLES)
 
 
-def volunteer_helps_with(user, activity_id: int) -> bool:
+def volunteer_helps_with(user: User | AnonymousUser, activity_id: int) -> bool:
+    if not user.is_authenticated:
+        return False
     return Facilitator.objects.filter(
         activity_id=activity_id, user=user, kind=Facilitator.Kind.VOLUNTEER, ended_on__isnull=True
     ).exists()

@@ -5,6 +5,8 @@ class ActivitiesConfig(AppConfig):
     name = "activities"
 
     def ready(self):
+        # Imported here, not at the top: these modules import the models, which Django loads
+        # only after every app's config (the app registry is not ready at module import).
         from . import documents
 
         documents.register()

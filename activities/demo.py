@@ -8,7 +8,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from casework.models import Woman
+from centre.models import User
 from centre.roles import Role
+
+from . import services
+from .models import Activity, Attendance, Feedback, Room, Session, Term
 
 # --- Demo data --------------------------------------------------------------------------------
 
@@ -201,9 +206,6 @@ LARGE_EXTRA = [
 
 def seed_demo(*, centres, scale, stdout):
     """Two years of activities, sessions and registers for the demo centre. Safe to run twice."""
-    from casework.models import Woman
-
-    from .models import Activity
 
     centre = centres[0]
     if Activity.objects.filter(centre=centre).exists():
@@ -225,11 +227,6 @@ def seed_demo(*, centres, scale, stdout):
 
 @transaction.atomic
 def _seed(centre, women, scale):
-    from centre.models import User
-
-    from . import services
-    from .models import Activity, Room
-
     rng = random.Random(4)
     today = timezone.localdate()
     start = today - timedelta(days=730)
@@ -289,7 +286,6 @@ def _seed(centre, women, scale):
             committed_on=today - timedelta(days=rng.randint(1, 300)),
             created_by=manager,
         )
-    from .models import Session
 
     return {
         "activities": Activity.objects.filter(centre=centre).count(),
@@ -299,7 +295,6 @@ def _seed(centre, women, scale):
 
 
 def _seed_terms(centre, start, today):
-    from .models import Term
 
     terms = []
     for year in range(start.year, today.year + 2):
@@ -339,7 +334,6 @@ def _schedule_two_years(services, activity, weekday, t0, t1, start, end):
 
 
 def _seed_courses(services, centre, manager, staff, rooms, terms, rng):
-    from .models import Activity
 
     made = []
     today = timezone.localdate()
@@ -401,7 +395,6 @@ def _seed_courses(services, centre, manager, staff, rooms, terms, rng):
 
 
 def _seed_stopped(services, centre, manager, rooms, start, today):
-    from .models import Activity
 
     made = []
     for name, category, room, weekday, text, to_status, reason, months_ago in [
@@ -465,7 +458,6 @@ def _seed_stopped(services, centre, manager, rooms, start, today):
 
 
 def _seed_one_offs(services, centre, manager, start, today, rng):
-    from .models import Activity
 
     made = []
     for name, kind, location, days_ago, text in [
@@ -515,7 +507,6 @@ def _seed_one_offs(services, centre, manager, start, today, rng):
 
 
 def _seed_ideas(services, centre, manager):
-    from .models import Activity
 
     for name, stage, text, idea in [
         (
@@ -572,7 +563,6 @@ def _seed_facilitators(services, activities, staff, volunteer, women, rng):
 
 
 def _seed_registers(centre, activities, women, scale, rng, today):
-    from .models import Attendance, Feedback, Session
 
     sessions = list(
         Session.objects.filter(centre=centre, date__lt=today).select_related("activity__owner")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.models import Stage, Woman
 from centre.models import User
 from centre.roles import STAFF_ROLES, Role
+from centre.versioning import VersionedForm
 
 from .models import Activity, ActivityCost, Facilitator, Feedback, Room, Schedule, Session, Term
 from .services import EDITABLE_FIELDS
@@ -58,9 +59,7 @@ def women_of(centre):
     return Woman.objects.filter(centre=centre).exclude(stage=Stage.CLOSED)
 
 
-class ActivityForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class ActivityForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [*EDITABLE_FIELDS[:6], "status", *EDITABLE_FIELDS[6:]]
@@ -82,7 +81,6 @@ class ActivityForm(forms.ModelForm):
         ]
         if editing:
             del self.fields["status"]
-            self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
 
@@ -212,7 +210,7 @@ class EnrolmentForm(forms.Form):
         self.fields["woman"].widget.queryset = self.fields["woman"].queryset
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(VersionedForm):
     """The register as one submission: who came, how many others, which facilitators."""
 
     women = forms.TypedMultipleChoiceField(coerce=int, required=False)
@@ -220,7 +218,6 @@ class RegisterForm(forms.Form):
     others_count = forms.IntegerField(
         label=_("Women not on the system"), min_value=0, max_value=500, initial=0
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, woman_ids=(), facilitator_ids=(), **kwargs):
         super().__init__(*args, **kwargs)

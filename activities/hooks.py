@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from centre.access import can
 from centre.features import HomePanel, NavItem
 
-from . import selectors
+from . import demo, selectors
 from .models import Session
 
 
@@ -54,6 +54,4 @@ def home_panels(request):
 
 def seed_demo(*, centres, scale, stdout):
     """Two years of activities, sessions and registers for the demo centre. Safe to run twice."""
-    from .demo import seed_demo as seed
-
-    seed(centres=centres, scale=scale, stdout=stdout)
+    demo.seed_demo(centres=centres, scale=scale, stdout=stdout)

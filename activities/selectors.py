@@ -1,16 +1,22 @@
 """Reads for activities with visibility applied, the programme, and the numbers."""
 
 from collections import defaultdict
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Q, Sum
-from django.http import Http404
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import models
+from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from casework.models import Stage, Woman
 from casework.selectors import placement_conflicts
 from centre.access import can, get_for_user, scope_to_centre
+from centre.models import Centre
+from centre.requests import CentreRequest
 
 from . import access
 from .models import (
@@ -25,29 +31,33 @@ from .models import (
     Term,
 )
 
+M = TypeVar("M", bound=models.Model)
+
 RECENT_WEEKS = 8
 REGULARS_LIMIT = 60
 
 
-def may_edit(request) -> bool:
+def may_edit(request: HttpRequest) -> bool:
     return can(request, "edit_activities")
 
 
-def is_manager(request) -> bool:
+def is_manager(request: HttpRequest) -> bool:
     return can(request, "set_up_rooms_and_terms")
 
 
 # --- Single objects ---------------------------------------------------------------------------
 
 
-def get_activity_for_user(request, pk, *, change=False, manager_only=False):
+def get_activity_for_user(
+    request: CentreRequest, pk: int, *, change: bool = False, manager_only: bool = False
+) -> Activity:
     allowed = is_manager(request) if manager_only else (may_edit(request) or not change)
     return get_for_user(
         Activity.objects.select_related("room", "owner"), request, may_change=allowed, pk=pk
     )
 
 
-def get_session_for_user(request, pk, *, change=False):
+def get_session_for_user(request: CentreRequest, pk: int, *, change: bool = False) -> Session:
     """A session: staff may see them all; a volunteer only those of activities she helps with.
     Changing a session (cancelling it) is for managers and key workers."""
     session = get_for_user(
@@ -62,15 +72,22 @@ def get_session_for_user(request, pk, *, change=False):
     return session
 
 
-def get_register_session_for_user(request, pk):
+def get_register_session_for_user(request: CentreRequest, pk: int) -> Session:
     """The register: any member of staff, or a volunteer for a session she helps with."""
     return get_session_for_user(request, pk)
 
 
-def _get_child(request, queryset, pk, *, change=True, manager_only=False):
+def _get_child(
+    request: CentreRequest,
+    queryset: QuerySet[M],
+    pk: int,
+    *,
+    change: bool = True,
+    manager_only: bool = False,
+) -> M:
     try:
         obj = queryset.get(pk=pk, activity__centre=request.centre)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
     allowed = is_manager(request) if manager_only else may_edit(request)
     if change and not allowed:
@@ -78,15 +95,15 @@ def _get_child(request, queryset, pk, *, change=True, manager_only=False):
     return obj
 
 
-def get_facilitator_for_user(request, pk):
+def get_facilitator_for_user(request: CentreRequest, pk: int) -> Facilitator:
     return _get_child(request, Facilitator.objects.select_related("activity"), pk)
 
 
-def get_enrolment_for_user(request, pk):
+def get_enrolment_for_user(request: CentreRequest, pk: int) -> Enrolment:
     return _get_child(request, Enrolment.objects.select_related("activity", "woman"), pk)
 
 
-def get_completion_for_user(request, pk):
+def get_completion_for_user(request: CentreRequest, pk: int) -> CourseCompletion:
     return _get_child(
         request,
         CourseCompletion.objects.select_related("activity", "woman"),
@@ -95,7 +112,7 @@ def get_completion_for_user(request, pk):
     )
 
 
-def get_woman_in_centre(request, pk):
+def get_woman_in_centre(request: CentreRequest, pk: int) -> Woman:
     try:
         return scope_to_centre(Woman.objects.all(), request).get(pk=pk)
     except (Woman.DoesNotExist, ValueError, TypeError):
@@ -105,7 +122,9 @@ def get_woman_in_centre(request, pk):
 # --- Lists ------------------------------------------------------------------------------------
 
 
-def activities_for_user(request, *, status="", kind="", ideas=False):
+def activities_for_user(
+    request: CentreRequest, *, status: str = "", kind: str = "", ideas: bool = False
+) -> QuerySet[Activity]:
     activities = scope_to_centre(Activity.objects.all(), request).select_related("room", "owner")
     activities = access.activities_seen(request, activities)
     if status:
@@ -127,9 +146,11 @@ def activities_for_user(request, *, status="", kind="", ideas=False):
     ).order_by("name")
 
 
-def sessions_for_volunteer(request, *, days=14):
+def sessions_for_volunteer(request: CentreRequest, *, days: int = 14) -> QuerySet[Session]:
     """The sessions she helps with in the next fortnight (and today), for her start page."""
     today = timezone.localdate()
+    if not request.user.is_authenticated:
+        return Session.objects.none()
     return (
         scope_to_centre(Session.objects.all(), request)
         .filter(
@@ -145,8 +166,8 @@ def sessions_for_volunteer(request, *, days=14):
     )
 
 
-def budget_summary(activity):
-    committed = activity.costs.aggregate(total=Sum("amount"))["total"] or 0
+def budget_summary(activity: Activity) -> dict[str, Decimal]:
+    committed = activity.costs.aggregate(total=Sum("amount"))["total"] or Decimal(0)
     return {
         "budget": activity.budget,
         "committed": committed,
@@ -154,7 +175,7 @@ def budget_summary(activity):
     }
 
 
-def enrolment_counts(activity):
+def enrolment_counts(activity: Activity) -> dict[str, int]:
     counts = dict(
         activity.enrolments.values_list("status").annotate(n=Count("id")).values_list("status", "n")
     )
@@ -164,7 +185,7 @@ def enrolment_counts(activity):
 # --- The register -----------------------------------------------------------------------------
 
 
-def register_women(session):
+def register_women(session: Session) -> tuple[list[Woman], set[int]]:
     """Who the register offers to tap: women already marked, women signed up, and women who
     came to this activity in the last few weeks. Ordered by name, with no more than we need."""
     since = session.date - timedelta(weeks=RECENT_WEEKS)
@@ -191,7 +212,7 @@ def register_women(session):
     return list(women), present
 
 
-def women_search(request, query, *, limit=15):
+def women_search(request: CentreRequest, query: str, *, limit: int = 15) -> list[Woman]:
     """Women matching a name, among those this person may find (activities.access): staff
     search the centre by any name; a volunteer searches first names of the women booked on, or
     who came to, the activities she helps with."""
@@ -206,14 +227,14 @@ def women_search(request, query, *, limit=15):
     return list(women.filter(match).order_by("first_name", "last_name")[:limit])
 
 
-def name_for(request, woman):
+def name_for(request: CentreRequest, woman: Woman) -> str:
     """What this person may see of a woman's name: a volunteer sees her first name only."""
     if can(request, "see_full_names"):
         return str(woman)
     return woman.known_as
 
 
-def placement_pairs(centre, woman_ids):
+def placement_pairs(centre: Centre, woman_ids: Iterable[int]) -> set[frozenset[int]]:
     """Pairs among these women who must not be placed together (from casework's alerts, which
     hold the reason; we never show it). A set of frozensets of two ids, only of these women."""
     ids = set(woman_ids)
@@ -225,7 +246,7 @@ def placement_pairs(centre, woman_ids):
 # --- The programme ----------------------------------------------------------------------------
 
 
-def _session_state(session):
+def _session_state(session: Session) -> tuple[str, str]:
     activity = session.activity
     if session.status == Session.Status.CANCELLED:
         return "cancelled", session.cancel_reason
@@ -234,7 +255,7 @@ def _session_state(session):
     return "on", ""
 
 
-def _programme_sessions(centre, start, end):
+def _programme_sessions(centre: Centre, start: date, end: date) -> QuerySet[Session]:
     return (
         Session.objects.filter(centre=centre, date__gte=start, date__lte=end)
         .exclude(activity__status=Activity.Status.ENDED, status=Session.Status.CANCELLED)
@@ -243,7 +264,7 @@ def _programme_sessions(centre, start, end):
     )
 
 
-def _entry(session):
+def _entry(session: Session) -> dict[str, Any]:
     state, note = _session_state(session)
     activity = session.activity
     return {
@@ -260,21 +281,21 @@ def _entry(session):
         "description": activity.description,
         "accessibility_notes": activity.accessibility_notes,
         "open_drop_in": activity.capacity is None,
-        "room": session.room.name if session.room_id else "",
+        "room": session.room.name if session.room else "",
         "location": session.location,
         "state": state,
         "note": note,
     }
 
 
-def week_programme(centre, week_start: date) -> list:
+def week_programme(centre: Centre, week_start: date) -> list[dict[str, Any]]:
     """The week's sessions from `week_start` (any day; the week runs seven days from it) for the
     tablet and the newsletter. Plain dicts with no personal data: no women, no staff names."""
     end = week_start + timedelta(days=6)
     return [_entry(session) for session in _programme_sessions(centre, week_start, end)]
 
 
-def sessions_for_feedback(centre, now=None) -> list:
+def sessions_for_feedback(centre: Centre, now: datetime | None = None) -> list[dict[str, Any]]:
     """Sessions a woman can tell us about on the tablet: today's that have started and
     yesterday's, that ran (not cancelled, the group not paused or ended on the day). Newest
     first. Plain dicts with no personal data: `session_id, activity_id, date, start_time,
@@ -309,7 +330,9 @@ def sessions_for_feedback(centre, now=None) -> list:
     return entries
 
 
-def get_feedback_session(centre, session_id, now=None):
+def get_feedback_session(
+    centre: Centre, session_id: int, now: datetime | None = None
+) -> Session | None:
     """The session `session_id` if a woman may give feedback on it from the tablet, else None."""
     for entry in sessions_for_feedback(centre, now=now):
         if str(entry["session_id"]) == str(session_id):
@@ -317,13 +340,13 @@ def get_feedback_session(centre, session_id, now=None):
     return None
 
 
-def recent_feedback(activity, limit=12):
+def recent_feedback(activity: Activity, limit: int = 12) -> list[Feedback]:
     """The newest feedback on an activity's sessions, from the register and the tablet."""
     feedback = Feedback.objects.filter(session__activity=activity).select_related("session")
     return list(feedback.order_by("-created_at", "-id")[:limit])
 
 
-def term_programme(centre, start, end):
+def term_programme(centre: Centre, start: date, end: date) -> dict[str, Any]:
     """Weeks (Monday to Sunday) from start to end, each day with its sessions, empty days and
     weeks marked, and the weekdays with nothing on regularly (the gaps)."""
     first_monday = start - timedelta(days=start.weekday())
@@ -331,7 +354,7 @@ def term_programme(centre, start, end):
     for session in _programme_sessions(centre, first_monday, end):
         entries[session.date].append(_entry(session))
     weeks, day = [], first_monday
-    weekday_counts = defaultdict(int)
+    weekday_counts: defaultdict[int, int] = defaultdict(int)
     while day <= end:
         days = []
         for offset in range(7):
@@ -352,7 +375,7 @@ def term_programme(centre, start, end):
     return {"weeks": weeks, "gap_weekdays": gaps}
 
 
-def current_term(centre, today=None):
+def current_term(centre: Centre, today: date | None = None) -> Term | None:
     today = today or timezone.localdate()
     return (
         Term.objects.filter(centre=centre, starts_on__lte=today, ends_on__gte=today).first()
@@ -360,11 +383,13 @@ def current_term(centre, today=None):
     )
 
 
-def programme_timetable(centre, start, end):
+def programme_timetable(centre: Centre, start: date, end: date) -> dict[str, Any]:
     """The notice-board view of a term: what is on every week (from schedules), the one-off
     trips and events, cancelled days, and groups paused or ended with their reasons."""
     sessions = list(_programme_sessions(centre, start, end))
-    regular, one_offs, cancelled = {}, [], []
+    regular: dict[tuple[int, time, int], dict[str, Any]] = {}
+    one_offs: list[dict[str, Any]] = []
+    cancelled: list[dict[str, Any]] = []
     for session in sessions:
         entry = _entry(session)
         if entry["state"] == "cancelled":
@@ -377,9 +402,9 @@ def programme_timetable(centre, start, end):
                 regular[key].update(state="paused", note=entry["note"])
         else:
             one_offs.append(entry)
-    by_day = defaultdict(list)
-    for key in sorted(regular):
-        by_day[key[0]].append(regular[key])
+    by_day: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    for slot in sorted(regular):
+        by_day[slot[0]].append(regular[slot])
     paused = Activity.objects.filter(centre=centre, status__in=[Activity.Status.PAUSED]).order_by(
         "name"
     )
@@ -394,11 +419,11 @@ def programme_timetable(centre, start, end):
 # --- Numbers ----------------------------------------------------------------------------------
 
 
-def _month(day):
+def _month(day: date) -> date:
     return day.replace(day=1)
 
 
-def _months(start, end):
+def _months(start: date, end: date) -> list[date]:
     months, current = [], _month(start)
     while current <= end:
         months.append(current)
@@ -406,7 +431,7 @@ def _months(start, end):
     return months
 
 
-def _blank():
+def _blank() -> dict[str, Any]:
     return {
         "sessions_run": 0,
         "attendances": 0,
@@ -417,7 +442,7 @@ def _blank():
     }
 
 
-def _finish(row):
+def _finish(row: dict[str, Any]) -> dict[str, Any]:
     women = row.pop("women")
     row["unique_women"] = len(women)
     row["average_attendance"] = (
@@ -428,7 +453,7 @@ def _finish(row):
     return row
 
 
-def activity_numbers(centre, start: date, end: date) -> dict:
+def activity_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     """Sessions run, attendances, unique women, new women and drop-off, in total, per activity
     and per month, for sessions whose register was taken between start and end (inclusive).
 
@@ -493,15 +518,15 @@ def activity_numbers(centre, start: date, end: date) -> dict:
         "pk", "name", "kind", "category", "status"
     )
     per_activity = []
-    for row in sorted(activities, key=lambda a: a["name"].lower()):
+    for found in sorted(activities, key=lambda a: a["name"].lower()):
         per_activity.append(
             {
-                "activity_id": row["pk"],
-                "name": row["name"],
-                "kind": row["kind"],
-                "category": row["category"],
-                "status": row["status"],
-                **_finish(by_activity[row["pk"]]),
+                "activity_id": found["pk"],
+                "name": found["name"],
+                "kind": found["kind"],
+                "category": found["category"],
+                "status": found["status"],
+                **_finish(by_activity[found["pk"]]),
             }
         )
     return {
@@ -514,7 +539,14 @@ def activity_numbers(centre, start: date, end: date) -> dict:
     }
 
 
-def _count_new_women(centre, start, end, totals, by_activity, by_month):
+def _count_new_women(
+    centre: Centre,
+    start: date,
+    end: date,
+    totals: dict[str, Any],
+    by_activity: dict[int, dict[str, Any]],
+    by_month: dict[date, dict[str, Any]],
+) -> None:
     firsts = (
         Attendance.objects.filter(session__centre=centre, session__register_taken_at__isnull=False)
         .values("woman_id")
@@ -536,7 +568,7 @@ def _count_new_women(centre, start, end, totals, by_activity, by_month):
         by_activity[activity_id]["new_women"] += 1
 
 
-def _stopped(centre, start, end):
+def _stopped(centre: Centre, start: date, end: date) -> list[dict[str, Any]]:
     """Groups that paused or ended in the period, and why: reports show why groups stop."""
     changes = ActivityStatusChange.objects.filter(
         activity__centre=centre,

@@ -1,8 +1,11 @@
 """Writes for activities: status with reasons, schedules and sessions, the register, reminders."""
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from casework.models import Woman
 from centre.messaging import message_queue
-from centre.models import OutboxMessage
+from centre.models import Centre, OutboxMessage, User
+from centre.versioning import versioned_update
 
 from .messages import REMINDER_PURPOSE, SESSION_REMINDER
 from .models import (
@@ -36,19 +40,11 @@ REMINDER_HOUR = 10  # the day before, mid-morning: late enough to be useful, nev
 STATUS_NEEDS_REASON = (Activity.Status.PAUSED, Activity.Status.ENDED)
 
 
-class EditConflict(Exception):
-    """Someone else saved first. Carries the saved object so the page can show both."""
-
-    def __init__(self, current):
-        super().__init__("edit conflict")
-        self.current = current
-
-
 # --- Activities -------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def activity_create(*, centre, created_by, **fields):
+def activity_create(*, centre: Centre, created_by: User, **fields: Any) -> Activity:
     """Create an activity and the first entry of its status history."""
     activity = Activity(centre=centre, **fields)
     if activity.origin == Activity.Origin.WOMAN and not activity.idea_stage:
@@ -86,25 +82,24 @@ EDITABLE_FIELDS = (
 
 
 @transaction.atomic
-def activity_update(*, activity, expected_version, **fields):
-    """Save edits unless someone saved since `expected_version` (then EditConflict)."""
+def activity_update(*, activity: Activity, expected_version: int, **fields: Any) -> Activity:
+    """Save edits unless someone saved since `expected_version` (then centre.versioning's
+    EditConflict, with nothing written)."""
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} is not editable here")
         setattr(activity, name, value)
     activity.full_clean()
     values = {name: getattr(activity, name) for name in fields}
-    changed = Activity.objects.filter(pk=activity.pk, version=expected_version).update(
-        **values, version=expected_version + 1, updated_at=timezone.now()
+    return versioned_update(
+        Activity, pk=activity.pk, expected_version=expected_version, values=values
     )
-    if changed != 1:
-        raise EditConflict(Activity.objects.get(pk=activity.pk))
-    activity.version = expected_version + 1
-    return activity
 
 
 @transaction.atomic
-def activity_status_change(*, activity, to_status, reason, effective_on, changed_by):
+def activity_status_change(
+    *, activity: Activity, to_status: str, reason: str, effective_on: date, changed_by: User
+) -> Activity:
     """Move an activity to a new status; pausing or ending needs a reason. History is kept.
     Ending cancels the sessions still to come (and their reminders)."""
     reason = (reason or "").strip()
@@ -138,7 +133,7 @@ def activity_status_change(*, activity, to_status, reason, effective_on, changed
 
 
 @transaction.atomic
-def activity_idea_advance(*, activity, to_stage, notes=""):
+def activity_idea_advance(*, activity: Activity, to_stage: str, notes: str = "") -> Activity:
     """Move a woman's idea on: idea, then pilot, then reviewed (with what the review found)."""
     order = [choice for choice, _label in Activity.IdeaStage.choices]
     current = order.index(activity.idea_stage) if activity.idea_stage else -1
@@ -157,7 +152,7 @@ def activity_idea_advance(*, activity, to_stage, notes=""):
 
 
 @transaction.atomic
-def facilitator_add(*, activity, **fields):
+def facilitator_add(*, activity: Activity, **fields: Any) -> Facilitator:
     """Add a facilitator. A woman co-facilitating must have a named staff partner."""
     facilitator = Facilitator(activity=activity, **fields)
     facilitator.full_clean()
@@ -175,7 +170,7 @@ def facilitator_add(*, activity, **fields):
 
 
 @transaction.atomic
-def facilitator_remove(*, facilitator):
+def facilitator_remove(*, facilitator: Facilitator) -> None:
     """She no longer facilitates; the record stays for the history. Safe to call twice."""
     Facilitator.objects.filter(pk=facilitator.pk, ended_on__isnull=True).update(
         ended_on=timezone.localdate()
@@ -183,7 +178,14 @@ def facilitator_remove(*, facilitator):
 
 
 @transaction.atomic
-def activity_cost_add(*, activity, description, amount, committed_on, created_by):
+def activity_cost_add(
+    *,
+    activity: Activity,
+    description: str,
+    amount: Decimal,
+    committed_on: date,
+    created_by: User,
+) -> ActivityCost:
     """Commit money from the activity's budget."""
     cost = ActivityCost(
         activity=activity,
@@ -201,7 +203,9 @@ def activity_cost_add(*, activity, description, amount, committed_on, created_by
 
 
 @transaction.atomic
-def room_create(*, centre, name, capacity=None, accessibility_notes=""):
+def room_create(
+    *, centre: Centre, name: str, capacity: int | None = None, accessibility_notes: str = ""
+) -> Room:
     room = Room(
         centre=centre, name=name, capacity=capacity, accessibility_notes=accessibility_notes
     )
@@ -211,62 +215,77 @@ def room_create(*, centre, name, capacity=None, accessibility_notes=""):
 
 
 @transaction.atomic
-def term_create(*, centre, **fields):
+def term_create(*, centre: Centre, **fields: Any) -> Term:
     term = Term(centre=centre, **fields)
     term.full_clean()
     term.save()
     return term
 
 
-def schedule_dates(schedule):
+def schedule_dates(schedule: Schedule) -> list[date]:
     """The dates a schedule runs on."""
-    if schedule.frequency == Schedule.Frequency.TERMLY:
-        start, end, step = schedule.term.starts_on, schedule.term.ends_on, 7
+    term = schedule.term
+    start: date | None
+    end: date | None
+    if schedule.frequency == Schedule.Frequency.TERMLY and term is not None:
+        start, end, step = term.starts_on, term.ends_on, 7
     else:
         start, end = schedule.starts_on, schedule.ends_on
         step = 14 if schedule.frequency == Schedule.Frequency.FORTNIGHTLY else 7
+    if start is None or end is None:  # Schedule.clean refuses this: no days to run on
+        return []
     first = start + timedelta(days=(schedule.weekday - start.weekday()) % 7)
     dates, day = [], first
     while day <= end:
-        if not (schedule.term_id and schedule.term.in_break(day)):
+        if not (term is not None and term.in_break(day)):
             dates.append(day)
         day += timedelta(days=step)
     return dates
 
 
-def room_clashes(*, centre, room, date, start_time, end_time, exclude_activity=None):
+def room_clashes(
+    *,
+    centre: Centre,
+    room: Room | None,
+    date: date,
+    start_time: time,
+    end_time: time,
+    exclude_activity: Activity | None = None,
+) -> list[Session]:
     """Other sessions on in the same room at overlapping times on that day."""
-    if room is None:
+    return _clashes_for_dates(
+        centre=centre,
+        room=room,
+        dates=[date],
+        start_time=start_time,
+        end_time=end_time,
+        activity=exclude_activity,
+    )
+
+
+def _clashes_for_dates(
+    *,
+    centre: Centre,
+    room: Room | None,
+    dates: list[date],
+    start_time: time,
+    end_time: time,
+    activity: Activity | None,
+) -> list[Session]:
+    """Sessions of other activities in `room` at overlapping times on any of `dates`."""
+    if room is None or not dates:
         return []
     clashes = Session.objects.filter(
         centre=centre,
         room=room,
-        date=date,
+        date__in=dates,
         status=Session.Status.SCHEDULED,
         start_time__lt=end_time,
         end_time__gt=start_time,
-    ).select_related("activity")
-    if exclude_activity is not None:
-        clashes = clashes.exclude(activity=exclude_activity)
-    return list(clashes)
-
-
-def _clashes_for_dates(*, centre, room, dates, start_time, end_time, activity):
-    if room is None or not dates:
-        return []
-    return list(
-        Session.objects.filter(
-            centre=centre,
-            room=room,
-            date__in=dates,
-            status=Session.Status.SCHEDULED,
-            start_time__lt=end_time,
-            end_time__gt=start_time,
-        )
-        .exclude(activity=activity)
-        .select_related("activity")
-        .order_by("date")
     )
+    if activity is not None:
+        clashes = clashes.exclude(activity=activity)
+    return list(clashes.select_related("activity").order_by("date", "start_time"))
 
 
 @dataclass
@@ -277,7 +296,7 @@ class ScheduleResult:
 
 
 @transaction.atomic
-def schedule_create(*, activity, **fields):
+def schedule_create(*, activity: Activity, **fields: Any) -> "ScheduleResult":
     """Add a recurring schedule and make its sessions. Clashing rooms are warned, not refused.
     Safe to call again for the same schedule: a day never gets two sessions from it."""
     schedule = Schedule(activity=activity, **fields)
@@ -289,7 +308,7 @@ def schedule_create(*, activity, **fields):
 
 
 @transaction.atomic
-def schedule_sessions_generate(*, schedule):
+def schedule_sessions_generate(*, schedule: Schedule) -> "ScheduleResult":
     """Make the sessions of a schedule that do not exist yet. Safe to call twice."""
     activity = schedule.activity
     dates = schedule_dates(schedule)
@@ -321,7 +340,15 @@ def schedule_sessions_generate(*, schedule):
 
 
 @transaction.atomic
-def session_create(*, activity, date, start_time, end_time, room=None, location=""):
+def session_create(
+    *,
+    activity: Activity,
+    date: date,
+    start_time: time,
+    end_time: time,
+    room: Room | None = None,
+    location: str = "",
+) -> tuple[Session, list[Session]]:
     """A one-off session (a trip, an event, an extra class). Returns (session, clashes)."""
     session = Session(
         centre=activity.centre,
@@ -345,7 +372,7 @@ def session_create(*, activity, date, start_time, end_time, room=None, location=
 
 
 @transaction.atomic
-def session_cancel(*, session, reason):
+def session_cancel(*, session: Session, reason: str) -> Session:
     """Cancel a session with a reason and withdraw its reminders. Safe to call twice."""
     reason = (reason or "").strip()
     if not reason:
@@ -363,7 +390,7 @@ def session_cancel(*, session, reason):
 
 
 @transaction.atomic
-def session_reinstate(*, session):
+def session_reinstate(*, session: Session) -> Session:
     """Put a cancelled session back on. Safe to call twice."""
     Session.objects.filter(pk=session.pk).update(status=Session.Status.SCHEDULED, cancel_reason="")
     session.status, session.cancel_reason = Session.Status.SCHEDULED, ""
@@ -374,7 +401,7 @@ def session_reinstate(*, session):
 
 
 @transaction.atomic
-def enrolment_add(*, activity, woman):
+def enrolment_add(*, activity: Activity, woman: Woman) -> Enrolment:
     """Sign a woman up, or put her on the waiting list when the activity is full.
     Safe to call twice."""
     if woman.centre_id != activity.centre_id:
@@ -394,7 +421,7 @@ def enrolment_add(*, activity, woman):
 
 
 @transaction.atomic
-def enrolment_leave(*, enrolment):
+def enrolment_leave(*, enrolment: Enrolment) -> Enrolment | None:
     """She is no longer coming: free her place for the first woman waiting. Safe to call twice."""
     activity = Activity.objects.select_for_update().get(pk=enrolment.activity_id)
     if enrolment.status == Enrolment.Status.LEFT:
@@ -428,12 +455,12 @@ def enrolment_leave(*, enrolment):
 
 @dataclass
 class RegisterState:
-    woman_ids: frozenset
+    woman_ids: frozenset[int]
     others_count: int
-    facilitator_ids: frozenset
+    facilitator_ids: frozenset[int]
 
 
-def register_state(session):
+def register_state(session: Session) -> RegisterState:
     return RegisterState(
         woman_ids=frozenset(session.attendances.values_list("woman_id", flat=True)),
         others_count=session.others_count,
@@ -442,17 +469,34 @@ def register_state(session):
 
 
 @transaction.atomic
-def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by, expected_version):
+def register_save(
+    *,
+    session: Session,
+    woman_ids: Iterable[int],
+    others_count: int,
+    facilitator_ids: Iterable[int],
+    taken_by: User,
+    expected_version: int,
+) -> Session:
     """Save the whole register in one go. Safe to call twice (a double tap saves once, and a
     woman is never counted twice: the database refuses a second attendance). If someone else
-    saved a different register since `expected_version`, raises EditConflict."""
+    saved a different register since `expected_version`, raises centre.versioning's
+    EditConflict and writes nothing."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     wanted = RegisterState(frozenset(woman_ids), others_count, frozenset(facilitator_ids))
     current = register_state(session)
     if current == wanted and session.register_taken_at:
         return session
-    if session.version != expected_version:
-        raise EditConflict(session)
+    session = versioned_update(
+        Session,
+        pk=session.pk,
+        expected_version=expected_version,
+        values={
+            "others_count": others_count,
+            "register_taken_at": timezone.now(),
+            "register_taken_by": taken_by,
+        },
+    )
     valid_women = set(
         Woman.objects.filter(centre_id=session.centre_id, pk__in=wanted.woman_ids).values_list(
             "pk", flat=True
@@ -472,17 +516,13 @@ def register_save(*, session, woman_ids, others_count, facilitator_ids, taken_by
         ignore_conflicts=True,
     )
     session.facilitators_present.set(valid_facilitators)
-    session.others_count = others_count
-    session.register_taken_at, session.register_taken_by = timezone.now(), taken_by
-    session.version += 1
-    session.save(
-        update_fields=["others_count", "register_taken_at", "register_taken_by", "version"]
-    )
     return session
 
 
 @transaction.atomic
-def feedback_add(*, session, rating, comment="", source=Feedback.Source.REGISTER):
+def feedback_add(
+    *, session: Session, rating: int, comment: str = "", source: str = Feedback.Source.REGISTER
+) -> Feedback:
     """Record one person's quick, anonymous feedback on a session: from the register page or
     from the shared tablet (`source`). Keeps no name and no device."""
     comment = (comment or "").strip()
@@ -505,7 +545,7 @@ def feedback_add(*, session, rating, comment="", source=Feedback.Source.REGISTER
 
 
 @transaction.atomic
-def course_completions_award(*, activity, awarded_by):
+def course_completions_award(*, activity: Activity, awarded_by: User) -> list[CourseCompletion]:
     """Record completion for every woman who came to enough sessions of the course.
     Safe to call twice. Returns the completions made by this call."""
     if activity.kind != Activity.Kind.COURSE or not activity.completion_sessions:
@@ -537,24 +577,24 @@ def course_completions_award(*, activity, awarded_by):
 # --- Reminders --------------------------------------------------------------------------------
 
 
-def reminder_time(session):
+def reminder_time(session: Session) -> datetime:
     """When the reminder for a session goes: the day before at 10am, fixed so that queuing it
     twice gives the same outbox row."""
     day_before = session.date - timedelta(days=1)
     return timezone.make_aware(datetime.combine(day_before, time(REMINDER_HOUR)))
 
 
-def reminder_context(woman, session):
+def reminder_context(woman: Woman, session: Session) -> dict[str, Any]:
     """What the discreet session_reminder text may say: her first name, the day and time."""
     return {"first_name": woman.known_as, "day": session.date, "start_time": session.start_time}
 
 
-def may_remind(woman):
+def may_remind(woman: Woman) -> bool:
     """Only a woman who asked for reminders and said a text is safe, with a number to text."""
     return bool(woman.reminders_opt_in and woman.safe_to_text and woman.mobile.strip())
 
 
-def session_reminders_queue(*, now=None, hours_ahead=36):
+def session_reminders_queue(*, now: datetime | None = None, hours_ahead: int = 36) -> int:
     """Queue reminders for sessions in the next `hours_ahead` hours, to women signed up who
     opted in. Safe to call twice (and every hour): the outbox key makes one message each."""
     now = now or timezone.now()

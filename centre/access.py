@@ -13,8 +13,11 @@ else compares role strings, so a rule changed here is changed everywhere.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from typing import Any, TypeVar
 
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from .models import Membership, User
@@ -22,6 +25,8 @@ from .roles import ALL_ROLES, MANAGER_ONLY
 
 # A device page's check: None lets the request through, or the response to send instead.
 DeviceCheck = Callable[[HttpRequest], HttpResponse | None]
+View = Callable[..., Any]
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -31,40 +36,40 @@ class AccessRule:
     check: DeviceCheck | None = None
 
 
-def _with_rule(rule):
-    def decorator(view):
+def _with_rule(rule: AccessRule) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(*args, **kwargs):
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
             return view(*args, **kwargs)
 
-        wrapped.access_rule = rule
+        wrapped.access_rule = rule  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
 
 
-def public(view):
+def public(view: View) -> View:
     """Anyone may use this view, signed in or not (sign-in pages, health check)."""
     return _with_rule(AccessRule("public"))(view)
 
 
-def half_signed_in(view):
+def half_signed_in(view: View) -> View:
     """Reachable after the password but before the second factor (the second-factor pages)."""
     return _with_rule(AccessRule("half_signed_in"))(view)
 
 
-def signed_in(view):
+def signed_in(view: View) -> View:
     """Any fully signed-in person with a membership of the current centre."""
     return _with_rule(AccessRule("signed_in"))(view)
 
 
-def signed_in_account(view):
+def signed_in_account(view: View) -> View:
     """Any fully signed-in person, a member of a centre or not: pages about her own account
     (her invitations), which someone whose memberships have all ended must still reach."""
     return _with_rule(AccessRule("account"))(view)
 
 
-def roles_required(*roles):
+def roles_required(*roles: str | set[str] | frozenset[str]) -> Callable[[View], View]:
     """Only people whose role in the current centre is one of these; others get a 403."""
     allowed = frozenset().union(*(r if isinstance(r, (set, frozenset)) else {r} for r in roles))
     unknown = allowed - ALL_ROLES
@@ -73,22 +78,24 @@ def roles_required(*roles):
     return _with_rule(AccessRule("roles", allowed))
 
 
-def device_checked(check: DeviceCheck):
+def device_checked(check: DeviceCheck) -> Callable[[View], View]:
     """A page for a device rather than a person (the kiosk tablet): no staff session counts, and
     `check(request)`, written by the app that owns the device, is the whole access decision."""
     return _with_rule(AccessRule("device", check=check))
 
 
-def superuser_only(view):
+def superuser_only(view: View) -> View:
     return _with_rule(AccessRule("superuser"))(view)
 
 
-def current_role(request):
+def current_role(request: HttpRequest) -> str | None:
     membership = getattr(request, "membership", None)
     return membership.role if membership else None
 
 
-def scope_to_centre(queryset, request, *, field="centre"):
+def scope_to_centre(
+    queryset: QuerySet[M], request: HttpRequest, *, field: str = "centre"
+) -> QuerySet[M]:
     """Every read of centre-owned rows goes through here: only the current centre's rows."""
     centre = getattr(request, "centre", None)
     if centre is None:
@@ -96,11 +103,13 @@ def scope_to_centre(queryset, request, *, field="centre"):
     return queryset.filter(**{field: centre})
 
 
-def get_for_user(queryset, request, *, may_change=True, **lookup):
+def get_for_user(
+    queryset: QuerySet[M], request: HttpRequest, *, may_change: bool = True, **lookup: Any
+) -> M:
     """The object in the user's scope, or a 404; a 403 if visible but the role may not change it."""
     try:
         obj = scope_to_centre(queryset, request).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not may_change:
         raise PermissionDenied

@@ -9,6 +9,12 @@ from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
 
+
+def _beat(task: str, schedule: object) -> dict[str, object]:
+    """One entry of the beat schedule: which task, and when."""
+    return {"task": task, "schedule": schedule}
+
+
 app = Celery("centre")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
@@ -39,47 +45,38 @@ app.conf.update(
     },
     timezone="Europe/London",
     beat_schedule={
-        "send-due-messages": {
-            "task": "centre.tasks.outbox_send_due_task",
-            "schedule": timedelta(seconds=60),
-        },
+        "send-due-messages": _beat("centre.tasks.outbox_send_due_task", timedelta(seconds=60)),
         # activities: reminders for sessions women signed up to (the day before, via the outbox)
-        "activities-session-reminders": {
-            "task": "activities.tasks.session_reminders_queue_task",
-            "schedule": crontab(minute=5),
-        },
-        "clear-expired-sessions": {
-            "task": "centre.tasks.sessions_clear_task",
-            "schedule": crontab(hour=3, minute=15),
-        },
+        "activities-session-reminders": _beat(
+            "activities.tasks.session_reminders_queue_task", crontab(minute=5)
+        ),
+        "clear-expired-sessions": _beat(
+            "centre.tasks.sessions_clear_task", crontab(hour=3, minute=15)
+        ),
         # casework: court-date reminders, key workers' daily digest, retention
-        "casework-court-reminders": {
-            "task": "casework.tasks.casework_court_reminders_task",
-            "schedule": crontab(hour=6, minute=45),
-        },
-        "casework-daily-digest": {
-            "task": "casework.tasks.casework_digest_reminders_task",
-            "schedule": crontab(hour=6, minute=50),
-        },
-        "casework-retention": {
-            "task": "casework.tasks.casework_retention_anonymise_task",
-            "schedule": crontab(hour=2, minute=30),
-        },
+        "casework-court-reminders": _beat(
+            "casework.tasks.casework_court_reminders_task", crontab(hour=6, minute=45)
+        ),
+        "casework-daily-digest": _beat(
+            "casework.tasks.casework_digest_reminders_task", crontab(hour=6, minute=50)
+        ),
+        "casework-retention": _beat(
+            "casework.tasks.casework_retention_anonymise_task", crontab(hour=2, minute=30)
+        ),
         # coproduction: overdue suggestions (hourly; each alert goes once) and the weekly poster
-        "coproduction-overdue-suggestions": {
-            "task": "coproduction.suggestions.tasks.suggestion_overdue_reminders_task",
-            "schedule": crontab(minute=20),
-        },
-        "coproduction-you-said-we-did-posters": {
-            "task": "coproduction.suggestions.tasks.you_said_we_did_posters_request_task",
-            "schedule": crontab(day_of_week="mon", hour=6, minute=30),
-        },
+        "coproduction-overdue-suggestions": _beat(
+            "coproduction.suggestions.tasks.suggestion_overdue_reminders_task", crontab(minute=20)
+        ),
+        "coproduction-you-said-we-did-posters": _beat(
+            "coproduction.suggestions.tasks.you_said_we_did_posters_request_task",
+            crontab(day_of_week="mon", hour=6, minute=30),
+        ),
         # reports: last quarter's steering group report, from the 3rd of each new quarter (two
         # days for records to catch up); later days only retry a report not built yet
-        "reports-quarterly-report": {
-            "task": "coproduction.reports.tasks.quarterly_report_request_task",
-            "schedule": crontab(day_of_month="3-9", month_of_year="1,4,7,10", hour=5, minute=30),
-        },
+        "reports-quarterly-report": _beat(
+            "coproduction.reports.tasks.quarterly_report_request_task",
+            crontab(day_of_month="3-9", month_of_year="1,4,7,10", hour=5, minute=30),
+        ),
     },
 )
 app.autodiscover_tasks()

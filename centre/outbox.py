@@ -9,7 +9,7 @@ nudge to send now: if it is down, the periodic task sends what is due once it is
 
 import logging
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
-from .models import OutboxMessage
+from .models import Centre, OutboxMessage
 from .notifications.backends import (
     PermanentSendError,
     TransientSendError,
@@ -39,7 +39,7 @@ STALE_CLAIM = timedelta(minutes=10)
 BROKER_ERRORS = (KombuOperationalError, RedisError, OSError)
 
 
-def assert_discreet(text):
+def assert_discreet(text: str) -> None:
     """Refuse wording that would tell an onlooker what the message is about."""
     found = _GIVES_AWAY.search(text)
     if found:
@@ -51,17 +51,17 @@ def assert_discreet(text):
 
 def outbox_message_queue(
     *,
-    purpose,
-    channel,
-    recipient,
-    body,
-    centre=None,
-    reference="",
-    subject="",
-    html_body="",
-    scheduled_for=None,
-    discreet=False,
-):
+    purpose: str,
+    channel: str,
+    recipient: str,
+    body: str,
+    centre: Centre | None = None,
+    reference: str = "",
+    subject: str = "",
+    html_body: str = "",
+    scheduled_for: datetime | None = None,
+    discreet: bool = False,
+) -> tuple[OutboxMessage, bool]:
     """Queue one message. Safe to call twice: the same purpose, reference, recipient and time
     give the same row. Returns (message, created). Sending starts after the transaction commits."""
     if discreet:
@@ -92,8 +92,9 @@ def outbox_message_queue(
     return message, created
 
 
-def outbox_send_enqueue(*, message_id):
+def outbox_send_enqueue(*, message_id: int) -> None:
     """Ask a worker to send now. If the broker is down the periodic task sends it later."""
+    # Inner import to break a real cycle: centre.tasks imports this module (outbox) at its top.
     from .tasks import outbox_message_send_task
 
     try:
@@ -103,13 +104,13 @@ def outbox_send_enqueue(*, message_id):
         logger.warning("Broker unavailable; message %s goes with the next outbox run", message_id)
 
 
-def _claim(message_id, now):
+def _claim(message_id: int, now: datetime) -> int:
     return OutboxMessage.objects.filter(
         pk=message_id, status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now
     ).update(status=OutboxMessage.Status.SENDING, claimed_at=now)
 
 
-def _deliver(message):
+def _deliver(message: OutboxMessage) -> str | None:
     reference = f"outbox-{message.pk}"
     if message.channel == OutboxMessage.Channel.SMS:
         return get_sms_backend().send(to=message.recipient, body=message.body, reference=reference)
@@ -122,11 +123,11 @@ def _deliver(message):
     )
 
 
-def _backoff(attempts):
+def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(60 * 2 ** (attempts - 1), 6 * 60 * 60))
 
 
-def outbox_message_send(*, message_id):
+def outbox_message_send(*, message_id: int) -> bool:
     """Send one queued message. Safe to call twice or from two workers: only the one that claims
     the row sends it. Returns True when this call sent it."""
     now = timezone.now()
@@ -163,7 +164,7 @@ def outbox_message_send(*, message_id):
     return True
 
 
-def outbox_send_due(*, limit=500):
+def outbox_send_due(*, limit: int = 500) -> int:
     """Send what is due, oldest first. Claims left by a worker that died are released first.
     Returns how many this call sent."""
     now = timezone.now()
@@ -175,7 +176,7 @@ def outbox_send_due(*, limit=500):
     return sum(1 for message_id in ids if outbox_message_send(message_id=message_id))
 
 
-def outbox_message_cancel(*, purpose, reference):
+def outbox_message_cancel(*, purpose: str, reference: str) -> int:
     """Cancel queued messages about something that no longer needs them. Safe to call twice."""
     return OutboxMessage.objects.filter(
         purpose=purpose, reference=reference, status=OutboxMessage.Status.QUEUED

@@ -5,12 +5,14 @@ starts without them. The URL fetcher serves only our own static files, so a temp
 person typed) can never make the server fetch anything from the network or the disk elsewhere.
 """
 
+import io
 import mimetypes
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from pypdf import PdfReader
 
 STATIC_PREFIX = "static:"
 
@@ -59,9 +61,5 @@ def render_pdf(template_name, context=None):
 
 def pdf_text(pdf_bytes):
     """The text of a PDF, page by page joined, for checks and tests."""
-    import io
-
-    from pypdf import PdfReader
-
     reader = PdfReader(io.BytesIO(pdf_bytes))
     return "\n".join(page.extract_text() or "" for page in reader.pages)

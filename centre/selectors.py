@@ -1,42 +1,47 @@
 """Reads for the platform, with visibility applied."""
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
+import redis
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import get_for_user, scope_to_centre
-from .models import AuditEvent, Invitation, Membership, User
+from .models import AuditEvent, Centre, Invitation, Membership, User
 
 logger = logging.getLogger(__name__)
 
 
-def audit_events_for_centre(centre, filters):
-    events = AuditEvent.objects.filter(centre=centre).select_related("actor")
-    if filters.get("actor"):
-        events = events.filter(actor=filters["actor"])
-    if filters.get("action"):
-        events = events.filter(action__startswith=filters["action"])
-    if filters.get("object_type"):
-        events = events.filter(object_type=filters["object_type"])
-    if filters.get("object_id"):
-        events = events.filter(object_id=filters["object_id"])
-    if filters.get("woman_id"):
-        events = events.filter(woman_id=filters["woman_id"])
-    if filters.get("date_from"):
-        events = events.filter(created_at__date__gte=filters["date_from"])
-    if filters.get("date_to"):
-        events = events.filter(created_at__date__lte=filters["date_to"])
+# The audit log's filters: the form's field name, then the lookup it filters by.
+AUDIT_FILTERS = {
+    "actor": "actor",
+    "action": "action__startswith",
+    "object_type": "object_type",
+    "object_id": "object_id",
+    "woman_id": "woman_id",
+    "date_from": "created_at__date__gte",
+    "date_to": "created_at__date__lte",
+}
+
+
+def audit_events_for_centre(centre: Centre, filters: Mapping[str, Any]) -> QuerySet[AuditEvent]:
+    lookups = {
+        AUDIT_FILTERS[name]: value
+        for name, value in filters.items()
+        if value and name in AUDIT_FILTERS
+    }
+    events = AuditEvent.objects.filter(centre=centre, **lookups).select_related("actor")
     return events.order_by("-created_at", "-id")
 
 
-def broker_status():
+def broker_status() -> str:
     """ "ok", "down", or "eager" when no broker is configured (tasks run in-process)."""
     if not settings.REDIS_URL:
         return "eager"
-    import redis
 
     try:
         client = redis.Redis.from_url(
@@ -49,7 +54,7 @@ def broker_status():
     return "ok"
 
 
-def team_for_centre(centre):
+def team_for_centre(centre: Centre) -> QuerySet[Membership]:
     has_app = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
     return (
         Membership.objects.filter(centre=centre)
@@ -59,7 +64,7 @@ def team_for_centre(centre):
     )
 
 
-def get_membership_for_user(request, pk):
+def get_membership_for_user(request: HttpRequest, pk: int) -> Membership:
     return get_for_user(Membership.objects.select_related("user", "centre"), request, pk=pk)
 
 

@@ -3,6 +3,7 @@
 import logging
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -16,21 +17,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .access import may_reset_sign_in_of
 from .audit import audit_log
 from .messaging import message_queue
+from .middleware import SESSION_CENTRE_KEY
 from .models import Centre, Invitation, Membership, OutboxMessage, User
+from .requests import CentreRequest
 
 logger = logging.getLogger(__name__)
 
 
-def membership_choose(*, request, centre_id):
+def membership_choose(*, request: CentreRequest, centre_id: int) -> None:
     """Switch the person's current centre. Only to a centre she belongs to."""
-    from .middleware import SESSION_CENTRE_KEY
-
     if not any(m.centre_id == centre_id for m in request.memberships):
         raise ValidationError(_("You are not a member of that centre."))
     request.session[SESSION_CENTRE_KEY] = centre_id
 
 
-def totp_device_for_setup(*, user):
+def totp_device_for_setup(*, user: User) -> TOTPDevice:
     """The unconfirmed authenticator being set up for this person; made once, reused on reload."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(
@@ -38,13 +39,13 @@ def totp_device_for_setup(*, user):
     )
 
 
-def totp_device_confirm(*, device):
+def totp_device_confirm(*, device: TOTPDevice) -> None:
     """Confirm the authenticator once its first code has been checked."""
     device.confirmed = True
     device.save(update_fields=["confirmed"])
 
 
-def _end_sessions_of(user):
+def _end_sessions_of(user: User) -> int:
     """Sign a person out everywhere (ASVS 7.4.2): their access changed, so old sessions go."""
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
@@ -54,7 +55,14 @@ def _end_sessions_of(user):
     return ended
 
 
-def email_person(*, kind: str, user: User, context: dict, centre=None, reference: str = ""):
+def email_person(
+    *,
+    kind: str,
+    user: User,
+    context: dict[str, Any],
+    centre: Centre | None = None,
+    reference: str = "",
+) -> OutboxMessage | None:
     """Queue an email of message kind `kind` to a person; nothing for someone with no address."""
     if not user.email:
         return None
@@ -239,7 +247,9 @@ def invitation_accept_as_new_person(
 
 
 @transaction.atomic
-def membership_update(*, membership, changed_by, role, agency):
+def membership_update(
+    *, membership: Membership, changed_by: User, role: str, agency: str
+) -> Membership:
     """Change someone's role in a centre; it applies from her next page. Her sessions end too,
     when this manager may end them (see centre.access.may_reset_sign_in_of)."""
     if membership.user_id == changed_by.pk and role != membership.role:
@@ -262,61 +272,59 @@ def membership_update(*, membership, changed_by, role, agency):
     return membership
 
 
+def _membership_flag_set(
+    membership: Membership, *, field: str, value: bool, changed_by: User, action: str
+) -> bool:
+    """Set one yes/no field of a membership and audit it; False (nothing written) if unchanged."""
+    if getattr(membership, field) == value:
+        return False
+    setattr(membership, field, value)
+    membership.save(update_fields=[field])
+    audit_log(actor=changed_by, action=action, centre=membership.centre, obj=membership.user)
+    return True
+
+
 @transaction.atomic
-def membership_triage_set(*, membership, triages_referrals: bool, changed_by):
+def membership_triage_set(
+    *, membership: Membership, triages_referrals: bool, changed_by: User
+) -> Membership:
     """Put someone on referral duty (she reads referrals waiting for a decision) or take her
     off it. Safe to call twice; writes an audit event when it changes."""
-    from .audit import audit_log  # noqa: PLC0415 - as the other team services here
-
-    if membership.triages_referrals == triages_referrals:
-        return membership
-    membership.triages_referrals = triages_referrals
-    membership.save(update_fields=["triages_referrals"])
-    audit_log(
-        actor=changed_by,
-        action="team.triage_on" if triages_referrals else "team.triage_off",
-        centre=membership.centre,
-        obj=membership.user,
+    action = "team.triage_on" if triages_referrals else "team.triage_off"
+    _membership_flag_set(
+        membership,
+        field="triages_referrals",
+        value=triages_referrals,
+        changed_by=changed_by,
+        action=action,
     )
     return membership
 
 
 @transaction.atomic
-def membership_deactivate(*, membership, changed_by):
+def membership_deactivate(*, membership: Membership, changed_by: User) -> int:
     """Take away someone's access to a centre and end her sessions. Safe to call twice."""
     if membership.user_id == changed_by.pk:
         raise ValidationError(_("You cannot remove your own access. Ask another manager."))
-    if membership.is_active:
-        membership.is_active = False
-        membership.save(update_fields=["is_active"])
-        audit_log(
-            actor=changed_by,
-            action="team.deactivate",
-            centre=membership.centre,
-            obj=membership.user,
-        )
+    _membership_flag_set(
+        membership, field="is_active", value=False, changed_by=changed_by, action="team.deactivate"
+    )
     return _end_sessions_if_allowed(
         membership=membership, changed_by=changed_by, reason=_("Your access to a centre ended.")
     )
 
 
 @transaction.atomic
-def membership_reactivate(*, membership, changed_by):
+def membership_reactivate(*, membership: Membership, changed_by: User) -> Membership:
     """Give back someone's access to a centre. Safe to call twice."""
-    if not membership.is_active:
-        membership.is_active = True
-        membership.save(update_fields=["is_active"])
-        audit_log(
-            actor=changed_by,
-            action="team.reactivate",
-            centre=membership.centre,
-            obj=membership.user,
-        )
+    _membership_flag_set(
+        membership, field="is_active", value=True, changed_by=changed_by, action="team.reactivate"
+    )
     return membership
 
 
 @transaction.atomic
-def centre_update(*, centre, changed_by, **values):
+def centre_update(*, centre: Centre, changed_by: User, **values: Any) -> Centre:
     """Change a centre's targets and thresholds."""
     for field, value in values.items():
         setattr(centre, field, value)

@@ -4,6 +4,7 @@ Every deploy-time value comes from the environment through the small helpers bel
 at start-up with a message naming the variable when a value is wrong.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,6 @@ _FALSE = {"0", "false", "no", "off", ""}
 
 
 def _raw(name, default=None):
-    import os
-
     return os.environ.get(name, default)
 
 

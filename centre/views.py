@@ -2,6 +2,8 @@ import base64
 import io
 import logging
 
+import qrcode
+import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -10,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -328,9 +331,6 @@ password_change_done = signed_in(auth_views.PasswordChangeDoneView.as_view())
 
 
 def _qr_data_uri(device):
-    import qrcode
-    import qrcode.image.svg
-
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     buffer = io.BytesIO()
     image.save(buffer)
@@ -433,7 +433,5 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    from django.template.loader import render_to_string
-
     # No request context: the failure may be in the database or a context processor.
     return HttpResponse(render_to_string("500.html"), status=500)

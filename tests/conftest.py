@@ -15,13 +15,21 @@ from centre.roles import Role
 from .factories import CentreFactory, member
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-ROLE_USERNAMES = {
-    Role.MANAGER: "t_manager",
-    Role.KEY_WORKER: "t_keyworker",
-    Role.PARTNER: "t_partner",
-    Role.VOLUNTEER: "t_volunteer",
-    Role.STEERING: "t_steering",
+# Each role's test person: username, first name, last name.
+ROLE_PEOPLE = {
+    Role.MANAGER: ("t_manager", "Mary", "Ashgrove-Tst"),
+    Role.KEY_WORKER: ("t_keyworker", "Kate", "Kilbride-Tst"),
+    Role.PARTNER: ("t_partner", "Pat", "Pitcairn-Tst"),
+    Role.VOLUNTEER: ("t_volunteer", "Val", "Vennel-Tst"),
+    Role.STEERING: ("t_steering", "Stella", "Strathy-Tst"),
 }
+ROLE_USERNAMES = {role: username for role, (username, _first, _last) in ROLE_PEOPLE.items()}
+
+
+def role_member(centre, role):
+    """The test person of `role` at `centre` (see ROLE_PEOPLE)."""
+    username, first_name, last_name = ROLE_PEOPLE[role]
+    return member(centre, role, username, first_name=first_name, last_name=last_name)
 
 
 def _skip_without_pango():
@@ -71,24 +79,12 @@ def other_centre(db):
 
 @pytest.fixture
 def manager(centre):
-    return member(
-        centre,
-        Role.MANAGER,
-        ROLE_USERNAMES[Role.MANAGER],
-        first_name="Mary",
-        last_name="Ashgrove-Tst",
-    )
+    return role_member(centre, Role.MANAGER)
 
 
 @pytest.fixture
 def key_worker(centre):
-    return member(
-        centre,
-        Role.KEY_WORKER,
-        ROLE_USERNAMES[Role.KEY_WORKER],
-        first_name="Kate",
-        last_name="Kilbride-Tst",
-    )
+    return role_member(centre, Role.KEY_WORKER)
 
 
 @pytest.fixture
@@ -98,35 +94,17 @@ def other_key_worker(centre):
 
 @pytest.fixture
 def partner(centre):
-    return member(
-        centre,
-        Role.PARTNER,
-        ROLE_USERNAMES[Role.PARTNER],
-        first_name="Pat",
-        last_name="Pitcairn-Tst",
-    )
+    return role_member(centre, Role.PARTNER)
 
 
 @pytest.fixture
 def volunteer(centre):
-    return member(
-        centre,
-        Role.VOLUNTEER,
-        ROLE_USERNAMES[Role.VOLUNTEER],
-        first_name="Val",
-        last_name="Vennel-Tst",
-    )
+    return role_member(centre, Role.VOLUNTEER)
 
 
 @pytest.fixture
 def steering(centre):
-    return member(
-        centre,
-        Role.STEERING,
-        ROLE_USERNAMES[Role.STEERING],
-        first_name="Stella",
-        last_name="Strathy-Tst",
-    )
+    return role_member(centre, Role.STEERING)
 
 
 @pytest.fixture
@@ -154,34 +132,22 @@ def client_for(user):
     return client
 
 
-@pytest.fixture
-def manager_client(manager):
-    return client_for(manager)
+def _client_of(person):
+    """A fixture `<person>_client`: a test client signed in as the `person` fixture."""
+
+    @pytest.fixture(name=f"{person}_client")
+    def signed_in_client(request):
+        return client_for(request.getfixturevalue(person))
+
+    return signed_in_client
 
 
-@pytest.fixture
-def key_worker_client(key_worker):
-    return client_for(key_worker)
-
-
-@pytest.fixture
-def partner_client(partner):
-    return client_for(partner)
-
-
-@pytest.fixture
-def volunteer_client(volunteer):
-    return client_for(volunteer)
-
-
-@pytest.fixture
-def steering_client(steering):
-    return client_for(steering)
-
-
-@pytest.fixture
-def outsider_client(outsider):
-    return client_for(outsider)
+manager_client = _client_of("manager")
+key_worker_client = _client_of("key_worker")
+partner_client = _client_of("partner")
+volunteer_client = _client_of("volunteer")
+steering_client = _client_of("steering")
+outsider_client = _client_of("outsider")
 
 
 def free_port():

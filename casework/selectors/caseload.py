@@ -31,7 +31,7 @@ def caseload_for_user(request: CentreRequest) -> QuerySet[Woman]:
     """The open cases this worker holds as key worker (all open cases for the manager)."""
     women = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
     if not access.sees_whole_caseload(request):
-        women = women.filter(key_worker=request.user)
+        women = women.filter(key_worker_id=request.user.pk)
     return women.select_related("key_worker").order_by("first_name", "last_name")
 
 

@@ -13,15 +13,15 @@ class PrivateStorage(FileSystemStorage):
     """Files under MEDIA_ROOT that have no public URL: they are only ever sent by the audited
     download view, after the document kind's policy has said yes."""
 
-    def url(self, name):
+    def url(self, name: str | None) -> str:
         raise ValueError("Generated documents are private: send them with the download view.")
 
 
-def private_storage():
+def private_storage() -> PrivateStorage:
     return PrivateStorage()
 
 
-def document_path(document, filename):
+def document_path(document: "Document", filename: str) -> str:
     return f"documents/{document.centre_id}/{document.kind}/{filename}"
 
 
@@ -73,7 +73,7 @@ class Document(models.Model):
         ]
         indexes = [models.Index(fields=["kind", "status"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} {self.coverage or ''} ({self.centre_id})".strip()
 
     @property
@@ -86,9 +86,9 @@ class Document(models.Model):
         return spec.title(self) if spec.title else str(spec.label)
 
     @property
-    def in_progress(self):
+    def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.BUILDING)
 
     @property
-    def downloadable(self):
+    def downloadable(self) -> bool:
         return bool(self.file) and self.built_at is not None

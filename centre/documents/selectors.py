@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from centre.access import get_for_user
+from centre.models import Centre
 
 from .models import Document
 from .registry import UnknownDocumentKind, document_kind
@@ -23,7 +24,7 @@ def get_document_for_user(request: HttpRequest, pk: int) -> Document:
     return document
 
 
-def document_find(*, centre, kind: str, coverage: Coverage = EVERYTHING) -> Document | None:
+def document_find(*, centre: Centre, kind: str, coverage: Coverage = EVERYTHING) -> Document | None:
     """The document of this kind and coverage for a centre, if one was ever asked for."""
     return Document.objects.filter(
         centre=centre, kind=kind, coverage=coverage.fields()["coverage"]

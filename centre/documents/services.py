@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centre.models import Centre, User
 from centre.outbox import BROKER_ERRORS
 from centre.pdf import render_pdf
 
@@ -52,7 +53,7 @@ class Coverage:
 EVERYTHING = Coverage()  # a document about the centre as a whole (the poster)
 
 
-def document_unsaved(*, centre, kind: str, coverage: Coverage = EVERYTHING) -> Document:
+def document_unsaved(*, centre: Centre, kind: str, coverage: Coverage = EVERYTHING) -> Document:
     """A document that is never stored: for commands that write the file somewhere else."""
     document_kind(kind)
     return Document(centre=centre, kind=kind, **coverage.fields())
@@ -61,10 +62,10 @@ def document_unsaved(*, centre, kind: str, coverage: Coverage = EVERYTHING) -> D
 @transaction.atomic
 def document_request(
     *,
-    centre,
+    centre: Centre,
     kind: str,
     coverage: Coverage = EVERYTHING,
-    requested_by=None,
+    requested_by: User | None = None,
     retry_waiting: bool = False,
     enqueue: bool = True,
 ) -> tuple[Document, bool]:
@@ -194,7 +195,7 @@ def _fail(document_id: int, error: Exception) -> None:
 
 
 def document_build_now(
-    *, centre, kind: str, coverage: Coverage = EVERYTHING, requested_by=None
+    *, centre: Centre, kind: str, coverage: Coverage = EVERYTHING, requested_by: User | None = None
 ) -> Document:
     """Build a small document in this request, for files people expect at once (the printed
     programme, a certificate). Returns the document; if someone else is building it right now,

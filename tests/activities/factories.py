@@ -5,19 +5,17 @@ from datetime import time, timedelta
 import factory
 from django.utils import timezone
 
+from activities import services
 from activities.models import Activity, Facilitator, Room, Session, Term
-from casework.models import Stage, Woman
+from tests.casework.factories import WomanFactory as CaseworkWomanFactory
 from tests.factories import CentreFactory, UserFactory
 
 
-class WomanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Woman
+class WomanFactory(CaseworkWomanFactory):
+    """Casework's woman, without the details activities never need (no birthday, no mobile)."""
 
-    centre = factory.SubFactory(CentreFactory)
-    first_name = factory.Faker("first_name_female", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
-    stage = Stage.INTENSIVE
+    date_of_birth = None
+    mobile = ""
 
 
 class RoomFactory(factory.django.DjangoModelFactory):
@@ -74,4 +72,18 @@ class FacilitatorFactory(factory.django.DjangoModelFactory):
         ),
         factory.SubFactory(UserFactory),
         None,
+    )
+
+
+def weekly_from_today(activity, *, start, end, weeks=4):
+    """A weekly schedule of `activity` on today's weekday for `weeks` weeks, from today."""
+    today = timezone.localdate()
+    return services.schedule_create(
+        activity=activity,
+        frequency="weekly",
+        weekday=today.weekday(),
+        start_time=start,
+        end_time=end,
+        starts_on=today,
+        ends_on=today + timedelta(weeks=weeks),
     )

@@ -16,6 +16,7 @@ from activities.models import (
 )
 from centre.models import AuditEvent
 from centre.pdf import pdf_text
+from centre.versioning import CONFLICT_MESSAGE
 
 from .factories import (
     ActivityFactory,
@@ -24,6 +25,7 @@ from .factories import (
     SessionFactory,
     TermFactory,
     WomanFactory,
+    weekly_from_today,
 )
 
 pytestmark = pytest.mark.django_db
@@ -139,15 +141,35 @@ def test_two_people_editing_at_once(key_worker_client, manager_client, activity)
         url("activity_edit", activity.pk), _edit_data(activity, name="Painting together")
     )
     assert second.status_code == 200
-    assert "Someone else saved this activity" in second.text
+    assert str(CONFLICT_MESSAGE) in second.text
     assert 'value="Painting together"' in second.text  # what she typed is kept
-    assert "The version someone else saved" in second.text and ">A<" in second.text
+    assert "Their saved version" in second.text and ">A<" in second.text
+    assert "Edit A" in second.text  # the page is titled by what is saved, not what she typed
     again = key_worker_client.post(
         url("activity_edit", activity.pk),
         _edit_data(activity, name="Painting together", version=2),
     )
     assert again.status_code == 302
     assert Activity.objects.get(pk=activity.pk).name == "Painting together"
+
+
+def test_a_stale_save_keeps_her_text_and_writes_nothing(
+    key_worker_client, manager_client, activity
+):
+    manager_client.post(
+        url("activity_edit", activity.pk), _edit_data(activity, description="Theirs")
+    )
+    saved = Activity.objects.get(pk=activity.pk)
+    stale = key_worker_client.post(
+        url("activity_edit", activity.pk),
+        _edit_data(activity, name="Her new name", description="Her long careful text"),
+    )
+    assert stale.status_code == 200
+    assert "Her long careful text" in stale.text and 'value="Her new name"' in stale.text
+    assert 'name="version" value="2"' in stale.text  # saving again is now deliberate
+    after = Activity.objects.get(pk=activity.pk)
+    assert (after.name, after.description, after.version) == (saved.name, "Theirs", 2)
+    assert after.updated_at == saved.updated_at
 
 
 def test_manager_pauses_with_a_reason_and_it_shows_on_the_programme(manager_client, activity):
@@ -329,7 +351,8 @@ def test_register_conflict_keeps_her_ticks(key_worker_client, manager_client, se
     _register_post(manager_client, session, women[:1], version=1)
     response = _register_post(key_worker_client, session, women[1:], version=1)
     assert response.status_code == 409
-    assert "Someone else saved this register" in response.text
+    assert str(CONFLICT_MESSAGE) in response.text
+    assert "Women who came" in response.text
     assert "Ann Smith" in response.text  # what the other person saved
     assert f'value="{women[1].pk}" id="woman-{women[1].pk}" autocomplete="off" checked' in (
         response.text
@@ -474,25 +497,9 @@ def test_programme_pdf(volunteer_client, centre, manager):
     from activities import services
 
     walking = ActivityFactory(centre=centre, name="Walking <group>", location="Park gates")
-    services.schedule_create(
-        activity=walking,
-        frequency="weekly",
-        weekday=timezone.localdate().weekday(),
-        start_time=time(10),
-        end_time=time(11),
-        starts_on=timezone.localdate(),
-        ends_on=timezone.localdate() + timedelta(weeks=4),
-    )
+    weekly_from_today(walking, start=time(10), end=time(11))
     sewing = ActivityFactory(centre=centre, name="Sewing")
-    services.schedule_create(
-        activity=sewing,
-        frequency="weekly",
-        weekday=timezone.localdate().weekday(),
-        start_time=time(14),
-        end_time=time(15),
-        starts_on=timezone.localdate(),
-        ends_on=timezone.localdate() + timedelta(weeks=4),
-    )
+    weekly_from_today(sewing, start=time(14), end=time(15))
     services.activity_status_change(
         activity=sewing,
         to_status="paused",

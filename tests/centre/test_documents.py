@@ -11,7 +11,6 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from activities import services as activity_services
 from activities.models import Attendance, CourseCompletion
 from centre.audit import audit_log
 from centre.celery import app
@@ -29,7 +28,12 @@ from centre.tasks import document_build_task
 from coproduction.reports.documents import QUARTERLY_REPORT, quarter_coverage
 from coproduction.suggestions.documents import POSTER
 from coproduction.suggestions.models import Suggestion
-from tests.activities.factories import ActivityFactory, SessionFactory, WomanFactory
+from tests.activities.factories import (
+    ActivityFactory,
+    SessionFactory,
+    WomanFactory,
+    weekly_from_today,
+)
 from tests.conftest import wait_for
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.reports.report_data import QUARTER, build_quarter
@@ -402,15 +406,7 @@ def test_the_programme_pdf_is_a_document_with_the_centre_and_page_numbers(
     centre, volunteer_client, volunteer
 ):
     walking = ActivityFactory(centre=centre, name="Walking group", location="Park gates")
-    activity_services.schedule_create(
-        activity=walking,
-        frequency="weekly",
-        weekday=timezone.localdate().weekday(),
-        start_time=time(10),
-        end_time=time(11),
-        starts_on=timezone.localdate(),
-        ends_on=timezone.localdate() + timedelta(weeks=4),
-    )
+    weekly_from_today(walking, start=time(10), end=time(11))
     for _ in range(2):  # printed twice: still one document, one file
         response = volunteer_client.get(reverse("activities:programme_pdf"))
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]

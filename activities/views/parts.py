@@ -1,0 +1,198 @@
+"""What an activity is made of: facilitators, costs, schedules and sessions, sign-ups,
+completions and their certificates."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from centre.access import roles_required
+from centre.documents.services import (
+    Coverage,
+    document_render,
+    document_unsaved,
+)
+from centre.documents.views import document_bytes_response
+from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES
+
+from .. import selectors, services
+from ..documents import CERTIFICATE
+from ..forms import (
+    CostForm,
+    EnrolmentForm,
+    FacilitatorForm,
+    ScheduleForm,
+    SessionForm,
+)
+from ..models import Enrolment, Facilitator
+from ._common import _form_page, _saved, _warn_clashes
+
+
+@roles_required(ACTIVITY_EDITORS)
+@require_http_methods(["GET", "POST"])
+def facilitator_add(request, pk):
+    activity = selectors.get_activity_for_user(request, pk, change=True)
+    form = FacilitatorForm(
+        request.POST or None, centre=request.centre, instance=Facilitator(activity=activity)
+    )
+    saved, _result = _saved(
+        request,
+        form,
+        lambda: services.facilitator_add(
+            activity=activity, **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        ),
+    )
+    if saved:
+        messages.success(request, _("Facilitator added."))
+        return redirect("activities:activity_detail", pk=activity.pk)
+    return _form_page(
+        request,
+        form,
+        _("Add a facilitator to %(name)s"),
+        activity,
+        intro=_("A woman co-facilitating needs a named member of staff who can step in."),
+    )
+
+
+@roles_required(ACTIVITY_EDITORS)
+def facilitator_remove(request, pk):
+    facilitator = selectors.get_facilitator_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.facilitator_remove(facilitator=facilitator)
+    messages.success(request, _("Facilitator removed."))
+    return redirect("activities:activity_detail", pk=facilitator.activity_id)
+
+
+@roles_required(MANAGER_ONLY)
+@require_http_methods(["GET", "POST"])
+def cost_add(request, pk):
+    activity = selectors.get_activity_for_user(request, pk, change=True, manager_only=True)
+    form = CostForm(request.POST or None)
+    saved, _result = _saved(
+        request,
+        form,
+        lambda: services.activity_cost_add(
+            activity=activity, created_by=request.user, **form.cleaned_data
+        ),
+    )
+    if saved:
+        summary = selectors.budget_summary(activity)
+        messages.success(
+            request, _("Spending added. £%(left)s left.") % {"left": summary["remaining"]}
+        )
+        if summary["remaining"] < 0:
+            messages.warning(request, _("This activity is over its budget."))
+        return redirect("activities:activity_detail", pk=activity.pk)
+    return _form_page(request, form, _("Add spending for %(name)s"), activity)
+
+
+@roles_required(ACTIVITY_EDITORS)
+@require_http_methods(["GET", "POST"])
+def schedule_add(request, pk):
+    activity = selectors.get_activity_for_user(request, pk, change=True)
+    form = ScheduleForm(request.POST or None, centre=request.centre)
+    saved, result = _saved(
+        request, form, lambda: services.schedule_create(activity=activity, **form.cleaned_data)
+    )
+    if saved:
+        messages.success(
+            request,
+            ngettext("%(n)s session added.", "%(n)s sessions added.", result.created)
+            % {"n": result.created},
+        )
+        _warn_clashes(request, result.clashes)
+        return redirect("activities:activity_detail", pk=activity.pk)
+    return _form_page(
+        request,
+        form,
+        _("Add regular sessions of %(name)s"),
+        activity,
+        intro=_(
+            "Sessions are made for every date. A room already booked is warned about, not refused."
+        ),
+    )
+
+
+@roles_required(ACTIVITY_EDITORS)
+@require_http_methods(["GET", "POST"])
+def session_add(request, pk):
+    activity = selectors.get_activity_for_user(request, pk, change=True)
+    initial = {"room": activity.room_id, "location": activity.location}
+    form = SessionForm(request.POST or None, centre=request.centre, initial=initial)
+    saved, created = _saved(
+        request, form, lambda: services.session_create(activity=activity, **form.cleaned_data)
+    )
+    if saved:
+        _session, clashes = created
+        messages.success(request, _("Session added."))
+        _warn_clashes(request, clashes)
+        return redirect("activities:activity_detail", pk=activity.pk)
+    return _form_page(request, form, _("Add a one-off session of %(name)s"), activity)
+
+
+@roles_required(ACTIVITY_EDITORS)
+def enrolment_add(request, pk):
+    activity = selectors.get_activity_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = EnrolmentForm(request.POST, centre=request.centre)
+    if form.is_valid():
+        enrolment = services.enrolment_add(activity=activity, woman=form.cleaned_data["woman"])
+        if enrolment.status == Enrolment.Status.WAITING:
+            messages.info(request, _("The activity is full: she is on the waiting list."))
+        else:
+            messages.success(request, _("She is signed up."))
+    else:
+        messages.error(request, _("Choose a woman to sign up."))
+    return redirect("activities:activity_detail", pk=activity.pk)
+
+
+@roles_required(ACTIVITY_EDITORS)
+def enrolment_leave(request, pk):
+    enrolment = selectors.get_enrolment_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    promoted = services.enrolment_leave(enrolment=enrolment)
+    messages.success(request, _("Her place is freed."))
+    if promoted:
+        messages.info(
+            request,
+            _("%(name)s moved up from the waiting list: let her know.")
+            % {"name": promoted.woman.known_as},
+        )
+    return redirect("activities:activity_detail", pk=enrolment.activity_id)
+
+
+@roles_required(ACTIVITY_EDITORS)
+def completions_award(request, pk):
+    activity = selectors.get_activity_for_user(request, pk, change=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        made = services.course_completions_award(activity=activity, awarded_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s woman completed the course.", "%(n)s women completed the course.", len(made)
+            )
+            % {"n": len(made)},
+        )
+    return redirect("activities:activity_detail", pk=activity.pk)
+
+
+@roles_required(STAFF_ROLES)
+@require_GET
+def certificate_pdf(request, pk):
+    completion = selectors.get_completion_for_user(request, pk)
+    certificate = document_unsaved(
+        centre=request.centre, kind=CERTIFICATE, coverage=Coverage(obj=completion)
+    )
+    pdf, _summary = document_render(certificate)
+    return document_bytes_response(request, certificate, pdf)
