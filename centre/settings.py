@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "casework",
     "activities",
     "coproduction",
+    "coproduction.meetings",
 ]
 
 MIDDLEWARE = [
@@ -384,4 +385,4 @@ LOGGING: dict[str, Any] = {
 ADMINS = [("Centre admin", a) for a in env_list("ADMIN_EMAILS")]
 
 # The apps that plug navigation, home panels and demo data into the platform, in order.
-CENTRE_FEATURE_APPS = ["centre", "casework", "activities", "coproduction"]
+CENTRE_FEATURE_APPS = ["centre", "casework", "activities", "coproduction", "coproduction.meetings"]

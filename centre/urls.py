@@ -59,6 +59,7 @@ urlpatterns = [
     path("accounts/", include(accounts)),
     path("casework/", include("casework.urls")),
     path("activities/", include("activities.urls")),
+    path("coproduction/meetings/", include("coproduction.meetings.urls")),
     path("coproduction/", include("coproduction.urls")),
     path("kiosk/", include("coproduction.kiosk_urls")),
     path("reports/", include("coproduction.reports.urls")),

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "coproduction.meetings"
+    label = "meetings"
+    verbose_name = "Meetings"
+
+    def ready(self):
+        # Imported here, not at the top: the policy module imports models, which need the app
+        # registry. Importing it registers the room's capabilities.
+        from . import access  # noqa: F401

@@ -1,0 +1,142 @@
+from datetime import date, time
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centre.versioning import VersionedForm
+
+from .models import NOTE_MAX, ElectedRole, Group, GroupMember, Meeting, MeetingSeries
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = ["name", "kind", "terms_of_reference"]
+        widgets = {"terms_of_reference": forms.Textarea(attrs={"rows": 6})}
+
+
+class MemberForm(forms.Form):
+    """Add one person: someone from the team, or (staff only) a woman by her record."""
+
+    user = forms.ModelChoiceField(label=_("Someone from the team"), queryset=None, required=False)
+    woman = forms.ModelChoiceField(label=_("A woman"), queryset=None, required=False)
+    joined_on = forms.DateField(label=_("Joined on"), widget=DATE_INPUT, initial=timezone.localdate)
+
+    def __init__(self, *args, users, women, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users
+        self.fields["user"].label_from_instance = lambda u: u.get_full_name() or u.username
+        if women is None:
+            del self.fields["woman"]
+        else:
+            self.fields["woman"].queryset = women
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("user")) == bool(cleaned.get("woman")):
+            raise forms.ValidationError(_("Choose one person: someone from the team or a woman."))
+        return cleaned
+
+
+class ElectedRoleForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Who"), queryset=GroupMember.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=ElectedRole.Role.choices)
+    starts_on = forms.DateField(label=_("Term starts"), widget=DATE_INPUT)
+    ends_on = forms.DateField(label=_("Term ends"), widget=DATE_INPUT, required=False)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The term must end after it starts."))
+        return cleaned
+
+
+class MeetingDetailsForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "duration_minutes",
+            "place",
+            "accessibility_notes",
+            "travel_notes",
+            "provides_lunch",
+            "provides_travel_costs",
+            "provides_childcare",
+            "also_provided",
+        ]
+        widgets = {
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+            "travel_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class MeetingScheduleForm(MeetingDetailsForm):
+    """One-off (a date) or repeating (which week, which day, for how many months)."""
+
+    ONE_OFF, MONTHLY = "once", "monthly"
+    repeat = forms.ChoiceField(
+        label=_("How often"),
+        choices=[(ONE_OFF, _("Once")), (MONTHLY, _("Every month"))],
+        initial=ONE_OFF,
+        widget=forms.RadioSelect,
+    )
+    on = forms.DateField(label=_("Date (or, every month, the first month)"), widget=DATE_INPUT)
+    at = forms.TimeField(label=_("Time"), widget=TIME_INPUT, initial=time(11, 0))
+    week = forms.TypedChoiceField(
+        label=_("Every month: which week"),
+        choices=MeetingSeries.Week.choices,
+        coerce=int,
+        required=False,
+    )
+    weekday = forms.TypedChoiceField(
+        label=_("Every month: which day"),
+        choices=MeetingSeries.Weekday.choices,
+        coerce=int,
+        required=False,
+    )
+    months = forms.IntegerField(
+        label=_("Every month: for how many months"), min_value=1, max_value=24, required=False
+    )
+
+    field_order = ["repeat", "on", "at", "week", "weekday", "months"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("repeat") == self.MONTHLY:
+            for name in ("week", "weekday", "months"):
+                if cleaned.get(name) in (None, ""):
+                    self.add_error(name, _("Needed for a meeting every month."))
+        elif cleaned.get("on") and cleaned["on"] < timezone.localdate():
+            self.add_error("on", _("That date has passed."))
+        return cleaned
+
+
+class RescheduleForm(VersionedForm):
+    starts_on = forms.DateField(label=_("New date"), widget=DATE_INPUT)
+    at = forms.TimeField(label=_("New time"), widget=TIME_INPUT)
+    reason = forms.CharField(
+        label=_("Why it is moving"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_starts_on(self) -> date:
+        day = self.cleaned_data["starts_on"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("That date has passed."))
+        return day
+
+
+class CancelForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Why it is cancelled"),
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

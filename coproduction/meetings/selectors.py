@@ -1,0 +1,128 @@
+"""Reads for groups and meetings, always through the centre scope and the room's visibility."""
+
+from datetime import date, datetime, time
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from casework.selectors import visible_women
+from centre.access import can, get_for_user, scope_to_centre
+from centre.models import Membership, User
+
+from . import access
+from .models import ElectedRole, Group, GroupMember, Meeting
+
+UPCOMING_LIMIT = 20
+
+
+def groups_for_user(request: HttpRequest) -> QuerySet[Group]:
+    groups = scope_to_centre(Group.objects.all(), request)
+    return access.visible_groups(request, groups).annotate(
+        current_members=Count("members", filter=Q(members__left_on__isnull=True), distinct=True)
+    )
+
+
+def get_group_for_user(request: HttpRequest, pk: int, *, change: bool = False) -> Group:
+    """A group this person may see (404 otherwise); 403 if `change` and she may not organise."""
+    groups = access.visible_groups(request, scope_to_centre(Group.objects.all(), request))
+    return get_for_user(
+        groups, request, may_change=not change or can(request, "organise_meetings"), pk=pk
+    )
+
+
+def get_meeting_for_user(request: HttpRequest, pk: int, *, change: bool = False) -> Meeting:
+    group_ids = access.visible_groups(request, scope_to_centre(Group.objects.all(), request))
+    meetings = Meeting.objects.select_related("group", "organiser", "series").filter(
+        group__in=group_ids.values("pk")
+    )
+    return get_for_user(
+        meetings, request, may_change=not change or can(request, "organise_meetings"), pk=pk
+    )
+
+
+def get_member_for_user(request: HttpRequest, pk: int) -> GroupMember:
+    """A membership row of a group this person may organise (404 outside her centre)."""
+    members = GroupMember.objects.select_related("group", "user", "woman").filter(
+        group__centre=getattr(request, "centre", None)
+    )
+    try:
+        member = members.get(pk=pk)
+    except GroupMember.DoesNotExist:
+        raise Http404 from None
+    get_group_for_user(request, member.group_id, change=True)
+    return member
+
+
+def upcoming_meetings(request: HttpRequest, *, group: Group | None = None) -> QuerySet[Meeting]:
+    groups = groups_for_user(request) if group is None else Group.objects.filter(pk=group.pk)
+    return (
+        Meeting.objects.filter(group__in=groups.values("pk"), starts_at__gte=_start_of_today())
+        .select_related("group")
+        .order_by("starts_at")[:UPCOMING_LIMIT]
+    )
+
+
+def past_meetings(group: Group, *, limit: int = 12) -> QuerySet[Meeting]:
+    return group.meetings.filter(starts_at__lt=_start_of_today()).order_by("-starts_at")[:limit]
+
+
+def _start_of_today():
+    return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+
+
+def group_members(request: HttpRequest, group: Group) -> dict:
+    """Current members: the team by name; women by name only for those who may see them."""
+    current = group.members.filter(left_on__isnull=True).select_related("user", "woman")
+    roles_today = _roles_on(group, timezone.localdate())
+    team = [m for m in current if m.user_id]
+    women = [m for m in current if m.woman_id]
+    for member in current:
+        member.roles_today = roles_today.get(member.pk, [])
+    return {
+        "team": team,
+        "women": women if can(request, "see_group_women") else [],
+        "women_count": len(women),
+        "women_with_roles": [m for m in women if m.roles_today],
+    }
+
+
+def _roles_on(group: Group, day: date) -> dict[int, list[str]]:
+    holders: dict[int, list[str]] = {}
+    for elected in group.elected_roles.filter(starts_on__lte=day).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+    ):
+        holders.setdefault(elected.member_id, []).append(elected.get_role_display())
+    return holders
+
+
+def election_history(group: Group) -> QuerySet[ElectedRole]:
+    return group.elected_roles.select_related("member__user", "member__woman", "elected_by")
+
+
+def meeting_history(meeting: Meeting):
+    return meeting.changes.select_related("by")
+
+
+def team_choices(request: HttpRequest) -> QuerySet[User]:
+    """People of the centre's team who can be members (staff and volunteer accounts)."""
+    memberships = scope_to_centre(Membership.objects.filter(is_active=True), request)
+    return User.objects.filter(pk__in=memberships.values("user_id")).order_by(
+        "first_name", "last_name"
+    )
+
+
+def woman_choices(request: HttpRequest):
+    """Women she may add: only those whose record she can read, never the whole centre."""
+    return (
+        visible_women(request)
+        .filter(anonymised_at__isnull=True)
+        .order_by("first_name", "last_name")
+    )
+
+
+def visible_member_rows(request: HttpRequest, group: Group) -> QuerySet[GroupMember]:
+    members = group.members.filter(left_on__isnull=True)
+    if not can(request, "see_group_women"):
+        members = members.filter(woman__isnull=True)
+    return members.select_related("user", "woman")

@@ -1,0 +1,294 @@
+"""Writes for groups and meetings. Every service is atomic and takes keyword arguments only."""
+
+import calendar
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework.models import Woman
+from centre.models import Centre, User
+from centre.versioning import versioned_update
+
+from .models import ElectedRole, Group, GroupMember, Meeting, MeetingChange, MeetingSeries
+
+MEETING_DETAILS = (
+    "duration_minutes",
+    "place",
+    "accessibility_notes",
+    "travel_notes",
+    "provides_lunch",
+    "provides_travel_costs",
+    "provides_childcare",
+    "also_provided",
+)
+
+
+# --- Groups, members and elected roles --------------------------------------------------------
+
+
+@transaction.atomic
+def group_create(*, centre: Centre, name: str, kind: str, terms_of_reference: str = "") -> Group:
+    """A new group; a name already used in the centre is a ValidationError."""
+    group = Group(
+        centre=centre, name=name.strip(), kind=kind, terms_of_reference=terms_of_reference
+    )
+    group.full_clean()
+    group.save()
+    return group
+
+
+@transaction.atomic
+def group_update(*, group: Group, name: str, kind: str, terms_of_reference: str) -> Group:
+    """Change a group's name, kind or terms of reference."""
+    group.name, group.kind, group.terms_of_reference = name.strip(), kind, terms_of_reference
+    group.full_clean()
+    group.save(update_fields=["name", "kind", "terms_of_reference"])
+    return group
+
+
+@transaction.atomic
+def group_member_add(
+    *, group: Group, user: User | None = None, woman: Woman | None = None, joined_on: date
+) -> GroupMember:
+    """Add a member of the team or a woman (exactly one); someone already in the group is an error."""
+    if (user is None) == (woman is None):
+        raise ValidationError(_("Choose one person: someone from the team or a woman."))
+    if woman is not None and woman.centre_id != group.centre_id:
+        raise ValidationError(_("That woman is not at this centre."))
+    current = group.members.filter(left_on__isnull=True)
+    if current.filter(Q(user=user) if user else Q(woman=woman)).exists():
+        raise ValidationError(_("She is already a member of this group."))
+    member = GroupMember(group=group, user=user, woman=woman, joined_on=joined_on)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def group_member_leave(*, member: GroupMember, left_on: date) -> GroupMember:
+    """She leaves the group; any role she holds ends the same day. Safe to call twice."""
+    if member.left_on is not None:
+        return member
+    member.left_on = max(left_on, member.joined_on)
+    member.save(update_fields=["left_on"])
+    member.roles.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=member.left_on)).update(
+        ends_on=member.left_on
+    )
+    return member
+
+
+def _role_overlaps(group: Group, role: str, starts_on: date, ends_on: date | None):
+    overlapping = group.elected_roles.filter(role=role).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on)
+    )
+    if ends_on is not None:
+        overlapping = overlapping.filter(starts_on__lte=ends_on)
+    return overlapping
+
+
+@transaction.atomic
+def elected_role_record(
+    *,
+    member: GroupMember,
+    role: str,
+    starts_on: date,
+    ends_on: date | None,
+    by: User,
+) -> ElectedRole:
+    """Record an election. For chair, vice chair and secretary, the holder whose term is still
+    running hands over the day before; a term that would overlap an earlier finished one is an
+    error. Past terms are kept as the group's election history."""
+    group = Group.objects.select_for_update().get(pk=member.group_id)
+    if not member.is_current:
+        raise ValidationError(_("Only a current member can be elected."))
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The term must end after it starts.")})
+    if role in ElectedRole.SINGLE_HOLDER:
+        _hand_over(group, role, starts_on, ends_on)
+    elected = ElectedRole(
+        group=group, member=member, role=role, starts_on=starts_on, ends_on=ends_on, elected_by=by
+    )
+    elected.full_clean()
+    elected.save()
+    return elected
+
+
+def _hand_over(group: Group, role: str, starts_on: date, ends_on: date | None) -> None:
+    for holder in _role_overlaps(group, role, starts_on, ends_on):
+        if holder.starts_on >= starts_on:
+            raise ValidationError(
+                _("%(name)s is already %(role)s from %(day)s. Change the dates.")
+                % {
+                    "name": holder.member,
+                    "role": holder.get_role_display().lower(),
+                    "day": f"{holder.starts_on:%-d %b %Y}",
+                }
+            )
+        holder.ends_on = starts_on - timedelta(days=1)
+        holder.save(update_fields=["ends_on"])
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+def local_datetime(day: date, at: time) -> datetime:
+    """A wall-clock day and time at the centre, as an aware datetime (clocks change in spring)."""
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+def nth_weekday(year: int, month: int, week: int, weekday: int) -> date:
+    """The first (1) to fourth (4) or last (-1) `weekday` (Monday is 0) of a month."""
+    days = [
+        day
+        for day in calendar.Calendar().itermonthdates(year, month)
+        if day.month == month and day.weekday() == weekday
+    ]
+    return days[-1] if week == -1 else days[week - 1]
+
+
+def series_dates(*, week: int, weekday: int, first_month: date, months: int) -> list[date]:
+    year, month = first_month.year, first_month.month
+    dates = []
+    for _index in range(months):
+        dates.append(nth_weekday(year, month, week, weekday))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dates
+
+
+def _new_meeting(*, group: Group, starts_at: datetime, organiser: User, series, details) -> Meeting:
+    meeting = Meeting(
+        centre=group.centre,
+        group=group,
+        series=series,
+        starts_at=starts_at,
+        organiser=organiser,
+        **{name: details[name] for name in MEETING_DETAILS if name in details},
+    )
+    meeting.full_clean()
+    meeting.save()
+    MeetingChange.objects.create(
+        meeting=meeting, kind=MeetingChange.Kind.SCHEDULED, now_at=starts_at, by=organiser
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_schedule(
+    *, group: Group, starts_at: datetime, organiser: User, details: dict
+) -> Meeting:
+    """A one-off meeting of the group, with its first history line."""
+    return _new_meeting(
+        group=group, starts_at=starts_at, organiser=organiser, series=None, details=details
+    )
+
+
+@transaction.atomic
+def meeting_series_schedule(
+    *,
+    group: Group,
+    week: int,
+    weekday: int,
+    start_time: time,
+    first_month: date,
+    months: int,
+    organiser: User,
+    details: dict,
+) -> list[Meeting]:
+    """A repeating meeting ("first Monday of the month, 11:00"): one meeting per month, from
+    `first_month` for `months` months, skipping days already past."""
+    series = MeetingSeries(
+        group=group,
+        week=week,
+        weekday=weekday,
+        start_time=start_time,
+        first_month=first_month.replace(day=1),
+        months=months,
+    )
+    series.full_clean()
+    series.save()
+    today = timezone.localdate()
+    return [
+        _new_meeting(
+            group=group,
+            starts_at=local_datetime(day, start_time),
+            organiser=organiser,
+            series=series,
+            details=details,
+        )
+        for day in series_dates(week=week, weekday=weekday, first_month=first_month, months=months)
+        if day >= today
+    ]
+
+
+@transaction.atomic
+def meeting_update(
+    *, meeting: Meeting, by: User, expected_version: int | None, details: dict
+) -> Meeting:
+    """Change the place, access notes and what is provided (not the time: see reschedule)."""
+    values = {name: details[name] for name in MEETING_DETAILS if name in details}
+    candidate = Meeting(**{**_fields(meeting), **values})
+    # Field checks only: the row exists already, so no uniqueness check on a copy of it.
+    candidate.full_clean(exclude=["centre", "group", "organiser", "series"], validate_unique=False)
+    return versioned_update(
+        Meeting, pk=meeting.pk, expected_version=expected_version, values=values
+    )
+
+
+def _fields(meeting: Meeting) -> dict:
+    return {f.attname: getattr(meeting, f.attname) for f in Meeting._meta.concrete_fields}
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *, meeting: Meeting, by: User, expected_version: int | None, starts_at: datetime, reason: str
+) -> Meeting:
+    """Move a meeting and keep the old time in its history. A cancelled meeting cannot move;
+    someone else's change since she opened the page is an EditConflict."""
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled. Schedule a new one instead."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why it is moving: members will be told.")})
+    if starts_at == meeting.starts_at:
+        raise ValidationError({"starts_on": _("That is the time it is already at.")})
+    was_at = meeting.starts_at
+    moved = versioned_update(
+        Meeting, pk=meeting.pk, expected_version=expected_version, values={"starts_at": starts_at}
+    )
+    MeetingChange.objects.create(
+        meeting=moved,
+        kind=MeetingChange.Kind.RESCHEDULED,
+        was_at=was_at,
+        now_at=starts_at,
+        reason=reason.strip(),
+        by=by,
+    )
+    return moved
+
+
+@transaction.atomic
+def meeting_cancel(
+    *, meeting: Meeting, by: User, expected_version: int | None, reason: str
+) -> Meeting:
+    """Cancel a meeting with a reason; it stays in the list and the history, marked cancelled."""
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting is already cancelled."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why it is cancelled: members will be told.")})
+    cancelled = versioned_update(
+        Meeting,
+        pk=meeting.pk,
+        expected_version=expected_version,
+        values={"status": Meeting.Status.CANCELLED},
+    )
+    MeetingChange.objects.create(
+        meeting=cancelled,
+        kind=MeetingChange.Kind.CANCELLED,
+        was_at=cancelled.starts_at,
+        reason=reason.strip(),
+        by=by,
+    )
+    return cancelled

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("groups/new/", views.group_create, name="group_create"),
+    path("groups/<int:pk>/", views.group_detail, name="group_detail"),
+    path("groups/<int:pk>/edit/", views.group_edit, name="group_edit"),
+    path("groups/<int:pk>/members/add/", views.member_add, name="member_add"),
+    path("groups/<int:pk>/roles/add/", views.role_elect, name="role_elect"),
+    path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
+    path("members/<int:pk>/leave/", views.member_leave, name="member_leave"),
+    path("<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("<int:pk>/move/", views.meeting_reschedule, name="meeting_reschedule"),
+    path("<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
+    path("<int:pk>/calendar.ics", views.meeting_ics_download, name="meeting_ics"),
+]

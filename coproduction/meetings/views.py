@@ -1,0 +1,330 @@
+"""Pages for groups and meetings: five steps each (rule, fetch in scope, form, service, redirect)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centre.access import can, roles_required
+from centre.forms import add_service_errors
+from centre.roles import ALL_MEMBERS, MEETING_ORGANISERS
+from centre.versioning import Conflict, save_versioned
+
+from . import selectors, services
+from .forms import (
+    CancelForm,
+    ElectedRoleForm,
+    GroupForm,
+    MeetingDetailsForm,
+    MeetingScheduleForm,
+    MemberForm,
+    RescheduleForm,
+)
+from .ics import meeting_ics
+from .models import Group, Meeting
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Form,
+    *,
+    title: str,
+    back: str,
+    group: Group | None = None,
+    meeting: Meeting | None = None,
+    conflict: Conflict | None = None,
+    intro: str = "",
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "title": title,
+        "back": back,
+        "group": group,
+        "meeting": meeting,
+        "conflict": conflict,
+        "intro": intro,
+    }
+    return render(request, "meetings/form.html", context)
+
+
+def _try(form: Form, save) -> object | None:
+    """Run a service; its ValidationError goes onto the form (nothing typed is lost)."""
+    try:
+        return save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+# --- Groups -----------------------------------------------------------------------------------
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    context = {
+        "groups": selectors.groups_for_user(request),
+        "upcoming": selectors.upcoming_meetings(request),
+    }
+    return render(request, "meetings/index.html", context)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def group_create(request: HttpRequest) -> HttpResponse:
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        group = _try(
+            form, lambda: services.group_create(centre=request.centre, **form.cleaned_data)
+        )
+        if group:
+            messages.success(request, _("The group is set up. Now add its members."))
+            return redirect("meetings:group_detail", pk=group.pk)
+    return _form_page(request, form, title=_("Set up a group"), back=reverse("meetings:index"))
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk)
+    context = {
+        "group": group,
+        "members": selectors.group_members(request, group),
+        "elections": selectors.election_history(group),
+        "upcoming": selectors.upcoming_meetings(request, group=group),
+        "past": selectors.past_meetings(group),
+    }
+    return render(request, "meetings/group_detail.html", context)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ("name", "kind", "terms_of_reference")}
+        group.refresh_from_db()  # the ModelForm changed the instance; the service saves it
+        if _try(form, lambda: services.group_update(group=group, **fields)):
+            messages.success(request, _("The group is saved."))
+            return redirect("meetings:group_detail", pk=group.pk)
+    back = reverse("meetings:group_detail", args=[group.pk])
+    return _form_page(request, form, title=_("Change the group"), back=back, group=group)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    women = selectors.woman_choices(request) if can(request, "see_group_women") else None
+    form = MemberForm(request.POST or None, users=selectors.team_choices(request), women=women)
+    if request.method == "POST" and form.is_valid():
+        added = _try(form, lambda: services.group_member_add(group=group, **form.cleaned_data))
+        if added:
+            messages.success(request, _("%(name)s is now a member.") % {"name": added})
+            return redirect("meetings:group_detail", pk=group.pk)
+    back = reverse("meetings:group_detail", args=[group.pk])
+    intro = _("A woman is added from her record; she can also hold a role.")
+    return _form_page(request, form, title=_("Add a member"), back=back, group=group, intro=intro)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def member_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_member_for_user(request, pk)
+    services.group_member_leave(member=member, left_on=timezone.localdate())
+    messages.success(request, _("%(name)s has left the group.") % {"name": member})
+    return redirect("meetings:group_detail", pk=member.group_id)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def role_elect(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    members = selectors.visible_member_rows(request, group)
+    form = ElectedRoleForm(request.POST or None, members=members)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        elected = _try(
+            form,
+            lambda: services.elected_role_record(
+                member=data["member"],
+                role=data["role"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                by=request.user,
+            ),
+        )
+        if elected:
+            messages.success(request, _("The election is recorded."))
+            return redirect("meetings:group_detail", pk=group.pk)
+    back = reverse("meetings:group_detail", args=[group.pk])
+    return _form_page(request, form, title=_("Record an election"), back=back, group=group)
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+def _details(form: Form) -> dict:
+    return {name: form.cleaned_data[name] for name in services.MEETING_DETAILS}
+
+
+def _schedule(request: HttpRequest, group: Group, form: MeetingScheduleForm) -> list[Meeting]:
+    data = form.cleaned_data
+    if data["repeat"] == MeetingScheduleForm.MONTHLY:
+        return services.meeting_series_schedule(
+            group=group,
+            week=data["week"],
+            weekday=data["weekday"],
+            start_time=data["at"],
+            first_month=data["on"],
+            months=data["months"],
+            organiser=request.user,
+            details=_details(form),
+        )
+    starts_at = services.local_datetime(data["on"], data["at"])
+    return [
+        services.meeting_schedule(
+            group=group, starts_at=starts_at, organiser=request.user, details=_details(form)
+        )
+    ]
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    form = MeetingScheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        scheduled = _try(form, lambda: _schedule(request, group, form))
+        if scheduled:
+            messages.success(request, _("%(n)s meeting(s) scheduled.") % {"n": len(scheduled)})
+            return redirect("meetings:meeting_detail", pk=scheduled[0].pk)
+        if scheduled == []:
+            form.add_error("on", _("All those dates have passed: choose a later first month."))
+    back = reverse("meetings:group_detail", args=[group.pk])
+    return _form_page(request, form, title=_("Schedule a meeting"), back=back, group=group)
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    context = {"meeting": meeting, "history": selectors.meeting_history(meeting)}
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def _versioned_page(request, meeting, form, save, *, title, success):
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, conflict = save_versioned(request, form, save)
+        if saved:
+            messages.success(request, success)
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+        conflict=conflict,
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = MeetingDetailsForm(request.POST or None, instance=Meeting(**_copy(meeting)))
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        lambda: services.meeting_update(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            details=_details(form),
+        ),
+        title=_("Place and what is provided"),
+        success=_("The meeting is saved."),
+    )
+
+
+def _copy(meeting: Meeting) -> dict:
+    # The form works on a copy, so a failed save never changes the meeting the page shows.
+    return {f.attname: getattr(meeting, f.attname) for f in Meeting._meta.concrete_fields}
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    local = timezone.localtime(meeting.starts_at)
+    initial = {"version": meeting.version, "starts_on": local.date(), "at": local.time()}
+    form = RescheduleForm(request.POST or None, initial=initial)
+
+    def save():
+        data = form.cleaned_data
+        return services.meeting_reschedule(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            starts_at=services.local_datetime(data["starts_on"], data["at"]),
+            reason=data["reason"],
+        )
+
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        save,
+        title=_("Move the meeting"),
+        success=_("The meeting is moved."),
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = CancelForm(request.POST or None, initial={"version": meeting.version})
+
+    def save():
+        return services.meeting_cancel(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            reason=form.cleaned_data["reason"],
+        )
+
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        save,
+        title=_("Cancel the meeting"),
+        success=_("The meeting is cancelled."),
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    url = settings.SITE_URL + reverse("meetings:meeting_detail", args=[meeting.pk])
+    body = meeting_ics(meeting, domain=urlsplit(settings.SITE_URL).hostname or "localhost", url=url)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    name = f"meeting-{meeting.starts_at:%Y-%m-%d}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
