@@ -8,5 +8,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: the policy module imports models, which need the app
-        # registry. Importing it registers the room's capabilities.
-        from . import access  # noqa: F401
+        # registry. Importing `access` registers the room's capabilities.
+        from . import access, documents  # noqa: F401
+
+        documents.register()

@@ -6,7 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.versioning import VersionedForm
 
-from .models import NOTE_MAX, ElectedRole, Group, GroupMember, Meeting, MeetingSeries
+from .models import (
+    NOTE_MAX,
+    Action,
+    AgendaItem,
+    ElectedRole,
+    Group,
+    GroupMember,
+    Meeting,
+    MeetingSeries,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -15,8 +24,11 @@ TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
-        fields = ["name", "kind", "terms_of_reference"]
-        widgets = {"terms_of_reference": forms.Textarea(attrs={"rows": 6})}
+        fields = ["name", "kind", "terms_of_reference", "standing_items"]
+        widgets = {
+            "terms_of_reference": forms.Textarea(attrs={"rows": 6}),
+            "standing_items": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class MemberForm(forms.Form):
@@ -140,3 +152,45 @@ class CancelForm(VersionedForm):
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "raised_by", "naming"]
+        help_texts = {
+            "raised_by": _("Who asked for it to be discussed."),
+            "naming": _("For a woman: how the agenda and minutes name her."),
+        }
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = ["text", "owner", "due_on"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DATE_INPUT}
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ActionCloseForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("What happened"),
+        choices=[(Action.Status.DONE, _("It is done")), (Action.Status.DROPPED, _("Dropped"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Why it is dropped"),
+        max_length=NOTE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Action.Status.DROPPED and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why it is dropped: the group will see this."))
+        return cleaned

@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Woman
+from centre import deadlines
 from centre.models import Centre
 from centre.versioning import VersionedModel
+from coproduction.models import Suggestion
 
 TEXT_MAX = 4000
 NOTE_MAX = 1000
@@ -37,6 +39,12 @@ class Group(models.Model):
         blank=True,
         validators=[MaxLengthValidator(TEXT_MAX)],
         help_text=_("What the group is for, who can join and how it makes decisions."),
+    )
+    standing_items = models.TextField(
+        _("standing items"),
+        blank=True,
+        validators=[MaxLengthValidator(NOTE_MAX)],
+        help_text=_("On every agenda, one a line (for example: service-user involvement)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -263,3 +271,104 @@ class MeetingChange(models.Model):
 
     def __str__(self):
         return f"{self.meeting_id}: {self.kind}"
+
+
+class Action(models.Model):
+    """An action point raised at a meeting. It is on every later agenda of the group until it
+    is done or dropped (with a reason): see selectors.agenda_actions."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To do")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="meeting_actions")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="actions")
+    raised_at = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions_raised")
+    text = models.TextField(_("what will be done"), validators=[MaxLengthValidator(NOTE_MAX)])
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who does it"),
+        on_delete=models.PROTECT,
+        related_name="meeting_actions",
+    )
+    due_on = models.DateField(_("due by"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    closed_on = models.DateField(null=True, blank=True)
+    dropped_reason = models.TextField(blank=True, validators=[MaxLengthValidator(NOTE_MAX)])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["group", "status", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="dropped") | ~Q(dropped_reason=""),
+                name="a_dropped_action_has_a_reason",
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and deadlines.is_overdue(due_on=self.due_on)
+
+
+class AgendaItem(models.Model):
+    """A standing item, an open suggestion taken to the meeting, or a new item with who raises it.
+    (Carried-forward actions are not stored here: they are worked out from the actions.)"""
+
+    class Kind(models.TextChoices):
+        STANDING = "standing", _("Standing item")
+        SUGGESTION = "suggestion", _("Suggestion")
+        NEW = "new", _("New item")
+
+    class Naming(models.TextChoices):
+        NAME = "name", _("Her name as written")
+        FIRST_NAME = "first_name", _("First name only")
+        ANONYMOUS = "anonymous", _("Not named")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    title = models.CharField(_("item"), max_length=300)
+    suggestion = models.ForeignKey(
+        Suggestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    raised_by = models.CharField(_("raised by"), max_length=120, blank=True)
+    naming = models.CharField(
+        _("how she wants to be named"), max_length=12, choices=Naming.choices, default=Naming.NAME
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "suggestion"],
+                condition=Q(suggestion__isnull=False),
+                name="a_suggestion_once_per_agenda",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "title"],
+                condition=Q(kind="standing"),
+                name="a_standing_item_once_per_agenda",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def raised_by_shown(self) -> str:
+        if not self.raised_by or self.naming == self.Naming.ANONYMOUS:
+            return str(_("A member of the group")) if self.raised_by else ""
+        if self.naming == self.Naming.FIRST_NAME:
+            return self.raised_by.split()[0]
+        return self.raised_by

@@ -11,7 +11,7 @@ from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
 
 from . import access
-from .models import ElectedRole, Group, GroupMember, Meeting
+from .models import Action, AgendaItem, ElectedRole, Group, GroupMember, Meeting
 
 UPCOMING_LIMIT = 20
 
@@ -126,3 +126,55 @@ def visible_member_rows(request: HttpRequest, group: Group) -> QuerySet[GroupMem
     if not can(request, "see_group_women"):
         members = members.filter(woman__isnull=True)
     return members.select_related("user", "woman")
+
+
+def agenda_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    return meeting.agenda_items.all()
+
+
+def agenda_actions(meeting: Meeting) -> QuerySet[Action]:
+    """Actions carried forward to this meeting: raised at an earlier meeting of the group and
+    still open, or closed on or after this meeting's day (so an old agenda reads as it was)."""
+    day = timezone.localdate(meeting.starts_at)
+    return (
+        Action.objects.filter(group=meeting.group, raised_at__starts_at__lt=meeting.starts_at)
+        .filter(Q(status=Action.Status.OPEN) | Q(closed_on__gte=day))
+        .select_related("owner", "raised_at")
+        .order_by("raised_at__starts_at", "pk")
+    )
+
+
+def actions_raised(meeting: Meeting) -> QuerySet[Action]:
+    return meeting.actions_raised.select_related("owner")
+
+
+def get_action_for_user(request: HttpRequest, pk: int) -> Action:
+    """An action of a group this person may organise (404 outside what she can see)."""
+    try:
+        action = Action.objects.select_related("group", "raised_at").get(
+            pk=pk, centre=getattr(request, "centre", None)
+        )
+    except Action.DoesNotExist:
+        raise Http404 from None
+    get_group_for_user(request, action.group_id, change=True)
+    return action
+
+
+def get_agenda_item_for_user(request: HttpRequest, pk: int) -> AgendaItem:
+    try:
+        item = AgendaItem.objects.select_related("meeting").get(
+            pk=pk, meeting__centre=getattr(request, "centre", None)
+        )
+    except AgendaItem.DoesNotExist:
+        raise Http404 from None
+    get_meeting_for_user(request, item.meeting_id, change=True)
+    return item
+
+
+def action_owner_choices(meeting: Meeting) -> QuerySet[User]:
+    """Anyone in the team of the centre can own an action (a woman owns one through her
+    volunteer account)."""
+    memberships = Membership.objects.filter(centre=meeting.centre, is_active=True)
+    return User.objects.filter(pk__in=memberships.values("user_id")).order_by(
+        "first_name", "last_name"
+    )

@@ -18,4 +18,10 @@ urlpatterns = [
     path("<int:pk>/move/", views.meeting_reschedule, name="meeting_reschedule"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
     path("<int:pk>/calendar.ics", views.meeting_ics_download, name="meeting_ics"),
+    path("<int:pk>/agenda/bring-in/", views.agenda_bring_in, name="agenda_bring_in"),
+    path("<int:pk>/agenda/add/", views.agenda_item_add, name="agenda_item_add"),
+    path("<int:pk>/agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
+    path("<int:pk>/actions/add/", views.action_add, name="action_add"),
+    path("agenda-items/<int:pk>/remove/", views.agenda_item_remove, name="agenda_item_remove"),
+    path("actions/<int:pk>/close/", views.action_close, name="action_close"),
 ]

@@ -14,12 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required
+from centre.documents.services import Coverage, document_render, document_unsaved
+from centre.documents.views import document_bytes_response
 from centre.forms import add_service_errors
 from centre.roles import ALL_MEMBERS, MEETING_ORGANISERS
 from centre.versioning import Conflict, save_versioned
 
 from . import selectors, services
+from .documents import AGENDA
 from .forms import (
+    ActionCloseForm,
+    ActionForm,
+    AgendaItemForm,
     CancelForm,
     ElectedRoleForm,
     GroupForm,
@@ -111,7 +117,10 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.get_group_for_user(request, pk, change=True)
     form = GroupForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in ("name", "kind", "terms_of_reference")}
+        fields = {
+            name: form.cleaned_data[name]
+            for name in ("name", "kind", "terms_of_reference", "standing_items")
+        }
         group.refresh_from_db()  # the ModelForm changed the instance; the service saves it
         if _try(form, lambda: services.group_update(group=group, **fields)):
             messages.success(request, _("The group is saved."))
@@ -218,7 +227,13 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk)
-    context = {"meeting": meeting, "history": selectors.meeting_history(meeting)}
+    context = {
+        "meeting": meeting,
+        "history": selectors.meeting_history(meeting),
+        "items": selectors.agenda_items(meeting),
+        "carried": selectors.agenda_actions(meeting),
+        "raised": selectors.actions_raised(meeting),
+    }
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -328,3 +343,99 @@ def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"meeting-{meeting.starts_at:%Y-%m-%d}.ics"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+# --- Agenda and actions -----------------------------------------------------------------------
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def agenda_bring_in(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    try:
+        added = services.agenda_bring_in(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(n)s item(s) added to the agenda.") % {"n": added})
+    return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = AgendaItemForm(request.POST or None)
+    added = request.method == "POST" and form.is_valid()
+    if added and _try(form, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data)):
+        messages.success(request, _("The item is on the agenda."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request,
+        form,
+        title=_("Add an agenda item"),
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.get_agenda_item_for_user(request, pk)
+    services.agenda_item_remove(item=item)
+    messages.success(request, _("The item is off the agenda."))
+    return redirect("meetings:meeting_detail", pk=item.meeting_id)
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    document = document_unsaved(centre=request.centre, kind=AGENDA, coverage=Coverage(obj=meeting))
+    pdf, _summary = document_render(document)
+    return document_bytes_response(request, document, pdf)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = ActionForm(request.POST or None, owners=selectors.action_owner_choices(meeting))
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(form, lambda: services.action_create(meeting=meeting, **form.cleaned_data)):
+        messages.success(request, _("The action is recorded."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request, form, title=_("Add an action"), back=back, group=meeting.group, meeting=meeting
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action_for_user(request, pk)
+    form = ActionCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        closed = _try(
+            form,
+            lambda: services.action_close(
+                action=action, status=data["status"], reason=data["reason"]
+            ),
+        )
+        if closed:
+            messages.success(request, _("The action is closed."))
+            return redirect("meetings:meeting_detail", pk=action.raised_at_id)
+    back = reverse("meetings:meeting_detail", args=[action.raised_at_id])
+    return _form_page(
+        request,
+        form,
+        title=_("Close the action"),
+        back=back,
+        group=action.group,
+        intro=action.text,
+    )

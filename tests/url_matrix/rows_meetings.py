@@ -3,7 +3,7 @@ schedule meetings; every member of the centre may look, but sees only the groups
 staff all of them, a volunteer those she belongs to, the steering role the steering groups.
 The matrix group is a steering group with the volunteer as a member, so all five roles see it."""
 
-from coproduction.meetings.models import Group
+from coproduction.meetings.models import Action, AgendaItem, Group
 from tests.coproduction.meetings.factories import GroupFactory, GroupMemberFactory, MeetingFactory
 
 from .matrix import Row, for_roles
@@ -18,6 +18,17 @@ def build(world):
     world.extra.meeting_group = group
     world.extra.leaving_member = GroupMemberFactory(group=group)
     world.extra.meeting = MeetingFactory(group=group, organiser=world.people["manager"])
+    world.extra.agenda_item = AgendaItem.objects.create(
+        meeting=world.meeting, kind=AgendaItem.Kind.NEW, title="Matrix item"
+    )
+    world.extra.action = Action.objects.create(
+        centre=world.centre,
+        group=group,
+        raised_at=world.meeting,
+        text="Matrix action",
+        owner=world.people["manager"],
+        due_on=world.meeting.starts_at.date(),
+    )
 
 
 def _group(world):
@@ -26,6 +37,20 @@ def _group(world):
 
 def _meeting(world):
     return {"pk": world.meeting.pk}
+
+
+def post_action(kwargs):
+    """A button on one of our objects (POST only); another centre's object is a 404."""
+    return Row(
+        get=for_roles(ORGANISERS, 405),
+        post=for_roles(ORGANISERS, "redirect", outsider=404),
+        kwargs=kwargs,
+    )
+
+
+def _removed_by_the_manager(row):
+    row.post["key_worker"] = 404
+    return row
 
 
 def read_only(kwargs=None):
@@ -54,14 +79,20 @@ ROWS = {
     "meetings:member_add": form_page(_group),
     "meetings:role_elect": form_page(_group),
     "meetings:meeting_create": form_page(_group),
-    "meetings:member_leave": Row(
-        get=for_roles(ORGANISERS, 405),
-        post=for_roles(ORGANISERS, "redirect", outsider=404),
-        kwargs=lambda world: {"pk": world.leaving_member.pk},
-    ),
+    "meetings:member_leave": post_action(lambda world: {"pk": world.leaving_member.pk}),
     "meetings:meeting_detail": read_only(_meeting),
     "meetings:meeting_edit": form_page(_meeting),
     "meetings:meeting_reschedule": form_page(_meeting),
     "meetings:meeting_cancel": form_page(_meeting),
     "meetings:meeting_ics": read_only(_meeting),
+    "meetings:agenda_bring_in": post_action(_meeting),
+    "meetings:agenda_item_add": form_page(_meeting),
+    # The manager's POST (the first column) removes the item, so the key worker then finds no
+    # item: 404. That a key worker may remove one is tested in tests/coproduction/meetings.
+    "meetings:agenda_item_remove": _removed_by_the_manager(
+        post_action(lambda world: {"pk": world.agenda_item.pk})
+    ),
+    "meetings:agenda_pdf": read_only(_meeting),
+    "meetings:action_add": form_page(_meeting),
+    "meetings:action_close": form_page(lambda world: {"pk": world.action.pk}),
 }
