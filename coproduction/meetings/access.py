@@ -10,11 +10,12 @@ views, selectors and templates ask the capabilities and functions here.
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
-from centre.access import capability, role_in
-from centre.roles import ALL_MEMBERS, MEETING_ORGANISERS, STAFF_ROLES, STEERING_GROUP
+from centre.access import can, capability, role_in
+from centre.roles import ALL_MEMBERS, MANAGER_ONLY, MEETING_ORGANISERS, STAFF_ROLES, STEERING_GROUP
 
-from .models import Group
+from .models import ElectedRole, Group, Meeting
 
 
 @capability("see_meetings")
@@ -43,3 +44,44 @@ def visible_groups(request: HttpRequest, groups: QuerySet[Group]) -> QuerySet[Gr
     if role_in(request, STEERING_GROUP):
         return groups.filter(belongs | Q(kind__in=Group.STEERING_KINDS)).distinct()
     return groups.filter(belongs).distinct()
+
+
+def _holds(request: HttpRequest, meeting: Meeting, roles) -> bool:
+    day = timezone.localdate(meeting.starts_at)
+    return (
+        ElectedRole.objects.filter(
+            group_id=meeting.group_id,
+            role__in=roles,
+            member__user=request.user,
+            starts_on__lte=day,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .exists()
+    )
+
+
+def may_write_minutes(request: HttpRequest, meeting: Meeting) -> bool:
+    """Organisers, and the group's secretary (a woman's volunteer account, or staff)."""
+    return can(request, "organise_meetings") or _holds(
+        request, meeting, [ElectedRole.Role.SECRETARY]
+    )
+
+
+def may_approve_minutes(request: HttpRequest, meeting: Meeting) -> bool:
+    """The chair (or vice chair) on the day of the meeting. A group with no chair holding an
+    account has its minutes approved by a manager, on the group's behalf."""
+    chairs = [ElectedRole.Role.CHAIR, ElectedRole.Role.VICE_CHAIR]
+    if _holds(request, meeting, chairs):
+        return True
+    day = timezone.localdate(meeting.starts_at)
+    has_chair_account = (
+        ElectedRole.objects.filter(
+            group_id=meeting.group_id,
+            role__in=chairs,
+            member__user__isnull=False,
+            starts_on__lte=day,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .exists()
+    )
+    return not has_chair_account and role_in(request, MANAGER_ONLY)

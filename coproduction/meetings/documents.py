@@ -14,6 +14,7 @@ from . import selectors
 from .models import Meeting
 
 AGENDA = "meeting_agenda"
+MINUTES = "meeting_minutes"
 
 
 def _meeting(document: Document) -> Meeting:
@@ -28,6 +29,17 @@ def _agenda_context(document: Document) -> dict[str, Any]:
         "meeting": meeting,
         "items": selectors.agenda_items(meeting),
         "actions": selectors.agenda_actions(meeting),
+    }
+
+
+def _minutes_context(document: Document) -> dict[str, Any]:
+    meeting = _meeting(document)
+    return {
+        "meeting": meeting,
+        "minutes": selectors.minutes_of(meeting),
+        "decisions": selectors.decisions_of(meeting),
+        "actions": selectors.actions_raised(meeting),
+        "women": selectors.women_who_came(meeting),
     }
 
 
@@ -46,5 +58,16 @@ def register() -> None:
             filename=lambda document: f"agenda-{_meeting(document).starts_at:%Y-%m-%d}.pdf",
             may_read=may_read_agenda,
             audit_action="meetings.agenda.download",
+        )
+    )
+    document_kind_register(
+        DocumentKind(
+            name=MINUTES,
+            label=_("the minutes"),
+            template="meetings/pdf/minutes.html",
+            context=_minutes_context,
+            filename=lambda document: f"minutes-{_meeting(document).starts_at:%Y-%m-%d}.pdf",
+            may_read=may_read_agenda,
+            audit_action="meetings.minutes.download",
         )
     )

@@ -10,11 +10,13 @@ from .models import (
     NOTE_MAX,
     Action,
     AgendaItem,
+    Decision,
     ElectedRole,
     Group,
     GroupMember,
     Meeting,
     MeetingSeries,
+    Minutes,
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -194,3 +196,68 @@ class ActionCloseForm(forms.Form):
         if cleaned.get("status") == Action.Status.DROPPED and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Say why it is dropped: the group will see this."))
         return cleaned
+
+
+class AttendanceForm(forms.Form):
+    came = forms.MultipleChoiceField(
+        label=_("Came"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    apologies = forms.MultipleChoiceField(
+        label=_("Sent apologies"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    other_women = forms.IntegerField(
+        label=_("Other women who came (a count)"), min_value=0, max_value=500, initial=0
+    )
+    guests = forms.CharField(
+        label=_("Guests (one a line)"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, people: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = people  # "u12" / "w7" -> the user or woman
+        choices = [(key, str(person)) for key, person in people.items()]
+        self.fields["came"].choices = choices
+        self.fields["apologies"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if set(cleaned.get("came", [])) & set(cleaned.get("apologies", [])):
+            raise forms.ValidationError(_("Someone cannot both come and send apologies."))
+        return cleaned
+
+    def persons(self, name: str) -> list:
+        return [self.people[key] for key in self.cleaned_data.get(name, [])]
+
+
+class MinutesForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = Minutes
+        fields = ["text", "plain_summary"]
+        error_messages = {"text": {"required": _("Write the minutes before saving.")}}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 14}),
+            "plain_summary": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = True
+
+
+class MinutesStepForm(VersionedForm):
+    """Approve or publish the version she read."""
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["suggestion", "outcome", "answer"]
+        widgets = {"answer": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, suggestions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["suggestion"].queryset = suggestions
+        self.fields["suggestion"].label_from_instance = lambda s: f"{s.receipt_code}: {s.text[:80]}"

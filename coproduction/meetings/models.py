@@ -214,6 +214,9 @@ class Meeting(VersionedModel):
     provides_childcare = models.BooleanField(_("childcare provided"), default=False)
     also_provided = models.CharField(_("anything else provided"), max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    other_women = models.PositiveSmallIntegerField(
+        _("other women who came (a count)"), default=0, validators=[MaxValueValidator(500)]
+    )
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organised_meetings"
     )
@@ -372,3 +375,94 @@ class AgendaItem(models.Model):
         if self.naming == self.Naming.FIRST_NAME:
             return self.raised_by.split()[0]
         return self.raised_by
+
+
+class Attendance(models.Model):
+    """Who came or sent apologies: a member of the team, a woman by her record, or a guest."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Came")
+        APOLOGIES = "apologies", _("Sent apologies")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    woman = models.ForeignKey(
+        Woman, null=True, blank=True, on_delete=models.PROTECT, related_name="meeting_attendance"
+    )
+    guest = models.CharField(_("guest"), max_length=120, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices)
+
+    class Meta:
+        ordering = ["status", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, woman__isnull=True, guest="")
+                | Q(user__isnull=True, woman__isnull=False, guest="")
+                | (Q(user__isnull=True, woman__isnull=True) & ~Q(guest="")),
+                name="attendance_is_one_person",
+            )
+        ]
+
+    def __str__(self):
+        if self.user_id:
+            return self.user.get_full_name() or self.user.username
+        return str(self.woman) if self.woman_id else self.guest
+
+
+class Minutes(VersionedModel):
+    """A meeting's minutes: drafted by the secretary, approved by the chair, then published."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved by the chair")
+        PUBLISHED = "published", _("Published")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    text = models.TextField(_("minutes"), blank=True, validators=[MaxLengthValidator(20000)])
+    plain_summary = models.TextField(
+        _("in plain words, for the notice board"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX)],
+        help_text=_("Short sentences, no jargon, no names of women who asked not to be named."),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Minutes of {self.meeting}"
+
+
+class Decision(models.Model):
+    """What the meeting decided about a suggestion on its agenda. Publishing the minutes gives
+    the suggestion this status and answer (services.minutes_publish)."""
+
+    class Outcome(models.TextChoices):
+        AGREED = "agreed", _("Agreed")
+        DONE = "done", _("Done")
+        NOT_POSSIBLE = "not_possible", _("Not possible")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(_("decision"), max_length=12, choices=Outcome.choices)
+    answer = models.TextField(_("the answer, in plain words"), validators=[MaxLengthValidator(800)])
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "suggestion"], name="one_decision_per_suggestion_per_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.suggestion_id}: {self.outcome}"

@@ -9,9 +9,19 @@ from django.utils import timezone
 from casework.selectors import visible_women
 from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
+from coproduction.models import Suggestion
 
 from . import access
-from .models import Action, AgendaItem, ElectedRole, Group, GroupMember, Meeting
+from .models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    ElectedRole,
+    Group,
+    GroupMember,
+    Meeting,
+    Minutes,
+)
 
 UPCOMING_LIMIT = 20
 
@@ -178,3 +188,59 @@ def action_owner_choices(meeting: Meeting) -> QuerySet[User]:
     return User.objects.filter(pk__in=memberships.values("user_id")).order_by(
         "first_name", "last_name"
     )
+
+
+def attendance_people(request: HttpRequest, meeting: Meeting) -> dict:
+    """The group's current members she may name: "u<id>" for the team, "w<id>" for women."""
+    people: dict = {}
+    for member in visible_member_rows(request, meeting.group):
+        if member.user_id:
+            people[f"u{member.user_id}"] = member.user
+        else:
+            people[f"w{member.woman_id}"] = member.woman
+    return people
+
+
+def attendance_initial(meeting: Meeting) -> dict:
+    rows = meeting.attendance.all()
+    key = lambda row: f"u{row.user_id}" if row.user_id else f"w{row.woman_id}"  # noqa: E731
+    return {
+        "came": [key(r) for r in rows if r.status == Attendance.Status.PRESENT and not r.guest],
+        "apologies": [key(r) for r in rows if r.status == Attendance.Status.APOLOGIES],
+        "guests": "\n".join(r.guest for r in rows if r.guest),
+        "other_women": meeting.other_women,
+    }
+
+
+def women_who_came(meeting: Meeting) -> int:
+    """How many women came (named and counted): the notice board never names them."""
+    named = meeting.attendance.filter(woman__isnull=False, status=Attendance.Status.PRESENT)
+    return named.count() + meeting.other_women
+
+
+def attendance_summary(request: HttpRequest, meeting: Meeting) -> dict:
+    """Who came: the team and guests by name, women by name only for those who may see them."""
+    rows = list(meeting.attendance.select_related("user", "woman"))
+    women_present = [r for r in rows if r.woman_id and r.status == Attendance.Status.PRESENT]
+    named = can(request, "see_group_women")
+    shown = [r for r in rows if not r.woman_id or named]
+    return {
+        "came": [r for r in shown if r.status == Attendance.Status.PRESENT],
+        "apologies": [r for r in shown if r.status == Attendance.Status.APOLOGIES],
+        "women": len(women_present) + meeting.other_women,
+        "recorded": bool(rows) or meeting.other_women > 0,
+    }
+
+
+def minutes_of(meeting: Meeting) -> Minutes | None:
+    return Minutes.objects.filter(meeting=meeting).select_related("approved_by").first()
+
+
+def agenda_suggestions(meeting: Meeting):
+    return Suggestion.objects.filter(
+        pk__in=meeting.agenda_items.filter(suggestion__isnull=False).values("suggestion_id")
+    )
+
+
+def decisions_of(meeting: Meeting):
+    return meeting.decisions.select_related("suggestion").order_by("pk")

@@ -22,6 +22,12 @@ urlpatterns = [
     path("<int:pk>/agenda/add/", views.agenda_item_add, name="agenda_item_add"),
     path("<int:pk>/agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
     path("<int:pk>/actions/add/", views.action_add, name="action_add"),
+    path("<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("<int:pk>/minutes/", views.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),
+    path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
+    path("<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("<int:pk>/decisions/add/", views.decision_add, name="decision_add"),
     path("agenda-items/<int:pk>/remove/", views.agenda_item_remove, name="agenda_item_remove"),
     path("actions/<int:pk>/close/", views.action_close, name="action_close"),
 ]

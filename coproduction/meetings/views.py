@@ -4,9 +4,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,24 +18,28 @@ from centre.documents.services import Coverage, document_render, document_unsave
 from centre.documents.views import document_bytes_response
 from centre.forms import add_service_errors
 from centre.roles import ALL_MEMBERS, MEETING_ORGANISERS
-from centre.versioning import Conflict, save_versioned
+from centre.versioning import Conflict, EditConflict, save_versioned
 
-from . import selectors, services
-from .documents import AGENDA
+from . import access, selectors, services
+from .documents import AGENDA, MINUTES
 from .forms import (
     ActionCloseForm,
     ActionForm,
     AgendaItemForm,
+    AttendanceForm,
     CancelForm,
+    DecisionForm,
     ElectedRoleForm,
     GroupForm,
     MeetingDetailsForm,
     MeetingScheduleForm,
     MemberForm,
+    MinutesForm,
+    MinutesStepForm,
     RescheduleForm,
 )
 from .ics import meeting_ics
-from .models import Group, Meeting
+from .models import Group, Meeting, Minutes
 
 
 def _form_page(
@@ -233,6 +237,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "items": selectors.agenda_items(meeting),
         "carried": selectors.agenda_actions(meeting),
         "raised": selectors.actions_raised(meeting),
+        "attendance": selectors.attendance_summary(request, meeting),
+        "minutes": selectors.minutes_of(meeting),
+        "decisions": selectors.decisions_of(meeting),
+        "may_write_minutes": access.may_write_minutes(request, meeting),
+        "may_approve_minutes": access.may_approve_minutes(request, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -438,4 +447,135 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
         back=back,
         group=action.group,
         intro=action.text,
+    )
+
+
+# --- Attendance, minutes and decisions --------------------------------------------------------
+
+
+def _meeting_for_minutes(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting, if she may see it (404) and write its minutes (403)."""
+    meeting = selectors.get_meeting_for_user(request, pk)
+    if not access.may_write_minutes(request, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_minutes(request, pk)
+    people = selectors.attendance_people(request, meeting)
+    initial = selectors.attendance_initial(meeting)
+    form = AttendanceForm(request.POST or None, people=people, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = _try(
+            form,
+            lambda: services.attendance_record(
+                meeting=meeting,
+                came=form.persons("came"),
+                apologies=form.persons("apologies"),
+                guests=data["guests"].splitlines(),
+                other_women=data["other_women"],
+            ),
+        )
+        if saved:
+            messages.success(request, _("Attendance is saved."))
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request, form, title=_("Who came"), back=back, group=meeting.group, meeting=meeting
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_minutes(request, pk)
+    minutes = selectors.minutes_of(meeting) or Minutes(meeting=meeting, version=0)
+    form = MinutesForm(
+        request.POST or None,
+        instance=Minutes(text=minutes.text, plain_summary=minutes.plain_summary),
+        initial={"version": minutes.version},
+    )
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        lambda: services.minutes_save(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            text=form.cleaned_data["text"],
+            plain_summary=form.cleaned_data["plain_summary"],
+        ),
+        title=_("Minutes"),
+        success=_("The minutes are saved."),
+    )
+
+
+def _minutes_step(request: HttpRequest, meeting: Meeting, step, success: str) -> HttpResponse:
+    minutes = selectors.minutes_of(meeting)
+    if minutes is None:
+        raise Http404
+    form = MinutesStepForm(request.POST)
+    try:
+        form.is_valid()
+        step(minutes=minutes, by=request.user, expected_version=form.expected_version)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except EditConflict:
+        messages.error(
+            request, _("The minutes changed while you were reading them. Read them again.")
+        )
+    else:
+        messages.success(request, success)
+    return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+@roles_required(ALL_MEMBERS)
+@require_POST
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    if not access.may_approve_minutes(request, meeting):
+        raise PermissionDenied
+    return _minutes_step(request, meeting, services.minutes_approve, _("The minutes are approved."))
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    return _minutes_step(
+        request, meeting, services.minutes_publish, _("The minutes are published.")
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    minutes = selectors.minutes_of(meeting)
+    if minutes is None or minutes.status != Minutes.Status.PUBLISHED:
+        raise Http404
+    document = document_unsaved(centre=request.centre, kind=MINUTES, coverage=Coverage(obj=meeting))
+    pdf, _summary = document_render(document)
+    return document_bytes_response(request, document, pdf)
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_minutes(request, pk)
+    form = DecisionForm(request.POST or None, suggestions=selectors.agenda_suggestions(meeting))
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(form, lambda: services.decision_record(meeting=meeting, **form.cleaned_data)):
+        messages.success(
+            request, _("The decision is recorded. It is applied when the minutes are published.")
+        )
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request, form, title=_("Record a decision"), back=back, group=meeting.group, meeting=meeting
     )

@@ -3,7 +3,7 @@ schedule meetings; every member of the centre may look, but sees only the groups
 staff all of them, a volunteer those she belongs to, the steering role the steering groups.
 The matrix group is a steering group with the volunteer as a member, so all five roles see it."""
 
-from coproduction.meetings.models import Action, AgendaItem, Group
+from coproduction.meetings.models import Action, AgendaItem, Group, Minutes
 from tests.coproduction.meetings.factories import GroupFactory, GroupMemberFactory, MeetingFactory
 
 from .matrix import Row, for_roles
@@ -18,6 +18,14 @@ def build(world):
     world.extra.meeting_group = group
     world.extra.leaving_member = GroupMemberFactory(group=group)
     world.extra.meeting = MeetingFactory(group=group, organiser=world.people["manager"])
+    Minutes.objects.create(meeting=world.meeting, text="Draft minutes")
+    world.extra.published_meeting = MeetingFactory(group=group, organiser=world.people["manager"])
+    Minutes.objects.create(
+        meeting=world.published_meeting,
+        text="Minutes",
+        plain_summary="We met.",
+        status=Minutes.Status.PUBLISHED,
+    )
     world.extra.agenda_item = AgendaItem.objects.create(
         meeting=world.meeting, kind=AgendaItem.Kind.NEW, title="Matrix item"
     )
@@ -71,6 +79,15 @@ def form_page(kwargs=None):
     )
 
 
+def minutes_writers(kwargs):
+    """Organisers and the group's secretary (the matrix group has none, so: organisers)."""
+    return Row(
+        get=for_roles(ORGANISERS, outsider=404),
+        post=for_roles(ORGANISERS, outsider=404),
+        kwargs=kwargs,
+    )
+
+
 ROWS = {
     "meetings:index": read_only(),
     "meetings:group_create": form_page(),
@@ -94,5 +111,17 @@ ROWS = {
     ),
     "meetings:agenda_pdf": read_only(_meeting),
     "meetings:action_add": form_page(_meeting),
+    "meetings:attendance": minutes_writers(_meeting),
+    "meetings:minutes_edit": minutes_writers(_meeting),
+    "meetings:decision_add": minutes_writers(_meeting),
+    # The chair approves; the matrix group has no chair with an account, so a manager does.
+    # An empty POST carries no version: a clear message and back to the meeting.
+    "meetings:minutes_approve": Row(
+        get=for_roles(EVERYONE, 405),
+        post=for_roles(["manager"], "redirect", outsider=404),
+        kwargs=_meeting,
+    ),
+    "meetings:minutes_publish": post_action(_meeting),
+    "meetings:minutes_pdf": read_only(lambda world: {"pk": world.published_meeting.pk}),
     "meetings:action_close": form_page(lambda world: {"pk": world.action.pk}),
 }
