@@ -8,6 +8,8 @@ ready, so the capabilities are registered before any request.
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
+from casework.access import register_volunteer_session_check
+from casework.models import Woman
 from centre.access import can, capability, role_in
 from centre.roles import (
     ACTIVITY_EDITORS,
@@ -112,3 +114,13 @@ def women_findable(request: HttpRequest, women: QuerySet) -> QuerySet:
     booked = Enrolment.objects.filter(activity_id__in=mine).values("woman_id")
     came = Attendance.objects.filter(session__activity_id__in=mine).values("woman_id")
     return women.filter(Q(pk__in=booked) | Q(pk__in=came))
+
+
+@register_volunteer_session_check
+def volunteer_on_her_session(request: HttpRequest, woman: Woman) -> bool:
+    """The record policy's "volunteer on her session" grounds: she is booked on, or came to, an
+    activity this volunteer helps with. It opens no part of her record; it is why a volunteer
+    may see her name on a register."""
+    if not can(request, "help_at_sessions"):
+        return False
+    return women_findable(request, Woman.objects.filter(pk=woman.pk)).exists()

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("centre", "0003_document"),
+        ("centre", "0003_platform_documents_holidays_invitations_access"),
         ("coproduction", "0003_merge_0002_quarterly_report_0002_suggestion_activity"),
     ]
 

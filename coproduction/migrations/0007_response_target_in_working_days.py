@@ -38,7 +38,7 @@ def to_calendar_days(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("centre", "0004_centre_holiday_working_day_deadlines"),
+        ("centre", "0003_platform_documents_holidays_invitations_access"),
         ("coproduction", "0006_remove_poster_and_report_build_fields"),
     ]
 

@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from casework import access
+from activities.models import Enrolment, Facilitator
 from casework.access import Grounds, Part, record_access
 from casework.models import (
     BreakGlass,
@@ -28,6 +28,7 @@ from casework.models import (
 from centre.models import Membership
 from centre.pdf import pdf_text
 from centre.roles import Role
+from tests.activities.factories import ActivityFactory, FacilitatorFactory
 from tests.conftest import client_for
 from tests.factories import member
 
@@ -170,10 +171,12 @@ def _team(woman):
 
 
 def _volunteer(woman, monkeypatch, *, on_session):
+    """A volunteer who helps with a group: the woman is booked on it, or on another group."""
     user = member(woman.centre, Role.VOLUNTEER, "t_volunteer_row")
-    # Activities tell the policy whether she helps on a session the woman is booked on.
-    check = lambda request, w: on_session and request.user.pk == user.pk  # noqa: E731
-    monkeypatch.setattr(access, "_volunteer_session_checks", [check])
+    helped = ActivityFactory(centre=woman.centre)
+    FacilitatorFactory(activity=helped, kind=Facilitator.Kind.VOLUNTEER, user=user)
+    booked_on = helped if on_session else ActivityFactory(centre=woman.centre)
+    Enrolment.objects.create(activity=booked_on, woman=woman, status=Enrolment.Status.SIGNED_UP)
     return user
 
 
