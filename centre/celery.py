@@ -70,6 +70,11 @@ app.conf.update(
             "task": "coproduction.tasks.suggestion_overdue_reminders_task",
             "schedule": crontab(minute=20),
         },
+        # meetings: two-day and two-hour reminders, minutes to publish, actions falling due
+        "meetings-reminders": {
+            "task": "coproduction.meetings.tasks.meeting_reminders_queue_task",
+            "schedule": crontab(minute="*/10"),
+        },
         "coproduction-you-said-we-did-posters": {
             "task": "coproduction.tasks.you_said_we_did_posters_request_task",
             "schedule": crontab(day_of_week="mon", hour=6, minute=30),

@@ -8,7 +8,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: the policy module imports models, which need the app
-        # registry. Importing `access` registers the room's capabilities.
-        from . import access, documents  # noqa: F401
+        # registry. Importing `access` registers the room's capabilities, `messages` its message kinds.
+        from . import access, documents, messages  # noqa: F401
 
         documents.register()

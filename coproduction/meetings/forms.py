@@ -39,6 +39,11 @@ class MemberForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Someone from the team"), queryset=None, required=False)
     woman = forms.ModelChoiceField(label=_("A woman"), queryset=None, required=False)
     joined_on = forms.DateField(label=_("Joined on"), widget=DATE_INPUT, initial=timezone.localdate)
+    wants_reminders = forms.BooleanField(
+        label=_("Send reminders before meetings"),
+        required=False,
+        help_text=_("A woman gets them only if her record says she wants reminders and how."),
+    )
 
     def __init__(self, *args, users, women, **kwargs):
         super().__init__(*args, **kwargs)

@@ -79,6 +79,8 @@ class GroupMember(models.Model):
     )
     joined_on = models.DateField(_("joined on"), default=timezone.localdate)
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    # A member of the team opts in here; a woman through her record (reminders, safe contact).
+    wants_reminders = models.BooleanField(_("send reminders"), default=False)
 
     class Meta:
         ordering = ["joined_on", "pk"]

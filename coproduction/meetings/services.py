@@ -29,6 +29,7 @@ from .models import (
     MeetingSeries,
     Minutes,
 )
+from .reminders import reminders_withdraw
 
 STEERING_STANDING_ITEM = "Service-user involvement"
 
@@ -81,7 +82,12 @@ def group_update(
 
 @transaction.atomic
 def group_member_add(
-    *, group: Group, user: User | None = None, woman: Woman | None = None, joined_on: date
+    *,
+    group: Group,
+    user: User | None = None,
+    woman: Woman | None = None,
+    joined_on: date,
+    wants_reminders: bool = False,
 ) -> GroupMember:
     """Add a member of the team or a woman (exactly one); someone already in the group is an error."""
     if (user is None) == (woman is None):
@@ -91,7 +97,9 @@ def group_member_add(
     current = group.members.filter(left_on__isnull=True)
     if current.filter(Q(user=user) if user else Q(woman=woman)).exists():
         raise ValidationError(_("She is already a member of this group."))
-    member = GroupMember(group=group, user=user, woman=woman, joined_on=joined_on)
+    member = GroupMember(
+        group=group, user=user, woman=woman, joined_on=joined_on, wants_reminders=wants_reminders
+    )
     member.full_clean()
     member.save()
     return member
@@ -291,6 +299,7 @@ def meeting_reschedule(
     moved = versioned_update(
         Meeting, pk=meeting.pk, expected_version=expected_version, values={"starts_at": starts_at}
     )
+    reminders_withdraw(meeting=moved, starts_at=was_at)
     MeetingChange.objects.create(
         meeting=moved,
         kind=MeetingChange.Kind.RESCHEDULED,
@@ -317,6 +326,7 @@ def meeting_cancel(
         expected_version=expected_version,
         values={"status": Meeting.Status.CANCELLED},
     )
+    reminders_withdraw(meeting=cancelled, starts_at=cancelled.starts_at)
     MeetingChange.objects.create(
         meeting=cancelled,
         kind=MeetingChange.Kind.CANCELLED,
