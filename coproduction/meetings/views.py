@@ -408,10 +408,11 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return document_bytes_response(request, document, pdf)
 
 
-@roles_required(MEETING_ORGANISERS)
+@roles_required(ALL_MEMBERS)
 @require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    """Organisers and the secretary (she records the actions agreed at the meeting)."""
+    meeting = _meeting_for_minutes(request, pk)
     form = ActionForm(request.POST or None, owners=selectors.action_owner_choices(meeting))
     valid = request.method == "POST" and form.is_valid()
     if valid and _try(form, lambda: services.action_create(meeting=meeting, **form.cleaned_data)):

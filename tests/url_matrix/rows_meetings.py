@@ -110,7 +110,7 @@ ROWS = {
         post_action(lambda world: {"pk": world.agenda_item.pk})
     ),
     "meetings:agenda_pdf": read_only(_meeting),
-    "meetings:action_add": form_page(_meeting),
+    "meetings:action_add": minutes_writers(_meeting),
     "meetings:attendance": minutes_writers(_meeting),
     "meetings:minutes_edit": minutes_writers(_meeting),
     "meetings:decision_add": minutes_writers(_meeting),
