@@ -15,19 +15,22 @@ and nothing else (DESIGN.md section 4):
 - another centre's woman is a 404 before any of this is asked.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from centre.access import capability, role_in
+from centre.models import Centre, Membership, User
 from centre.requests import CentreRequest
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY, Role
 
@@ -93,14 +96,14 @@ _FINE_PARTS: dict[str, set[str]] = {
 }
 
 
-def agreement_parts(shares) -> frozenset:
+def agreement_parts(shares: Iterable[str]) -> frozenset[Part]:
     """The record parts an agreement's `shares` cover (new part names and older fine parts)."""
     parts = {Part(value) for value in shares if value in AGREEMENT_PARTS}
     parts |= {_LEGACY_SHARES[value] for value in shares if value in _LEGACY_SHARES}
     return frozenset(parts)
 
 
-def _fine_parts(shares) -> frozenset:
+def _fine_parts(shares: Collection[str]) -> frozenset[str]:
     fine = set(shares) & SHARE_VALUES
     for part in agreement_parts(shares):
         if part in shares:  # the whole part was agreed: every finer piece of it
@@ -108,7 +111,7 @@ def _fine_parts(shares) -> frozenset:
     return frozenset(fine)
 
 
-def agreement_choices():
+def agreement_choices() -> list[tuple[str, str | Promise]]:
     """The parts a woman can agree to share with an agency, for the consent form."""
     return [(part.value, part.label) for part in Part if part in AGREEMENT_PARTS]
 
@@ -145,23 +148,23 @@ class Sharing:
     def card_only(self) -> bool:
         return self.state in (self.REFUSED, self.REVIEW_DUE, self.NO_AGREEMENT, self.NO_AGENCY)
 
-    def allows(self, part) -> bool:
+    def allows(self, part: str) -> bool:
         """May this reader see `part` (a Domain or SharePart value)?"""
         if self.card_only:
             return False
         return not self.limited or part in self.parts
 
     @property
-    def domains(self):
+    def domains(self) -> list[str]:
         """The needs domains she may see (all of them when not limited)."""
         return [value for value in Domain.values if self.allows(value)]
 
     @property
-    def hidden_domains(self):
+    def hidden_domains(self) -> list[str | Promise]:
         return [label for value, label in Domain.choices if not self.allows(value)]
 
     @property
-    def shared_labels(self):
+    def shared_labels(self) -> list[str | Promise]:
         if self.consent is None:
             return []
         agreed = set(self.consent.shares)
@@ -218,7 +221,7 @@ class Sharing:
 UNRESTRICTED = Sharing()
 
 
-def agency_for_membership(membership) -> Agency | None:
+def agency_for_membership(membership: Membership) -> Agency | None:
     """The directory Agency a partner worker comes from: the manager's link, else the
     directory entry whose name matches her membership's agency (ignoring case), else None."""
     link = (
@@ -256,7 +259,7 @@ def consent_is_live(consent: Consent | None) -> bool:
     return not (consent.review_on and consent.review_on < timezone.localdate())
 
 
-def partner_sharing(membership, woman: Woman) -> Sharing:
+def partner_sharing(membership: Membership, woman: Woman) -> Sharing:
     ask = _who_to_ask(woman)
     agency = agency_for_membership(membership)
     if agency is None:
@@ -449,15 +452,15 @@ def _volunteer(request: CentreRequest, woman: Woman) -> RecordAccess:
     )
 
 
-def live_break_glass(user, woman: Woman) -> BreakGlass | None:
+def live_break_glass(user: User | AnonymousUser, woman: Woman) -> BreakGlass | None:
     return (
-        BreakGlass.objects.filter(woman=woman, worker=user, expires_at__gt=timezone.now())
+        BreakGlass.objects.filter(woman=woman, worker_id=user.pk, expires_at__gt=timezone.now())
         .order_by("-expires_at")
         .first()
     )
 
 
-def break_glass_ends_at(centre, now: datetime | None = None) -> datetime:
+def break_glass_ends_at(centre: Centre, now: datetime | None = None) -> datetime:
     """When a grant made now ends: the centre's end of the working day, or an hour from now
     when the working day is already over (a grant is never longer than that)."""
     now = now or timezone.now()
@@ -548,12 +551,12 @@ def sees_whole_caseload(request: CentreRequest) -> bool:
     return role_in(request, MANAGER_ONLY)
 
 
-def is_manager_membership(membership) -> bool:
+def is_manager_membership(membership: Membership) -> bool:
     """For lists of the team (caseload counts leave out managers who hold no cases)."""
     return membership.role in MANAGER_ONLY
 
 
-def is_partner_membership(membership) -> bool:
+def is_partner_membership(membership: Membership) -> bool:
     """Only partner workers are linked to a directory agency."""
     return membership.role in PARTNERS
 

@@ -454,22 +454,14 @@ def _seed_extras(centre, women, manager, partners, agencies, rng, today):
             detail="Previous conflict; keep apart in groups.",
             created_by=manager,
         )
-    for woman in open_women[6:10]:
-        Alert.objects.create(
-            centre=centre,
-            woman=woman,
-            kind=Alert.Kind.SAFETY,
-            detail="Ex-partner may turn up; do not confirm she attends.",
-            created_by=manager,
-        )
-    for woman in open_women[10:12]:
-        Alert.objects.create(
-            centre=centre,
-            woman=woman,
-            kind=Alert.Kind.WORKER_SAFETY,
-            detail="Do not visit alone.",
-            created_by=manager,
-        )
+    for kind, detail, group in (
+        (Alert.Kind.SAFETY, "Ex-partner may turn up; do not confirm she attends.", slice(6, 10)),
+        (Alert.Kind.WORKER_SAFETY, "Do not visit alone.", slice(10, 12)),
+    ):
+        for woman in open_women[group]:
+            Alert.objects.create(
+                centre=centre, woman=woman, kind=kind, detail=detail, created_by=manager
+            )
     for woman in open_women[:12]:
         order = JusticeOrder.objects.create(
             woman=woman,

@@ -7,9 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.models import Membership, User
 from centre.roles import Role
+from centre.versioning import VersionedForm
 
 from .models import (
     OPEN_STAGES,
+    WOMAN_ABOUT_FIELDS,
+    WOMAN_CONTACT_FIELDS,
     Action,
     Agency,
     Alert,
@@ -60,30 +63,10 @@ def staff_choices(centre, roles):
     ).order_by("first_name", "last_name")
 
 
-class WomanForm(CrispyMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class WomanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Woman
-        fields = [
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "date_of_birth",
-            "mobile",
-            "email",
-            "address",
-            "safe_to_text",
-            "safe_to_email",
-            "safe_to_leave_voicemail",
-            "safe_to_post",
-            "safe_time",
-            "code_word",
-            "reminders_opt_in",
-            "photo",
-            "what_matters",
-            "supporters",
-        ]
+        fields = [*WOMAN_CONTACT_FIELDS, "photo", *WOMAN_ABOUT_FIELDS]
         widgets = {
             "date_of_birth": DATE,
             "address": forms.Textarea(attrs=TEXTAREA),
@@ -265,9 +248,7 @@ class NeedForm(forms.ModelForm):
         }
 
 
-class PlanForm(CrispyMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class PlanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = SupportPlan
         fields = ["in_her_words", "strengths", "going_well", "next_review_on"]
@@ -335,9 +316,7 @@ class ReviewForm(RatingsForm, forms.ModelForm):
         return _not_future(self.cleaned_data.get("held_on"), _("A review cannot be in the future."))
 
 
-class ReviewEditForm(CrispyMixin, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class ReviewEditForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Review
         fields = ["held_on", "progress", "changes"]

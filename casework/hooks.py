@@ -6,6 +6,7 @@ from centre.features import HomePanel, NavItem
 
 from . import selectors
 from .access import sees_whole_caseload
+from .demo import seed_casework
 
 
 def nav_items(request):
@@ -31,6 +32,4 @@ def home_panels(request):
 
 
 def seed_demo(*, centres, scale, stdout):
-    from .demo import seed_casework
-
     seed_casework(centres=centres, scale=scale, stdout=stdout)

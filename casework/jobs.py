@@ -41,7 +41,7 @@ from .models import (
     SupportPlan,
     Woman,
 )
-from .services import _email_staff
+from .services import email_staff
 
 logger = logging.getLogger(__name__)
 COURT_REMINDER_DAYS = (7, 1)
@@ -77,7 +77,7 @@ def court_reminders_queue(*, now=None):
             ).exclude(recipient=worker.email, scheduled_for=send_at).update(
                 status=OutboxMessage.Status.CANCELLED
             )
-            _message, created = _email_staff(
+            _message, created = email_staff(
                 user=worker,
                 kind=COURT_REMINDER.name,
                 reference=reference,
@@ -149,7 +149,7 @@ def daily_digests_queue(*, today=None):
             "days": centre.not_heard_from_days,
             "link": absolute_url(reverse("casework:caseload")),
         }
-        _message, created = _email_staff(
+        _message, created = email_staff(
             user=worker,
             kind=CASELOAD_DIGEST.name,
             reference=f"digest:{centre.pk}:{today.isoformat()}",
@@ -194,12 +194,15 @@ def woman_anonymise(*, woman_id):
         return 0
     if woman.photo:
         woman.photo.delete(save=False)
+    anonymous = {
+        "first_name": _("Anonymised"),
+        "last_name": "",
+        "date_of_birth": None,
+        "mobile": "",
+    }
     Woman.objects.filter(pk=woman.pk).update(
-        first_name=_("Anonymised"),
-        last_name="",
+        **anonymous,
         preferred_name="",
-        date_of_birth=None,
-        mobile="",
         email="",
         address="",
         safe_time="",
@@ -231,10 +234,7 @@ def woman_anonymise(*, woman_id):
     Allocation.objects.filter(woman=woman).update(handover_note="")
     woman.break_glass.update(reason=REMOVED)
     Referral.objects.filter(woman=woman).update(
-        first_name=_("Anonymised"),
-        last_name="",
-        date_of_birth=None,
-        mobile="",
+        **anonymous,
         referrer_name="",
         referrer_contact="",
         justice_involvement="",

@@ -15,6 +15,14 @@ RECORD_ACCESS_PURPOSE = "record_access_changed"
 _EXAMPLE_TIME = datetime(2026, 12, 8, 14, 30, tzinfo=UTC)
 _EXAMPLE_LINK = "https://casework.example.org/casework/women/42/"
 
+
+def _staff_email(name: str, purpose: str, example: dict) -> MessageKind:
+    """A message kind emailed to a member of staff (never to a woman)."""
+    return register(
+        MessageKind(name=name, purpose=purpose, channels=frozenset({EMAIL}), example=example)
+    )
+
+
 APPOINTMENT_REMINDER = register(
     MessageKind(
         name="appointment_reminder",
@@ -24,61 +32,49 @@ APPOINTMENT_REMINDER = register(
         example={"first_name": "Jo", "starts_at": _EXAMPLE_TIME, "worker_first_name": "Kate"},
     )
 )
-COURT_REMINDER = register(
-    MessageKind(
-        name="court_reminder",
-        purpose=COURT_PURPOSE,
-        channels=frozenset({EMAIL}),
-        example={
-            "woman_name": "Jo S",
-            "starts_at": _EXAMPLE_TIME,
-            "court": "Glasgow Sheriff Court",
-            "link": _EXAMPLE_LINK,
-        },
-    )
+COURT_REMINDER = _staff_email(
+    "court_reminder",
+    COURT_PURPOSE,
+    {
+        "woman_name": "Jo S",
+        "starts_at": _EXAMPLE_TIME,
+        "court": "Glasgow Sheriff Court",
+        "link": _EXAMPLE_LINK,
+    },
 )
-CASELOAD_DIGEST = register(
-    MessageKind(
-        name="caseload_digest",
-        purpose=DIGEST_PURPOSE,
-        channels=frozenset({EMAIL}),
-        example={
-            "name": "Kate",
-            "centre_name": "Tomorrow's Women",
-            "open_cases": 14,
-            "appointments_today": 3,
-            "overdue_actions": 2,
-            "reviews_due": 1,
-            "not_heard": 4,
-            "days": 14,
-            "handovers": 1,
-            "link": "https://casework.example.org/casework/",
-        },
-    )
+CASELOAD_DIGEST = _staff_email(
+    "caseload_digest",
+    DIGEST_PURPOSE,
+    {
+        "name": "Kate",
+        "centre_name": "Tomorrow's Women",
+        "open_cases": 14,
+        "appointments_today": 3,
+        "overdue_actions": 2,
+        "reviews_due": 1,
+        "not_heard": 4,
+        "days": 14,
+        "handovers": 1,
+        "link": "https://casework.example.org/casework/",
+    },
 )
-BREAK_GLASS = register(
-    MessageKind(
-        name="break_glass",
-        purpose=BREAK_GLASS_PURPOSE,
-        channels=frozenset({EMAIL}),
-        example={
-            "worker": "Kate Kilbride",
-            "until": "17:30",
-            "reason": "She came in upset and her key worker is off today.",
-            "link": _EXAMPLE_LINK,
-        },
-    )
+BREAK_GLASS = _staff_email(
+    "break_glass",
+    BREAK_GLASS_PURPOSE,
+    {
+        "worker": "Kate Kilbride",
+        "until": "17:30",
+        "reason": "She came in upset and her key worker is off today.",
+        "link": _EXAMPLE_LINK,
+    },
 )
-RECORD_ACCESS_CHANGED = register(
-    MessageKind(
-        name="record_access_changed",
-        purpose=RECORD_ACCESS_PURPOSE,
-        channels=frozenset({EMAIL}),
-        example={
-            "worker": "Kate Kilbride",
-            "change": "involved",
-            "by": "Morag Campbell",
-            "link": _EXAMPLE_LINK,
-        },
-    )
+RECORD_ACCESS_CHANGED = _staff_email(
+    "record_access_changed",
+    RECORD_ACCESS_PURPOSE,
+    {
+        "worker": "Kate Kilbride",
+        "change": "involved",
+        "by": "Morag Campbell",
+        "link": _EXAMPLE_LINK,
+    },
 )

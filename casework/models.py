@@ -20,6 +20,25 @@ class Stage(models.TextChoices):
 
 
 OPEN_STAGES = (Stage.REFERRED, Stage.ASSESSMENT, Stage.INTENSIVE, Stage.LIGHTER_TOUCH)
+# Her details as her workers edit them: who she is and how to reach her safely, then what
+# matters to her (the details form puts her photo between the two).
+WOMAN_CONTACT_FIELDS = [
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "mobile",
+    "email",
+    "address",
+    "safe_to_text",
+    "safe_to_email",
+    "safe_to_leave_voicemail",
+    "safe_to_post",
+    "safe_time",
+    "code_word",
+    "reminders_opt_in",
+]
+WOMAN_ABOUT_FIELDS = ["what_matters", "supporters"]
 
 
 class Domain(models.TextChoices):

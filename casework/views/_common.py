@@ -1,9 +1,11 @@
 """Shared pieces of the casework views: fetching with access applied, and auditing."""
 
+from dataclasses import replace
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,10 +16,11 @@ from centre.audit import audit_request
 
 # One helper puts a service's validation errors on a form (re-exported for the views).
 from centre.forms import add_service_errors as add_errors  # noqa: F401
+from centre.versioning import save_versioned
 
-from .. import selectors, services
+from .. import selectors
 from ..access import Part, record_access
-from ..forms import BreakGlassForm, ContactForm
+from ..forms import BreakGlassForm, ContactForm, StatusForm
 
 READS = ("GET", "HEAD")
 
@@ -104,24 +107,6 @@ def manager_only(request):
     require(request, "read_audit_log")
 
 
-def conflict_rows(saved, form):
-    """(label, what the other person saved) for each field of the form, to show beside hers."""
-    if saved is None:
-        return []
-    rows = []
-    for name, field in form.fields.items():
-        if name in ("version", "photo"):
-            continue
-        value = getattr(saved, name, "")
-        display = getattr(saved, f"get_{name}_display", None)
-        if callable(display):
-            value = display()
-        if isinstance(value, bool):
-            value = _("Yes") if value else _("No")
-        rows.append((field.label or name, value))
-    return rows
-
-
 def child_post(model, *, part=Part.SUMMARY):
     """A POST-only view on a row of her record. The row is fetched before the method is
     checked, so another centre's row is a 404 whatever the method."""
@@ -151,26 +136,74 @@ def post_after_fetch(view):
     return wrapped
 
 
-def save_versioned(request, form, save, *, what):
-    """Run a save that checks the record's version (two people editing at once).
-
-    Returns (saved, conflict). On a clash nothing is overwritten: the form keeps what she typed,
-    moves to the other person's version so she can save again, and `conflict` is that version,
-    for the page to show beside hers."""
+def form_save(request, form, call, success=""):
+    """Run the service `call` for a POSTed form that is valid. Returns (saved, its result):
+    not saved when the form was not posted, is not valid, or the service refused it (then its
+    errors are on the form's fields, next to what she typed). `success` is shown once saved."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
     try:
-        save()
-    except services.VersionConflict as clash:
-        form.data = form.data.copy()
-        form.data["version"] = clash.current.version
-        messages.error(
-            request,
-            _(
-                "Someone else saved %(what)s while you were editing. Their version is shown beside yours: check, then save again."
-            )
-            % {"what": what},
-        )
-        return False, clash.current
+        result = call()
     except ValidationError as error:
         add_errors(form, error)
         return False, None
-    return True, None
+    if success:
+        messages.success(request, success)
+    return True, result
+
+
+def run_and_tell(request, call, success):
+    """Run the service `call` for a button that goes back to a page: a refusal is shown as an
+    error message, else `success` (text, or a function giving it once the call has run)."""
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return
+    messages.success(request, success() if callable(success) else success)
+
+
+def status_set(request, call, success):
+    """A status chosen from a list (a goal, a referral to another service): `call(status)`."""
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+        return
+    run_and_tell(request, lambda: call(form.cleaned_data["status"]), success)
+
+
+def audited_list(request, rows, action, template, **context):
+    """A list page of 50 at a time, logged as `action` (it names women or referrals)."""
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    audit_request(request, action)
+    return render(request, template, {"page": page, **context})
+
+
+def versioned_edit(request, woman, form, save, *, viewed, success, fields=None):
+    """One edit of a record two people may save at once (her details, plan, a review). A GET is
+    logged as `viewed`; a valid POST runs `save(expected_version, data)` through
+    centre.versioning.save_versioned, which keeps what she typed on a clash. Returns (saved,
+    conflict)."""
+    if request.method != "POST":
+        audit_woman(request, woman, viewed)
+        return False, None
+    if not form.is_valid():
+        return False, None
+    data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+    saved, conflict = save_versioned(
+        request, form, lambda: save(form.expected_version, data), fields=fields
+    )
+    if saved:
+        messages.success(request, success)
+    if conflict is not None:  # "Yes" and "No" for her safe-contact choices, not True and False
+        conflict.changes = [
+            replace(change, theirs=_yes_no(change.theirs), yours=_yes_no(change.yours))
+            for change in conflict.changes
+        ]
+    return saved, conflict
+
+
+def _yes_no(value):
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value

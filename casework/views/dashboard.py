@@ -13,6 +13,7 @@ from .. import selectors
 from ..access import sees_whole_caseload
 from ..forms import SearchForm
 from ..models import OPEN_STAGES, Allocation, Appointment, Woman
+from ._common import audited_list
 
 
 @roles_required(CASEWORK_ROLES)
@@ -103,10 +104,11 @@ def not_heard_from(request):
     women = selectors.not_heard_from(
         request.centre, key_worker=None if is_manager else request.user
     )
-    page = Paginator(women, 50).get_page(request.GET.get("page"))
-    audit_request(request, "casework.not_heard_from.view")
-    return render(
+    return audited_list(
         request,
+        women,
+        "casework.not_heard_from.view",
         "casework/not_heard_from.html",
-        {"page": page, "days": request.centre.not_heard_from_days, "is_manager": is_manager},
+        days=request.centre.not_heard_from_days,
+        is_manager=is_manager,
     )

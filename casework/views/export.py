@@ -1,14 +1,14 @@
 """The record as a PDF, and the subject access download for the manager."""
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from centre.access import roles_required
 from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 
-from .. import selectors
-from ..access import record_access
-from ..export import woman_export_bundle, woman_summary_pdf
+from ..documents import reader_for, summary_pdf
+from ..export import woman_export_bundle
 from ._common import audit_woman, full_record, post_after_fetch
 
 
@@ -16,17 +16,16 @@ from ._common import audit_woman, full_record, post_after_fetch
 @require_GET
 @full_record
 def woman_pdf(request, woman):
+    """Her record summary as this person sees it, made for this download and never stored.
+    Logged against her with the grounds the person had (audit_woman), not the platform's plain
+    download event, so "who looked" shows why."""
+    document, pdf = summary_pdf(woman, reader=reader_for(request, woman))
     audit_woman(request, woman, "casework.woman.pdf")
-    response = HttpResponse(
-        woman_summary_pdf(
-            woman,
-            record=record_access(request, woman),
-            alerts=selectors.visible_alerts(request, woman, active_only=False),
-            contacts_filter=selectors.restricted_visible(request, woman),
-        ),
-        content_type="application/pdf",
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        True, document.kind_spec.filename(document)
     )
-    response["Content-Disposition"] = f'attachment; filename="record-{woman.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
     return response
 
 

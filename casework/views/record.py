@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -27,15 +27,15 @@ from ..forms import (
 )
 from ..models import Allocation, Woman
 from ._common import (
-    add_errors,
     audit_woman,
     child_post,
-    conflict_rows,
+    form_save,
     front_desk_card,
     full_record,
     manager_only,
     post_after_fetch,
-    save_versioned,
+    run_and_tell,
+    versioned_edit,
 )
 
 
@@ -88,19 +88,19 @@ def break_glass(request, pk):
     if record_access(request, woman).sees_record:
         return redirect("casework:woman", pk=woman.pk)
     form = BreakGlassForm(request.POST)
-    if form.is_valid():
-        try:
-            services.break_glass_grant(
-                woman=woman, worker=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.warning(
-                request,
-                _("You have opened this record for a limited time. The manager has been told."),
-            )
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _grant = form_save(
+        request,
+        form,
+        lambda: services.break_glass_grant(
+            woman=woman, worker=request.user, reason=form.cleaned_data["reason"]
+        ),
+    )
+    if saved:
+        messages.warning(
+            request,
+            _("You have opened this record for a limited time. The manager has been told."),
+        )
+        return redirect("casework:woman", pk=woman.pk)
     return front_desk_card(request, woman, form=form, status=200)
 
 
@@ -109,31 +109,23 @@ def break_glass(request, pk):
 @full_record
 def woman_edit(request, woman):
     """Her details and safe-contact preferences, with two-people-saving-at-once protection."""
-    conflict = None
     if request.method == "POST":
         form = WomanForm(request.POST, request.FILES, instance=Woman(centre=woman.centre))
-        if form.is_valid():
-            data = {name: form.cleaned_data.get(name) for name in services.WOMAN_DETAIL_FIELDS}
-            photo = form.cleaned_data.get("photo")
-            if photo is False or (photo and photo != woman.photo):
-                data["photo"] = photo
-            saved, conflict = save_versioned(
-                request,
-                form,
-                lambda: services.woman_update(
-                    woman=woman,
-                    expected_version=form.cleaned_data["version"],
-                    data=data,
-                    by=request.user,
-                ),
-                what=_("her details"),
-            )
-            if saved:
-                messages.success(request, _("Her details are saved."))
-                return redirect("casework:woman", pk=woman.pk)
     else:
-        audit_woman(request, woman, "casework.woman.view_details")
-        form = WomanForm(instance=woman, initial={"version": woman.version})
+        form = WomanForm(instance=woman)
+    saved, conflict = versioned_edit(
+        request,
+        woman,
+        form,
+        lambda version, data: services.woman_update(
+            woman=woman, expected_version=version, data=_details(data, woman), by=request.user
+        ),
+        viewed="casework.woman.view_details",
+        success=_("Her details are saved."),
+        fields=services.WOMAN_DETAIL_FIELDS,
+    )
+    if saved:
+        return redirect("casework:woman", pk=woman.pk)
     return render(
         request,
         "casework/woman_edit.html",
@@ -141,10 +133,18 @@ def woman_edit(request, woman):
             "woman": woman,
             "form": form,
             "conflict": conflict,
-            "conflict_rows": conflict_rows(conflict, form),
             "tab": "details",
         },
     )
+
+
+def _details(data, woman):
+    """Her details from the form; the photo only when it was removed or replaced."""
+    details = {name: data.get(name) for name in services.WOMAN_DETAIL_FIELDS}
+    photo = data.get("photo")
+    if photo is False or (photo and photo != woman.photo):
+        details["photo"] = photo
+    return details
 
 
 @roles_required(CASEWORK_ROLES)
@@ -164,18 +164,11 @@ def woman_participation(request, woman):
 def woman_stage(request, woman):
     form = StageForm(request.POST)
     if form.is_valid():
-        try:
-            services.woman_stage_change(
-                woman=woman,
-                stage=form.cleaned_data["stage"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            for problems in error.message_dict.values():
-                messages.error(request, problems[0])
-        else:
-            messages.success(request, _("Stage changed to %s.") % woman.get_stage_display())
+        run_and_tell(
+            request,
+            lambda: services.woman_stage_change(by=request.user, woman=woman, **form.cleaned_data),
+            lambda: _("Stage changed to %s.") % woman.get_stage_display(),
+        )
     else:
         messages.error(request, _("Choose a stage."))
     return redirect("casework:woman", pk=woman.pk)
@@ -187,24 +180,16 @@ def woman_stage(request, woman):
 def woman_allocate(request, woman):
     """The manager changes her key worker, with a reason and a handover note."""
     form = KeyWorkerForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        try:
-            warning = services.key_worker_allocate(
-                woman=woman,
-                worker=form.cleaned_data["worker"],
-                reason=form.cleaned_data["reason"],
-                handover_note=form.cleaned_data["handover_note"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request, _("Key worker changed. The handover note is waiting for her.")
-            )
-            if warning:
-                messages.warning(request, warning)
-            return redirect("casework:woman", pk=woman.pk)
+    saved, warning = form_save(
+        request,
+        form,
+        lambda: services.key_worker_allocate(woman=woman, by=request.user, **form.cleaned_data),
+        _("Key worker changed. The handover note is waiting for her."),
+    )
+    if saved:
+        if warning:
+            messages.warning(request, warning)
+        return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_allocation")
     history = woman.allocations.select_related("worker", "allocated_by")[:50]
@@ -239,18 +224,17 @@ def woman_involve(request, woman):
         raise PermissionDenied
     form = InvolveForm(request.POST, centre=request.centre)
     if form.is_valid():
-        try:
-            services.involved_worker_add(
+        run_and_tell(
+            request,
+            lambda: services.involved_worker_add(
                 woman=woman,
                 worker=form.cleaned_data["worker"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
                 agency=form.cleaned_data["agency"] if record.manager else None,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Worker involved in her support."))
+            ),
+            _("Worker involved in her support."),
+        )
     else:
         messages.error(request, _("Choose a worker and say what their part is."))
     return redirect("casework:woman", pk=woman.pk)
@@ -261,12 +245,11 @@ def woman_involve(request, woman):
 def allocation_end(request, allocation):
     if not record_access(request, allocation.woman).may_change_team:
         raise PermissionDenied
-    try:
-        services.allocation_end(allocation=allocation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("That worker is no longer involved."))
+    run_and_tell(
+        request,
+        lambda: services.allocation_end(allocation=allocation, by=request.user),
+        _("That worker is no longer involved."),
+    )
     return redirect("casework:woman", pk=allocation.woman_id)
 
 

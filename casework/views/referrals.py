@@ -1,8 +1,6 @@
 """Referrals in, decisions, and the report by source and referrer."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,7 +12,7 @@ from centre.roles import CASEWORK_ROLES
 from .. import selectors, services
 from ..forms import PeriodForm, ReferralDecisionForm, ReferralForm
 from ..models import Referral
-from ._common import add_errors
+from ._common import audited_list, form_save
 
 
 @roles_required(CASEWORK_ROLES)
@@ -26,12 +24,13 @@ def referral_list(request):
     decision = request.GET.get("decision")
     if decision in Referral.Decision.values:
         referrals = referrals.filter(decision=decision)
-    page = Paginator(referrals, 50).get_page(request.GET.get("page"))
-    audit_request(request, "casework.referral.list")
-    return render(
+    return audited_list(
         request,
+        referrals,
+        "casework.referral.list",
         "casework/referral_list.html",
-        {"page": page, "decisions": Referral.Decision.choices, "decision": decision},
+        decisions=Referral.Decision.choices,
+        decision=decision,
     )
 
 
@@ -39,18 +38,18 @@ def referral_list(request):
 @require_http_methods(["GET", "POST"])
 def referral_new(request):
     form = ReferralForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral = services.referral_create(
-                centre=request.centre, data=form.cleaned_data, by=request.user
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Referral recorded. It is waiting for a decision."))
-            if can(request, "triage_referrals"):
-                return redirect("casework:referral", pk=referral.pk)
-            return redirect("casework:referrals")
+    saved, referral = form_save(
+        request,
+        form,
+        lambda: services.referral_create(
+            centre=request.centre, data=form.cleaned_data, by=request.user
+        ),
+        _("Referral recorded. It is waiting for a decision."),
+    )
+    if saved:
+        if can(request, "triage_referrals"):
+            return redirect("casework:referral", pk=referral.pk)
+        return redirect("casework:referrals")
     return render(
         request,
         "casework/form_page.html",
@@ -69,23 +68,18 @@ def referral_detail(request, pk):
         request, pk, may_change=request.method == "GET" or may_decide
     )
     form = ReferralDecisionForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral = services.referral_decide(
-                referral=referral,
-                decision=form.cleaned_data["decision"],
-                reason=form.cleaned_data["reason"],
-                key_worker=form.cleaned_data["key_worker"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            if referral.woman_id:
-                messages.success(request, _("Referral accepted: her record is open."))
-                return redirect("casework:woman", pk=referral.woman_id)
-            messages.success(request, _("Decision recorded."))
-            return redirect("casework:referral", pk=referral.pk)
+    saved, decided = form_save(
+        request,
+        form,
+        lambda: services.referral_decide(referral=referral, by=request.user, **form.cleaned_data),
+    )
+    if saved:
+        referral = decided
+        if referral.woman_id:
+            messages.success(request, _("Referral accepted: her record is open."))
+            return redirect("casework:woman", pk=referral.woman_id)
+        messages.success(request, _("Decision recorded."))
+        return redirect("casework:referral", pk=referral.pk)
     if request.method == "GET":
         audit_request(
             request,

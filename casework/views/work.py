@@ -2,7 +2,7 @@
 justice, alerts, consent and move-on."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -35,7 +35,6 @@ from ..forms import (
     ReferralOutForm,
     ReviewEditForm,
     ReviewForm,
-    StatusForm,
 )
 from ..models import (
     Action,
@@ -54,15 +53,16 @@ from ..models import (
     SupportPlan,
 )
 from ._common import (
-    add_errors,
     audit_woman,
     child_post,
-    conflict_rows,
+    form_save,
     front_desk_card,
     full_record,
     get_child_for_user,
     post_after_fetch,
-    save_versioned,
+    run_and_tell,
+    status_set,
+    versioned_edit,
 )
 
 
@@ -80,20 +80,20 @@ def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_log(
-                woman=woman,
-                worker=request.user,
-                data=form.contact_data(),
-                follow_up=form.cleaned_data["follow_up"],
-                follow_up_due=form.cleaned_data["follow_up_due"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Contact logged."))
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _contact = form_save(
+        request,
+        form,
+        lambda: services.contact_log(
+            woman=woman,
+            worker=request.user,
+            data=form.contact_data(),
+            follow_up=form.cleaned_data["follow_up"],
+            follow_up_due=form.cleaned_data["follow_up_due"],
+        ),
+        _("Contact logged."),
+    )
+    if saved:
+        return redirect("casework:woman", pk=woman.pk)
     if selectors.access_level(request, woman) == selectors.OWN:
         if request.method == "POST":
             return front_desk_card(request, woman, contact_form=form)
@@ -111,20 +111,20 @@ def contact_new(request, woman):
 @full_record(part=Part.CONTACTS)
 def appointment_new(request, woman):
     form = AppointmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            channel, _recipient = services._reminder_channel(woman)
-            if form.cleaned_data["send_reminder"] and channel is None:
-                messages.info(
-                    request,
-                    _("No reminder will be sent: she has not asked for one by a safe channel."),
-                )
-            messages.success(request, _("Appointment booked."))
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _appointment = form_save(
+        request,
+        form,
+        lambda: services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data),
+    )
+    if saved:
+        channel, _recipient = services.reminder_channel(woman)
+        if form.cleaned_data["send_reminder"] and channel is None:
+            messages.info(
+                request,
+                _("No reminder will be sent: she has not asked for one by a safe channel."),
+            )
+        messages.success(request, _("Appointment booked."))
+        return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_appointment_form")
     return _page(
@@ -142,18 +142,13 @@ def appointment_new(request, woman):
 def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
     if form.is_valid():
-        try:
-            services.appointment_record(
-                appointment=appointment,
-                status=form.cleaned_data["status"],
-                re_engagement=form.cleaned_data["re_engagement"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
-        else:
-            messages.success(request, _("Appointment updated."))
+        run_and_tell(
+            request,
+            lambda: services.appointment_record(
+                appointment=appointment, by=request.user, **form.cleaned_data
+            ),
+            _("Appointment updated."),
+        )
     else:
         messages.error(request, _("Choose attended, missed or cancelled."))
     return redirect("casework:woman", pk=appointment.woman_id)
@@ -235,28 +230,27 @@ def _plan_context(request, woman, **extra):
 def plan(request, woman):
     """Her support plan in her own words, safe against two people saving at once."""
     current = SupportPlan.objects.filter(woman=woman).first()
-    conflict = None
-    if request.method == "POST":
-        form = PlanForm(request.POST)
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            saved, conflict = save_versioned(
-                request,
-                form,
-                lambda: services.plan_save(
-                    woman=woman,
-                    expected_version=form.cleaned_data["version"] or 0,
-                    data=data,
-                    by=request.user,
-                ),
-                what=_("the plan"),
-            )
-            if saved:
-                messages.success(request, _("Support plan saved."))
-                return redirect("casework:plan", pk=woman.pk)
-    else:
-        audit_woman(request, woman, "casework.woman.view_plan")
-        form = PlanForm(instance=current, initial={"version": current.version if current else 0})
+    form = PlanForm(request.POST) if request.method == "POST" else PlanForm(instance=current)
+    saved, conflict = versioned_edit(
+        request,
+        woman,
+        form,
+        lambda version, data: services.plan_save(
+            woman=woman, expected_version=version, data=data, by=request.user
+        ),
+        viewed="casework.woman.view_plan",
+        success=_("Support plan saved."),
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
+    return _plan_page(request, woman, form=form, conflict=conflict)
+
+
+def _plan_page(request, woman, *, form=None, **extra):
+    """The plan page; `extra` carries a refused goal or action form, or an edit conflict."""
+    if form is None:
+        form = PlanForm(instance=SupportPlan.objects.filter(woman=woman).first())
+    conflict = extra.pop("conflict", None)
     return _page(
         request,
         woman,
@@ -264,27 +258,26 @@ def plan(request, woman):
         "plan",
         form=form,
         conflict=conflict,
-        conflict_rows=conflict_rows(conflict, form),
-        **_plan_context(request, woman),
+        **_plan_context(request, woman, **extra),
     )
+
+
+def _plan_item_add(request, woman, form, add, success, form_name):
+    """Add a goal or an action from the plan page; a refused one comes back with what she typed."""
+    saved, _item = form_save(
+        request, form, lambda: add(woman=woman, by=request.user, **form.cleaned_data), success
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
+    return _plan_page(request, woman, **{form_name: form})
 
 
 @roles_required(CASEWORK_ROLES)
 @full_record(part=Part.PLAN)
 @post_after_fetch
 def goal_new(request, woman):
-    form = GoalForm(request.POST)
-    if form.is_valid():
-        services.goal_add(woman=woman, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Goal added."))
-        return redirect("casework:plan", pk=woman.pk)
-    return _page(
-        request,
-        woman,
-        "casework/plan.html",
-        "plan",
-        form=PlanForm(instance=SupportPlan.objects.filter(woman=woman).first()),
-        **_plan_context(request, woman, goal_form=form),
+    return _plan_item_add(
+        request, woman, GoalForm(request.POST), services.goal_add, _("Goal added."), "goal_form"
     )
 
 
@@ -293,15 +286,11 @@ def goal_new(request, woman):
 def goal_status(request, goal):
     if not _goal_shared(request, goal):
         raise PermissionDenied
-    form = StatusForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a status."))
-        services.goal_status_set(goal=goal, status=form.cleaned_data["status"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Goal updated."))
+    status_set(
+        request,
+        lambda status: services.goal_status_set(goal=goal, status=status, by=request.user),
+        _("Goal updated."),
+    )
     return redirect("casework:plan", pk=goal.woman_id)
 
 
@@ -310,17 +299,8 @@ def goal_status(request, goal):
 @post_after_fetch
 def action_new(request, woman):
     form = ActionForm(request.POST, woman=woman, goals=_shared_goals(request, woman))
-    if form.is_valid():
-        services.action_add(woman=woman, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Action added."))
-        return redirect("casework:plan", pk=woman.pk)
-    return _page(
-        request,
-        woman,
-        "casework/plan.html",
-        "plan",
-        form=PlanForm(instance=SupportPlan.objects.filter(woman=woman).first()),
-        **_plan_context(request, woman, action_form=form),
+    return _plan_item_add(
+        request, woman, form, services.action_add, _("Action added."), "action_form"
     )
 
 
@@ -340,21 +320,20 @@ def action_done(request, action):
 @full_record(part=Part.REVIEWS)
 def review_new(request, woman):
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
-        try:
-            services.review_add(
-                woman=woman,
-                data=data,
-                scores=form.scores(),
-                next_review_on=form.cleaned_data.get("next_review_on"),
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Review recorded."))
-            return redirect("casework:plan", pk=woman.pk)
+    saved, _review = form_save(
+        request,
+        form,
+        lambda: services.review_add(
+            woman=woman,
+            data={k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")},
+            scores=form.scores(),
+            next_review_on=form.cleaned_data.get("next_review_on"),
+            by=request.user,
+        ),
+        _("Review recorded."),
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_review_form")
     return _page(
@@ -375,28 +354,23 @@ def review_new(request, woman):
 def review_edit(request, pk):
     review = get_child_for_user(request, Review.objects.all(), pk, part=Part.REVIEWS)
     woman = review.woman
-    conflict = None
-    if request.method == "POST":
-        form = ReviewEditForm(request.POST)
-        if form.is_valid():
-            data = {k: form.cleaned_data[k] for k in ("held_on", "progress", "changes")}
-            saved, conflict = save_versioned(
-                request,
-                form,
-                lambda: services.review_update(
-                    review=review,
-                    expected_version=form.cleaned_data["version"],
-                    data=data,
-                    by=request.user,
-                ),
-                what=_("this review"),
-            )
-            if saved:
-                messages.success(request, _("Review saved."))
-                return redirect("casework:plan", pk=woman.pk)
-    else:
-        audit_woman(request, woman, "casework.woman.view_review")
-        form = ReviewEditForm(instance=review, initial={"version": review.version})
+    form = (
+        ReviewEditForm(request.POST)
+        if request.method == "POST"
+        else ReviewEditForm(instance=review)
+    )
+    saved, conflict = versioned_edit(
+        request,
+        woman,
+        form,
+        lambda version, data: services.review_update(
+            review=review, expected_version=version, data=data, by=request.user
+        ),
+        viewed="casework.woman.view_review",
+        success=_("Review saved."),
+    )
+    if saved:
+        return redirect("casework:plan", pk=woman.pk)
     return _page(
         request,
         woman,
@@ -404,7 +378,6 @@ def review_edit(request, pk):
         "plan",
         form=form,
         conflict=conflict,
-        conflict_rows=conflict_rows(conflict, form),
         review=review,
     )
 
@@ -430,19 +403,19 @@ def _chart(request, woman):
 @full_record(part=Part.PLAN)
 def distance(request, woman):
     form = IntakeRatingsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ratings_record(
-                woman=woman,
-                scores=form.scores(),
-                rated_on=form.cleaned_data["rated_on"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Her ratings are saved."))
-            return redirect("casework:distance", pk=woman.pk)
+    saved, _ratings = form_save(
+        request,
+        form,
+        lambda: services.ratings_record(
+            woman=woman,
+            scores=form.scores(),
+            rated_on=form.cleaned_data["rated_on"],
+            by=request.user,
+        ),
+        _("Her ratings are saved."),
+    )
+    if saved:
+        return redirect("casework:distance", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_distance")
     ratings, svg = _chart(request, woman)
@@ -541,14 +514,14 @@ def justice_add(request, woman, kind):
 @full_record(part=Part.RISK)
 def alert_new(request, woman):
     form = AlertForm(request.POST or None, woman=woman)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.alert_add(woman=woman, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Alert added."))
-            return redirect("casework:woman", pk=woman.pk)
+    saved, _alert = form_save(
+        request,
+        form,
+        lambda: services.alert_add(woman=woman, by=request.user, **form.cleaned_data),
+        _("Alert added."),
+    )
+    if saved:
+        return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_alert_form")
     return _page(
@@ -658,15 +631,11 @@ def referral_out_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @child_post(ReferralOut, part=Part.MOVE_ON)
 def referral_out_status(request, referral_out):
-    form = StatusForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a status."))
-        services.referral_out_status_set(
-            referral_out=referral_out, status=form.cleaned_data["status"], by=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Referral status updated."))
+    status_set(
+        request,
+        lambda status: services.referral_out_status_set(
+            referral_out=referral_out, status=status, by=request.user
+        ),
+        _("Referral status updated."),
+    )
     return redirect("casework:move_on", pk=referral_out.woman_id)

@@ -11,7 +11,7 @@ from casework.models import BreakGlass
 from centre.models import AuditEvent, OutboxMessage
 from tests.conftest import client_for
 
-from .factories import AllocationFactory, ContactFactory
+from .factories import AlertFactory, AllocationFactory, AppointmentFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +45,6 @@ def test_colleague_not_allocated_sees_only_the_card(partner_client, woman):
 
 
 def test_card_shows_alerts_and_todays_appointments(partner_client, woman, key_worker):
-    from .factories import AlertFactory, AppointmentFactory
-
     AlertFactory(woman=woman, detail="Ex-partner may come in")
     AppointmentFactory(
         woman=woman, worker=key_worker, starts_at=timezone.now() + timedelta(minutes=5)

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from casework import services
 from casework.models import Action, Contact
+from centre import tasks
+from centre.models import OutboxMessage
 
 from .factories import ContactFactory
 
@@ -146,8 +148,6 @@ def test_work_carries_on_with_the_broker_down(
 ):
     """Redis down: contacts, bookings and break the glass still work; the outbox rows wait for
     the periodic sender."""
-    from centre import tasks
-    from centre.models import OutboxMessage
 
     def broker_down(*args, **kwargs):
         raise ConnectionError("Redis is down")

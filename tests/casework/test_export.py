@@ -6,13 +6,14 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from centre.models import AuditEvent
 from centre.pdf import pdf_text
 from tests.conftest import client_for
 
-from .factories import ContactFactory
+from .factories import AllocationFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,6 @@ def test_export_command_writes_everything_and_is_audited(woman, tmp_path):
 
 
 def test_export_command_unknown_woman(tmp_path):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError):
         call_command("export_woman", woman=999999, output=str(tmp_path / "x.zip"))
 
@@ -55,8 +54,6 @@ def test_key_worker_cannot_export(key_worker_client, woman):
 
 
 def test_record_pdf_is_audited_and_hides_restricted_notes(woman, other_key_worker):
-    from .factories import AllocationFactory
-
     AllocationFactory(woman=woman, worker=other_key_worker)
     ContactFactory(woman=woman, note="Secret note", restricted=True)
     ContactFactory(woman=woman, note="Ordinary note")

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from casework import jobs, services
 from casework.models import Contact, CourtDate, Stage, Woman
+from centre.celery import app
 from centre.models import AuditEvent, OutboxMessage
 
 from .factories import ContactFactory, WomanFactory
@@ -73,8 +74,6 @@ def test_retention_default_is_seven_years(settings):
 
 
 def test_tasks_are_routed_and_scheduled():
-    from centre.celery import app
-
     names = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {
         "casework.tasks.casework_court_reminders_task",

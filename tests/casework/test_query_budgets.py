@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from casework.models import Allocation
+from casework.models import Allocation, Consent
 from tests.conftest import client_for
 
-from .factories import AlertFactory, AppointmentFactory, ContactFactory, WomanFactory
+from .factories import AgencyFactory, AlertFactory, AppointmentFactory, ContactFactory, WomanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,9 +96,6 @@ def test_sharing_rules_cost_a_fixed_number_of_queries(
 ):
     """An involved partner worker's pages apply the woman's sharing agreement in a fixed
     number of queries, and the key worker's prompt does not grow with the data either."""
-    from casework.models import Consent
-
-    from .factories import AgencyFactory
 
     agency = AgencyFactory(centre=centre, name="Housing Options")
     Allocation.objects.create(woman=woman, worker=partner, kind="involved", reason="x")

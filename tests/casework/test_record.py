@@ -1,10 +1,17 @@
 """Her details with two people saving at once, stages with reopen and history, participation."""
 
+from io import BytesIO
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from casework import services
-from casework.models import Stage, StageChange, Woman
+from casework.models import Consent, Stage, StageChange, Woman
+from centre.versioning import EditConflict
+
+from .factories import AgencyFactory, AllocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +67,7 @@ def test_second_person_saving_is_told_and_shown_both_versions(
 
 def test_service_refuses_a_stale_version(woman, key_worker):
     services.woman_update(woman=woman, expected_version=1, data={"mobile": "1"}, by=key_worker)
-    with pytest.raises(services.VersionConflict):
+    with pytest.raises(EditConflict):
         services.woman_update(woman=woman, expected_version=1, data={"mobile": "2"}, by=key_worker)
 
 
@@ -101,8 +108,6 @@ def test_participation_opt_in_and_out(key_worker_client, woman):
 
 
 def test_photo_must_be_an_image(key_worker_client, woman):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     url = reverse("casework:woman_edit", args=[woman.pk])
     bad = SimpleUploadedFile("photo.png", b"not an image", content_type="image/png")
     response = key_worker_client.post(url, {**details(woman), "photo": bad})
@@ -111,11 +116,6 @@ def test_photo_must_be_an_image(key_worker_client, woman):
 
 
 def _png():
-    from io import BytesIO
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
-
     buffer = BytesIO()
     Image.new("RGB", (4, 4), "purple").save(buffer, "PNG")
     return SimpleUploadedFile("me.png", buffer.getvalue(), content_type="image/png")
@@ -134,10 +134,6 @@ def test_photo_is_served_only_to_those_with_the_full_record(
 
 
 def test_partner_is_reminded_when_there_is_no_sharing_agreement(partner_client, partner, woman):
-    from casework.models import Consent
-
-    from .factories import AgencyFactory, AllocationFactory
-
     AllocationFactory(woman=woman, worker=partner)
     url = reverse("casework:woman", args=[woman.pk])
     assert b"is not linked to the centre&#x27;s directory" in partner_client.get(url).content

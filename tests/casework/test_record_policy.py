@@ -32,7 +32,7 @@ from tests.activities.factories import ActivityFactory, FacilitatorFactory
 from tests.conftest import client_for
 from tests.factories import member
 
-from .factories import AgencyFactory, AllocationFactory, ContactFactory
+from .factories import AgencyFactory, AllocationFactory, ContactFactory, WomanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,6 @@ def test_the_table_has_a_row_per_relationship_and_a_column_per_part():
 @pytest.fixture
 def her(centre, key_worker, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    from .factories import WomanFactory
 
     woman = WomanFactory(
         centre=centre, key_worker=key_worker, first_name="Ailsa", what_matters=SENTINEL[S]

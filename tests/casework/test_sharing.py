@@ -8,20 +8,25 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from casework import access, selectors, services
 from casework.models import (
+    Action,
     Alert,
+    Appointment,
     CaseReviewItem,
     CaseReviewMeeting,
     Consent,
     Contact,
     Domain,
+    Goal,
     JusticeOrder,
     Need,
+    OutcomeRating,
     PartnerAgency,
+    Review,
     SharePart,
 )
 from centre.models import AuditEvent, Membership
@@ -512,8 +517,6 @@ def test_case_review_notes_follow_the_agreement(woman, partner, centre, agency, 
 def test_partner_may_not_change_a_goal_in_a_domain_not_shared(
     woman, partner, centre, agency, involved
 ):
-    from casework.models import Goal
-
     goal = Goal.objects.create(woman=woman, text="Cut down", domain=Domain.SUBSTANCE_USE)
     Goal.objects.create(woman=woman, text="Find a flat", domain=Domain.HOUSING)
     consent(woman, agency, shares=[Domain.HOUSING])
@@ -525,8 +528,6 @@ def test_partner_may_not_change_a_goal_in_a_domain_not_shared(
 
 
 def test_distance_travelled_shows_only_the_shared_domains(woman, partner, centre, agency, involved):
-    from casework.models import OutcomeRating
-
     OutcomeRating.objects.create(woman=woman, domain=Domain.HOUSING, score=3, occasion="intake")
     OutcomeRating.objects.create(
         woman=woman, domain=Domain.SUBSTANCE_USE, score=2, occasion="intake"
@@ -562,9 +563,6 @@ def test_refused_partner_sweep_of_every_record_url(
 ):
     """Deny by default: as a partner worker she refused, every page of her record and every
     row on it is refused (the card is the only page with her name), bar logging a contact."""
-    from django.urls import get_resolver
-
-    from casework.models import Action, Appointment, Goal, Review
 
     consent(woman, agency, agreed=False)
     client = client_for(partner)

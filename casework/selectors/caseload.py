@@ -1,0 +1,167 @@
+"""Caseloads: who holds which open cases, who has not been heard from, and the counts."""
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from centre import deadlines
+from centre.access import scope_to_centre
+from centre.models import Centre, Membership, User
+from centre.requests import CentreRequest
+from centre.roles import Role
+
+from .. import access
+from ..models import (
+    OPEN_STAGES,
+    Action,
+    Alert,
+    Allocation,
+    Appointment,
+    Stage,
+    Woman,
+)
+
+
+def caseload_for_user(request: CentreRequest) -> QuerySet[Woman]:
+    """The open cases this worker holds as key worker (all open cases for the manager)."""
+    women = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
+    if not access.sees_whole_caseload(request):
+        women = women.filter(key_worker=request.user)
+    return women.select_related("key_worker").order_by("first_name", "last_name")
+
+
+def placement_conflicts(centre: Centre, woman_ids: Iterable[int | str]) -> set[frozenset[int]]:
+    """Pairs of women among `woman_ids` who must not be placed together, as frozensets of ids.
+
+    Only the pairs: never the reason, which stays on the casework record."""
+    ids = {int(pk) for pk in woman_ids}
+    if len(ids) < 2:
+        return set()
+    rows = Alert.objects.filter(
+        centre=centre,
+        kind=Alert.Kind.NOT_WITH,
+        is_active=True,
+        woman_id__in=ids,
+        other_woman_id__in=ids,
+    ).values_list("woman_id", "other_woman_id")
+    return {frozenset(pair) for pair in rows if pair[0] != pair[1]}
+
+
+def involved_women_ids(user: User | AnonymousUser) -> QuerySet[Allocation, Any]:
+    """Ids of women this worker is allocated to as an involved worker (not key worker)."""
+    return Allocation.objects.filter(
+        worker_id=user.pk, kind=Allocation.Kind.INVOLVED, ended_at__isnull=True
+    ).values("woman_id")
+
+
+def visible_women(request: CentreRequest) -> QuerySet[Woman]:
+    """Women whose full record this user may read (not counting break-the-glass).
+
+    For a partner worker this does not apply the women's sharing agreements: check
+    `access_level` per woman where that matters (see case_review_detail)."""
+    women = scope_to_centre(Woman.objects.all(), request)
+    if access.sees_whole_caseload(request):
+        return women
+    return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
+
+
+def search_women(request: CentreRequest, query: str) -> QuerySet[Woman]:
+    """Any woman in the centre by name (staff see the card of anyone; the full record only
+    of their own). Returns a queryset, small page only."""
+    women = scope_to_centre(Woman.objects.select_related("key_worker"), request).filter(
+        anonymised_at__isnull=True
+    )
+    for word in query.split()[:3]:
+        women = women.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    return women.order_by("first_name", "last_name")
+
+
+def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> QuerySet[Woman]:
+    """Add next appointment, overdue actions and next review to each woman with subqueries, so
+    a caseload page costs the same number of queries however many women are on it."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    next_appointment = (
+        Appointment.objects.filter(
+            woman=OuterRef("pk"), starts_at__gte=now, status=Appointment.Status.BOOKED
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    overdue = (
+        Action.objects.filter(
+            deadlines.overdue_q("due_on", today=today), woman=OuterRef("pk"), done_on__isnull=True
+        )
+        .order_by()
+        .values("woman")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return women.annotate(
+        next_appointment_at=Subquery(next_appointment),
+        overdue_actions=Subquery(overdue),
+        next_review_on=Min("plan__next_review_on"),
+        has_alert=Exists(Alert.objects.filter(woman=OuterRef("pk"), is_active=True)),
+    ).select_related("key_worker")
+
+
+def not_heard_from(
+    centre: Centre, *, days: int | None = None, key_worker: User | None = None
+) -> QuerySet[Woman]:
+    """Open cases with no successful contact for more than the centre's N days."""
+    days = days or centre.not_heard_from_days
+    cutoff = timezone.now() - timedelta(days=days)
+    women = Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES).filter(
+        Q(last_contact_at__lt=cutoff) | Q(last_contact_at__isnull=True)
+    )
+    if key_worker is not None:
+        women = women.filter(key_worker=key_worker)
+    return women.select_related("key_worker").order_by("last_contact_at", "first_name")
+
+
+def caseload_counts(centre: Centre) -> list[dict[str, Any]]:
+    """Open cases per key worker, with the centre's warning threshold applied."""
+    counts = dict(
+        Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES, key_worker__isnull=False)
+        .values_list("key_worker")
+        .annotate(n=Count("pk"))
+        .values_list("key_worker", "n")
+    )
+    workers = (
+        Membership.objects.filter(
+            centre=centre, is_active=True, role__in=[Role.KEY_WORKER, Role.MANAGER]
+        )
+        .select_related("user")
+        .order_by("user__first_name")
+    )
+    rows = []
+    for membership in workers:
+        n = counts.get(membership.user_id, 0)
+        if not n and access.is_manager_membership(membership):
+            continue
+        rows.append(
+            {
+                "worker": membership.user,
+                "count": n,
+                "over": n > centre.caseload_warning_threshold,
+            }
+        )
+    return rows
+
+
+def stage_counts(women: QuerySet[Woman]) -> list[tuple[str, str | Promise, int]]:
+    counts = dict(women.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    return [(value, label, counts.get(value, 0)) for value, label in Stage.choices]
+
+
+def caseload_size(centre: Centre, worker: User) -> int:
+    return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES).count()

@@ -1,0 +1,170 @@
+"""Her timeline: contacts, appointments, stage changes and more, newest first, paged."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+
+from centre.requests import CentreRequest
+
+from ..access import (
+    Part,
+    record_access,
+)
+from ..models import (
+    Contact,
+    SharePart,
+    Woman,
+)
+from .sharing import restricted_visible
+
+
+@dataclass
+class TimelineEntry:
+    when: date
+    kind: str
+    title: str
+    body: str = ""
+    by: object = None
+    restricted: bool = False
+    hidden: bool = False
+    not_shared: bool = False
+
+
+def timeline(
+    request: CentreRequest, woman: Woman, *, before: date | None = None, limit: int = 100
+) -> tuple[list[TimelineEntry], date | None]:
+    """Contacts, stage changes, allocations, reviews, appointments and case reviews, newest
+    first, for one page: everything dated before `before` (a date; None for the newest).
+
+    Returns (entries, older): `older` is the date to pass as `before` for the next page, or
+    None when there is nothing older. The page is complete down to its oldest day, so paging
+    never skips an entry. A fixed number of queries: one per kind, each capped at `limit`."""
+    record = record_access(request, woman)
+    notes_shared = record.sees(Part.CONTACTS) and record.sharing.allows(SharePart.CONTACT_NOTES)
+    reviews_shared = record.sees(Part.REVIEWS)
+    review_notes_shared = notes_shared and reviews_shared
+
+    def newest(queryset: QuerySet[Any], date_field: str, *order: str) -> list[Any]:
+        if before is not None:
+            queryset = queryset.filter(**{f"{date_field}__lt": before})
+        return list(queryset.order_by(*order, "-pk")[:limit])
+
+    contacts = newest(woman.contacts.select_related("worker"), "contact_on", "-contact_on")
+    visible = set(
+        woman.contacts.filter(
+            restricted_visible(request, woman), pk__in=[c.pk for c in contacts]
+        ).values_list("pk", flat=True)
+    )
+    kinds = [
+        [
+            _contact_entry(c, hidden=c.pk not in visible, notes_shared=notes_shared)
+            for c in contacts
+        ],
+        [
+            TimelineEntry(
+                when=change.changed_at.date(),
+                kind="stage",
+                title=f"Stage: {change.get_to_stage_display()}",
+                body=change.reason,
+                by=change.changed_by,
+            )
+            for change in newest(
+                woman.stage_changes.select_related("changed_by"), "changed_at__date", "-changed_at"
+            )
+        ],
+        [
+            TimelineEntry(
+                when=allocation.started_at.date(),
+                kind="allocation",
+                title=f"{allocation.get_kind_display()}: {allocation.worker}",
+                body=allocation.reason,
+                by=allocation.allocated_by,
+            )
+            for allocation in newest(
+                woman.allocations.select_related("worker", "allocated_by"),
+                "started_at__date",
+                "-started_at",
+            )
+        ],
+        [
+            TimelineEntry(
+                when=review.held_on,
+                kind="review",
+                title="Review",
+                body=review.progress,
+                by=review.author,
+            )
+            for review in newest(woman.reviews.select_related("author"), "held_on", "-held_on")
+            if reviews_shared
+        ],
+        [
+            TimelineEntry(
+                when=appointment.starts_at.date(),
+                kind="appointment",
+                title=f"Appointment: {appointment.get_status_display()}",
+                body=appointment.purpose,
+                by=appointment.worker,
+            )
+            for appointment in newest(
+                woman.appointments.select_related("worker"), "starts_at__date", "-starts_at"
+            )
+        ],
+        [
+            TimelineEntry(
+                when=item.meeting.held_on,
+                kind="case_review",
+                title=item.meeting.title,
+                body=item.notes if review_notes_shared else "",
+                hidden=not review_notes_shared and bool(item.notes),
+                not_shared=not review_notes_shared and bool(item.notes),
+            )
+            for item in newest(
+                woman.case_reviews.select_related("meeting"),
+                "meeting__held_on",
+                "-meeting__held_on",
+            )
+        ],
+    ]
+    return _timeline_page(kinds, limit)
+
+
+def _contact_entry(contact: Contact, *, hidden: bool, notes_shared: bool) -> TimelineEntry:
+    return TimelineEntry(
+        when=contact.contact_on,
+        kind="contact",
+        title=f"{contact.get_contact_type_display()}" + ("" if contact.made else " (attempt)"),
+        body="" if hidden else contact.note,
+        by=contact.worker,
+        restricted=contact.restricted,
+        hidden=hidden,
+        not_shared=hidden and not notes_shared,
+    )
+
+
+def _timeline_page(
+    kinds: list[list[TimelineEntry]], limit: int
+) -> tuple[list[TimelineEntry], date | None]:
+    """Merge the kinds newest first and cut the page at a whole day, below which some kind
+    (or the page itself) may have more entries than were fetched."""
+    entries = sorted(
+        (entry for kind in kinds for entry in kind), key=lambda e: e.when, reverse=True
+    )
+    boundaries = [kind[-1].when for kind in kinds if len(kind) >= limit]
+    if len(entries) > limit:
+        boundaries.append(entries[limit - 1].when)
+    if not boundaries:
+        return entries, None
+    boundary = max(boundaries)
+    shown = [entry for entry in entries if entry.when > boundary]
+    if shown:
+        return shown, boundary + timedelta(days=1)
+    # A single day holds more than a page: show that day, then carry on before it.
+    return [entry for entry in entries if entry.when >= boundary], boundary
+
+
+def own_contacts(request: CentreRequest, woman: Woman, *, limit: int = 50) -> list[Contact]:
+    """The contacts this worker logged herself (for the card of a partner worker limited by
+    the woman's sharing agreement)."""
+    return list(woman.contacts.filter(worker_id=request.user.pk).select_related("worker")[:limit])
