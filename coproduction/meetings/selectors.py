@@ -244,3 +244,35 @@ def agenda_suggestions(meeting: Meeting):
 
 def decisions_of(meeting: Meeting):
     return meeting.decisions.select_related("suggestion").order_by("pk")
+
+
+def group_actions_report(group: Group) -> dict:
+    """Every action the group raised: where it is, whether it was late, how long it took and
+    how many later meetings it was carried to. Two queries, whatever the number of actions."""
+    actions = list(
+        group.actions.select_related("owner", "raised_at").order_by("-raised_at__starts_at", "pk")
+    )
+    held = sorted(
+        group.meetings.exclude(status=Meeting.Status.CANCELLED).values_list("starts_at", flat=True)
+    )
+    today = timezone.localdate()
+    for action in actions:
+        raised_on = timezone.localdate(action.raised_at.starts_at)
+        end = action.closed_on or today
+        action.days_taken = (action.closed_on - raised_on).days if action.closed_on else None
+        action.was_late = action.is_overdue or bool(
+            action.closed_on and action.closed_on > action.due_on
+        )
+        action.times_carried = sum(
+            1
+            for starts_at in held
+            if starts_at > action.raised_at.starts_at and timezone.localdate(starts_at) <= end
+        )
+    return {
+        "actions": actions,
+        "raised": len(actions),
+        "done": sum(a.status == Action.Status.DONE for a in actions),
+        "dropped": sum(a.status == Action.Status.DROPPED for a in actions),
+        "open": sum(a.is_open for a in actions),
+        "late": sum(a.was_late for a in actions),
+    }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("groups/new/", views.group_create, name="group_create"),
     path("groups/<int:pk>/", views.group_detail, name="group_detail"),
     path("groups/<int:pk>/edit/", views.group_edit, name="group_edit"),
+    path("groups/<int:pk>/actions/", views.group_actions, name="group_actions"),
     path("groups/<int:pk>/members/add/", views.member_add, name="member_add"),
     path("groups/<int:pk>/roles/add/", views.role_elect, name="role_elect"),
     path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),

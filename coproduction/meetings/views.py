@@ -115,6 +115,15 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/group_detail.html", context)
 
 
+@roles_required(ALL_MEMBERS)
+@require_GET
+def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Actions raised, done, late and how long each took, for everyone who sees the group."""
+    group = selectors.get_group_for_user(request, pk)
+    context = {"group": group, "report": selectors.group_actions_report(group)}
+    return render(request, "meetings/group_actions.html", context)
+
+
 @roles_required(MEETING_ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:

@@ -15,36 +15,38 @@ EVERYONE = ("manager", "key_worker", "partner", "volunteer", "steering")
 def build(world):
     group = GroupFactory(centre=world.centre, name="Matrix steering", kind=Group.Kind.STEERING)
     GroupMemberFactory(group=group, user=world.people["volunteer"])
-    world.extra.meeting_group = group
-    world.extra.leaving_member = GroupMemberFactory(group=group)
-    world.extra.meeting = MeetingFactory(group=group, organiser=world.people["manager"])
-    Minutes.objects.create(meeting=world.meeting, text="Draft minutes")
-    world.extra.published_meeting = MeetingFactory(group=group, organiser=world.people["manager"])
+    world.extra.meetings_meeting_group = group
+    world.extra.meetings_leaving_member = GroupMemberFactory(group=group)
+    world.extra.meetings_meeting = MeetingFactory(group=group, organiser=world.people["manager"])
+    Minutes.objects.create(meeting=world.meetings_meeting, text="Draft minutes")
+    world.extra.meetings_published_meeting = MeetingFactory(
+        group=group, organiser=world.people["manager"]
+    )
     Minutes.objects.create(
-        meeting=world.published_meeting,
+        meeting=world.meetings_published_meeting,
         text="Minutes",
         plain_summary="We met.",
         status=Minutes.Status.PUBLISHED,
     )
-    world.extra.agenda_item = AgendaItem.objects.create(
-        meeting=world.meeting, kind=AgendaItem.Kind.NEW, title="Matrix item"
+    world.extra.meetings_agenda_item = AgendaItem.objects.create(
+        meeting=world.meetings_meeting, kind=AgendaItem.Kind.NEW, title="Matrix item"
     )
-    world.extra.action = Action.objects.create(
+    world.extra.meetings_action = Action.objects.create(
         centre=world.centre,
         group=group,
-        raised_at=world.meeting,
+        raised_at=world.meetings_meeting,
         text="Matrix action",
         owner=world.people["manager"],
-        due_on=world.meeting.starts_at.date(),
+        due_on=world.meetings_meeting.starts_at.date(),
     )
 
 
 def _group(world):
-    return {"pk": world.meeting_group.pk}
+    return {"pk": world.meetings_meeting_group.pk}
 
 
 def _meeting(world):
-    return {"pk": world.meeting.pk}
+    return {"pk": world.meetings_meeting.pk}
 
 
 def post_action(kwargs):
@@ -93,10 +95,11 @@ ROWS = {
     "meetings:group_create": form_page(),
     "meetings:group_detail": read_only(_group),
     "meetings:group_edit": form_page(_group),
+    "meetings:group_actions": read_only(_group),
     "meetings:member_add": form_page(_group),
     "meetings:role_elect": form_page(_group),
     "meetings:meeting_create": form_page(_group),
-    "meetings:member_leave": post_action(lambda world: {"pk": world.leaving_member.pk}),
+    "meetings:member_leave": post_action(lambda world: {"pk": world.meetings_leaving_member.pk}),
     "meetings:meeting_detail": read_only(_meeting),
     "meetings:meeting_edit": form_page(_meeting),
     "meetings:meeting_reschedule": form_page(_meeting),
@@ -107,7 +110,7 @@ ROWS = {
     # The manager's POST (the first column) removes the item, so the key worker then finds no
     # item: 404. That a key worker may remove one is tested in tests/coproduction/meetings.
     "meetings:agenda_item_remove": _removed_by_the_manager(
-        post_action(lambda world: {"pk": world.agenda_item.pk})
+        post_action(lambda world: {"pk": world.meetings_agenda_item.pk})
     ),
     "meetings:agenda_pdf": read_only(_meeting),
     "meetings:action_add": minutes_writers(_meeting),
@@ -122,6 +125,6 @@ ROWS = {
         kwargs=_meeting,
     ),
     "meetings:minutes_publish": post_action(_meeting),
-    "meetings:minutes_pdf": read_only(lambda world: {"pk": world.published_meeting.pk}),
-    "meetings:action_close": form_page(lambda world: {"pk": world.action.pk}),
+    "meetings:minutes_pdf": read_only(lambda world: {"pk": world.meetings_published_meeting.pk}),
+    "meetings:action_close": form_page(lambda world: {"pk": world.meetings_action.pk}),
 }
