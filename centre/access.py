@@ -15,16 +15,20 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 
 from .models import Membership, User
 from .roles import ALL_ROLES, MANAGER_ONLY
 
+# A device page's check: None lets the request through, or the response to send instead.
+DeviceCheck = Callable[[HttpRequest], HttpResponse | None]
+
 
 @dataclass(frozen=True)
 class AccessRule:
-    kind: str  # "public", "signed_in", "roles", "kiosk", "superuser", "half_signed_in", "account"
+    kind: str  # "public", "signed_in", "roles", "device", "superuser", "half_signed_in", "account"
     roles: frozenset = frozenset()
+    check: DeviceCheck | None = None
 
 
 def _with_rule(rule):
@@ -69,9 +73,10 @@ def roles_required(*roles):
     return _with_rule(AccessRule("roles", allowed))
 
 
-def kiosk_only(view):
-    """Only an enrolled tablet (checked by the kiosk app's own decorator, applied inside this one)."""
-    return _with_rule(AccessRule("kiosk"))(view)
+def device_checked(check: DeviceCheck):
+    """A page for a device rather than a person (the kiosk tablet): no staff session counts, and
+    `check(request)`, written by the app that owns the device, is the whole access decision."""
+    return _with_rule(AccessRule("device", check=check))
 
 
 def superuser_only(view):

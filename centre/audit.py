@@ -21,7 +21,9 @@ def audit_log(
     `grounds`: why the person could read it (casework.access.Grounds); `woman_id`: the woman
     it is about, so the manager can find every read of her record whatever the object."""
     if obj is not None:
-        object_type = object_type or obj._meta.label_lower
+        # A model that moved between apps names its old label in `audit_type`, so its earlier
+        # events and its new ones share one object type (the audit log is append-only).
+        object_type = object_type or getattr(obj, "audit_type", "") or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         centre = centre or getattr(obj, "centre", None)
     return AuditEvent.objects.create(

@@ -67,7 +67,7 @@ app.conf.update(
         },
         # coproduction: overdue suggestions (hourly; each alert goes once) and the weekly poster
         "coproduction-overdue-suggestions": {
-            "task": "coproduction.tasks.suggestion_overdue_reminders_task",
+            "task": "coproduction.suggestions.tasks.suggestion_overdue_reminders_task",
             "schedule": crontab(minute=20),
         },
         # meetings: two-day and two-hour reminders, minutes to publish, actions falling due
@@ -76,7 +76,7 @@ app.conf.update(
             "schedule": crontab(minute="*/10"),
         },
         "coproduction-you-said-we-did-posters": {
-            "task": "coproduction.tasks.you_said_we_did_posters_request_task",
+            "task": "coproduction.suggestions.tasks.you_said_we_did_posters_request_task",
             "schedule": crontab(day_of_week="mon", hour=6, minute=30),
         },
         # reports: last quarter's steering group report, from the 3rd of each new quarter (two

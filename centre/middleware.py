@@ -133,9 +133,9 @@ class AccessRuleMiddleware:
             raise PermissionDenied("This page has no access rule.")
         if rule.kind == "public":
             return None
-        if rule.kind == "kiosk":
-            # The kiosk app checks the tablet's enrolment itself; staff sessions don't count.
-            return None
+        if rule.kind == "device":
+            # The device's own check decides (the kiosk's tablet cookie); staff sessions don't count.
+            return rule.check(request)
         user = request.user
         if not user.is_authenticated:
             if rule.kind == "superuser":

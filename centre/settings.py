@@ -105,7 +105,11 @@ INSTALLED_APPS = [
     "centre",
     "casework",
     "activities",
+    # Co-production's rooms; "coproduction" itself only keeps the one-app migration history.
     "coproduction",
+    "coproduction.suggestions",
+    "coproduction.kiosk",
+    "coproduction.reports",
     "coproduction.meetings",
 ]
 
@@ -385,4 +389,12 @@ LOGGING: dict[str, Any] = {
 ADMINS = [("Centre admin", a) for a in env_list("ADMIN_EMAILS")]
 
 # The apps that plug navigation, home panels and demo data into the platform, in order.
-CENTRE_FEATURE_APPS = ["centre", "casework", "activities", "coproduction", "coproduction.meetings"]
+CENTRE_FEATURE_APPS = [
+    "centre",
+    "casework",
+    "activities",
+    "coproduction.suggestions",
+    "coproduction.kiosk",
+    "coproduction.reports",
+    "coproduction.meetings",
+]

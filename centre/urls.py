@@ -59,10 +59,8 @@ urlpatterns = [
     path("accounts/", include(accounts)),
     path("casework/", include("casework.urls")),
     path("activities/", include("activities.urls")),
-    path("coproduction/meetings/", include("coproduction.meetings.urls")),
-    path("coproduction/", include("coproduction.urls")),
-    path("kiosk/", include("coproduction.kiosk_urls")),
-    path("reports/", include("coproduction.reports.urls")),
+    # Co-production's rooms: /coproduction/, /kiosk/ and /reports/ (see coproduction/urls.py).
+    path("", include("coproduction.urls")),
     path("documents/", include("centre.documents.urls")),
     path("admin/", admin.site.urls),
 ]

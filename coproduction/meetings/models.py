@@ -14,7 +14,7 @@ from casework.models import Woman
 from centre import deadlines
 from centre.models import Centre
 from centre.versioning import VersionedModel
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 
 TEXT_MAX = 4000
 NOTE_MAX = 1000

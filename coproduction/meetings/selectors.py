@@ -9,7 +9,7 @@ from django.utils import timezone
 from casework.selectors import visible_women
 from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 
 from . import access
 from .models import (

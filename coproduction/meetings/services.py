@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from casework.models import Woman
 from centre.models import Centre, Membership, User
 from centre.versioning import versioned_update
-from coproduction import access as suggestion_access
-from coproduction import services as suggestion_services
-from coproduction.models import Suggestion
+from coproduction.suggestions import access as suggestion_access
+from coproduction.suggestions import services as suggestion_services
+from coproduction.suggestions.models import Suggestion
 
 from .models import (
     Action,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity
 from casework.models import Contact, Domain, Referral, Stage
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 
 from . import suppression as s
 from .charts import bar_chart_svg

@@ -15,7 +15,7 @@ from .models import QuarterlyReport
 from .quarters import Quarter
 
 QUARTERLY_REPORT = "quarterly_report"
-REPORT_TEMPLATE = "coproduction/reports/report_pdf.html"
+REPORT_TEMPLATE = "reports/report_pdf.html"
 
 
 def quarter_coverage(quarter: Quarter) -> Coverage:

@@ -23,3 +23,14 @@ class QuarterForm(forms.Form):
             return Quarter.parse(self.cleaned_data["quarter"])
         except BadQuarter as error:
             raise forms.ValidationError(str(error)) from None
+
+
+class NumbersForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", _("The end date must be on or after the start date."))
+        return data

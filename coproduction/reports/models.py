@@ -19,7 +19,10 @@ class QuarterlyReport(models.Model):
         Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    audit_type = "coproduction.quarterlyreport"
+
     class Meta:
+        db_table = "coproduction_quarterlyreport"
         ordering = ["-quarter"]
         constraints = [
             models.UniqueConstraint(

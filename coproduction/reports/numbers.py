@@ -4,9 +4,10 @@ Everything here is exact and unsuppressed: it never leaves the server as it is. 
 turns it into what the steering group sees.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from activities.selectors import activity_numbers
 from casework.models import (
@@ -21,13 +22,16 @@ from casework.models import (
     Woman,
 )
 from casework.selectors import quarter_numbers
-from coproduction.selectors import suggestion_numbers, you_said_we_did_items
+from centre.models import Centre
+from coproduction.suggestions.selectors import suggestion_numbers, you_said_we_did_items
+
+from .quarters import Quarter
 
 RECENT_REVIEW_DAYS = 183  # "a recent review": one in the six months up to the quarter's end
 YOU_SAID_WE_DID_LIMIT = 10
 
 
-def women_supported(centre, start, end):
+def women_supported(centre: Centre, start: date, end: date) -> QuerySet[Woman]:
     """The same women casework.selectors.quarter_numbers counts as supported (a test holds the
     two together): a successful contact in the period, or a case open at some point in it."""
     contacted = Contact.objects.filter(
@@ -45,7 +49,7 @@ def women_supported(centre, start, end):
     )
 
 
-def completeness_numbers(centre, start, end):
+def completeness_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     """How complete the records of the women supported are, as counts (one query)."""
     since = end - timedelta(days=RECENT_REVIEW_DAYS)
     woman = OuterRef("pk")
@@ -68,7 +72,7 @@ def completeness_numbers(centre, start, end):
     )
 
 
-def quarter_raw_numbers(centre, quarter):
+def quarter_raw_numbers(centre: Centre, quarter: Quarter) -> dict[str, Any]:
     """Every number the report needs for one centre and quarter, unsuppressed."""
     start, end = quarter.start, quarter.end
     items = you_said_we_did_items(centre).filter(wording_approved_on__range=(start, end))

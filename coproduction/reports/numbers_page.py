@@ -8,10 +8,11 @@ against a 0 would tell that someone made a disclosure that month.
 
 import calendar
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext as _
 
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 
 from . import suppression as s
 
@@ -22,7 +23,9 @@ def whole_months(start: date, end: date) -> tuple[date, date]:
     return start.replace(day=1), end.replace(day=last)
 
 
-def _rows(choices, values: dict, *, blank_label=None) -> list[tuple[str, str]]:
+def _rows(
+    choices: list[tuple[str, Any]], values: dict, *, blank_label: str | None = None
+) -> list[tuple[str, str]]:
     cells, _total = s.protect(values)
     labels = dict(choices)
     if blank_label is not None:
@@ -47,7 +50,7 @@ def _outcomes(stats: dict) -> str | None:
 
 
 def suggestion_numbers_shown(stats: dict) -> dict:
-    """`coproduction.selectors.suggestion_numbers` as the page may show it: texts, no raw
+    """`coproduction.suggestions.selectors.suggestion_numbers` as the page may show it: texts, no raw
     counts."""
     held = stats["held_for_safeguarding"]
     return {

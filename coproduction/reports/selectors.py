@@ -1,11 +1,15 @@
 """Reads for the quarterly report pages: one centre's reports, never another's."""
 
+from django.db.models import QuerySet
+
 from centre.access import get_for_user, scope_to_centre
+from centre.models import Centre
+from centre.requests import CentreRequest
 
 from .models import QuarterlyReport
 
 
-def reports_for_centre(request):
+def reports_for_centre(request: CentreRequest) -> QuerySet[QuarterlyReport]:
     """The centre's reports, newest quarter first, without the numbers they show."""
     return (
         scope_to_centre(QuarterlyReport.objects.select_related("document"), request)
@@ -14,7 +18,9 @@ def reports_for_centre(request):
     )
 
 
-def get_report_for_user(request, pk, *, with_content=False):
+def get_report_for_user(
+    request: CentreRequest, pk: int, *, with_content: bool = False
+) -> QuarterlyReport:
     """A report of the current centre (else 404). Roles are checked by the view's rule."""
     reports = QuarterlyReport.objects.select_related("document")
     if not with_content:
@@ -22,7 +28,7 @@ def get_report_for_user(request, pk, *, with_content=False):
     return get_for_user(reports, request, pk=pk)
 
 
-def latest_ready_report(centre):
+def latest_ready_report(centre: Centre) -> QuarterlyReport | None:
     return (
         QuarterlyReport.objects.filter(centre=centre, document__built_at__isnull=False)
         .select_related("document")

@@ -1,6 +1,9 @@
 """Writes for the quarterly report: asking for a build, building it, the scheduled run. The
 build itself is the platform's (centre.documents); this keeps the report's row beside it."""
 
+from datetime import date
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,13 +14,14 @@ from centre.documents.services import (
     document_request,
     document_unsaved,
 )
+from centre.models import Centre, User
 
 from .documents import QUARTERLY_REPORT, quarter_coverage
 from .models import QuarterlyReport
 from .quarters import Quarter
 
 
-def report_pdf_render(*, centre, quarter):
+def report_pdf_render(*, centre: Centre, quarter: Quarter) -> tuple[bytes, dict[str, Any]]:
     """The report as PDF bytes, and the suppressed content it shows. Stores nothing."""
     document = document_unsaved(
         centre=centre, kind=QUARTERLY_REPORT, coverage=quarter_coverage(quarter)
@@ -26,7 +30,13 @@ def report_pdf_render(*, centre, quarter):
 
 
 @transaction.atomic
-def report_request(*, centre, quarter, by=None, retry_waiting=False):
+def report_request(
+    *,
+    centre: Centre,
+    quarter: Quarter,
+    by: User | None = None,
+    retry_waiting: bool = False,
+) -> tuple[QuarterlyReport, bool]:
     """Ask for a report to be built (or rebuilt). Returns (report, started). A build already
     waiting is reused; with `retry_waiting` (the scheduled run) it is enqueued again in case the
     broker lost it: the build claims the row, so a duplicate does nothing. Safe to call twice."""
@@ -47,18 +57,16 @@ def report_request(*, centre, quarter, by=None, retry_waiting=False):
     return report, started
 
 
-def report_build(*, report_id):
+def report_build(*, report_id: int) -> bool:
     """Build one report now. Safe to run twice: only the call that claims the row builds it."""
     document_id = QuarterlyReport.objects.values_list("document_id", flat=True).get(pk=report_id)
     return document_build(document_id=document_id)
 
 
-def reports_request_previous(today=None):
+def reports_request_previous(today: date | None = None) -> int:
     """The scheduled run on the first days of each quarter: last quarter's report for every
     centre that has none yet (or whose build failed or was lost). A report already built is
     left alone; a manager rebuilds it if records were brought up to date later."""
-    from centre.models import Centre
-
     quarter = Quarter.containing(today or timezone.localdate()).previous()
     built = QuarterlyReport.objects.filter(
         quarter=str(quarter), document__status=QuarterlyReport.Status.READY

@@ -76,7 +76,7 @@ def busiest_activity():
 
 
 def latest_suggestion():
-    from coproduction.models import Suggestion
+    from coproduction.suggestions.models import Suggestion
 
     return (
         Suggestion.objects.filter(centre__slug="tomorrows-women-demo")
@@ -150,16 +150,16 @@ PAGES = [
     ),
     Page("termly programme", demo_user("keyworker"), lambda: reverse("activities:programme")),
     Page("activity numbers", demo_user("manager"), lambda: reverse("activities:numbers")),
-    Page("suggestions list (manager)", demo_user("manager"), lambda: reverse("coproduction:index")),
+    Page("suggestions list (manager)", demo_user("manager"), lambda: reverse("suggestions:index")),
     Page(
         "a suggestion (manager)",
         demo_user("manager"),
-        lambda: reverse("coproduction:detail", args=[latest_suggestion()]),
+        lambda: reverse("suggestions:detail", args=[latest_suggestion()]),
     ),
     Page(
         "suggestion numbers (steering)",
         demo_user("steering"),
-        lambda: reverse("coproduction:numbers"),
+        lambda: reverse("reports:numbers"),
     ),
 ]
 

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from centre.pdf import pdf_text
-from coproduction import services
-from coproduction.models import Suggestion
+from coproduction.kiosk import services
+from coproduction.suggestions.models import Suggestion
 
 from .conftest import assert_accessible, sign_in
 

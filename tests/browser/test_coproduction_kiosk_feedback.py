@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from activities.models import Activity, Feedback
-from coproduction import services
-from coproduction.models import Suggestion
+from coproduction.kiosk import services
+from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from centre.pdf import pdf_text
 from coproduction.meetings import services
 from coproduction.meetings.models import ElectedRole, Group, Meeting, Minutes
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.meetings.factories import GroupMemberFactory, MeetingFactory
 

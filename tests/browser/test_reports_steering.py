@@ -11,7 +11,7 @@ from centre.pdf import pdf_text
 from coproduction.reports import services
 from coproduction.reports.models import QuarterlyReport
 from tests.conftest import wait_for
-from tests.coproduction.report_data import NAMES, QUARTER, build_quarter
+from tests.coproduction.reports.report_data import NAMES, QUARTER, build_quarter
 
 from .conftest import assert_accessible, sign_in
 

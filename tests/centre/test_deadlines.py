@@ -18,9 +18,9 @@ from casework.jobs import digest_numbers
 from casework.models import Action, SupportPlan, Woman
 from centre import deadlines
 from centre.models import AuditEvent, CentreHoliday
-from coproduction import selectors as coproduction_selectors
-from coproduction import services as coproduction_services
-from coproduction.models import Suggestion
+from coproduction.suggestions import selectors as coproduction_selectors
+from coproduction.suggestions import services as coproduction_services
+from coproduction.suggestions.models import Suggestion
 from tests.casework.factories import AppointmentFactory, WomanFactory
 from tests.coproduction.factories import SuggestionFactory
 
@@ -289,7 +289,7 @@ def test_the_suggestion_list_marks_overdue_by_working_days(manager_client, centr
     received = today - timedelta(days=2)
     SuggestionFactory(centre=centre, received_on=received, text="Crisps in the machine")
     expected = deadlines.due_date(centre=centre, start=received, working_days=1) < today
-    html = manager_client.get(reverse("coproduction:index")).content.decode()
+    html = manager_client.get(reverse("suggestions:index")).content.decode()
     assert "Crisps in the machine" in html
     assert ("badge-overdue" in html) is expected
 
@@ -338,9 +338,7 @@ def test_the_suggestion_page_gives_the_due_date_in_working_days(manager_client, 
     CentreHoliday.objects.create(centre=centre, date=closed, name="Closed")
     suggestion = SuggestionFactory(centre=centre, received_on=today)
     due = next_weekday(closed + timedelta(days=1))  # by hand: the weekday after the holiday
-    html = manager_client.get(
-        reverse("coproduction:detail", args=[suggestion.receipt_code])
-    ).content
+    html = manager_client.get(reverse("suggestions:detail", args=[suggestion.receipt_code])).content
     assert f"answer due by {due.day} {due:%B %Y}" in html.decode()
 
 

@@ -26,13 +26,13 @@ from centre.documents.services import (
 from centre.models import AuditEvent
 from centre.pdf import PDFFetchRefused, pdf_text, static_only_url_fetcher
 from centre.tasks import document_build_task
-from coproduction.documents import POSTER
-from coproduction.models import Suggestion
 from coproduction.reports.documents import QUARTERLY_REPORT, quarter_coverage
+from coproduction.suggestions.documents import POSTER
+from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory, SessionFactory, WomanFactory
 from tests.conftest import wait_for
 from tests.coproduction.factories import SuggestionFactory
-from tests.coproduction.report_data import QUARTER, build_quarter
+from tests.coproduction.reports.report_data import QUARTER, build_quarter
 
 pytestmark = pytest.mark.django_db
 

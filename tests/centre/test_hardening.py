@@ -29,7 +29,7 @@ SEARCHES = [
     ("audit_log", {"action": "team\x00"}),
     ("casework:search", {"q": "ann\x00"}),
     ("casework:directory", {"q": "hou\x00sing"}),
-    ("coproduction:index", {"status": "\x00"}),
+    ("suggestions:index", {"status": "\x00"}),
     ("activities:woman_search", {"q": "an\x00"}),
 ]
 

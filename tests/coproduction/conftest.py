@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from coproduction.kiosk import COOKIE_NAME
+from coproduction.kiosk.access import COOKIE_NAME
 
 from .factories import SuggestionFactory, enrolled_tablet
 

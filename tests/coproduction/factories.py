@@ -1,7 +1,10 @@
 import factory
 
-from coproduction import services
-from coproduction.models import Suggestion, Tablet
+from coproduction.kiosk import services as kiosk_services
+from coproduction.kiosk.access import device_cookie_value
+from coproduction.kiosk.models import Tablet
+from coproduction.suggestions import services
+from coproduction.suggestions.models import Suggestion
 from tests.factories import CentreFactory
 
 
@@ -20,10 +23,8 @@ class SuggestionFactory(factory.django.DjangoModelFactory):
 
 def enrolled_tablet(centre, name="Front room"):
     """A tablet that has been set up; returns (tablet, cookie value)."""
-    from coproduction.kiosk import device_cookie_value
-
-    tablet, code = services.tablet_create(centre=centre, name=name, by=None)
-    tablet = services.tablet_enrol(code=code)
+    tablet, code = kiosk_services.tablet_create(centre=centre, name=name, by=None)
+    tablet = kiosk_services.tablet_enrol(code=code)
     return tablet, device_cookie_value(tablet)
 
 

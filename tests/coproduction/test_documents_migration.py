@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from centre.documents.selectors import document_find
 from centre.models import Document
-from coproduction.documents import POSTER
 from coproduction.reports.documents import QUARTERLY_REPORT, quarter_coverage
 from coproduction.reports.models import QuarterlyReport
 from coproduction.reports.quarters import Quarter
+from coproduction.suggestions.documents import POSTER
 
 BEFORE = [("coproduction", "0004_quarterlyreport_document")]
 REPORTS = {

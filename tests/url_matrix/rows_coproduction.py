@@ -4,10 +4,10 @@ The enrolled tablet reaches the kiosk pages and nothing else; nobody else reache
 from django.core.files.base import ContentFile
 
 from centre.models import Document
-from coproduction.documents import POSTER
-from coproduction.kiosk import COOKIE_NAME, device_cookie_value
-from coproduction.models import Suggestion
-from coproduction.services import tablet_create, tablet_enrol
+from coproduction.kiosk.access import COOKIE_NAME, device_cookie_value
+from coproduction.kiosk.services import tablet_create, tablet_enrol
+from coproduction.suggestions.documents import POSTER
+from coproduction.suggestions.models import Suggestion
 
 from .matrix import STAFF, Row, expect, for_roles
 
@@ -17,6 +17,9 @@ MANAGER = ("manager",)
 NUMBERS = ("manager", "key_worker", "partner", "steering")
 # A kiosk page: only the enrolled tablet gets in; everyone else gets the friendly 403 page.
 KIOSK_GET = expect(403, tablet="ok")
+# The tablet check comes first (it is the page's access rule), so a POST to a GET-only kiosk
+# page is refused as 403 before anyone but the tablet learns which methods it takes.
+KIOSK_GET_ONLY_POST = expect(403, tablet=405)
 
 
 def build(world):
@@ -56,90 +59,88 @@ def spare_tablet(world):
 
 
 ROWS = {
-    "coproduction:index": Row(
+    "suggestions:index": Row(
         get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING, 405)
     ),
     # An empty POST shows the form again with its messages.
-    "coproduction:create": Row(get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING)),
-    "coproduction:detail": Row(
+    "suggestions:create": Row(get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING)),
+    "suggestions:detail": Row(
         get=for_roles(ALL_BUT_STEERING, outsider=404),
         post=for_roles(ALL_BUT_STEERING, 405),
         kwargs=suggestion,
     ),
-    "coproduction:screen": Row(
+    "suggestions:screen": Row(
         get=for_roles(STAFF, 405, outsider=404),
         post=for_roles(STAFF, 400, outsider=404),
         kwargs=suggestion,
     ),
-    "coproduction:triage": Row(
+    "suggestions:triage": Row(
         get=for_roles(STAFF, 405, outsider=404),
         post=for_roles(STAFF, 400, outsider=404),
         kwargs=suggestion,
     ),
     # Wording is written by the suggestion's owner or a manager; nobody owns this one yet.
-    "coproduction:wording": Row(
+    "suggestions:wording": Row(
         get=for_roles(STAFF, 405, outsider=404),
         post=for_roles(MANAGER, 400, outsider=404),
         kwargs=suggestion,
     ),
-    "coproduction:approve": Row(
+    "suggestions:approve": Row(
         get=for_roles(MANAGER, 405, outsider=404),
         post=for_roles(MANAGER, "redirect", outsider=404),
         kwargs=suggestion,
     ),
-    "coproduction:release": Row(
+    "suggestions:release": Row(
         get=for_roles(MANAGER, 405, outsider=404),
         post=for_roles(MANAGER, "redirect", outsider=404),
         kwargs=suggestion,
     ),
-    "coproduction:redact": Row(
+    "suggestions:redact": Row(
         get=for_roles(MANAGER, outsider=404),
         post=for_roles(MANAGER, 400, outsider=404),
         kwargs=suggestion,
     ),
     # Starting an activity from an idea: a manager, or the owner if she adds activities (nobody
     # owns this one). An empty POST shows the form again.
-    "coproduction:activity_start": Row(
+    "suggestions:activity_start": Row(
         get=for_roles(MANAGER, outsider=404),
         post=for_roles(MANAGER, 400, outsider=404),
         kwargs=suggestion,
     ),
-    "coproduction:activity_link": Row(
+    "suggestions:activity_link": Row(
         get=for_roles(STAFF, 405, outsider=404),
         post=for_roles(MANAGER, 400, outsider=404),
         kwargs=suggestion,
     ),
-    "coproduction:tablets": Row(get=for_roles(MANAGER), post=for_roles(MANAGER)),
-    "coproduction:tablet_link": Row(
+    "kiosk:tablets": Row(get=for_roles(MANAGER), post=for_roles(MANAGER)),
+    "kiosk:tablet_link": Row(
         get=for_roles(MANAGER, 405, outsider=404),
         post=for_roles(MANAGER, outsider=404),
         kwargs=spare_tablet,
     ),
-    "coproduction:tablet_revoke": Row(
+    "kiosk:tablet_revoke": Row(
         get=for_roles(MANAGER, 405, outsider=404),
         post=for_roles(MANAGER, "redirect", outsider=404),
         kwargs=spare_tablet,
     ),
-    "coproduction:poster": Row(get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)),
-    "coproduction:poster_status": Row(
+    "suggestions:poster": Row(get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)),
+    "suggestions:poster_status": Row(
         get=for_roles(EVERY_MEMBER), post=for_roles(EVERY_MEMBER, 405)
     ),
-    "coproduction:poster_rebuild": Row(
-        get=for_roles(STAFF, 405), post=for_roles(STAFF, "redirect")
-    ),
+    "suggestions:poster_rebuild": Row(get=for_roles(STAFF, 405), post=for_roles(STAFF, "redirect")),
     # The outsider's own centre has no poster yet, so she is sent back to the poster page.
-    "coproduction:poster_download": Row(
+    "suggestions:poster_download": Row(
         get=for_roles(EVERY_MEMBER, outsider="redirect"), post=for_roles(EVERY_MEMBER, 405)
     ),
     # Not volunteers: small numbers are suppressed, but the page is for staff and the steering group.
-    "coproduction:numbers": Row(get=for_roles(NUMBERS), post=for_roles(NUMBERS, 405)),
+    "reports:numbers": Row(get=for_roles(NUMBERS), post=for_roles(NUMBERS, 405)),
     # The kiosk.
-    "kiosk:start": Row(get=KIOSK_GET, post=expect(405)),
+    "kiosk:start": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
     "kiosk:idea": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:code": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:feedback": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
-    "kiosk:board": Row(get=KIOSK_GET, post=expect(405)),
-    "kiosk:activities": Row(get=KIOSK_GET, post=expect(405)),
+    "kiosk:board": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
+    "kiosk:activities": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
     # Setting a tablet up needs only the one-time code, which is the credential.
     "kiosk:enrol": Row(get=expect("ok"), post=expect("ok")),
     "kiosk:enrol_link": Row(

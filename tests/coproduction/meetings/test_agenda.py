@@ -6,7 +6,7 @@ from django.utils import timezone
 from centre.pdf import pdf_text
 from coproduction.meetings import selectors, services
 from coproduction.meetings.models import Action, AgendaItem, Group
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 from tests.conftest import client_for
 from tests.coproduction.factories import SuggestionFactory
 

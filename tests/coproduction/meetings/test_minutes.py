@@ -8,7 +8,7 @@ from centre.pdf import pdf_text
 from centre.versioning import EditConflict
 from coproduction.meetings import services
 from coproduction.meetings.models import AgendaItem, Attendance, ElectedRole, Minutes
-from coproduction.models import Suggestion
+from coproduction.suggestions.models import Suggestion
 from tests.casework.factories import WomanFactory
 from tests.conftest import client_for
 from tests.coproduction.factories import SuggestionFactory
