@@ -8,6 +8,8 @@ Views keep their `@roles_required(...)` rules (the URL x role matrix reads them)
 views, selectors and templates ask the capabilities and functions here.
 """
 
+from collections.abc import Sequence
+
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -46,13 +48,13 @@ def visible_groups(request: HttpRequest, groups: QuerySet[Group]) -> QuerySet[Gr
     return groups.filter(belongs).distinct()
 
 
-def _holds(request: HttpRequest, meeting: Meeting, roles) -> bool:
+def _holds(request: HttpRequest, meeting: Meeting, roles: Sequence[str]) -> bool:
     day = timezone.localdate(meeting.starts_at)
     return (
         ElectedRole.objects.filter(
             group_id=meeting.group_id,
             role__in=roles,
-            member__user=request.user,
+            member__user_id=request.user.pk or 0,
             starts_on__lte=day,
         )
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))

@@ -70,9 +70,11 @@ def _queue_for_meeting(meeting_id: int, now: datetime) -> int:
     for member in meeting.group.members.filter(left_on__isnull=True).select_related(
         "user", "woman"
     ):
-        if member.user_id and member.wants_reminders and member.user.email:
+        if not member.wants_reminders:
+            continue
+        if member.user is not None and member.user.email:
             queued += _queue_team(meeting, member.user, reference, send_at)
-        elif member.woman_id and member.wants_reminders:
+        elif member.woman is not None:
             queued += _queue_woman(meeting, member.woman, reference, send_at)
     return queued
 

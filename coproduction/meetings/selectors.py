@@ -6,9 +6,11 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from casework.models import Woman
 from casework.selectors import visible_women
 from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
+from centre.requests import CentreRequest
 from coproduction.suggestions.models import Suggestion
 
 from . import access
@@ -16,10 +18,12 @@ from .models import (
     Action,
     AgendaItem,
     Attendance,
+    Decision,
     ElectedRole,
     Group,
     GroupMember,
     Meeting,
+    MeetingChange,
     Minutes,
 )
 
@@ -77,7 +81,7 @@ def past_meetings(group: Group, *, limit: int = 12) -> QuerySet[Meeting]:
     return group.meetings.filter(starts_at__lt=_start_of_today()).order_by("-starts_at")[:limit]
 
 
-def _start_of_today():
+def _start_of_today() -> datetime:
     return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
 
 
@@ -88,12 +92,12 @@ def group_members(request: HttpRequest, group: Group) -> dict:
     team = [m for m in current if m.user_id]
     women = [m for m in current if m.woman_id]
     for member in current:
-        member.roles_today = roles_today.get(member.pk, [])
+        member.roles_today = roles_today.get(member.pk, [])  # type: ignore[attr-defined]  # shown only
     return {
         "team": team,
         "women": women if can(request, "see_group_women") else [],
         "women_count": len(women),
-        "women_with_roles": [m for m in women if m.roles_today],
+        "women_with_roles": [m for m in women if roles_today.get(m.pk)],
     }
 
 
@@ -110,7 +114,7 @@ def election_history(group: Group) -> QuerySet[ElectedRole]:
     return group.elected_roles.select_related("member__user", "member__woman", "elected_by")
 
 
-def meeting_history(meeting: Meeting):
+def meeting_history(meeting: Meeting) -> QuerySet[MeetingChange]:
     return meeting.changes.select_related("by")
 
 
@@ -122,7 +126,7 @@ def team_choices(request: HttpRequest) -> QuerySet[User]:
     )
 
 
-def woman_choices(request: HttpRequest):
+def woman_choices(request: CentreRequest) -> QuerySet[Woman]:
     """Women she may add: only those whose record she can read, never the whole centre."""
     return (
         visible_women(request)
@@ -236,13 +240,13 @@ def minutes_of(meeting: Meeting) -> Minutes | None:
     return Minutes.objects.filter(meeting=meeting).select_related("approved_by").first()
 
 
-def agenda_suggestions(meeting: Meeting):
+def agenda_suggestions(meeting: Meeting) -> QuerySet[Suggestion]:
     return Suggestion.objects.filter(
         pk__in=meeting.agenda_items.filter(suggestion__isnull=False).values("suggestion_id")
     )
 
 
-def decisions_of(meeting: Meeting):
+def decisions_of(meeting: Meeting) -> QuerySet[Decision]:
     return meeting.decisions.select_related("suggestion").order_by("pk")
 
 
@@ -259,11 +263,14 @@ def group_actions_report(group: Group) -> dict:
     for action in actions:
         raised_on = timezone.localdate(action.raised_at.starts_at)
         end = action.closed_on or today
-        action.days_taken = (action.closed_on - raised_on).days if action.closed_on else None
-        action.was_late = action.is_overdue or bool(
+        # Display-only attributes for the page (not saved).
+        action.days_taken = (  # type: ignore[attr-defined]
+            (action.closed_on - raised_on).days if action.closed_on else None
+        )
+        action.was_late = action.is_overdue or bool(  # type: ignore[attr-defined]
             action.closed_on and action.closed_on > action.due_on
         )
-        action.times_carried = sum(
+        action.times_carried = sum(  # type: ignore[attr-defined]
             1
             for starts_at in held
             if starts_at > action.raised_at.starts_at and timezone.localdate(starts_at) <= end
@@ -274,5 +281,5 @@ def group_actions_report(group: Group) -> dict:
         "done": sum(a.status == Action.Status.DONE for a in actions),
         "dropped": sum(a.status == Action.Status.DROPPED for a in actions),
         "open": sum(a.is_open for a in actions),
-        "late": sum(a.was_late for a in actions),
+        "late": sum(a.is_overdue or bool(a.closed_on and a.closed_on > a.due_on) for a in actions),
     }

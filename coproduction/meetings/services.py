@@ -2,10 +2,11 @@
 
 import calendar
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,7 +119,9 @@ def group_member_leave(*, member: GroupMember, left_on: date) -> GroupMember:
     return member
 
 
-def _role_overlaps(group: Group, role: str, starts_on: date, ends_on: date | None):
+def _role_overlaps(
+    group: Group, role: str, starts_on: date, ends_on: date | None
+) -> QuerySet[ElectedRole]:
     overlapping = group.elected_roles.filter(role=role).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on)
     )
@@ -196,7 +199,14 @@ def series_dates(*, week: int, weekday: int, first_month: date, months: int) -> 
     return dates
 
 
-def _new_meeting(*, group: Group, starts_at: datetime, organiser: User, series, details) -> Meeting:
+def _new_meeting(
+    *,
+    group: Group,
+    starts_at: datetime,
+    organiser: User,
+    series: MeetingSeries | None,
+    details: dict[str, Any],
+) -> Meeting:
     meeting = Meeting(
         centre=group.centre,
         group=group,
@@ -344,7 +354,7 @@ def standing_titles(group: Group) -> list[str]:
     return [line.strip()[:300] for line in group.standing_items.splitlines() if line.strip()]
 
 
-def suggestions_for_meetings(centre: Centre):
+def suggestions_for_meetings(centre: Centre) -> QuerySet[Suggestion]:
     """Open suggestions marked "taken to a meeting" that passed the safeguarding check."""
     return Suggestion.objects.filter(
         centre=centre,
@@ -483,11 +493,11 @@ def attendance_record(
     return meeting
 
 
-def _key(person) -> tuple[str, int]:
+def _key(person: User | Woman) -> tuple[str, int]:
     return (type(person).__name__, person.pk)
 
 
-def _attendance(meeting: Meeting, person, status: str) -> Attendance:
+def _attendance(meeting: Meeting, person: User | Woman, status: str) -> Attendance:
     if isinstance(person, Woman):
         return Attendance(meeting=meeting, woman=person, status=status)
     return Attendance(meeting=meeting, user=person, status=status)
