@@ -71,6 +71,10 @@ app.conf.update(
             "coproduction.suggestions.tasks.you_said_we_did_posters_request_task",
             crontab(day_of_week="mon", hour=6, minute=30),
         ),
+        # meetings: two-day and two-hour reminders, minutes to publish, actions falling due
+        "meetings-reminders": _beat(
+            "coproduction.meetings.tasks.meeting_reminders_queue_task", crontab(minute="*/10")
+        ),
         # reports: last quarter's steering group report, from the 3rd of each new quarter (two
         # days for records to catch up); later days only retry a report not built yet
         "reports-quarterly-report": _beat(

@@ -27,3 +27,5 @@ ACTIVITY_EDITORS = frozenset({Role.MANAGER, Role.KEY_WORKER})
 # numbers for everyone but volunteers (small numbers are suppressed for all who see them).
 REPORT_READERS = frozenset({Role.MANAGER, Role.STEERING})
 NUMBERS_READERS = STAFF_ROLES | STEERING_GROUP
+# Meetings: staff who set up groups and schedule meetings (partners and volunteers attend them).
+MEETING_ORGANISERS = frozenset({Role.MANAGER, Role.KEY_WORKER})

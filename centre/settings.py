@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "coproduction.suggestions",
     "coproduction.kiosk",
     "coproduction.reports",
+    "coproduction.meetings",
 ]
 
 MIDDLEWARE = [
@@ -394,4 +395,5 @@ CENTRE_FEATURE_APPS = [
     "coproduction.suggestions",
     "coproduction.kiosk",
     "coproduction.reports",
+    "coproduction.meetings",
 ]

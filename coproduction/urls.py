@@ -4,6 +4,7 @@ paths from the one-app days (/coproduction/..., /kiosk/..., /reports/...) stay a
 from django.urls import include, path
 
 urlpatterns = [
+    path("coproduction/meetings/", include("coproduction.meetings.urls")),
     path("", include("coproduction.suggestions.urls")),
     path("", include("coproduction.kiosk.urls")),
     path("", include("coproduction.reports.urls")),

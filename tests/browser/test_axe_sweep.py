@@ -15,7 +15,7 @@ from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-NOT_HTML = ("application/pdf", "image/", "application/zip", "application/json")
+NOT_HTML = ("application/pdf", "image/", "application/zip", "application/json", "text/calendar")
 
 
 @pytest.fixture

@@ -31,6 +31,10 @@ EVERY_KIND = {
     "suggestion_overdue",
     "session_reminder",
     "record_access_changed",
+    "meeting_reminder",
+    "meeting_reminder_woman",
+    "minutes_reminder",
+    "meeting_action_due",
 }
 KINDS = messaging.kinds()
 TEMPLATES = [(kind, name) for kind in KINDS for name in kind.template_names()]
@@ -87,7 +91,11 @@ DISCREET = [kind for kind in KINDS if kind.discreet]
 
 
 def test_reminders_to_women_are_the_discreet_kinds():
-    assert {kind.name for kind in DISCREET} == {"appointment_reminder", "session_reminder"}
+    assert {kind.name for kind in DISCREET} == {
+        "appointment_reminder",
+        "session_reminder",
+        "meeting_reminder_woman",
+    }
     for kind in DISCREET:
         assert kind.sms_template == "sms_discreet.txt"
 

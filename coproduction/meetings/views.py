@@ -1,0 +1,591 @@
+"""Pages for groups and meetings: five steps each (rule, fetch in scope, form, service, redirect)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centre.access import can, roles_required
+from centre.documents.services import Coverage, document_render, document_unsaved
+from centre.documents.views import document_bytes_response
+from centre.forms import add_service_errors
+from centre.roles import ALL_MEMBERS, MEETING_ORGANISERS
+from centre.versioning import Conflict, EditConflict, save_versioned
+
+from . import access, selectors, services
+from .documents import AGENDA, MINUTES
+from .forms import (
+    ActionCloseForm,
+    ActionForm,
+    AgendaItemForm,
+    AttendanceForm,
+    CancelForm,
+    DecisionForm,
+    ElectedRoleForm,
+    GroupForm,
+    MeetingDetailsForm,
+    MeetingScheduleForm,
+    MemberForm,
+    MinutesForm,
+    MinutesStepForm,
+    RescheduleForm,
+)
+from .ics import meeting_ics
+from .models import Group, Meeting, Minutes
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Form,
+    *,
+    title: str,
+    back: str,
+    group: Group | None = None,
+    meeting: Meeting | None = None,
+    conflict: Conflict | None = None,
+    intro: str = "",
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "title": title,
+        "back": back,
+        "group": group,
+        "meeting": meeting,
+        "conflict": conflict,
+        "intro": intro,
+    }
+    return render(request, "meetings/form.html", context)
+
+
+def _try(form: Form, save) -> object | None:
+    """Run a service; its ValidationError goes onto the form (nothing typed is lost)."""
+    try:
+        return save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+# --- Groups -----------------------------------------------------------------------------------
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    context = {
+        "groups": selectors.groups_for_user(request),
+        "upcoming": selectors.upcoming_meetings(request),
+    }
+    return render(request, "meetings/index.html", context)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def group_create(request: HttpRequest) -> HttpResponse:
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        group = _try(
+            form, lambda: services.group_create(centre=request.centre, **form.cleaned_data)
+        )
+        if group:
+            messages.success(request, _("The group is set up. Now add its members."))
+            return redirect("meetings:group_detail", pk=group.pk)
+    return _form_page(request, form, title=_("Set up a group"), back=reverse("meetings:index"))
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk)
+    context = {
+        "group": group,
+        "members": selectors.group_members(request, group),
+        "elections": selectors.election_history(group),
+        "upcoming": selectors.upcoming_meetings(request, group=group),
+        "past": selectors.past_meetings(group),
+    }
+    return render(request, "meetings/group_detail.html", context)
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Actions raised, done, late and how long each took, for everyone who sees the group."""
+    group = selectors.get_group_for_user(request, pk)
+    context = {"group": group, "report": selectors.group_actions_report(group)}
+    return render(request, "meetings/group_actions.html", context)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        fields = {
+            name: form.cleaned_data[name]
+            for name in ("name", "kind", "terms_of_reference", "standing_items")
+        }
+        group.refresh_from_db()  # the ModelForm changed the instance; the service saves it
+        if _try(form, lambda: services.group_update(group=group, **fields)):
+            messages.success(request, _("The group is saved."))
+            return redirect("meetings:group_detail", pk=group.pk)
+    back = reverse("meetings:group_detail", args=[group.pk])
+    return _form_page(request, form, title=_("Change the group"), back=back, group=group)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    women = selectors.woman_choices(request) if can(request, "see_group_women") else None
+    form = MemberForm(request.POST or None, users=selectors.team_choices(request), women=women)
+    if request.method == "POST" and form.is_valid():
+        added = _try(form, lambda: services.group_member_add(group=group, **form.cleaned_data))
+        if added:
+            messages.success(request, _("%(name)s is now a member.") % {"name": added})
+            return redirect("meetings:group_detail", pk=group.pk)
+    back = reverse("meetings:group_detail", args=[group.pk])
+    intro = _("A woman is added from her record; she can also hold a role.")
+    return _form_page(request, form, title=_("Add a member"), back=back, group=group, intro=intro)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def member_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_member_for_user(request, pk)
+    services.group_member_leave(member=member, left_on=timezone.localdate())
+    messages.success(request, _("%(name)s has left the group.") % {"name": member})
+    return redirect("meetings:group_detail", pk=member.group_id)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def role_elect(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    members = selectors.visible_member_rows(request, group)
+    form = ElectedRoleForm(request.POST or None, members=members)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        elected = _try(
+            form,
+            lambda: services.elected_role_record(
+                member=data["member"],
+                role=data["role"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                by=request.user,
+            ),
+        )
+        if elected:
+            messages.success(request, _("The election is recorded."))
+            return redirect("meetings:group_detail", pk=group.pk)
+    back = reverse("meetings:group_detail", args=[group.pk])
+    return _form_page(request, form, title=_("Record an election"), back=back, group=group)
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+def _details(form: Form) -> dict:
+    return {name: form.cleaned_data[name] for name in services.MEETING_DETAILS}
+
+
+def _schedule(request: HttpRequest, group: Group, form: MeetingScheduleForm) -> list[Meeting]:
+    data = form.cleaned_data
+    if data["repeat"] == MeetingScheduleForm.MONTHLY:
+        return services.meeting_series_schedule(
+            group=group,
+            week=data["week"],
+            weekday=data["weekday"],
+            start_time=data["at"],
+            first_month=data["on"],
+            months=data["months"],
+            organiser=request.user,
+            details=_details(form),
+        )
+    starts_at = services.local_datetime(data["on"], data["at"])
+    return [
+        services.meeting_schedule(
+            group=group, starts_at=starts_at, organiser=request.user, details=_details(form)
+        )
+    ]
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.get_group_for_user(request, pk, change=True)
+    form = MeetingScheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        scheduled = _try(form, lambda: _schedule(request, group, form))
+        if scheduled:
+            messages.success(request, _("%(n)s meeting(s) scheduled.") % {"n": len(scheduled)})
+            return redirect("meetings:meeting_detail", pk=scheduled[0].pk)
+        if scheduled == []:
+            form.add_error("on", _("All those dates have passed: choose a later first month."))
+    back = reverse("meetings:group_detail", args=[group.pk])
+    return _form_page(request, form, title=_("Schedule a meeting"), back=back, group=group)
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    context = {
+        "meeting": meeting,
+        "history": selectors.meeting_history(meeting),
+        "items": selectors.agenda_items(meeting),
+        "carried": selectors.agenda_actions(meeting),
+        "raised": selectors.actions_raised(meeting),
+        "attendance": selectors.attendance_summary(request, meeting),
+        "minutes": selectors.minutes_of(meeting),
+        "decisions": selectors.decisions_of(meeting),
+        "may_write_minutes": access.may_write_minutes(request, meeting),
+        "may_approve_minutes": access.may_approve_minutes(request, meeting),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def _versioned_page(request, meeting, form, save, *, title, success):
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, conflict = save_versioned(request, form, save)
+        if saved:
+            messages.success(request, success)
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+        conflict=conflict,
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = MeetingDetailsForm(request.POST or None, instance=Meeting(**_copy(meeting)))
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        lambda: services.meeting_update(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            details=_details(form),
+        ),
+        title=_("Place and what is provided"),
+        success=_("The meeting is saved."),
+    )
+
+
+def _copy(meeting: Meeting) -> dict:
+    # The form works on a copy, so a failed save never changes the meeting the page shows.
+    return {f.attname: getattr(meeting, f.attname) for f in Meeting._meta.concrete_fields}
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    local = timezone.localtime(meeting.starts_at)
+    initial = {"version": meeting.version, "starts_on": local.date(), "at": local.time()}
+    form = RescheduleForm(request.POST or None, initial=initial)
+
+    def save():
+        data = form.cleaned_data
+        return services.meeting_reschedule(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            starts_at=services.local_datetime(data["starts_on"], data["at"]),
+            reason=data["reason"],
+        )
+
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        save,
+        title=_("Move the meeting"),
+        success=_("The meeting is moved."),
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = CancelForm(request.POST or None, initial={"version": meeting.version})
+
+    def save():
+        return services.meeting_cancel(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            reason=form.cleaned_data["reason"],
+        )
+
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        save,
+        title=_("Cancel the meeting"),
+        success=_("The meeting is cancelled."),
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    url = settings.SITE_URL + reverse("meetings:meeting_detail", args=[meeting.pk])
+    body = meeting_ics(meeting, domain=urlsplit(settings.SITE_URL).hostname or "localhost", url=url)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    name = f"meeting-{meeting.starts_at:%Y-%m-%d}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# --- Agenda and actions -----------------------------------------------------------------------
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def agenda_bring_in(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    try:
+        added = services.agenda_bring_in(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(n)s item(s) added to the agenda.") % {"n": added})
+    return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = AgendaItemForm(request.POST or None)
+    added = request.method == "POST" and form.is_valid()
+    if added and _try(form, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data)):
+        messages.success(request, _("The item is on the agenda."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request,
+        form,
+        title=_("Add an agenda item"),
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.get_agenda_item_for_user(request, pk)
+    services.agenda_item_remove(item=item)
+    messages.success(request, _("The item is off the agenda."))
+    return redirect("meetings:meeting_detail", pk=item.meeting_id)
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    document = document_unsaved(centre=request.centre, kind=AGENDA, coverage=Coverage(obj=meeting))
+    pdf, _summary = document_render(document)
+    return document_bytes_response(request, document, pdf)
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Organisers and the secretary (she records the actions agreed at the meeting)."""
+    meeting = _meeting_for_minutes(request, pk)
+    form = ActionForm(request.POST or None, owners=selectors.action_owner_choices(meeting))
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(form, lambda: services.action_create(meeting=meeting, **form.cleaned_data)):
+        messages.success(request, _("The action is recorded."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request, form, title=_("Add an action"), back=back, group=meeting.group, meeting=meeting
+    )
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action_for_user(request, pk)
+    form = ActionCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        closed = _try(
+            form,
+            lambda: services.action_close(
+                action=action, status=data["status"], reason=data["reason"]
+            ),
+        )
+        if closed:
+            messages.success(request, _("The action is closed."))
+            return redirect("meetings:meeting_detail", pk=action.raised_at_id)
+    back = reverse("meetings:meeting_detail", args=[action.raised_at_id])
+    return _form_page(
+        request,
+        form,
+        title=_("Close the action"),
+        back=back,
+        group=action.group,
+        intro=action.text,
+    )
+
+
+# --- Attendance, minutes and decisions --------------------------------------------------------
+
+
+def _meeting_for_minutes(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting, if she may see it (404) and write its minutes (403)."""
+    meeting = selectors.get_meeting_for_user(request, pk)
+    if not access.may_write_minutes(request, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_minutes(request, pk)
+    people = selectors.attendance_people(request, meeting)
+    initial = selectors.attendance_initial(meeting)
+    form = AttendanceForm(request.POST or None, people=people, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = _try(
+            form,
+            lambda: services.attendance_record(
+                meeting=meeting,
+                came=form.persons("came"),
+                apologies=form.persons("apologies"),
+                guests=data["guests"].splitlines(),
+                other_women=data["other_women"],
+            ),
+        )
+        if saved:
+            messages.success(request, _("Attendance is saved."))
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request, form, title=_("Who came"), back=back, group=meeting.group, meeting=meeting
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_minutes(request, pk)
+    minutes = selectors.minutes_of(meeting) or Minutes(meeting=meeting, version=0)
+    form = MinutesForm(
+        request.POST or None,
+        instance=Minutes(text=minutes.text, plain_summary=minutes.plain_summary),
+        initial={"version": minutes.version},
+    )
+    return _versioned_page(
+        request,
+        meeting,
+        form,
+        lambda: services.minutes_save(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.expected_version,
+            text=form.cleaned_data["text"],
+            plain_summary=form.cleaned_data["plain_summary"],
+        ),
+        title=_("Minutes"),
+        success=_("The minutes are saved."),
+    )
+
+
+def _minutes_step(request: HttpRequest, meeting: Meeting, step, success: str) -> HttpResponse:
+    minutes = selectors.minutes_of(meeting)
+    if minutes is None:
+        raise Http404
+    form = MinutesStepForm(request.POST)
+    try:
+        form.is_valid()
+        step(minutes=minutes, by=request.user, expected_version=form.expected_version)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except EditConflict:
+        messages.error(
+            request, _("The minutes changed while you were reading them. Read them again.")
+        )
+    else:
+        messages.success(request, success)
+    return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+@roles_required(ALL_MEMBERS)
+@require_POST
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    if not access.may_approve_minutes(request, meeting):
+        raise PermissionDenied
+    return _minutes_step(request, meeting, services.minutes_approve, _("The minutes are approved."))
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_POST
+def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    return _minutes_step(
+        request, meeting, services.minutes_publish, _("The minutes are published.")
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk)
+    minutes = selectors.minutes_of(meeting)
+    if minutes is None or minutes.status != Minutes.Status.PUBLISHED:
+        raise Http404
+    document = document_unsaved(centre=request.centre, kind=MINUTES, coverage=Coverage(obj=meeting))
+    pdf, _summary = document_render(document)
+    return document_bytes_response(request, document, pdf)
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_minutes(request, pk)
+    form = DecisionForm(request.POST or None, suggestions=selectors.agenda_suggestions(meeting))
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(form, lambda: services.decision_record(meeting=meeting, **form.cleaned_data)):
+        messages.success(
+            request, _("The decision is recorded. It is applied when the minutes are published.")
+        )
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _form_page(
+        request, form, title=_("Record a decision"), back=back, group=meeting.group, meeting=meeting
+    )

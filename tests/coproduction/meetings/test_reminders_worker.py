@@ -1,0 +1,79 @@
+"""Meeting reminders with real Celery workers and a real Redis: exactly once."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from centre.models import OutboxMessage
+from centre.tasks import outbox_send_due_task
+from coproduction.meetings import services
+from coproduction.meetings.tasks import meeting_reminders_queue_task
+from tests.casework.factories import WomanFactory
+from tests.conftest import wait_for
+
+from .factories import GroupFactory, GroupMemberFactory, MeetingFactory
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def _sent():
+    return OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT)
+
+
+def _files(tmp_path):
+    return list((tmp_path / "mail").glob("*.log")) + list((tmp_path / "sms").glob("*.txt"))
+
+
+def _meeting_with_members(centre, key_worker, starts_at):
+    group = GroupFactory(centre=centre)
+    GroupMemberFactory(group=group, user=key_worker, wants_reminders=True)
+    woman = WomanFactory(
+        centre=centre, reminders_opt_in=True, safe_to_text=True, mobile="07700900222"
+    )
+    services.group_member_add(
+        group=group, woman=woman, joined_on=datetime.date(2026, 1, 1), wants_reminders=True
+    )
+    return MeetingFactory(group=group, starts_at=starts_at, organiser=key_worker)
+
+
+def test_repeated_and_racing_runs_send_each_reminder_once(
+    centre, key_worker, celery_workers, tmp_path
+):
+    _meeting_with_members(centre, key_worker, timezone.now() + datetime.timedelta(hours=1))
+    celery_workers(2)
+    for _ in range(3):  # a task run twice, and two beat processes at once
+        meeting_reminders_queue_task.delay()
+    outbox_send_due_task.delay()
+    assert wait_for(lambda: _sent().count() == 2), "the reminders were not sent"
+    meeting_reminders_queue_task.delay()
+    outbox_send_due_task.delay()
+    assert not wait_for(lambda: len(_files(tmp_path)) > 2, timeout=4)
+    assert OutboxMessage.objects.count() == 2
+    assert len(_files(tmp_path)) == 2
+
+
+def test_cancelled_and_moved_meetings_send_no_stale_reminder(
+    centre, key_worker, manager, celery_workers, tmp_path
+):
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    cancelled = _meeting_with_members(centre, key_worker, soon)
+    moved = _meeting_with_members(centre, key_worker, soon + datetime.timedelta(minutes=5))
+    services.meeting_cancel(meeting=cancelled, by=manager, expected_version=1, reason="Snow")
+    services.meeting_reschedule(
+        meeting=moved,
+        by=manager,
+        expected_version=1,
+        starts_at=soon + datetime.timedelta(days=5),
+        reason="Room booked",
+    )
+    kept = _meeting_with_members(centre, key_worker, soon + datetime.timedelta(minutes=10))
+    celery_workers(1)
+    meeting_reminders_queue_task.delay()
+    meeting_reminders_queue_task.delay()
+    outbox_send_due_task.delay()
+    # The meeting that still stands is reminded: proof the worker ran; the other two are not.
+    assert wait_for(lambda: _sent().count() == 2)
+    references = set(OutboxMessage.objects.values_list("reference", flat=True))
+    assert references == {f"meeting:{kept.pk}:{kept.starts_at:%Y%m%dT%H%M%z}:2h"}
+    assert len(_files(tmp_path)) == 2
