@@ -100,12 +100,10 @@ def _dump_database(alias: str, target: Path) -> str:
         _run([*command, str(target), *args], env=env, what="pg_dump")
         return "postgresql"
     if connections[alias].vendor == "sqlite":
-        source = sqlite3.connect(database["NAME"])
-        try:
-            with sqlite3.connect(target) as copy:
-                source.backup(copy)  # consistent even while the app writes
-        finally:
-            source.close()
+        connection = connections[alias]
+        connection.ensure_connection()  # the live connection also reaches an in-memory database
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)  # consistent even while the app writes
         return "sqlite"
     raise BackupError(f"Backups support PostgreSQL and SQLite, not {connections[alias].vendor}.")
 

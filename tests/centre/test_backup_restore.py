@@ -135,7 +135,7 @@ def test_an_encrypted_backup_gives_nothing_away_and_needs_its_passphrase(demo, t
         backup_restore(archive=archive, passphrase=None, replace=True)
 
 
-def test_a_restore_never_overwrites_a_database_holding_data_unless_told(demo, tmp_path):
+def test_a_restore_never_overwrites_a_database_holding_data_unless_told(demo, tmp_path, postgres):
     archive = backup_create(output=tmp_path)
     with pytest.raises(BackupError, match="already holds data"):
         backup_restore(archive=archive)
@@ -151,7 +151,7 @@ def connection_url():
     return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
-def test_make_restore_without_a_file_says_what_to_do(tmp_path):
+def test_make_restore_without_a_file_says_what_to_do(tmp_path, postgres):
     result = _make("restore", database_url=connection_url(), media_root=tmp_path)
     assert result.returncode != 0
     assert "make restore FILE=" in result.stdout
