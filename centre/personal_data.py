@@ -1,0 +1,106 @@
+"""The personal data registry: which models hold data about a woman, and how to find hers.
+
+Each app declares its models in its own `personal_data.py`, next to its models, with one call
+per model:
+
+    declare(Contact, woman="woman", label="Contacts with her", retention="closed_case",
+            erasure=DELETE)
+
+- `woman` is the ORM lookup from the model to the woman's record (`"woman"`, `"booking__woman"`,
+  `"pk"` for the record itself). A row is hers when `Model.objects.filter(<woman>=her.pk)`.
+- `label` names the data in plain words (subject access bundle, data map, erasure record).
+- `retention` names the retention kind whose period applies (see `RETENTION_KINDS`), or None
+  when the row lives and dies with her case record.
+- `erasure` says what erasing her does to the row: delete it, or anonymise the listed fields
+  (for rows that must keep counting, such as attendance or expenses paid).
+
+A model that links to a woman but holds nothing about her is declared `exempt(Model, reason)`.
+`centre/apps.py` imports every app's `personal_data` once the registry is ready; subject access,
+erasure, retention and `docs/data-map.md` are driven by `declarations()`, and a test walks every
+model with a path to a woman and fails when one is neither declared nor exempt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+
+DELETE = "delete"
+ANONYMISE = "anonymise"
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One model's declaration: how to find her rows and what retention and erasure do to them."""
+
+    model: type[models.Model]
+    woman: str
+    label: str
+    retention: str | None = None
+    erasure: str = DELETE
+    anonymise: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> str:
+        return self.model._meta.label_lower
+
+    def rows_for(self, woman_pk: int) -> models.QuerySet:
+        """Her rows of this model."""
+        return self.model._default_manager.filter(**{self.woman: woman_pk})
+
+
+_declared: dict[str, PersonalData] = {}
+_exempt: dict[str, str] = {}
+
+
+def declare(
+    model: type[models.Model],
+    *,
+    woman: str,
+    label: str,
+    retention: str | None = None,
+    erasure: str = DELETE,
+    anonymise: Iterable[str] = (),
+) -> PersonalData:
+    """Declare that `model` holds data about a woman, found through the lookup `woman`."""
+    key = model._meta.label_lower
+    if key in _declared or key in _exempt:
+        raise ValueError(f"{key} is already in the personal data registry.")
+    if erasure not in (DELETE, ANONYMISE):
+        raise ValueError(f"{key}: erasure must be DELETE or ANONYMISE.")
+    anonymise = tuple(anonymise)
+    if erasure == ANONYMISE and not anonymise:
+        raise ValueError(f"{key}: say which fields anonymising clears.")
+    declaration = PersonalData(model, woman, label, retention, erasure, anonymise)
+    _declared[key] = declaration
+    return declaration
+
+
+def exempt(model: type[models.Model], reason: str) -> None:
+    """Declare that `model` links to a woman but holds nothing about her; say why."""
+    key = model._meta.label_lower
+    if key in _declared or key in _exempt:
+        raise ValueError(f"{key} is already in the personal data registry.")
+    if not reason.strip():
+        raise ValueError(f"{key}: an exemption needs its reason.")
+    _exempt[key] = reason
+
+
+def declarations() -> list[PersonalData]:
+    """Every declaration, in the order the apps declared them."""
+    return list(_declared.values())
+
+
+def declaration_for(model: type[models.Model]) -> PersonalData | None:
+    return _declared.get(model._meta.label_lower)
+
+
+def exemptions() -> dict[str, str]:
+    return dict(_exempt)
+
+
+def held_about(woman_pk: int) -> dict[str, models.QuerySet]:
+    """Her rows of every declared model, by model label."""
+    return {declaration.key: declaration.rows_for(woman_pk) for declaration in declarations()}

@@ -1,0 +1,35 @@
+"""The registry's own rules: one declaration a model, a reason for every exemption."""
+
+import pytest
+
+from centre import personal_data
+from centre.models import Centre, OutboxMessage
+
+
+@pytest.fixture
+def clean_registry(monkeypatch):
+    monkeypatch.setattr(personal_data, "_declared", {})
+    monkeypatch.setattr(personal_data, "_exempt", {})
+
+
+def test_a_model_is_declared_once(clean_registry):
+    personal_data.declare(OutboxMessage, woman="pk", label="Messages")
+    with pytest.raises(ValueError, match="already"):
+        personal_data.declare(OutboxMessage, woman="pk", label="Messages again")
+    with pytest.raises(ValueError, match="already"):
+        personal_data.exempt(OutboxMessage, "Not hers")
+
+
+def test_anonymising_names_its_fields_and_an_exemption_its_reason(clean_registry):
+    with pytest.raises(ValueError, match="which fields"):
+        personal_data.declare(Centre, woman="pk", label="x", erasure=personal_data.ANONYMISE)
+    with pytest.raises(ValueError, match="reason"):
+        personal_data.exempt(Centre, "  ")
+
+
+@pytest.mark.django_db
+def test_rows_for_follows_the_lookup(clean_registry):
+    centre = Centre.objects.create(name="Test centre", slug="test-centre")
+    declaration = personal_data.declare(Centre, woman="pk", label="Centre")
+    assert list(declaration.rows_for(centre.pk)) == [centre]
+    assert list(personal_data.held_about(centre.pk)["centre.centre"]) == [centre]
