@@ -435,3 +435,11 @@ def error_404(request, exception=None):
 def error_500(request):
     # No request context: the failure may be in the database or a context processor.
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+@signed_in
+@require_GET
+def bench_floor(request):
+    """The benchmark's floor (only routed when settings.BENCH is on): the base template with
+    nothing in it, so every page's time can be compared with what any signed-in page costs."""
+    return render(request, "centre/bench_floor.html")
