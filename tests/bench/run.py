@@ -255,6 +255,7 @@ def main(argv=None) -> int:
         "--docs", action="store_true", help="write the table to docs/performance.md"
     )
     parser.add_argument("--no-report", action="store_true", help="skip the report build times")
+    parser.add_argument("--report-repeat", type=int, default=3, help="builds of each report")
     args = parser.parse_args(argv)
     floor_seconds = args.floor_seconds or max(5, args.seconds // 3)
 
@@ -263,7 +264,8 @@ def main(argv=None) -> int:
         print("The benchmark needs PostgreSQL: set DATABASE_URL (or BENCH_DATABASE_URL).")
         return 2
     url = database_url(base, args.database or "centre_bench_data")
-    redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get("REDIS_URL", "")
+    # BENCH_REDIS_URL="" runs without Redis (tasks in the request, as on a bare machine).
+    redis_url = os.environ.get("BENCH_REDIS_URL", os.environ.get("REDIS_URL", ""))
     env = bench_environment(url, redis_url)
     os.environ.update({k: v for k, v in env.items() if k not in ("PYTHONPATH",)})
     sys.path.insert(0, str(ROOT))
@@ -317,7 +319,7 @@ def main(argv=None) -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report = {} if args.no_report else data.report_build_times()
+    report = {} if args.no_report else data.report_build_times(args.report_repeat)
     mix_row = pages.pop("(all requests)", {"rps": 0})
     results = {
         "when": started,
