@@ -38,6 +38,7 @@ REPORT_AIM = 1.5
 DOCS_START, DOCS_END = "<!-- bench:start -->", "<!-- bench:end -->"
 # Pages that are not staff pages: the sign-in, the tablet's, and the POSTs' own redirects.
 NOT_STAFF = ("sign in", "tablet:")
+MIX = ["KeyWorker", "Manager", "Tablet"]
 
 
 def database_url(base: str, name: str) -> str:
@@ -93,6 +94,13 @@ def _wait_until_up(url: str, server: subprocess.Popen, seconds: float = 60) -> N
     raise SystemExit("gunicorn did not answer within a minute")
 
 
+def _number(text: str) -> float:
+    try:
+        return float(text or 0)
+    except ValueError:  # "N/A": no request of this name succeeded
+        return 0.0
+
+
 def locust(host: str, users: int, seconds: int, classes: list[str], out: Path, env) -> dict:
     """One headless Locust run; returns its rows by page name, with queries per request."""
     prefix = out / "locust"
@@ -131,13 +139,14 @@ def locust(host: str, users: int, seconds: int, classes: list[str], out: Path, e
         for line in csv.DictReader(handle):
             name = "(all requests)" if line["Name"] == "Aggregated" else line["Name"]
             seen = counts.get(name) or []
+
             rows[name] = {
                 "page": name,
                 "requests": int(line["Request Count"]),
                 "errors": int(line["Failure Count"]),
-                "p50_ms": float(line["50%"] or 0),
-                "p95_ms": float(line["95%"] or 0),
-                "rps": round(float(line["Requests/s"] or 0), 1),
+                "p50_ms": _number(line["50%"]),
+                "p95_ms": _number(line["95%"]),
+                "rps": round(_number(line["Requests/s"]), 1),
                 "queries": round(statistics.mean(seen), 1) if seen else None,
             }
     failures = Path(f"{prefix}_failures.csv")
@@ -231,7 +240,7 @@ def write_docs(results: dict, path: Path) -> None:
     block = (
         f"{DOCS_START}\nLatest run: {results['when']}, {results['users']} users, "
         f"{results['seconds']} s of the mix after {results['floor_seconds']} s of the floor "
-        f"alone, {results['workers']} gunicorn workers, data set `{results['size']}`.\n"
+        f"alone (after a {results['warmup']} s warm-up), {results['workers']} gunicorn workers, data set `{results['size']}`.\n"
         f"Machine: {results['machine']}.\n\n{table(results)}\n\n"
         f"How far each page is from the aim:\n\n{distance_from_aim(results)}\n{DOCS_END}"
     )
@@ -246,6 +255,7 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--floor-seconds", type=int, default=None, help="floor alone (default a third)"
     )
+    parser.add_argument("--warmup", type=int, default=5, help="seconds of the mix not measured")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (as deployed)")
     parser.add_argument("--size", choices=["large", "tiny"], default="large")
     parser.add_argument("--rebuild", action="store_true", help="build the data set afresh")
@@ -308,6 +318,10 @@ def main(argv=None) -> int:
     where = machine()
     try:
         _wait_until_up(host, server)
+        # Each worker compiles templates and fills caches on its first requests: not measured.
+        print(f"Warming up: {args.users} users for {args.warmup} s...", flush=True)
+        (work / "warm").mkdir()
+        locust(host, args.users, args.warmup, MIX, work / "warm", env)
         print(f"Floor alone: {args.users} users for {floor_seconds} s...", flush=True)
         (work / "floor").mkdir()
         alone = locust(host, args.users, floor_seconds, ["FloorOnly"], work / "floor", env)
@@ -328,6 +342,7 @@ def main(argv=None) -> int:
         "users": args.users,
         "seconds": args.seconds,
         "floor_seconds": floor_seconds,
+        "warmup": args.warmup,
         "workers": args.workers,
         "floor_alone_rps": alone.get("floor", {}).get("rps", 0),
         "mix_rps": mix_row["rps"],

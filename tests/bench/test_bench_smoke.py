@@ -39,12 +39,13 @@ def test_bench_runs_every_journey_against_gunicorn(tmp_path):
     if not base.startswith("postgres"):
         pytest.skip("the benchmark needs PostgreSQL")
     name = urlsplit(base).path.lstrip("/") + "_bench_smoke"
-    # No Redis: the report builds in the request. Every user walks every journey in turn.
+    # No Redis: the report builds in the request. Every user walks every journey in turn, for
+    # long enough to go round once even on a busy machine.
     env = {**os.environ, "BENCH_REDIS_URL": "", "BENCH_IN_TURN": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     command = [sys.executable, "-m", "tests.bench.run", "--size", "tiny", "--database", name]
-    command += ["--users", "4", "--seconds", "6", "--floor-seconds", "2", "--workers", "1"]
-    command += ["--report-repeat", "1", "--out", str(tmp_path)]
+    command += ["--users", "4", "--seconds", "30", "--floor-seconds", "2", "--workers", "2"]
+    command += ["--warmup", "2", "--report-repeat", "1", "--out", str(tmp_path)]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     results = json.loads((tmp_path / "latest.json").read_text())
