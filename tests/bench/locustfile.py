@@ -1,14 +1,15 @@
 """The journeys `make bench` drives with Locust against gunicorn (see tests/bench/run.py).
 
-Staff are signed in already (the runner makes their sessions), and walk their pages with no pause between
-requests (the run measures the app at saturation, as the issue's numbers were taken). Every
+Staff are signed in already (the runner makes their sessions) and walk their pages with no pause
+between requests (the run measures the app at saturation, as the issue's numbers were taken). Every
 journey also asks for the floor page (the base template and nothing else), so each page's time
 is compared with the floor in the same run, under the same load. The tablet posts suggestions
 with the cookie of an enrolled tablet, at a woman's pace.
 
 What to ask for (ids of women, sessions, tablets' cookies) comes from the plan file the runner
 writes (BENCH_PLAN); the query count of each response (the X-Bench-Queries header, benchmark
-mode only) is gathered per page and written to BENCH_QUERIES_OUT when Locust stops.
+mode only) and the time the app spent on it (X-Bench-Ms) are gathered per page and written to
+BENCH_QUERIES_OUT when Locust stops.
 """
 
 import itertools
@@ -26,24 +27,29 @@ from tests.bench.forms import form_fields
 
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text()) if "BENCH_PLAN" in os.environ else {}
 QUERIES: dict[str, list[int]] = defaultdict(list)
+SERVER_MS: dict[str, list[float]] = defaultdict(list)
 _register_sessions = itertools.cycle(PLAN.get("sessions", [0]))
 _tablets = itertools.cycle(PLAN.get("tablets", [""]))
 _sessions = {name: itertools.cycle(cookies) for name, cookies in PLAN.get("signed_in", {}).items()}
 
 
 @events.request.add_listener
-def _count_queries(name, response=None, exception=None, **_kwargs):
-    header = response.headers.get("X-Bench-Queries") if response is not None else None
-    if header is not None and header.isdigit():
-        QUERIES[name].append(int(header))
+def _server_side(name, response=None, exception=None, **_kwargs):
+    """The query count and the app's own time (benchmark mode's headers) of each response."""
+    if response is None or exception is not None:
+        return
+    queries, server_ms = response.headers.get("X-Bench-Queries"), response.headers.get("X-Bench-Ms")
+    if queries is not None and queries.isdigit():
+        QUERIES[name].append(int(queries))
+    if server_ms:
+        SERVER_MS[name].append(float(server_ms))
 
 
 @events.quitting.add_listener
-def _write_queries(**_kwargs):
+def _write_server_side(**_kwargs):
     out = os.environ.get("BENCH_QUERIES_OUT")
     if out:
-        with open(out, "w") as handle:
-            json.dump(QUERIES, handle)
+        Path(out).write_text(json.dumps({"queries": QUERIES, "server_ms": SERVER_MS}))
 
 
 def in_turn(cls):

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.bench.forms import form_fields
-from tests.bench.run import ROOT, database_url, table
+from tests.bench.run import ROOT, database_url, distance_from_aim, table
 
 JOURNEYS = {
     "floor",
@@ -44,8 +44,8 @@ def test_bench_runs_every_journey_against_gunicorn(tmp_path):
     env = {**os.environ, "BENCH_REDIS_URL": "", "BENCH_IN_TURN": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     command = [sys.executable, "-m", "tests.bench.run", "--size", "tiny", "--database", name]
-    command += ["--users", "4", "--seconds", "30", "--floor-seconds", "2", "--workers", "2"]
-    command += ["--warmup", "2", "--report-repeat", "1", "--out", str(tmp_path)]
+    command += ["--users", "4", "--seconds", "30", "--floor-seconds", "6", "--workers", "2"]
+    command += ["--warmup", "4", "--report-repeat", "1", "--out", str(tmp_path)]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     results = json.loads((tmp_path / "latest.json").read_text())
@@ -54,6 +54,7 @@ def test_bench_runs_every_journey_against_gunicorn(tmp_path):
         assert row["requests"] > 0, page
         assert row["errors"] == 0, (page, row.get("failures"))
         assert row["queries"] is not None and row["queries"] > 0, page
+        assert row["server_p50_ms"] > 0, page
     assert results["floor_alone_rps"] > 0 and results["mix_rps"] > 0
     assert set(results["report"]) >= {"numbers + PDF, small centre", "numbers + PDF, large / small"}
     assert "| floor |" in done.stdout and "x floor p50" in done.stdout
@@ -96,13 +97,27 @@ def test_the_table_compares_every_page_with_the_floor():
     row = {"requests": 10, "errors": 0, "rps": 5.0, "queries": 4}
     results = {
         "pages": {
-            "floor": {**row, "p50_ms": 10.0, "p95_ms": 20.0},
-            "caseload": {**row, "p50_ms": 25.0, "p95_ms": 50.0},
+            "floor": {
+                **row,
+                "p50_ms": 900.0,
+                "p95_ms": 990.0,
+                "server_p50_ms": 10.0,
+                "server_p95_ms": 20.0,
+            },
+            "caseload": {
+                **row,
+                "p50_ms": 950.0,
+                "p95_ms": 1100.0,
+                "server_p50_ms": 25.0,
+                "server_p95_ms": 70.0,
+            },
         },
         "mix_rps": 40.0,
         "floor_alone_rps": 100.0,
         "report": {"numbers, large / small": 1.2},
     }
     text = table(results)
-    assert "| caseload | 25 | 50 | 2.5 | 2.5 | 5.0 | 0 | 4 |" in text
+    # Ratios of the time the server spent, not of the time waiting for a free worker.
+    assert "| caseload | 950 | 1100 | 25 | 70 | 2.5 | 3.5 | 5.0 | 0 | 4 |" in text
+    assert "- caseload: p50 2.5x (aim 2.0x); p95 3.5x (aim 3.0x)" in distance_from_aim(results)
     assert "mix / floor 0.4" in text

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from casework.models import Stage, SupportPlan, Woman
 from centre import views
+from centre.labels import choice_label
 from centre.models import AuditEvent
-from centre.templatetags.choices import choice_label
 from coproduction.suggestions.models import Suggestion
 from tests.conftest import client_for
 
