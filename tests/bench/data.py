@@ -147,7 +147,7 @@ def signed_in_sessions(usernames: list[str], each: int = 10) -> dict[str, list[s
     return cookies
 
 
-def plan(tablets: int = 4) -> dict:
+def plan(tablets: int = 12) -> dict:
     """What the Locust journeys ask for: each key worker's women, sessions whose register can
     be taken (one per simulated key worker, so two never save the same register), women for
     "who looked", and the cookies of freshly enrolled tablets."""

@@ -29,7 +29,12 @@ PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text()) if "BENCH_PLAN" in
 QUERIES: dict[str, list[int]] = defaultdict(list)
 SERVER_MS: dict[str, list[float]] = defaultdict(list)
 _register_sessions = itertools.cycle(PLAN.get("sessions", [0]))
-_tablets = itertools.cycle(PLAN.get("tablets", [""]))
+# A tablet takes at most six suggestions in ten minutes (coproduction/kiosk/services.py): each
+# phase of a run (BENCH_PHASE) has tablets of its own, and a tablet user moves to the next
+# tablet every five suggestions, as a centre with a tablet in each room would.
+TABLET_POSTS = 5
+_phase_tablets = PLAN.get("tablets", [""])[int(os.environ.get("BENCH_PHASE", "0")) * 4 :]
+_tablets = itertools.cycle(_phase_tablets or [""])
 _sessions = {name: itertools.cycle(cookies) for name, cookies in PLAN.get("signed_in", {}).items()}
 
 
@@ -246,10 +251,13 @@ class Tablet(BenchUser):
     wait_time = between(4, 8)
 
     def on_start(self):
+        self.posted = 0
         self.client.cookies.set("centre_tablet", next(_tablets))
 
     @task
     def post_suggestion(self):
+        if self.posted and self.posted % TABLET_POSTS == 0:
+            self.client.cookies.set("centre_tablet", next(_tablets))
         page = self.get("/kiosk/idea/", "tablet: idea (form)")
         name = "tablet: idea (POST)"
         fields = self.fill(
@@ -257,3 +265,4 @@ class Tablet(BenchUser):
         )
         if fields is not None:
             self.post("/kiosk/idea/", name, fields, expect=(200,))
+            self.posted += 1

@@ -110,7 +110,9 @@ def _number(text: str) -> float:
         return 0.0
 
 
-def locust(host: str, users: int, seconds: int, classes: list[str], out: Path, env) -> dict:
+def locust(
+    host: str, users: int, seconds: int, classes: list[str], out: Path, env, phase: int
+) -> dict:
     """One headless Locust run; returns its rows by page name, with queries per request."""
     prefix = out / "locust"
     queries = out / "queries.json"
@@ -138,7 +140,7 @@ def locust(host: str, users: int, seconds: int, classes: list[str], out: Path, e
     ]
     subprocess.run(
         command,
-        env={**env, "BENCH_QUERIES_OUT": str(queries)},
+        env={**env, "BENCH_QUERIES_OUT": str(queries), "BENCH_PHASE": str(phase)},
         check=False,
         stdout=subprocess.DEVNULL,
     )
@@ -337,10 +339,10 @@ def main(argv=None) -> int:
         # Each worker compiles templates and fills caches on its first requests: not measured.
         print(f"Warming up: {args.users} users for {args.warmup} s...", flush=True)
         (work / "warm").mkdir()
-        locust(host, args.users, args.warmup, MIX, work / "warm", env)
+        locust(host, args.users, args.warmup, MIX, work / "warm", env, phase=0)
         print(f"Floor alone: {args.users} users for {floor_seconds} s...", flush=True)
         (work / "floor").mkdir()
-        alone = locust(host, args.users, floor_seconds, ["FloorOnly"], work / "floor", env)
+        alone = locust(host, args.users, floor_seconds, ["FloorOnly"], work / "floor", env, phase=1)
         print(f"The mix: {args.users} users for {args.seconds} s...", flush=True)
         (work / "mix").mkdir()
         pages = locust(
