@@ -345,9 +345,7 @@ def main(argv=None) -> int:
         alone = locust(host, args.users, floor_seconds, ["FloorOnly"], work / "floor", env, phase=1)
         print(f"The mix: {args.users} users for {args.seconds} s...", flush=True)
         (work / "mix").mkdir()
-        pages = locust(
-            host, args.users, args.seconds, ["KeyWorker", "Manager", "Tablet"], work / "mix", env
-        )
+        pages = locust(host, args.users, args.seconds, MIX, work / "mix", env, phase=2)
     finally:
         server.terminate()
         server.wait(timeout=30)
