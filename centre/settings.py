@@ -135,6 +135,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Benchmark mode (`make bench` only, never in production): adds the bare floor page at
+# /bench/floor/ and an X-Bench-Queries header with each response's query count.
+BENCH = env_bool("BENCH", False)
+if BENCH:
+    MIDDLEWARE.insert(0, "centre.middleware.QueryCountMiddleware")
+
 ROOT_URLCONF = "centre.urls"
 WSGI_APPLICATION = "centre.wsgi.application"
 AUTH_USER_MODEL = "centre.User"
