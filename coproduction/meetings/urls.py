@@ -29,6 +29,12 @@ urlpatterns = [
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("<int:pk>/decisions/add/", views.decision_add, name="decision_add"),
+    path("<int:pk>/interests/add/", views.interest_add, name="interest_add"),
+    path("<int:pk>/papers/add/", views.paper_add, name="paper_add"),
+    path("<int:pk>/invite-members/", views.members_invite, name="members_invite"),
+    path("papers/<int:pk>/", views.paper_download, name="paper_download"),
+    path("invitations/", views.invitations, name="invitations"),
+    path("invitations/women/<int:pk>/", views.invitation_add, name="invitation_add"),
     path("agenda-items/<int:pk>/remove/", views.agenda_item_remove, name="agenda_item_remove"),
     path("actions/<int:pk>/close/", views.action_close, name="action_close"),
 ]
