@@ -35,7 +35,9 @@ def tablet_panels(*, centre):
         return []
     return [
         HomePanel(
-            _("What the meetings talked about"), "meetings/_tablet_minutes.html", {"minutes": minutes}
+            _("What the meetings talked about"),
+            "meetings/_tablet_minutes.html",
+            {"minutes": minutes},
         )
     ]
 

@@ -796,9 +796,7 @@ def paper_file_check(upload: Any) -> str:
 
 
 @transaction.atomic
-def paper_add(
-    *, meeting: Meeting, title: str, plain_summary: str, upload: Any, by: User
-) -> Paper:
+def paper_add(*, meeting: Meeting, title: str, plain_summary: str, upload: Any, by: User) -> Paper:
     """Attach a paper with its plain-words summary; members see it from the release date."""
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting is cancelled: papers cannot be added."))

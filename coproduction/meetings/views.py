@@ -606,7 +606,6 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-
 @roles_required(ALL_MEMBERS)
 @require_http_methods(["GET", "POST"])
 def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -733,9 +732,7 @@ def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
             answer=form.cleaned_data["answer"],
         ),
     ):
-        messages.success(
-            request, _("Recorded: you asked %(name)s.") % {"name": woman.known_as}
-        )
+        messages.success(request, _("Recorded: you asked %(name)s.") % {"name": woman.known_as})
         return redirect("meetings:invitations")
     context = {"woman": woman, "form": form, "history": selectors.invitation_history(woman)}
     return render(request, "meetings/invitation_form.html", context)
