@@ -8,12 +8,12 @@ from centre.versioning import VersionedForm
 
 from .models import (
     NOTE_MAX,
+    PAPER_MAX_BYTES,
+    PAPERS_RELEASE_DAYS,
     Action,
     AgendaItem,
     Decision,
     ElectedRole,
-    PAPER_MAX_BYTES,
-    PAPERS_RELEASE_DAYS,
     Group,
     GroupMember,
     Invitation,

@@ -181,7 +181,7 @@ def test_a_volunteer_cannot_reach_the_invitations(volunteer_client):
 def test_the_page_costs_the_same_queries_for_more_women(
     key_worker_client, key_worker, centre, meeting, django_assert_max_num_queries
 ):
-    for n in range(8):
+    for _n in range(8):
         woman = WomanFactory(centre=centre, key_worker=key_worker, invite_to_meetings=True)
         services.invitation_record(meeting=meeting, woman=woman, by=key_worker, method="phone")
     with django_assert_max_num_queries(20):
