@@ -56,10 +56,11 @@ class ShownPerson(models.Model):
 
     @property
     def shown_name(self) -> str:
-        if getattr(self, "user_id", None):
-            return self.user.get_full_name() or self.user.username
-        if getattr(self, "woman_id", None):
-            return named_as(str(self.woman), self.naming)
+        user, woman = getattr(self, "user", None), getattr(self, "woman", None)
+        if user is not None:
+            return user.get_full_name() or user.username
+        if woman is not None:
+            return named_as(str(woman), self.naming)
         return getattr(self, "guest", "")
 
 

@@ -81,7 +81,8 @@ def _queue_for_meeting(meeting_id: int, now: datetime) -> int:
     for invitation in meeting.invitations.filter(
         woman__isnull=False, answer=Invitation.Answer.COMING
     ).select_related("woman"):
-        queued += _queue_woman(meeting, invitation.woman, reference, send_at)
+        if invitation.woman is not None:
+            queued += _queue_woman(meeting, invitation.woman, reference, send_at)
     return queued
 
 

@@ -744,7 +744,7 @@ def members_invite(*, meeting: Meeting, by: User, method: str) -> int:
     for member in meeting.group.members.filter(left_on__isnull=True).select_related("woman"):
         if member.user_id in have_users or (member.woman_id and member.woman_id in have_women):
             continue
-        if member.woman_id and member.woman.anonymised_at:
+        if member.woman is not None and member.woman.anonymised_at:
             continue
         invitation_record(
             meeting=meeting,
