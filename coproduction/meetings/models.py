@@ -40,6 +40,12 @@ def named_as(full_name: str, naming: str) -> str:
     return full_name
 
 
+# A row about one person: a member of the team or a woman by her record (exactly one).
+USER_OR_WOMAN = Q(user__isnull=False, woman__isnull=True) | Q(
+    user__isnull=True, woman__isnull=False
+)
+
+
 class ShownPerson(models.Model):
     """A row naming one person: a member of the team, a woman by her record, or a guest. A woman
     is shown only as her naming choice allows (`shown_name`)."""
@@ -143,8 +149,7 @@ class GroupMember(models.Model):
         ordering = ["joined_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(user__isnull=False, woman__isnull=True)
-                | Q(user__isnull=True, woman__isnull=False),
+                condition=USER_OR_WOMAN,
                 name="group_member_is_a_user_or_a_woman",
             ),
             models.UniqueConstraint(
@@ -602,8 +607,7 @@ class Invitation(models.Model):
         ordering = ["invited_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(user__isnull=False, woman__isnull=True)
-                | Q(user__isnull=True, woman__isnull=False),
+                condition=USER_OR_WOMAN,
                 name="invitation_is_a_user_or_a_woman",
             ),
             models.UniqueConstraint(

@@ -5,12 +5,22 @@ surname that must never appear)."""
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from casework.models import Woman
+from centre import personal_data
 from centre.pdf import pdf_text
 from coproduction.meetings import services
-from coproduction.meetings.models import AgendaItem, Attendance, Group, InterestDeclaration, Naming
+from coproduction.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Group,
+    InterestDeclaration,
+    Invitation,
+    Naming,
+)
 from tests.casework.factories import WomanFactory
 
 from .factories import GroupFactory, MeetingFactory, in_days
@@ -186,3 +196,57 @@ def test_the_tablet_shows_no_steering_board_minutes_and_no_drafts(kiosk_client, 
     page = kiosk_client.get(reverse("kiosk:board")).content.decode()
     assert "Board talk" not in page and "Draft talk" not in page
     assert "What the meetings talked about" not in page
+
+
+def test_the_meeting_page_costs_the_same_queries_however_many_rows(
+    manager_client, manager, meeting, centre, item, django_assert_max_num_queries
+):
+    women = [WomanFactory(centre=centre) for _n in range(6)]
+    for woman in women:
+        services.group_member_add(
+            group=meeting.group, woman=woman, joined_on=datetime.date(2026, 1, 1), naming="name"
+        )
+        Invitation.objects.create(
+            meeting=meeting, woman=woman, route="direct", method="email", invited_by=manager
+        )
+    services.attendance_record(
+        meeting=meeting, came=[*women, manager], apologies=[], guests=["Guest"], other_women=0
+    )
+    for row in Attendance.objects.filter(meeting=meeting):
+        services.interest_declare(
+            meeting=meeting,
+            attendance=row,
+            agenda_item=item,
+            interest="x",
+            left_room=True,
+            by=manager,
+        )
+    with django_assert_max_num_queries(40):
+        response = manager_client.get(reverse("meetings:meeting_detail", args=[meeting.pk]))
+    assert response.content.decode().count("Left the room for this item") == 8
+
+
+def test_every_meetings_model_about_a_woman_is_in_the_personal_data_registry(
+    centre, meeting, manager
+):
+    woman = WomanFactory(centre=centre)
+    services.group_member_add(group=meeting.group, woman=woman, joined_on=datetime.date(2026, 1, 1))
+    services.attendance_record(
+        meeting=meeting, came=[woman], apologies=[], guests=[], other_women=0
+    )
+    held = personal_data.held_about(woman.pk)
+    for label in (
+        "meetings.groupmember",
+        "meetings.attendance",
+        "meetings.invitation",
+        "meetings.interestdeclaration",
+        "meetings.electedrole",
+    ):
+        assert label in held
+    assert held["meetings.attendance"].count() == 1 and held["meetings.groupmember"].count() == 1
+    for model in apps.get_app_config("meetings").get_models():
+        links = [f for f in model._meta.get_fields() if getattr(f, "related_model", None) is Woman]
+        if any(not f.auto_created for f in links):
+            assert personal_data.declaration_for(model) or model._meta.label_lower in (
+                personal_data.exemptions()
+            ), model
