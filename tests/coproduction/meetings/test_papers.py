@@ -107,3 +107,15 @@ def test_a_steering_member_does_not_see_papers_of_groups_she_cannot_see(
     assert (
         steering_client.get(reverse("meetings:paper_download", args=[paper.pk])).status_code == 404
     )
+
+
+def test_the_release_days_are_a_setting_of_the_group(manager_client, meeting):
+    group = meeting.group
+    data = {"name": group.name, "kind": group.kind, "papers_release_days": "61"}
+    url = reverse("meetings:group_edit", args=[group.pk])
+    response = manager_client.post(url, data)
+    assert response.status_code == 200
+    assert "Ensure this value is less than or equal to 60." in response.content.decode()
+    assert manager_client.post(url, {**data, "papers_release_days": "7"}).status_code == 302
+    group.refresh_from_db()
+    assert group.papers_release_days == 7
