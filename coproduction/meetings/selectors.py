@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from casework.models import Woman
-from casework.selectors import visible_women
+from casework.selectors import involved_women_ids, visible_women
 from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
 from centre.requests import CentreRequest
@@ -338,15 +338,27 @@ def invitable_meetings(request: HttpRequest) -> QuerySet[Meeting]:
     )
 
 
+def _wanting_invitations(request: CentreRequest) -> QuerySet[Woman]:
+    """Women whose record she may read (the record policy) who said they would like to be
+    invited to meetings."""
+    return visible_women(request).filter(
+        invite_to_meetings=True, anonymised_at__isnull=True, closed_at__isnull=True
+    )
+
+
+def _on_her_caseload(request: CentreRequest, women: QuerySet[Woman]) -> QuerySet[Woman]:
+    """Her own caseload (key worker or involved), even for a manager who may read everyone's."""
+    return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
+
+
 def women_to_invite(request: CentreRequest) -> QuerySet[Woman]:
-    """The women whose record she may read (the record policy) who said they would like to be
-    invited to meetings, with their invitations to the meetings ahead."""
+    """The women on her caseload who want to be invited, with their invitations to the
+    meetings ahead."""
     ahead = Invitation.objects.filter(
         meeting__in=invitable_meetings(request).values("pk")
     ).select_related("meeting__group", "invited_by")
     return (
-        visible_women(request)
-        .filter(invite_to_meetings=True, anonymised_at__isnull=True, closed_at__isnull=True)
+        _on_her_caseload(request, _wanting_invitations(request))
         .select_related("key_worker")
         .prefetch_related(Prefetch("meeting_invitations", queryset=ahead, to_attr="ahead"))
         .order_by("first_name", "last_name")
@@ -354,9 +366,10 @@ def women_to_invite(request: CentreRequest) -> QuerySet[Woman]:
 
 
 def get_woman_to_invite(request: CentreRequest, pk: int) -> Woman:
-    """One of those women; anyone else (outside her scope, or not wanting invitations) is 404."""
+    """A woman she may read who wants to be invited (the manager may record for any of them);
+    anyone else, outside her scope or not wanting invitations, is a 404."""
     try:
-        return women_to_invite(request).get(pk=pk)
+        return _wanting_invitations(request).get(pk=pk)
     except (Woman.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
@@ -385,9 +398,7 @@ def invitations_of(request: HttpRequest, meeting: Meeting) -> dict:
 def invite_panel(request: CentreRequest) -> dict:
     """For her home page: how many women want to be invited, and how many of them she has not
     asked to the next meeting yet."""
-    women = visible_women(request).filter(
-        invite_to_meetings=True, anonymised_at__isnull=True, closed_at__isnull=True
-    )
+    women = _on_her_caseload(request, _wanting_invitations(request))
     following = invitable_meetings(request).first()
     not_asked = None
     if following is not None:
