@@ -198,13 +198,20 @@ def action_owner_choices(meeting: Meeting) -> QuerySet[User]:
 
 
 def attendance_people(request: HttpRequest, meeting: Meeting) -> dict:
-    """The group's current members she may name: "u<id>" for the team, "w<id>" for women."""
+    """The group's current members she may name, and the women invited to this meeting who
+    said they are coming (to those who may see women): "u<id>" for the team, "w<id>" for women."""
     people: dict = {}
     for member in visible_member_rows(request, meeting.group):
         if member.user_id:
             people[f"u{member.user_id}"] = member.user
         else:
             people[f"w{member.woman_id}"] = member.woman
+    if can(request, "see_group_women"):
+        coming = meeting.invitations.filter(
+            woman__isnull=False, answer=Invitation.Answer.COMING
+        ).select_related("woman")
+        for invitation in coming:
+            people.setdefault(f"w{invitation.woman_id}", invitation.woman)
     return people
 
 

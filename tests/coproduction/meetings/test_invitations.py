@@ -189,3 +189,17 @@ def test_the_page_costs_the_same_queries_for_more_women(
         services.invitation_record(meeting=meeting, woman=woman, by=key_worker, method="phone")
     with django_assert_max_num_queries(20):
         assert key_worker_client.get(reverse("meetings:invitations")).status_code == 200
+
+
+def test_an_invited_woman_who_said_she_is_coming_can_be_marked_as_come(
+    manager_client, key_worker, hers, meeting
+):
+    services.invitation_record(
+        meeting=meeting, woman=hers, by=key_worker, method="phone", answer="coming"
+    )
+    url = reverse("meetings:attendance", args=[meeting.pk])
+    assert "Jess Sentinelova" in manager_client.get(url).content.decode()  # the form, for staff
+    response = manager_client.post(url, {"came": [f"w{hers.pk}"], "other_women": "0"})
+    assert response.status_code == 302
+    attended = meeting.attendance.get()
+    assert attended.woman == hers and attended.naming == "anonymous"  # not a member: not named
