@@ -355,3 +355,12 @@ class PaperForm(forms.ModelForm):
             % {"mb": PAPER_MAX_BYTES // 1024 // 1024},
         }
         error_messages = {"file": {"required": _("Choose the paper to attach.")}}
+
+
+class NamingForm(forms.Form):
+    naming = forms.ChoiceField(
+        label=_("How attendance lists and the minutes name her"),
+        choices=Naming.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Ask her. Minutes already approved keep the name they were written with."),
+    )

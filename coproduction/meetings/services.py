@@ -142,6 +142,22 @@ def group_member_add(
 
 
 @transaction.atomic
+def member_naming_set(*, member: GroupMember, naming: str) -> GroupMember:
+    """How she wants to be named from now on. Attendance already recorded keeps its choice
+    unless the minutes are still a draft (then it follows her new choice)."""
+    if naming not in Naming.values:
+        raise ValidationError({"naming": _("Choose how she wants to be named.")})
+    member.naming = naming
+    member.save(update_fields=["naming"])
+    if member.woman_id:
+        drafts = Attendance.objects.filter(
+            woman_id=member.woman_id, meeting__group_id=member.group_id
+        ).exclude(meeting__minutes__status__in=[Minutes.Status.APPROVED, Minutes.Status.PUBLISHED])
+        drafts.update(naming=naming)
+    return member
+
+
+@transaction.atomic
 def group_member_leave(*, member: GroupMember, left_on: date) -> GroupMember:
     """She leaves the group; any role she holds ends the same day. Safe to call twice."""
     if member.left_on is not None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/<int:pk>/roles/add/", views.role_elect, name="role_elect"),
     path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
     path("members/<int:pk>/leave/", views.member_leave, name="member_leave"),
+    path("members/<int:pk>/naming/", views.member_naming, name="member_naming"),
     path("<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("<int:pk>/move/", views.meeting_reschedule, name="meeting_reschedule"),

@@ -41,6 +41,7 @@ from .forms import (
     MembersInviteForm,
     MinutesForm,
     MinutesStepForm,
+    NamingForm,
     PaperForm,
     RescheduleForm,
 )
@@ -168,6 +169,30 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("meetings:group_detail", args=[group.pk])
     intro = _("A woman is added from her record; she can also hold a role.")
     return _form_page(request, form, title=_("Add a member"), back=back, group=group, intro=intro)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def member_naming(request: HttpRequest, pk: int) -> HttpResponse:
+    """How a woman in the group wants to be named in attendance lists and the minutes."""
+    member = selectors.get_member_for_user(request, pk)
+    if member.woman_id and not can(request, "see_group_women"):
+        raise Http404
+    name = member.woman.known_as if member.woman else str(member)
+    form = NamingForm(request.POST or None, initial={"naming": member.naming})
+    if request.method == "POST" and form.is_valid():
+        naming = form.cleaned_data["naming"]
+        if _try(form, lambda: services.member_naming_set(member=member, naming=naming)):
+            messages.success(request, _("Saved: how %(name)s is named.") % {"name": name})
+            return redirect("meetings:group_detail", pk=member.group_id)
+    back = reverse("meetings:group_detail", args=[member.group_id])
+    return _form_page(
+        request,
+        form,
+        title=_("How %(name)s is named") % {"name": name},
+        back=back,
+        group=member.group,
+    )
 
 
 @roles_required(MEETING_ORGANISERS)

@@ -29,6 +29,7 @@ def build(world):
     GroupMemberFactory(group=group, user=world.people["volunteer"])
     world.extra.meetings_meeting_group = group
     world.extra.meetings_leaving_member = GroupMemberFactory(group=group)
+    world.extra.meetings_named_member = GroupMemberFactory(group=group)
     world.extra.meetings_meeting = MeetingFactory(group=group, organiser=world.people["manager"])
     Minutes.objects.create(meeting=world.meetings_meeting, text="Draft minutes")
     world.extra.meetings_published_meeting = MeetingFactory(
@@ -152,6 +153,7 @@ ROWS = {
     "meetings:minutes_publish": post_action(_meeting),
     "meetings:minutes_pdf": read_only(lambda world: {"pk": world.meetings_published_meeting.pk}),
     "meetings:action_close": form_page(lambda world: {"pk": world.meetings_action.pk}),
+    "meetings:member_naming": form_page(lambda world: {"pk": world.meetings_named_member.pk}),
     "meetings:interest_add": minutes_writers(_meeting),
     "meetings:paper_add": form_page(_meeting),
     "meetings:members_invite": form_page(_meeting),

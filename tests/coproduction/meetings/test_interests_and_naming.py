@@ -250,3 +250,30 @@ def test_every_meetings_model_about_a_woman_is_in_the_personal_data_registry(
             assert personal_data.declaration_for(model) or model._meta.label_lower in (
                 personal_data.exemptions()
             ), model
+
+
+def test_her_naming_choice_can_change_and_drafts_follow_it(
+    manager_client, volunteer_client, manager, meeting, women, centre
+):
+    ceri = meeting.group.members.get(woman=women["Ceri"])
+    services.attendance_record(
+        meeting=meeting, came=[women["Ceri"]], apologies=[], guests=[], other_women=0
+    )
+    url = reverse("meetings:member_naming", args=[ceri.pk])
+    assert manager_client.get(url).status_code == 200
+    bad = manager_client.post(url, {"naming": "nickname"})
+    assert bad.status_code == 200 and b"Select a valid choice" in bad.content
+    assert manager_client.post(url, {"naming": "first_name"}).status_code == 302
+    ceri.refresh_from_db()
+    assert ceri.naming == "first_name"
+    assert Attendance.objects.get(woman=women["Ceri"]).naming == "first_name"  # a draft
+    page = manager_client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content
+    text = page.decode()
+    i = text.find(SENTINEL)
+    assert "Ceri" in text and i == -1, text[i - 300 : i + 100]
+    assert volunteer_client.get(url).status_code == 403
+
+    _publish(meeting, manager)
+    manager_client.post(url, {"naming": "anonymous"})
+    # The approved minutes keep the name they were written with.
+    assert Attendance.objects.get(woman=women["Ceri"]).naming == "first_name"
