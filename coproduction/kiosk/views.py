@@ -19,6 +19,7 @@ from activities import services as activity_services
 from activities.models import Feedback
 from centre.access import roles_required
 from centre.audit import audit_log
+from centre.features import collect
 from centre.roles import MANAGER_ONLY
 from coproduction.suggestions import selectors as suggestion_selectors
 from coproduction.suggestions.models import Suggestion
@@ -116,7 +117,9 @@ def board(request):
     items = list(suggestion_selectors.you_said_we_did_items(request.kiosk_centre, limit=12))
     for item in items:
         item.picture = PICTOGRAMS.get(item.about, "other")
-    return _render(request, "board.html", {"items": items})
+    # Other rooms add sections through their hooks (meetings: published minutes in plain words).
+    panels = collect("tablet_panels", centre=request.kiosk_centre)
+    return _render(request, "board.html", {"items": items, "panels": panels})
 
 
 @tablet_page
