@@ -14,6 +14,7 @@ urlpatterns = [
     path("kiosk/feedback/", views.feedback, name="feedback"),
     path("kiosk/board/", views.board, name="board"),
     path("kiosk/activities/", views.activities, name="activities"),
+    path("kiosk/newsletter/", views.newsletter, name="newsletter"),
     path("kiosk/enrol/", views.enrol, name="enrol"),
     path("kiosk/enrol/<str:token>/", views.enrol_link, name="enrol_link"),
     path("coproduction/tablets/", views.tablets, name="tablets"),

@@ -20,6 +20,7 @@ from activities.models import Feedback
 from centre.access import roles_required
 from centre.audit import audit_log
 from centre.roles import MANAGER_ONLY
+from coproduction.newsletter import selectors as newsletter_selectors
 from coproduction.suggestions import selectors as suggestion_selectors
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.services import normalise_receipt_code
@@ -117,6 +118,22 @@ def board(request):
     for item in items:
         item.picture = PICTOGRAMS.get(item.about, "other")
     return _render(request, "board.html", {"items": items})
+
+
+@tablet_page
+@require_GET
+def newsletter(request):
+    """The latest newsletter (its pieces and sections, photos described in words) and the call
+    for contributions while one is running. Nothing but what was published."""
+    centre = request.kiosk_centre
+    issue = newsletter_selectors.latest_published(centre)
+    context = {
+        "issue": issue,
+        "pieces": newsletter_selectors.piece_items(issue) if issue else [],
+        "sections": issue.sections if issue else {},
+        "call": newsletter_selectors.current_call(centre),
+    }
+    return render(request, "newsletter/kiosk.html", {"kiosk": kiosk_settings(), **context})
 
 
 @tablet_page
