@@ -234,13 +234,12 @@ class Contribution(VersionedModel):
         """The name printed with the piece, as she chose: never more than she agreed to."""
         if self.credit == self.Credit.ANONYMOUS:
             return str(_("Anonymous"))
-        if self.woman_id is not None:
-            woman = self.woman
+        woman, author = self.woman, self.author
+        if woman is not None:
             if self.credit == self.Credit.FIRST_NAME or not woman.last_name:
                 return woman.known_as
             return f"{woman.known_as} {woman.last_name}"
-        if self.author_id is not None:
-            author = self.author
+        if author is not None:
             if self.credit == self.Credit.FIRST_NAME:
                 return author.first_name or author.get_username()
             return author.get_full_name() or author.get_username()

@@ -1,7 +1,7 @@
 """Writes for the newsletter: issues, their editorial group, checklist and call; pieces with
 consent, credit, states, comments and withdrawal; building and publishing the issue."""
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -117,7 +117,11 @@ def _key_workers_to_tell(issue: Issue) -> dict[int, int]:
 def call_send(*, issue: Issue, by: User) -> int:
     """Email each key worker whose women asked to hear about the newsletter (her home page then
     lists them). Through the outbox: sending again queues nothing twice. Returns how many new."""
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)
     _open(issue)
+    if issue.call_sent_at is None:
+        issue.call_sent_at = timezone.now().replace(microsecond=0)
+        issue.save(update_fields=["call_sent_at"])
     counts = _key_workers_to_tell(issue)
     queued = 0
     for worker in User.objects.filter(pk__in=counts, is_active=True).exclude(email=""):
@@ -135,10 +139,10 @@ def call_send(*, issue: Issue, by: User) -> int:
             },
             reference=f"newsletter-call-{issue.pk}",
             centre=issue.centre,
+            # The same time each call: the outbox key, so asking again sends nothing twice.
+            send_at=issue.call_sent_at,
         )
         queued += int(created)
-    if issue.call_sent_at is None:
-        Issue.objects.filter(pk=issue.pk).update(call_sent_at=timezone.now())
     audit_log(actor=by, action="newsletter.call.send", centre=issue.centre, obj=issue)
     return queued
 
@@ -203,6 +207,10 @@ def _email_subscribers(issue: Issue) -> int:
         for piece in selectors.printable_pieces(issue)
     ]
     link = absolute_url(reverse("newsletter:issue_read", args=[issue.pk]))
+    # The day it was published is the outbox key: one email each, however often this runs.
+    sent_at = timezone.make_aware(
+        datetime.combine(issue.published_on or timezone.localdate(), time.min)
+    )
     subscribers = User.objects.filter(
         newsletter_subscriptions__centre=issue.centre, is_active=True
     ).exclude(email="")
@@ -221,6 +229,7 @@ def _email_subscribers(issue: Issue) -> int:
             },
             reference=f"newsletter-issue-{issue.pk}",
             centre=issue.centre,
+            send_at=sent_at,
         )
         queued += int(created)
     return queued
@@ -353,7 +362,7 @@ def contribution_consent(
     return updated
 
 
-MOVES = {
+MOVES: dict[str, set[str]] = {
     Contribution.State.DRAFT: {Contribution.State.IN_REVIEW},
     Contribution.State.IN_REVIEW: {Contribution.State.DRAFT, Contribution.State.READY},
     Contribution.State.READY: {Contribution.State.IN_REVIEW},

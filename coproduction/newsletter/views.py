@@ -285,34 +285,53 @@ def _piece_values(form: BaseForm) -> dict[str, Any]:
     return {name: data[name] for name in services.PIECE_FIELDS}
 
 
+def _create_piece(
+    request: HttpRequest, issue: Issue, form: BaseForm, *, title: str, success: str, **who: Any
+) -> HttpResponse:
+    """Both ways a piece comes in (one's own, or a woman's): `who` says whose and how."""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        piece = _try(
+            form,
+            lambda: services.contribution_create(
+                issue=issue,
+                by=request.user,
+                image=data["image"],
+                consent_to_publish=data["consent_to_publish"],
+                credit=data["credit"],
+                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
+                **who,
+                **_piece_values(form),
+            ),
+        )
+        if piece:
+            messages.success(request, success)
+            return redirect("newsletter:piece_detail", pk=piece.pk)
+    back = reverse("newsletter:issue_detail", args=[issue.pk])
+    intro = _(
+        "Type her words as she wrote them, from her page, a photo of it, or with her. Ask her "
+        "whether she agrees to it being published and how she wants it credited."
+    )
+    return _form_page(
+        request, form, title=title, back=back, issue=issue, intro=intro if "woman" in who else ""
+    )
+
+
 @roles_required(WORKERS)
 @require_http_methods(["GET", "POST"])
 def piece_create(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk)
     _refuse_unless(access.may_contribute(request, issue))
     form = OwnPieceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        written_by = access.writer_kind(request)
-        piece = _try(
-            form,
-            lambda: services.contribution_create(
-                issue=issue,
-                by=request.user,
-                written_by=written_by,
-                source=Contribution.Source.BY_AUTHOR,
-                image=data["image"],
-                consent_to_publish=data["consent_to_publish"],
-                credit=data["credit"],
-                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
-                **_piece_values(form),
-            ),
-        )
-        if piece:
-            messages.success(request, _("Thank you: your piece is in."))
-            return redirect("newsletter:piece_detail", pk=piece.pk)
-    back = reverse("newsletter:issue_detail", args=[issue.pk])
-    return _form_page(request, form, title=_("Send in a piece"), back=back, issue=issue)
+    return _create_piece(
+        request,
+        issue,
+        form,
+        title=_("Send in a piece"),
+        success=_("Thank you: your piece is in."),
+        written_by=access.writer_kind(request),
+        source=Contribution.Source.BY_AUTHOR,
+    )
 
 
 @roles_required(ISSUE_RUNNERS)
@@ -323,37 +342,16 @@ def piece_for_woman(request: HttpRequest, pk: int) -> HttpResponse:
     form = WomanPieceForm(
         request.POST or None, request.FILES or None, women=selectors.woman_choices(request)
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        piece = _try(
-            form,
-            lambda: services.contribution_create(
-                issue=issue,
-                by=request.user,
-                written_by=Contribution.From.WOMAN,
-                woman=data["woman"],
-                source=data["source"],
-                image=data["image"],
-                consent_to_publish=data["consent_to_publish"],
-                credit=data["credit"],
-                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
-                **_piece_values(form),
-            ),
-        )
-        if piece:
-            messages.success(request, _("Her piece is in."))
-            return redirect("newsletter:piece_detail", pk=piece.pk)
-    back = reverse("newsletter:issue_detail", args=[issue.pk])
-    return _form_page(
+    data = form.cleaned_data if request.method == "POST" and form.is_valid() else {}
+    return _create_piece(
         request,
+        issue,
         form,
         title=_("Enter a woman's piece"),
-        back=back,
-        issue=issue,
-        intro=_(
-            "Type her words as she wrote them, from her page, a photo of it, or with her. "
-            "Ask her whether she agrees to it being published and how she wants it credited."
-        ),
+        success=_("Her piece is in."),
+        written_by=Contribution.From.WOMAN,
+        woman=data.get("woman"),
+        source=data.get("source", ""),
     )
 
 

@@ -2,13 +2,15 @@
 the easy-read page, the tablet and the subscribers' email. The women's surname is a sentinel:
 it must appear only where she chose her full name."""
 
+import base64
+
 import pytest
 from django.urls import reverse
 
 from centre.documents.models import Document
 from centre.documents.services import document_build
 from centre.models import OutboxMessage
-from centre.pdf import pdf_text
+from centre.pdf import PDFFetchRefused, pdf_text, static_only_url_fetcher
 from coproduction.newsletter import selectors, services
 from coproduction.newsletter.messages import ISSUE_PURPOSE
 from coproduction.newsletter.models import Contribution
@@ -157,6 +159,8 @@ def test_subscribers_get_one_email_however_often_publish_is_asked(issue, pieces,
     services.issue_publish(issue=issue, by=manager)
     with pytest.raises(Exception, match="published"):
         services.issue_publish(issue=issue, by=manager)
+    issue.refresh_from_db()
+    assert services._email_subscribers(issue) == 0  # a retry after a crash: nothing twice
     assert OutboxMessage.objects.filter(purpose=ISSUE_PURPOSE).count() == 1
 
 
@@ -229,3 +233,12 @@ def test_a_photo_of_people_needs_everyone_to_agree(issue, manager):
     document = selectors.issue_document(issue)
     with document.file.open("rb") as handle:
         assert b"/Subtype /Image" in handle.read()  # the photo is inside the PDF
+
+
+def test_the_pdf_takes_images_carried_in_the_page_and_nothing_else():
+    png = png_file().read()
+    fetched = static_only_url_fetcher("data:image/png;base64," + base64.b64encode(png).decode())
+    assert fetched == {"string": png, "mime_type": "image/png"}
+    for url in ("data:text/html;base64,PGgxPg==", "data:image/svg+xml;base64,PHN2Zy8+"):
+        with pytest.raises(PDFFetchRefused):
+            static_only_url_fetcher(url)
