@@ -7,7 +7,7 @@ from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseNotAllowed
+from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -129,11 +129,23 @@ def newsletter(request):
     issue = newsletter_selectors.latest_published(centre)
     context = {
         "issue": issue,
-        "pieces": newsletter_selectors.piece_items(issue) if issue else [],
+        "pieces": newsletter_selectors.piece_items(
+            issue, image=lambda piece: reverse("kiosk:newsletter_photo", args=[piece.pk])
+        )
+        if issue
+        else [],
         "sections": issue.sections if issue else {},
         "call": newsletter_selectors.current_call(centre),
     }
     return render(request, "newsletter/kiosk.html", {"kiosk": kiosk_settings(), **context})
+
+
+@tablet_page
+@require_GET
+def newsletter_photo(request, pk):
+    """A photo printed in the latest newsletter (nothing else: no draft, no other issue)."""
+    piece = newsletter_selectors.tablet_photo(request.kiosk_centre, pk)
+    return FileResponse(piece.image.open("rb"))
 
 
 @tablet_page

@@ -69,6 +69,17 @@ def latest_published(centre: Centre) -> Issue | None:
     )
 
 
+def tablet_photo(centre: Centre, pk: int) -> Contribution:
+    """A photo the tablet may show: one printed in the centre's latest issue, else a 404."""
+    issue = latest_published(centre)
+    if issue is None:
+        raise Http404
+    piece = printable_pieces(issue).filter(pk=pk).exclude(image="").first()
+    if piece is None:
+        raise Http404
+    return piece
+
+
 def current_call(centre: Centre, today: date | None = None) -> Issue | None:
     """The open issue whose call for contributions is running (soonest deadline first)."""
     today = today or timezone.localdate()

@@ -166,4 +166,10 @@ ROWS = {
         kwargs=lambda world: {"pk": world.newsletter_photo.pk},
     ),
     "kiosk:newsletter": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
+    # The photo in the latest published issue (the matrix's published issue is the latest).
+    "kiosk:newsletter_photo": Row(
+        get=KIOSK_GET,
+        post=KIOSK_GET_ONLY_POST,
+        kwargs=lambda world: {"pk": world.newsletter_photo.pk},
+    ),
 }

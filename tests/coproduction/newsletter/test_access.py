@@ -13,7 +13,7 @@ from coproduction.newsletter.models import Contribution, Issue
 from tests.casework.factories import WomanFactory
 from tests.factories import member
 
-from .factories import EditorFactory, IssueFactory, PieceFactory
+from .factories import EditorFactory, IssueFactory, PieceFactory, png_file
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,26 @@ def test_the_call_goes_once_to_each_key_worker_with_women_who_asked(
     message = OutboxMessage.objects.get(purpose=CALL_PURPOSE)
     assert message.recipient == key_worker.email
     assert "2 women you work with" in message.body
+
+
+def test_the_tablet_shows_only_photos_printed_in_the_latest_issue(kiosk_client, centre, issue):
+    published = IssueFactory(
+        centre=centre, status=Issue.Status.PUBLISHED, published_on="2026-11-02"
+    )
+    printed = PieceFactory(
+        issue=published, kind="photo", state="published", image_description="Our garden"
+    )
+    printed.image.save("garden.png", png_file(), save=True)
+    draft = PieceFactory(issue=issue, kind="photo", state="ready", image_description="Not yet")
+    draft.image.save("draft.png", png_file(), save=True)
+    html = kiosk_client.get(reverse("kiosk:newsletter")).content.decode()
+    photo_url = reverse("kiosk:newsletter_photo", args=[printed.pk])
+    assert f'src="{photo_url}"' in html and 'alt="Our garden"' in html
+    response = kiosk_client.get(photo_url)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert kiosk_client.get(reverse("kiosk:newsletter_photo", args=[draft.pk])).status_code == 404
+
+
+def test_an_editor_sees_her_issue_on_her_home_page(volunteer_client, issue):
+    html = volunteer_client.get(reverse("home")).content.decode()
+    assert "Newsletter you are editing" in html and issue.title in html
