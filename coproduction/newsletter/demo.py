@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from casework.models import Woman
 from centre.models import Membership, User
@@ -41,7 +42,7 @@ CREDITS = [
     Contribution.Credit.ANONYMOUS,
     Contribution.Credit.FULL_NAME,
 ]
-TITLES = ["Winter news", "Spring news", "Summer news", "Autumn news"]
+ISSUES = 4  # three published a season apart, and the one in progress
 
 
 def _staff(centre) -> list[User]:
@@ -78,12 +79,13 @@ def _pieces(issue: Issue, by: User, women: list[Woman], *, ready: bool, offset: 
 @transaction.atomic
 def _seed_centre(centre, staff: list[User], women: list[Woman], today: date) -> None:
     by = staff[0]
-    for number, title in enumerate(TITLES, start=1):
-        months_ago = 3 * (len(TITLES) - number)
+    for number in range(1, ISSUES + 1):
+        months_ago = 3 * (ISSUES - number)
+        out_on = today - timedelta(days=30 * months_ago)
         issue = services.issue_create(
             centre=centre,
             by=by,
-            title=title,
+            title=f"{date_format(out_on, 'F Y')} newsletter",
             deadline=today + timedelta(days=14) - timedelta(days=30 * months_ago),
             call_text="Send us a story, a poem, a recipe or a photo. Hand it in at reception.",
             ways_to_get_involved=WAYS,
@@ -91,15 +93,13 @@ def _seed_centre(centre, staff: list[User], women: list[Woman], today: date) -> 
         )
         for editor in staff[1:3]:
             services.editor_add(issue=issue, user=editor)
-        last = number == len(TITLES)
+        last = number == ISSUES
         _pieces(issue, by, women, ready=not last, offset=number)
         if last:
             services.call_send(issue=issue, by=by)
             continue
         services.issue_publish(issue=issue, by=by)
-        Issue.objects.filter(pk=issue.pk).update(
-            published_on=today - timedelta(days=30 * months_ago)
-        )
+        Issue.objects.filter(pk=issue.pk).update(published_on=out_on)
 
 
 def seed_newsletter(*, centres, stdout) -> None:
