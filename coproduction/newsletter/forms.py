@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centre.versioning import VersionedForm
@@ -56,6 +57,14 @@ class IssueForm(VersionedForm, forms.ModelForm):
             "ways_to_get_involved": forms.Textarea(attrs={"rows": 4}),
             "useful_numbers": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def clean_deadline(self) -> Any:
+        deadline = self.cleaned_data["deadline"]
+        if self.instance.pk is None and deadline < timezone.localdate():
+            raise forms.ValidationError(
+                _("That day has passed. Choose the last day to send something in, from today.")
+            )
+        return deadline
 
 
 class EditorForm(forms.Form):

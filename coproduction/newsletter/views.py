@@ -181,7 +181,10 @@ def issue_read(request: HttpRequest, pk: int) -> HttpResponse:
         "pieces": selectors.piece_items(
             issue, image=lambda piece: reverse("newsletter:piece_photo", args=[piece.pk])
         ),
-        "sections": issue.sections or selectors.auto_sections(issue),
+        # A published issue keeps the sections of the day it was built; a preview shows today's.
+        "sections": issue.sections
+        if issue.is_published
+        else (issue.sections or selectors.auto_sections(issue)),
         "document": selectors.issue_document(issue) if issue.is_published else None,
     }
     return render(request, "newsletter/issue_read.html", context)

@@ -181,6 +181,7 @@ def test_the_tablet_shows_only_photos_printed_in_the_latest_issue(kiosk_client, 
     draft = PieceFactory(issue=issue, kind="photo", state="ready", image_description="Not yet")
     draft.image.save("draft.png", png_file(), save=True)
     html = kiosk_client.get(reverse("kiosk:newsletter")).content.decode()
+    assert "Be in the next newsletter" in html and issue.call_text in html  # the open call
     photo_url = reverse("kiosk:newsletter_photo", args=[printed.pk])
     assert f'src="{photo_url}"' in html and 'alt="Our garden"' in html
     response = kiosk_client.get(photo_url)

@@ -147,3 +147,31 @@ def test_the_issue_page_keeps_to_a_query_budget(
     with django_assert_max_num_queries(30):
         response = manager_client.get(reverse("newsletter:issue_detail", args=[issue.pk]))
     assert response.status_code == 200
+
+
+def test_a_new_issue_needs_a_deadline_from_today(manager_client):
+    response = manager_client.post(
+        reverse("newsletter:issue_create"),
+        {"title": "Late news", "deadline": "2020-01-01", "call_text": "Send us things"},
+    )
+    assert "That day has passed" in response.content.decode()
+    assert "Late news" in response.content.decode()
+
+
+def test_the_reading_pages_keep_to_a_query_budget(
+    manager_client, kiosk_client, centre, manager, django_assert_max_num_queries
+):
+    issue = IssueFactory(centre=centre, status="published", published_on="2026-11-02")
+    PieceFactory.create_batch(10, issue=issue, author=manager, state="published")
+    with django_assert_max_num_queries(15):
+        assert (
+            manager_client.get(reverse("newsletter:issue_read", args=[issue.pk])).status_code == 200
+        )
+    with django_assert_max_num_queries(10):
+        assert kiosk_client.get(reverse("kiosk:newsletter")).status_code == 200
+    piece = issue.contributions.first()
+    with django_assert_max_num_queries(20):
+        assert (
+            manager_client.get(reverse("newsletter:piece_detail", args=[piece.pk])).status_code
+            == 200
+        )
