@@ -89,26 +89,47 @@ class _PieceFields(forms.ModelForm):
         widgets = _PIECE_WIDGETS
 
 
-class OwnPieceForm(_PieceFields):
-    """A piece of one's own (staff, partners, a woman on her volunteer account)."""
+class _NewPieceFields(_PieceFields):
+    """A new piece: its words, and consent and credit (worded for whose piece it is)."""
 
-    consent_to_publish = forms.BooleanField(
-        required=False, label=_("I agree to this being published in the newsletter")
-    )
-    credit = forms.ChoiceField(
-        choices=Contribution.Credit.choices,
-        widget=forms.RadioSelect,
-        label=_("How should it be credited?"),
-        initial=Contribution.Credit.FULL_NAME,
-    )
+    consent_label: Any = ""
+    credit_label: Any = ""
+    credit_choices: list[tuple[str, Any]] = Contribution.Credit.choices
+    credit_initial = Contribution.Credit.ANONYMOUS
+
+    consent_to_publish = forms.BooleanField(required=False)
+    credit = forms.ChoiceField(choices=Contribution.Credit.choices, widget=forms.RadioSelect)
     everyone_in_photo_agreed = forms.BooleanField(
         required=False, label=_("Everyone in the photo agreed to it being printed")
     )
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["consent_to_publish"].label = self.consent_label
+        credit = self.fields["credit"]
+        credit.label, credit.choices = self.credit_label, self.credit_choices
+        credit.initial = self.credit_initial
 
-class WomanPieceForm(_PieceFields):
+
+class OwnPieceForm(_NewPieceFields):
+    """A piece of one's own (staff, partners, a woman on her volunteer account)."""
+
+    consent_label = _("I agree to this being published in the newsletter")
+    credit_label = _("How should it be credited?")
+    credit_choices = [
+        (Contribution.Credit.FULL_NAME, _("My full name")),
+        (Contribution.Credit.FIRST_NAME, _("My first name only")),
+        (Contribution.Credit.ANONYMOUS, _("Anonymous")),
+    ]
+    credit_initial = Contribution.Credit.FULL_NAME
+
+
+class WomanPieceForm(_NewPieceFields):
     """A woman's piece, typed by her or with her, or from her handwritten page (or a photo of
     it): with her consent and her choice of credit."""
+
+    consent_label = _("She agrees to it being published in the newsletter")
+    credit_label = _("How does she want it credited?")
 
     woman = forms.ModelChoiceField(queryset=None, label=_("Whose piece is it?"))
     source = forms.ChoiceField(
@@ -119,18 +140,6 @@ class WomanPieceForm(_PieceFields):
         ],
         widget=forms.RadioSelect,
         label=_("How did it reach us?"),
-    )
-    consent_to_publish = forms.BooleanField(
-        required=False, label=_("She agrees to it being published in the newsletter")
-    )
-    credit = forms.ChoiceField(
-        choices=Contribution.Credit.choices,
-        widget=forms.RadioSelect,
-        label=_("How does she want it credited?"),
-        initial=Contribution.Credit.ANONYMOUS,
-    )
-    everyone_in_photo_agreed = forms.BooleanField(
-        required=False, label=_("Everyone in the photo agreed to it being printed")
     )
 
     field_order = ["woman", "source", "kind", "title", "body"]

@@ -1,12 +1,14 @@
 """Writes for the newsletter: issues, their editorial group, checklist and call; pieces with
 consent, credit, states, comments and withdrawal; building and publishing the issue."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -123,26 +125,22 @@ def call_send(*, issue: Issue, by: User) -> int:
         issue.call_sent_at = timezone.now().replace(microsecond=0)
         issue.save(update_fields=["call_sent_at"])
     counts = _key_workers_to_tell(issue)
-    queued = 0
-    for worker in User.objects.filter(pk__in=counts, is_active=True).exclude(email=""):
-        _message, created = message_queue(
-            kind=CALL.name,
-            channel=EMAIL,
-            recipient=worker.email,
-            context={
-                "name": worker.first_name or worker.get_username(),
-                "issue": issue.title,
-                "deadline": issue.deadline,
-                "call_text": issue.call_text,
-                "women": counts[worker.pk],
-                "link": absolute_url(reverse("home")),
-            },
-            reference=f"newsletter-call-{issue.pk}",
-            centre=issue.centre,
-            # The same time each call: the outbox key, so asking again sends nothing twice.
-            send_at=issue.call_sent_at,
-        )
-        queued += int(created)
+    workers = User.objects.filter(pk__in=counts, is_active=True)
+    queued = _email_each(
+        workers,
+        kind=CALL.name,
+        issue=issue,
+        reference=f"newsletter-call-{issue.pk}",
+        # The same time each call: the outbox key, so asking again sends nothing twice.
+        send_at=issue.call_sent_at,
+        context=lambda worker: {
+            "issue": issue.title,
+            "deadline": issue.deadline,
+            "call_text": issue.call_text,
+            "women": counts[worker.pk],
+            "link": absolute_url(reverse("home")),
+        },
+    )
     audit_log(actor=by, action="newsletter.call.send", centre=issue.centre, obj=issue)
     return queued
 
@@ -211,25 +209,42 @@ def _email_subscribers(issue: Issue) -> int:
     sent_at = timezone.make_aware(
         datetime.combine(issue.published_on or timezone.localdate(), time.min)
     )
-    subscribers = User.objects.filter(
-        newsletter_subscriptions__centre=issue.centre, is_active=True
-    ).exclude(email="")
+    subscribers = User.objects.filter(newsletter_subscriptions__centre=issue.centre, is_active=True)
+    return _email_each(
+        subscribers,
+        kind=ISSUE.name,
+        issue=issue,
+        reference=f"newsletter-issue-{issue.pk}",
+        send_at=sent_at,
+        context=lambda user: {
+            "issue": issue.title,
+            "number": issue.number,
+            "pieces": pieces,
+            "link": link,
+        },
+    )
+
+
+def _email_each(
+    people: QuerySet[User],
+    *,
+    kind: str,
+    issue: Issue,
+    reference: str,
+    send_at: datetime | None,
+    context: Callable[[User], dict[str, Any]],
+) -> int:
+    """One outbox email of `kind` to each person with an address. Returns how many are new."""
     queued = 0
-    for user in subscribers:
+    for person in people.exclude(email=""):
         _message, created = message_queue(
-            kind=ISSUE.name,
+            kind=kind,
             channel=EMAIL,
-            recipient=user.email,
-            context={
-                "name": user.first_name or user.get_username(),
-                "issue": issue.title,
-                "number": issue.number,
-                "pieces": pieces,
-                "link": link,
-            },
-            reference=f"newsletter-issue-{issue.pk}",
+            recipient=person.email,
+            context={"name": person.first_name or person.get_username(), **context(person)},
+            reference=reference,
             centre=issue.centre,
-            send_at=sent_at,
+            send_at=send_at,
         )
         queued += int(created)
     return queued
