@@ -105,6 +105,13 @@ def may_edit_issue(request: HttpRequest, issue: Issue) -> bool:
     return can(request, "run_newsletter") or is_editor(request, issue)
 
 
+def may_build_issue(request: HttpRequest, issue: Issue) -> bool:
+    """Build the printed copy: an open issue's editors; a published one's, those who run it."""
+    if issue.is_published:
+        return can(request, "run_newsletter")
+    return may_edit_issue(request, issue)
+
+
 def may_manage_issue(request: HttpRequest, issue: Issue) -> bool:
     return can(request, "run_newsletter")
 

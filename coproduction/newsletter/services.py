@@ -158,8 +158,10 @@ def _request_pdf(issue: Issue, by: User | None) -> Document:
 @transaction.atomic
 def issue_build(*, issue: Issue, by: User, today: date | None = None) -> Document:
     """Fill the automatic sections from today's data and build the printed issue in the
-    background (the page shows its progress). Safe to call twice."""
-    _open(issue)
+    background (the page shows its progress). A published issue keeps its sections: only its
+    printed copy is built again. Safe to call twice."""
+    if issue.is_published:
+        return _request_pdf(issue, by)
     sections = selectors.auto_sections(issue, today)
     Issue.objects.filter(pk=issue.pk).update(
         sections=sections, built_on=date.fromisoformat(sections["built_on"])

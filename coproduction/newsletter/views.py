@@ -135,6 +135,7 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": may_edit,
         "may_manage": access.may_manage_issue(request, issue) and issue.is_open,
         "may_contribute": access.may_contribute(request, issue),
+        "may_build": access.may_build_issue(request, issue),
         "pieces": selectors.pieces_for_user(request, issue),
         "editors": selectors.editors_of(issue),
         "checklist": list(issue.checklist.select_related("done_by")),
@@ -259,7 +260,7 @@ def call_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def issue_build(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk)
-    _refuse_unless(access.may_edit_issue(request, issue))
+    _refuse_unless(access.may_build_issue(request, issue))
     _run_and_tell(
         request,
         lambda: services.issue_build(issue=issue, by=request.user),

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from centre import personal_data
@@ -130,3 +131,20 @@ def test_demo_three_past_issues_and_one_in_progress(centre, people):
     count = Contribution.objects.count()
     seed_newsletter(centres=[centre], stdout=io.StringIO())
     assert Contribution.objects.count() == count
+
+
+def test_a_published_issue_keeps_its_sections_when_its_printed_copy_is_built_again(
+    centre, manager, manager_client, volunteer_client
+):
+    issue = IssueFactory(
+        centre=centre,
+        status=Issue.Status.PUBLISHED,
+        published_on=datetime.date(2026, 9, 1),
+        sections={"built_on": "2026-08-30", "useful_numbers": ["Kept as it was"]},
+    )
+    url = reverse("newsletter:issue_build", args=[issue.pk])
+    assert volunteer_client.post(url).status_code == 403
+    assert manager_client.post(url).status_code == 302
+    issue.refresh_from_db()
+    assert issue.sections["useful_numbers"] == ["Kept as it was"]
+    assert selectors.issue_document(issue).status == "queued"
