@@ -6,6 +6,8 @@ Each app in settings.CENTRE_FEATURE_APPS may have a `hooks` module with any of:
 - `home_panels(request) -> list[HomePanel]`: panels on this person's home page, with real counts.
 - `tablet_panels(*, centre) -> list[HomePanel]`: sections on the shared tablet's board (the
   kiosk), rendered inside the kiosk's page. Never a person: plain words for anyone to read.
+- `record_panels(request, woman) -> list[HomePanel]`: panels on a woman's record (her overview),
+  each app asking casework's record policy what this person may see of her.
 - `seed_demo(*, centres, scale, stdout) -> None`: demo data, called in app order by seed_demo.
 """
 

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
     "coproduction.meetings",
+    "coproduction.newsletter",
 ]
 
 MIDDLEWARE = [
@@ -402,4 +403,5 @@ CENTRE_FEATURE_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
     "coproduction.meetings",
+    "coproduction.newsletter",
 ]

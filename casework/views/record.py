@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
+from centre.features import collect
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY
 
 from .. import selectors, services
@@ -75,6 +76,11 @@ def woman_detail(request, pk):
                 }
             ),
             "tab": "overview",
+            # Other apps' panels about her (the newsletter's pieces), each app deciding by the
+            # record policy what it shows (centre/features.py).
+            "record_panels": sorted(
+                collect("record_panels", request=request, woman=woman), key=lambda p: p.order
+            ),
         }
     )
     return render(request, "casework/woman_detail.html", context)

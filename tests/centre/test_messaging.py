@@ -35,6 +35,8 @@ EVERY_KIND = {
     "meeting_reminder_woman",
     "minutes_reminder",
     "meeting_action_due",
+    "newsletter_call",
+    "newsletter_issue",
 }
 KINDS = messaging.kinds()
 TEMPLATES = [(kind, name) for kind in KINDS for name in kind.template_names()]
