@@ -1,0 +1,178 @@
+"""Drill: PostgreSQL restarts while gunicorn serves the app.
+
+gunicorn (as in production) serves the app from a private PostgreSQL cluster holding a copy of
+the URL matrix's world. A quick restart with no request in between leaves every gunicorn
+worker holding a dead connection: the next requests must still succeed, without restarting the
+app (CONN_HEALTH_CHECKS tests a kept connection before reusing it). During a longer outage the
+health page says the database is down and pages fail cleanly; when it is back, pages and a
+contact logged by a key worker work again.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import free_port, wait_for
+
+pytestmark = [pytest.mark.drill, pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "drill-password-2026"  # noqa: S105 - a throwaway test password
+WORKERS = 2
+
+
+def _copy_test_database_to(server):
+    """The test database (the world, committed) into the private cluster's `centre` database."""
+    source = connection.settings_dict
+    target = ["-h", "127.0.0.1", "-p", str(server.port), "-U", "postgres"]
+    subprocess.run(["psql", *target, "-qc", "create database centre"], check=True)
+    dump = subprocess.run(
+        [
+            "pg_dump", "--no-owner", "-h", source["HOST"] or "127.0.0.1",
+            "-p", str(source["PORT"] or 5432), "-U", source["USER"] or "postgres", source["NAME"],
+        ],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    subprocess.run(
+        ["psql", *target, "-q", "-v", "ON_ERROR_STOP=1", "-d", "centre"],
+        input=dump.stdout, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+class Gunicorn:
+    def __init__(self, database_url, folder: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "SECRET_KEY")}
+        env.update(
+            DJANGO_SETTINGS_MODULE="centre.settings",
+            DATABASE_URL=database_url,
+            DEBUG="1",
+            REQUIRE_2FA="0",
+            EMAIL_BACKEND="console",
+            SMS_BACKEND="console",
+            LOG_LEVEL="WARNING",
+        )
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        self.log = (folder / "gunicorn.log").open("w")
+        self.process = subprocess.Popen(
+            [
+                str(gunicorn), "centre.wsgi", "--bind", f"127.0.0.1:{self.port}",
+                "--workers", str(WORKERS), "--timeout", "30",
+            ],
+            env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        assert wait_for(self._up, timeout=60), "gunicorn did not start"
+
+    def _up(self):
+        try:
+            return requests.get(f"{self.base}/healthz", timeout=10).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+@pytest.fixture
+def served(world, private_postgres, tmp_path):
+    user = world.people["key_worker"]
+    # Hashed as production hashes (the test settings use a fast hasher production lacks).
+    user.password = PBKDF2PasswordHasher().encode(PASSWORD, "drillsalt")
+    user.save()
+    _copy_test_database_to(private_postgres)
+    server = Gunicorn(private_postgres.url, tmp_path)
+    yield server
+    server.stop()
+
+
+def _sign_in(base, username):
+    session = requests.Session()
+    session.get(f"{base}{reverse('login')}", timeout=10)
+    response = session.post(
+        f"{base}{reverse('login')}",
+        {
+            "username": username,
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        timeout=10,
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, response.text[:500]
+    return session
+
+
+def _pages(world):
+    return [
+        reverse("casework:caseload"),
+        reverse("casework:woman", args=[world.woman.pk]),
+        reverse("home"),
+    ]
+
+
+def _statuses(session, base, urls, rounds):
+    return [session.get(f"{base}{url}", timeout=10).status_code for url in urls * rounds]
+
+
+def test_after_a_postgresql_restart_requests_succeed_without_restarting_the_app(
+    world, served, private_postgres
+):
+    session = _sign_in(served.base, world.people["key_worker"].username)
+    pages = _pages(world)
+    # Every gunicorn worker now holds an open connection.
+    assert set(_statuses(session, served.base, pages, 3 * WORKERS)) == {200}
+
+    # A quick restart that no request sees: each worker's kept connection is now dead.
+    private_postgres.stop()
+    private_postgres.start()
+    assert _statuses(session, served.base, pages, 3 * WORKERS) == [200] * (3 * WORKERS * 3)
+
+    # A longer outage: the health page says so, a page fails cleanly (no hang), nothing more.
+    private_postgres.stop()
+    health = requests.get(f"{served.base}/healthz", timeout=10)
+    assert (health.status_code, health.json()["database"]) == (503, "down")
+    started = time.monotonic()
+    assert session.get(f"{served.base}{pages[0]}", timeout=30).status_code == 500
+    assert time.monotonic() - started < 10
+
+    private_postgres.start()
+    assert requests.get(f"{served.base}/healthz", timeout=10).json()["database"] == "ok"
+    assert set(_statuses(session, served.base, pages, 2 * WORKERS)) == {200}
+    # Her key worker logs a contact and it is there.
+    contact_url = f"{served.base}{reverse('casework:contact_new', args=[world.woman.pk])}"
+    session.get(contact_url, timeout=10)
+    response = session.post(
+        contact_url,
+        {
+            "contact_on": timezone.localdate().isoformat(),
+            "contact_type": "phone",
+            "note": "Logged after the database came back",
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        timeout=10,
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, response.text[:500]
+    saved = subprocess.run(
+        [
+            "psql", "-h", "127.0.0.1", "-p", str(private_postgres.port), "-U", "postgres",
+            "-d", "centre", "-tAc",
+            "select count(*) from casework_contact where note = 'Logged after the database came back'",
+        ],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    assert saved == "1"
