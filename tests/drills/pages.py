@@ -48,24 +48,36 @@ def post(client, form: Form, data: dict, files: dict | None = None):
 
 # How a page shows a message about what was sent: crispy's error list and field feedback, an
 # alert, or Django's plain error list.
-ERROR_MARKS = ("alert-danger", "is-invalid", "invalid-feedback", 'class="errorlist')
+ERROR_MARKS = (
+    "alert-danger",
+    "is-invalid",
+    "invalid-feedback",
+    'class="errorlist',
+    "kiosk-error",  # the tablet's own plain messages
+    "kiosk-notice",
+)
 
 
 def shows_error(html: str) -> bool:
     return any(mark in html for mark in ERROR_MARKS)
 
 
-_FORMS: dict = {}  # url name -> (column, forms as first seen): the world has the same shape each time
+def collect_forms(world) -> list[tuple[str, str, list[Form]]]:
+    """(url name, column, forms) for every page with a form, opened as the first role allowed."""
+    found = []
+    for name, url, column in reachable_pages(world):
+        forms = forms_on(client_as(world, column), url)
+        if forms:
+            found.append((name, column, forms))
+    return found
+
+
+_FORMS: list = []  # as collected from the first world: the world has the same shape each time
 
 
 def pages_with_forms(world) -> list[tuple[str, str, list[Form]]]:
-    """(url name, column, forms) for every page with a form, opened once per run as the first
-    role allowed there (the forms' hidden values are for that first world: open the page again
-    for this world's)."""
+    """collect_forms, once per run (the forms' hidden values and addresses are the first
+    world's: open the page again for this world's)."""
     if not _FORMS:
-        for name, url, column in reachable_pages(world):
-            forms = forms_on(client_as(world, column), url)
-            if forms:
-                _FORMS[name] = (column, forms)
-        _FORMS.setdefault(None, None)  # seen, even if no page had a form
-    return [(name, *_FORMS[name]) for name in _FORMS if name]
+        _FORMS.append(collect_forms(world))
+    return _FORMS[0]
