@@ -57,3 +57,22 @@ def test_the_command_fails_when_messages_wait_or_a_worker_is_stuck():
     assert exit_status.value.code == 1
     assert "waited over 20 minutes" in err.getvalue()
     assert "1 message(s) claimed by a worker that never finished" in err.getvalue()
+
+
+def test_the_admin_sends_failed_messages_again_and_never_a_sent_one(client, django_user_model):
+    now = timezone.now()
+    failed = _queue(1, at=now - timedelta(hours=1), status="failed", attempts=5)
+    sent = _queue(2, at=now - timedelta(hours=1), status="sent", attempts=1)
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    response = client.post(
+        "/admin/centre/outboxmessage/",
+        {"action": "retry_failed", "_selected_action": [failed.pk, sent.pk]},
+        follow=True,
+    )
+    assert "1 failed message(s) queued again" in response.content.decode()
+    failed.refresh_from_db()
+    sent.refresh_from_db()
+    assert (failed.status, failed.attempts) == ("queued", 0)
+    assert sent.status == "sent"
+    assert outbox.outbox_send_due() == 1  # the next run sends it
