@@ -12,11 +12,17 @@ no export can forget.
 
 import csv
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from django.http import HttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Writable(Protocol):
+    """A text file, a StringIO or an HttpResponse."""
+
+    def write(self, text: str, /) -> Any: ...
 
 
 def neutralise(value: Any) -> Any:
@@ -29,7 +35,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def csv_write(file: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def csv_write(file: Writable, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Write the header and rows to `file`, every cell neutralised."""
     writer = csv.writer(file)
     writer.writerow([neutralise(cell) for cell in header])

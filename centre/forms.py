@@ -30,7 +30,7 @@ class SignInForm(AuthenticationForm):
         # check runs: a name longer than any username went on to django-axes, which failed to
         # store it (a server error). Refuse it with the usual message.
         username = self.cleaned_data["username"]
-        if len(username) > (self.fields["username"].max_length or 150):
+        if len(username) > (getattr(self.fields["username"], "max_length", None) or 150):
             raise self.get_invalid_login_error()
         return username
 
