@@ -139,9 +139,10 @@ def _stored(value: str) -> bool:
     if "\x00" in needle:
         return False  # PostgreSQL text cannot hold NUL: it was not stored as typed
     quote = connection.ops.quote_name
+    find = "strpos" if connection.vendor == "postgresql" else "instr"
     checks = [
         f"EXISTS (SELECT 1 FROM {quote(table)} WHERE "
-        + " OR ".join(f"strpos({quote(column)}, %s) > 0" for column in columns)
+        + " OR ".join(f"{find}({quote(column)}, %s) > 0" for column in columns)
         + ")"
         for table, columns in _text_columns()
     ]

@@ -25,7 +25,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import free_port, wait_for
+from tests.conftest import free_port, skip_or_fail, wait_for
 
 pytestmark = [pytest.mark.drill, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -119,6 +119,8 @@ class Gunicorn:
 
 @pytest.fixture
 def served(world, private_postgres, tmp_path):
+    if connection.vendor != "postgresql":
+        skip_or_fail("the drill copies the test database, which must be PostgreSQL")
     user = world.people["key_worker"]
     # Hashed as production hashes (the test settings use a fast hasher production lacks).
     user.password = PBKDF2PasswordHasher().encode(PASSWORD, "drillsalt")
