@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 MYPY_PATHS ?= centre $(filter-out centre/%,$(wildcard */services.py */selectors.py */access.py */*/services.py */*/selectors.py */*/access.py */services/*.py */selectors/*.py))
 
-.PHONY: install run test bench lint format check-deploy check-types migrate seed backup restore clean
+.PHONY: install run test drills bench lint format check-deploy check-types migrate seed backup restore clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11)" 2>/dev/null || { echo "Needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)."; exit 1; }
@@ -38,6 +38,13 @@ test: $(STAMP)
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "No tests were collected"; exit 1; fi; exit $$status
+
+# The fault drills and the bad-input sweep (tests/drills), one at a time: Redis stopped, a worker
+# killed, PostgreSQL restarted under gunicorn, two people saving at once, bad input in every form.
+# Each starts its own Redis or PostgreSQL, so the shared services are never stopped.
+drills: $(STAMP)
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) -m pytest -m drill -p no:randomly tests/drills $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.run $(BENCH_ARGS)

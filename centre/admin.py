@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from . import services
 from .models import AuditEvent, Centre, Document, Invitation, Membership, OutboxMessage, User
+from .outbox import outbox_failed_retry
 
 
 class MembershipInline(admin.TabularInline):
@@ -80,6 +81,16 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_display = ["scheduled_for", "purpose", "channel", "status", "attempts", "sent_at"]
     list_filter = ["status", "channel", "purpose"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    actions = ["retry_failed"]
+
+    @admin.action(description=gettext_lazy("Send the selected failed messages again"))
+    def retry_failed(self, request, queryset):
+        count = outbox_failed_retry(message_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            _("%(n)s failed message(s) queued again; sent messages are never resent.")
+            % {"n": count},
+        )
 
 
 @admin.register(Document)

@@ -25,6 +25,15 @@ class SignInForm(AuthenticationForm):
         )
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
+    def clean_username(self) -> str:
+        # AuthenticationForm sets the field's max_length after the field is made, so no length
+        # check runs: a name longer than any username went on to django-axes, which failed to
+        # store it (a server error). Refuse it with the usual message.
+        username = self.cleaned_data["username"]
+        if len(username) > (getattr(self.fields["username"], "max_length", None) or 150):
+            raise self.get_invalid_login_error()
+        return username
+
 
 class SecondFactorForm(forms.Form):
     token = forms.CharField(

@@ -181,3 +181,17 @@ def outbox_message_cancel(*, purpose: str, reference: str) -> int:
     return OutboxMessage.objects.filter(
         purpose=purpose, reference=reference, status=OutboxMessage.Status.QUEUED
     ).update(status=OutboxMessage.Status.CANCELLED)
+
+
+def outbox_failed_retry(*, message_ids: list[int]) -> int:
+    """Queue failed messages again, from their first try, once the cause is fixed (an address
+    corrected, the provider's key renewed). Only failed ones: a sent message is never resent.
+    Returns how many were queued; the next outbox run sends them."""
+    return OutboxMessage.objects.filter(
+        pk__in=message_ids, status=OutboxMessage.Status.FAILED
+    ).update(
+        status=OutboxMessage.Status.QUEUED,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        claimed_at=None,
+    )

@@ -2,16 +2,20 @@
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import redis
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import get_for_user, scope_to_centre
-from .models import AuditEvent, Centre, Invitation, Membership, User
+from .models import AuditEvent, Centre, Invitation, Membership, OutboxMessage, User
+from .outbox import STALE_CLAIM
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +56,38 @@ def broker_status() -> str:
         logger.warning("Health check: broker unavailable")
         return "down"
     return "ok"
+
+
+@dataclass(frozen=True)
+class OutboxBacklog:
+    """How the outbox stands, for whoever watches it (`manage.py outbox_status`)."""
+
+    due: int  # queued and due now: a healthy system sends these within a minute or two
+    oldest_due_at: datetime | None
+    waiting: int  # queued for later (reminders)
+    sending: int
+    stale_claims: int  # claimed by a worker that has not finished in STALE_CLAIM: died or stuck
+    failed: int
+
+    def oldest_due_wait(self, now: datetime) -> timedelta:
+        return now - self.oldest_due_at if self.oldest_due_at else timedelta(0)
+
+
+def outbox_backlog(now: datetime | None = None) -> OutboxBacklog:
+    """The outbox's state across all centres, in one query."""
+    now = now or timezone.now()
+    queued = Q(status=OutboxMessage.Status.QUEUED)
+    due = queued & Q(next_attempt_at__lte=now)
+    sending = Q(status=OutboxMessage.Status.SENDING)
+    numbers = OutboxMessage.objects.aggregate(
+        due=Count("pk", filter=due),
+        oldest_due_at=Min("next_attempt_at", filter=due),
+        waiting=Count("pk", filter=queued & Q(next_attempt_at__gt=now)),
+        sending=Count("pk", filter=sending),
+        stale_claims=Count("pk", filter=sending & Q(claimed_at__lt=now - STALE_CLAIM)),
+        failed=Count("pk", filter=Q(status=OutboxMessage.Status.FAILED)),
+    )
+    return OutboxBacklog(**numbers)
 
 
 def team_for_centre(centre: Centre) -> QuerySet[Membership]:

@@ -168,7 +168,12 @@ import dj_database_url  # noqa: E402
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     try:
-        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+        # Connections are kept for a minute, and tested before each request reuses one, so a
+        # PostgreSQL restart (or failover) costs no failed request once it is back
+        # (tests/drills/test_postgres_restarted.py).
+        DATABASES = {
+            "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+        }
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
 else:

@@ -163,6 +163,28 @@ def run_and_tell(request, call, success):
     messages.success(request, success() if callable(success) else success)
 
 
+def form_kept(request, form, heading, *, woman=None):
+    """A small form posted from another page (her record, a case review) that was refused: shown
+    on a page of its own with the messages and everything she typed, posting back to the same
+    address. Going back to the page it came from would lose her words."""
+    context = {"form": form, "heading": heading, "woman": woman, "tab": "overview"}
+    return render(request, "casework/form_page.html", context)
+
+
+def form_run(request, form, call, success) -> bool:
+    """Run the service `call` for a valid small form (see form_kept); True when it ran. A refusal
+    goes onto the form, to be shown with what she typed."""
+    if not form.is_valid():
+        return False
+    try:
+        call()
+    except ValidationError as error:
+        add_errors(form, error)
+        return False
+    messages.success(request, success() if callable(success) else success)
+    return True
+
+
 def status_set(request, call, success):
     """A status chosen from a list (a goal, a referral to another service): `call(status)`."""
     form = StatusForm(request.POST)

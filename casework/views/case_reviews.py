@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..access import Part, record_access
 from ..forms import CaseReviewForm, CaseReviewItemForm
 from ..models import CaseReviewItem, CaseReviewMeeting, SharePart
+from ._common import form_kept
 
 
 @roles_required(CASEWORK_ROLES)
@@ -97,5 +98,5 @@ def case_review_item(request, pk):
         services.case_review_item_save(item=item, by=request.user, **form.cleaned_data)
         messages.success(request, _("Notes saved for %s.") % item.woman.known_as)
     else:
-        messages.error(request, _("Some answers need correcting: %s") % form.errors.as_text())
+        return form_kept(request, form, _("Notes on %s") % item.woman.known_as)
     return redirect("casework:case_review", pk=item.meeting_id)

@@ -30,6 +30,8 @@ from ..models import Allocation, Woman
 from ._common import (
     audit_woman,
     child_post,
+    form_kept,
+    form_run,
     form_save,
     front_desk_card,
     full_record,
@@ -169,15 +171,14 @@ def woman_participation(request, woman):
 @post_after_fetch
 def woman_stage(request, woman):
     form = StageForm(request.POST)
-    if form.is_valid():
-        run_and_tell(
-            request,
-            lambda: services.woman_stage_change(by=request.user, woman=woman, **form.cleaned_data),
-            lambda: _("Stage changed to %s.") % woman.get_stage_display(),
-        )
-    else:
-        messages.error(request, _("Choose a stage."))
-    return redirect("casework:woman", pk=woman.pk)
+    if form_run(
+        request,
+        form,
+        lambda: services.woman_stage_change(by=request.user, woman=woman, **form.cleaned_data),
+        lambda: _("Stage changed to %s.") % woman.get_stage_display(),
+    ):
+        return redirect("casework:woman", pk=woman.pk)
+    return form_kept(request, form, _("Change her stage"), woman=woman)
 
 
 @roles_required(MANAGER_ONLY)
@@ -229,21 +230,20 @@ def woman_involve(request, woman):
     if not record.may_change_team:
         raise PermissionDenied
     form = InvolveForm(request.POST, centre=request.centre)
-    if form.is_valid():
-        run_and_tell(
-            request,
-            lambda: services.involved_worker_add(
-                woman=woman,
-                worker=form.cleaned_data["worker"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-                agency=form.cleaned_data["agency"] if record.manager else None,
-            ),
-            _("Worker involved in her support."),
-        )
-    else:
-        messages.error(request, _("Choose a worker and say what their part is."))
-    return redirect("casework:woman", pk=woman.pk)
+    if form_run(
+        request,
+        form,
+        lambda: services.involved_worker_add(
+            woman=woman,
+            worker=form.cleaned_data["worker"],
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+            agency=form.cleaned_data["agency"] if record.manager else None,
+        ),
+        _("Worker involved in her support."),
+    ):
+        return redirect("casework:woman", pk=woman.pk)
+    return form_kept(request, form, _("Involve a worker in her support"), woman=woman)
 
 
 @roles_required(KEY_WORKERS_AND_MANAGER)

@@ -55,12 +55,13 @@ from ..models import (
 from ._common import (
     audit_woman,
     child_post,
+    form_kept,
+    form_run,
     form_save,
     front_desk_card,
     full_record,
     get_child_for_user,
     post_after_fetch,
-    run_and_tell,
     status_set,
     versioned_edit,
 )
@@ -141,17 +142,16 @@ def appointment_new(request, woman):
 @child_post(Appointment, part=Part.CONTACTS)
 def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
-    if form.is_valid():
-        run_and_tell(
-            request,
-            lambda: services.appointment_record(
-                appointment=appointment, by=request.user, **form.cleaned_data
-            ),
-            _("Appointment updated."),
-        )
-    else:
-        messages.error(request, _("Choose attended, missed or cancelled."))
-    return redirect("casework:woman", pk=appointment.woman_id)
+    if form_run(
+        request,
+        form,
+        lambda: services.appointment_record(
+            appointment=appointment, by=request.user, **form.cleaned_data
+        ),
+        _("Appointment updated."),
+    ):
+        return redirect("casework:woman", pk=appointment.woman_id)
+    return form_kept(request, form, _("Record the appointment"), woman=appointment.woman)
 
 
 # --- Needs and strengths -------------------------------------------------------------------

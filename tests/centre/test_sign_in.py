@@ -38,6 +38,13 @@ def test_wrong_password_and_unknown_user_look_the_same(key_worker):
         assert "did not match" in response.content.decode()
 
 
+def test_an_overlong_username_gets_the_usual_message_not_a_server_error(key_worker):
+    # Longer than any username, and than the lock-out's record of attempts can hold.
+    response = Client().post(reverse("login"), {"username": "k" * 300, "password": "x"})
+    assert response.status_code == 200
+    assert "That username and password did not match" in response.content.decode()
+
+
 def test_failed_sign_ins_lock_the_username_real_or_not(key_worker, settings):
     settings.AXES_FAILURE_LIMIT = 3
     for username in (key_worker.username, "ghost-user"):

@@ -97,9 +97,10 @@ ROWS = {
         kwargs=lambda w: {"pk": w.woman.pk},
     ),
     "casework:woman_participation": post_only(),
-    "casework:woman_stage": post_only(),
+    # An empty POST is refused: the form comes back on its own page with the message ("ok").
+    "casework:woman_stage": post_only(post="ok"),
     "casework:woman_allocate": page(MANAGER),
-    "casework:woman_involve": post_only(),
+    "casework:woman_involve": post_only(post="ok"),
     "casework:handover_read": post_only(),
     "casework:woman_viewers": get_only(MANAGER, role_rule=MANAGER),
     "casework:woman_timeline": get_only(),
@@ -124,7 +125,7 @@ ROWS = {
     "casework:referral_out_new": post_only(post="ok"),
     # Rows on her record
     "casework:allocation_end": post_only(kwargs=lambda w: {"pk": w.allocation.pk}),
-    "casework:appointment_outcome": post_only(kwargs=lambda w: {"pk": w.appointment.pk}),
+    "casework:appointment_outcome": post_only(post="ok", kwargs=lambda w: {"pk": w.appointment.pk}),
     "casework:goal_status": post_only(kwargs=lambda w: {"pk": w.goal.pk}),
     "casework:action_done": post_only(kwargs=lambda w: {"pk": w.action.pk}),
     "casework:review_edit": Row(
