@@ -154,9 +154,38 @@ class BreakGlassForm(CrispyMixin, forms.Form):
     )
 
 
-class ContactForm(CrispyMixin, forms.ModelForm):
-    """Date, type and a short note are all that is required: the rest is optional."""
+DURATION_CHOICES = [
+    (10, _("10 min")),
+    (15, _("15 min")),
+    (30, _("30 min")),
+    (45, _("45 min")),
+    (60, _("1 hour")),
+    (90, _("1½ hours")),
+    (120, _("2 hours")),
+]
 
+
+class ContactForm(CrispyMixin, forms.ModelForm):
+    """The common fields first, each a tap (type, format, length) and a short note; the rest is
+    optional and folded away. Type, format and length start at the worker's last choices."""
+
+    contact_type = forms.ChoiceField(
+        label=_("Type"), choices=Contact.Type.choices, widget=forms.RadioSelect
+    )
+    contact_format = forms.ChoiceField(
+        label=_("Format"), choices=Contact.Format.choices, required=False, widget=forms.RadioSelect
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("How long"),
+        choices=DURATION_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    duration_other = forms.IntegerField(
+        label=_("Another length, in minutes"), min_value=1, max_value=24 * 60, required=False
+    )
     needs_discussed = forms.MultipleChoiceField(
         label=_("Needs discussed"),
         choices=Domain.choices,
@@ -178,11 +207,11 @@ class ContactForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = [
-            "contact_on",
             "contact_type",
-            "note",
-            "duration_minutes",
             "contact_format",
+            "duration_minutes",
+            "note",
+            "contact_on",
             "tool_used",
             "needs_discussed",
             "practical_support",
@@ -199,6 +228,8 @@ class ContactForm(CrispyMixin, forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("follow_up_due") and not cleaned.get("follow_up"):
             self.add_error("follow_up", _("Say what the follow-up is."))
+        if cleaned.get("duration_other"):
+            cleaned["duration_minutes"] = cleaned["duration_other"]
         return cleaned
 
     def contact_data(self):
@@ -206,7 +237,7 @@ class ContactForm(CrispyMixin, forms.ModelForm):
         data = {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in ("follow_up", "follow_up_due", "attempt_only")
+            if name not in ("follow_up", "follow_up_due", "attempt_only", "duration_other")
         }
         data["made"] = not self.cleaned_data.get("attempt_only")
         return data

@@ -378,6 +378,20 @@ class Contact(models.Model):
         return f"{self.get_contact_type_display()} on {self.contact_on}"
 
 
+class ContactChoices(models.Model):
+    """A worker's last choices on the contact form (type, format, length), offered next time so
+    logging the usual contact takes a note and one tap. About the worker, never a woman."""
+
+    worker = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="contact_choices")
+    contact_type = models.CharField(max_length=20, choices=Contact.Type.choices, blank=True)
+    contact_format = models.CharField(max_length=20, choices=Contact.Format.choices, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Contact choices of {self.worker_id}"
+
+
 class SupportPlan(models.Model):
     woman = models.OneToOneField(Woman, on_delete=models.CASCADE, related_name="plan")
     in_her_words = models.TextField(_("what she wants, in her own words"), max_length=4000)

@@ -17,6 +17,8 @@ from .contacts import (
     appointment_book,
     appointment_record,
     appointment_reminders_queue,
+    contact_choices_last,
+    contact_choices_remember,
     contact_log,
     reminder_channel,
 )
@@ -80,6 +82,8 @@ __all__ = [
     "case_review_create",
     "case_review_item_save",
     "consent_record",
+    "contact_choices_last",
+    "contact_choices_remember",
     "contact_log",
     "email_staff",
     "goal_add",

@@ -17,7 +17,6 @@ from .. import selectors, services
 from ..access import Part, record_access
 from ..forms import (
     BreakGlassForm,
-    ContactForm,
     InvolveForm,
     KeyWorkerForm,
     ParticipationForm,
@@ -29,6 +28,7 @@ from ..models import Allocation, Woman
 from ._common import (
     audit_woman,
     child_post,
+    contact_form_for,
     form_save,
     front_desk_card,
     full_record,
@@ -65,7 +65,7 @@ def woman_detail(request, pk):
     context.update(
         {
             "woman": woman,
-            "contact_form": ContactForm(),
+            "contact_form": contact_form_for(request),
             "stage_form": StageForm(initial={"stage": woman.stage}),
             "participation_form": ParticipationForm(
                 initial={

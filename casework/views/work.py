@@ -24,7 +24,6 @@ from ..forms import (
     AppointmentOutcomeForm,
     BreachForm,
     ConsentForm,
-    ContactForm,
     CourtDateForm,
     GoalForm,
     IntakeRatingsForm,
@@ -55,6 +54,7 @@ from ..models import (
 from ._common import (
     audit_woman,
     child_post,
+    contact_form_for,
     form_save,
     front_desk_card,
     full_record,
@@ -79,7 +79,7 @@ def _page(request, woman, template, tab, **context):
 def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
-    form = ContactForm(request.POST or None)
+    form = contact_form_for(request, request.POST or None)
     saved, _contact = form_save(
         request,
         form,

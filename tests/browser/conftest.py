@@ -68,6 +68,17 @@ def tablet_page(browser, live_server):
     context.close()
 
 
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A phone at 390 px, touch screen."""
+    context = browser.new_context(viewport=PHONE, locale="en-GB", has_touch=True, is_mobile=True)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
 def sign_in(page, username, password=PASSWORD):
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("Username").fill(username)
