@@ -135,6 +135,12 @@ class Woman(models.Model):
         return self.preferred_name or self.first_name
 
     @property
+    def short_name(self):
+        """What tells her apart in a list without her full name: "Bex M." (her chosen name and
+        the first letter of her last name)."""
+        return f"{self.known_as} {self.last_name[:1]}." if self.last_name else self.known_as
+
+    @property
     def is_open(self):
         return self.stage in OPEN_STAGES
 
