@@ -42,7 +42,15 @@ from .sharing import (
     sharing_for,
     sharing_prompts,
 )
-from .timeline import TimelineEntry, own_contacts, timeline
+from .timeline import (
+    ContactTotals,
+    TimelineEntry,
+    contact_details,
+    contact_totals,
+    own_contacts,
+    timeline,
+    timeline_contact_totals,
+)
 
 __all__ = [
     "CARD",
@@ -86,6 +94,10 @@ __all__ = [
     "sharing_prompts",
     "stage_counts",
     "timeline",
+    "timeline_contact_totals",
+    "contact_totals",
+    "contact_details",
+    "ContactTotals",
     "visible_alerts",
     "visible_women",
 ]

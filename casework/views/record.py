@@ -295,7 +295,14 @@ def woman_timeline(request, woman):
     return render(
         request,
         "casework/woman_timeline.html",
-        {"woman": woman, "entries": entries, "older": older, "before": before, "tab": "timeline"},
+        {
+            "woman": woman,
+            "entries": entries,
+            "older": older,
+            "before": before,
+            "tab": "timeline",
+            "totals": selectors.timeline_contact_totals(request, woman),
+        },
     )
 
 
