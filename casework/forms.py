@@ -588,25 +588,55 @@ class ReferralForm(CrispyMixin, forms.ModelForm):
         return cleaned
 
 
+OFFER = "offer"  # not a decision: the referral waits for the key worker's answer
+
+
 class ReferralDecisionForm(CrispyMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[
             (Referral.Decision.ACCEPTED, _("Accept and open her record")),
+            (OFFER, _("Offer to a key worker to accept or decline")),
             (Referral.Decision.DECLINED, _("Not accepted")),
+            (Referral.Decision.WITHDRAWN, _("Withdrawn by the referrer")),
         ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     key_worker = forms.ModelChoiceField(
-        label=_("Key worker (if accepted)"), queryset=User.objects.none(), required=False
+        label=_("Key worker (if accepted or offered)"),
+        queryset=User.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key_worker"].queryset = staff_choices(centre, [Role.KEY_WORKER])
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == OFFER and not cleaned.get("key_worker"):
+            self.add_error("key_worker", _("Choose the key worker to offer her to."))
+        elif decision and decision != OFFER and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for the decision."))
+        return cleaned
+
+
+class ReferralOfferAnswerForm(forms.Form):
+    """The key worker's answer to a referral offered to her."""
+
+    answer = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("decline", _("Decline"))], widget=forms.HiddenInput
+    )
+    reason = forms.CharField(
+        label=_("Why you cannot take her on (if you decline)"), max_length=400, required=False
+    )
 
 
 class PeriodForm(forms.Form):

@@ -198,6 +198,7 @@ class Referral(models.Model):
         PENDING = "pending", _("Waiting for a decision")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Not accepted")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the referrer")
 
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="referrals")
     woman = models.ForeignKey(
@@ -238,6 +239,18 @@ class Referral(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # A waiting referral offered to a key worker: she accepts it (and becomes her key worker)
+    # or declines it, with a reason, and it goes back to whoever triages.
+    offered_to = models.ForeignKey(
+        USER,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals_offered",
+        verbose_name=_("offered to"),
+    )
+    offered_at = models.DateTimeField(null=True, blank=True)
+    offer_note = models.CharField(_("note on the offer"), max_length=500, blank=True)
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

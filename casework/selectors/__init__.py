@@ -31,7 +31,12 @@ from .record import (
     record_context,
     record_viewers,
 )
-from .referrals import get_referral_for_user, referrals_for_user
+from .referrals import (
+    get_referral_for_user,
+    manager_waiting,
+    referrals_for_user,
+    referrals_offered_to_me,
+)
 from .reports import outcome_change, quarter_numbers, referral_report
 from .sharing import (
     can_see_restricted,
@@ -88,6 +93,8 @@ __all__ = [
     "record_viewers",
     "referral_report",
     "referrals_for_user",
+    "referrals_offered_to_me",
+    "manager_waiting",
     "restricted_visible",
     "search_women",
     "sharing_for",

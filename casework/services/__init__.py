@@ -49,7 +49,12 @@ from .record import (
     woman_stage_change,
     woman_update,
 )
-from .referrals import referral_create, referral_decide
+from .referrals import (
+    referral_create,
+    referral_decide,
+    referral_offer,
+    referral_offer_answer,
+)
 from .staff import email_staff, managers_of, tell_managers_access_changed
 from .team import (
     allocation_end,
@@ -102,6 +107,8 @@ __all__ = [
     "record_add",
     "referral_create",
     "referral_decide",
+    "referral_offer",
+    "referral_offer_answer",
     "referral_out_status_set",
     "reminder_channel",
     "review_add",
