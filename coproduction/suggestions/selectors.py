@@ -100,6 +100,7 @@ def suggestion_summary(request: CentreRequest) -> dict[str, Any]:
         to_screen=Count("pk", filter=Q(screening=Suggestion.Screening.TO_SCREEN)),
         held=Count("pk", filter=Q(screening=Suggestion.Screening.HELD)),
         open=Count("pk", filter=open_q),
+        unanswered=Count("pk", filter=Q(status=Suggestion.Status.RECEIVED)),
         overdue=Count("pk", filter=overdue_q(request.centre)),
         mine=Count("pk", filter=open_q & Q(owner=request.user)),
         wording_to_approve=Count("pk", filter=Q(wording=Suggestion.Wording.DRAFT)),

@@ -113,3 +113,11 @@ def test_the_managers_home_counts_what_waits(manager_client, centre, key_worker,
     assert "1</span> <a" in home and "referral waiting for a decision" in home
     assert "1 offered to a key worker, not yet answered" in home
     assert "1 plan review overdue" in home
+
+
+def test_the_managers_home_counts_unanswered_suggestions(manager_client, centre):
+    from coproduction.suggestions.models import Suggestion  # noqa: PLC0415
+
+    Suggestion.objects.create(centre=centre, text="A bigger kettle", receipt_code="AB12")
+    home = manager_client.get(reverse("home")).content.decode()
+    assert "1 not yet answered" in home
