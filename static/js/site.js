@@ -132,3 +132,26 @@ document.addEventListener("htmx:configRequest", function (event) {
   });
   window.centreUnsaved = { clear: function () { dirty.clear(); }, count: function () { return dirty.size; } };
 })();
+
+// A table wider than the screen scrolls inside its box: the box is reachable by keyboard and
+// named after its table's caption, so it can be scrolled without a mouse (WCAG 2.1.1).
+(function () {
+  "use strict";
+  function label(region) {
+    var caption = region.querySelector("caption");
+    return (caption && caption.textContent.trim()) || "Table";
+  }
+  function makeReachable(root) {
+    root.querySelectorAll(".table-responsive, [data-scroll-region]").forEach(function (region) {
+      if (region.scrollWidth <= region.clientWidth || region.hasAttribute("tabindex")) { return; }
+      region.setAttribute("tabindex", "0");
+      if (!region.hasAttribute("role")) { region.setAttribute("role", "region"); }
+      if (!region.hasAttribute("aria-label") && !region.hasAttribute("aria-labelledby")) {
+        region.setAttribute("aria-label", label(region) + " (scrolls sideways)");
+      }
+    });
+  }
+  makeReachable(document);
+  window.addEventListener("resize", function () { makeReachable(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { makeReachable(event.target); });
+})();
