@@ -59,7 +59,8 @@ def _help_at_sessions(request: HttpRequest) -> bool:
 
 @capability("see_full_names")
 def _see_full_names(request: HttpRequest) -> bool:
-    """Staff see a woman's full name; a volunteer sees the name she is known by."""
+    """Staff see a woman's full name; a volunteer sees the name she is known by and the first
+    letter of her last name (activities.selectors.name_for)."""
     return role_in(request, STAFF_ROLES)
 
 
