@@ -208,7 +208,7 @@ def timeline_contact_totals(request: CentreRequest, woman: Woman) -> ContactTota
         return None
     fields = ("made", "duration_minutes", "contact_format", "needs_discussed", "tool_used")
     visible = woman.contacts.filter(restricted_visible(request, woman))
-    return contact_totals(visible.only(*fields, "practical_support"))
+    return contact_totals(visible.only(*fields, "practical_support", "woman"))
 
 
 def _timeline_page(
