@@ -10,12 +10,15 @@ in the code has no words here.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
+StrOrPromise = str | Promise
+
 # `{woman}` is her short name ("Bex M."), or "a woman" when the event names no one.
-WORDS: dict[str, str] = {
+WORDS: dict[str, StrOrPromise] = {
     "account.sessions_ended": _("ended a person's signed-in sessions"),
     "activities.certificate.download": _("downloaded a course certificate"),
     "activities.programme.download": _("downloaded the programme"),

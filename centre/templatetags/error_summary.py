@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms, template
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.formsets import BaseFormSet
 from django.template.context import Context
 
@@ -25,15 +26,17 @@ def _forms_in(value: Any) -> Iterator[forms.BaseForm]:
 def _errors_of(form: forms.BaseForm) -> list[dict[str, str]]:
     if not form.is_bound or not form.errors:
         return []
-    rows = []
+    rows: list[dict[str, str]] = []
     for name, messages in form.errors.items():
-        if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
-            rows.extend({"message": message, "target": ""} for message in messages)
+        if name == NON_FIELD_ERRORS or name not in form.fields:
+            rows.extend({"message": str(message), "target": ""} for message in messages)
             continue
         bound = form[name]
         target = bound.id_for_label or bound.auto_id or ""
         label = str(bound.label or name)
-        rows.extend({"message": message, "target": target, "label": label} for message in messages)
+        rows.extend(
+            {"message": str(message), "target": target, "label": label} for message in messages
+        )
     return rows
 
 
