@@ -129,3 +129,11 @@ def volunteer_on_her_session(request: HttpRequest, woman: Woman) -> bool:
     if not can(request, "help_at_sessions"):
         return False
     return women_findable(request, Woman.objects.filter(pk=woman.pk)).exists()
+
+
+def photo_on_register(request: HttpRequest, woman: Woman) -> bool:
+    """Her photo beside her name on a register: only where she agreed, and only to someone who
+    may find her for a register (staff; a volunteer on her sessions)."""
+    if not (woman.photo and woman.photo_on_registers):
+        return False
+    return women_findable(request, Woman.objects.filter(pk=woman.pk)).exists()

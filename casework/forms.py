@@ -66,7 +66,7 @@ def staff_choices(centre, roles):
 class WomanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Woman
-        fields = [*WOMAN_CONTACT_FIELDS, "photo", *WOMAN_ABOUT_FIELDS]
+        fields = [*WOMAN_CONTACT_FIELDS, "photo", "photo_on_registers", *WOMAN_ABOUT_FIELDS]
         widgets = {
             "date_of_birth": DATE,
             "address": forms.Textarea(attrs=TEXTAREA),

@@ -97,6 +97,11 @@ class Woman(models.Model):
     )
     reminders_opt_in = models.BooleanField(_("wants reminders"), default=False)
     photo = models.ImageField(_("photo"), upload_to="casework/photos/", blank=True)
+    photo_on_registers = models.BooleanField(
+        _("she agrees her photo is shown on session registers"),
+        default=False,
+        help_text=_("So volunteers taking a register can tell her apart. She can change her mind."),
+    )
     what_matters = models.TextField(
         _("what matters to her"),
         max_length=2000,

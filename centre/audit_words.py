@@ -22,6 +22,7 @@ WORDS: dict[str, StrOrPromise] = {
     "account.sessions_ended": _("ended a person's signed-in sessions"),
     "activities.certificate.download": _("downloaded a course certificate"),
     "activities.programme.download": _("downloaded the programme"),
+    "activities.register.photo": _("saw {woman}'s photo on a register"),
     "activities.register.save": _("saved a session's register"),
     "activities.register.view": _("opened a session's register"),
     "audit.search": _("searched the audit log"),

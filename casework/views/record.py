@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,6 +25,7 @@ from ..forms import (
     WomanForm,
 )
 from ..models import Allocation, Woman
+from ..photos import photo_response
 from ._common import (
     audit_woman,
     child_post,
@@ -315,13 +316,4 @@ def woman_photo(request, woman):
     if not woman.photo:
         raise Http404
     audit_woman(request, woman, "casework.woman.photo_view")
-    try:
-        handle = woman.photo.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        content_type="image/jpeg"
-        if woman.photo.name.lower().endswith((".jpg", ".jpeg"))
-        else "image/png",
-    )
+    return photo_response(woman)
