@@ -58,12 +58,17 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def tablet_page(browser, live_server):
-    context = browser.new_context(viewport=TABLET, locale="en-GB", has_touch=True, is_mobile=True)
+def _touch_page(browser, live_server, viewport):
+    context = browser.new_context(viewport=viewport, locale="en-GB", has_touch=True, is_mobile=True)
     context.set_default_timeout(15000)
     page = context.new_page()
     page.base_url = live_server.url
+    return context, page
+
+
+@pytest.fixture
+def tablet_page(browser, live_server):
+    context, page = _touch_page(browser, live_server, TABLET)
     yield page
     context.close()
 
@@ -71,10 +76,7 @@ def tablet_page(browser, live_server):
 @pytest.fixture
 def phone_page(browser, live_server):
     """A phone at 390 px, touch screen."""
-    context = browser.new_context(viewport=PHONE, locale="en-GB", has_touch=True, is_mobile=True)
-    context.set_default_timeout(15000)
-    page = context.new_page()
-    page.base_url = live_server.url
+    context, page = _touch_page(browser, live_server, PHONE)
     yield page
     context.close()
 
