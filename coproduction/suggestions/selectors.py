@@ -123,9 +123,12 @@ def duplicate_choices(suggestion: Suggestion) -> QuerySet[Suggestion]:
 
 
 def you_said_we_did_items(centre: Centre, limit: int | None = None) -> QuerySet[Suggestion]:
-    """Approved public wording, newest first: the board, the poster, newsletters and reports."""
-    items = Suggestion.objects.filter(centre=centre, wording=Suggestion.Wording.APPROVED).exclude(
-        screening=Suggestion.Screening.HELD
+    """Approved public wording, newest first: the board, the poster, newsletters and reports.
+    A suggestion marked the same as another is answered by that one, so it is listed once."""
+    items = (
+        Suggestion.objects.filter(centre=centre, wording=Suggestion.Wording.APPROVED)
+        .exclude(screening=Suggestion.Screening.HELD)
+        .filter(duplicate_of__isnull=True)
     )
     items = items.only(
         "pk",
