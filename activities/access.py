@@ -59,7 +59,8 @@ def _help_at_sessions(request: HttpRequest) -> bool:
 
 @capability("see_full_names")
 def _see_full_names(request: HttpRequest) -> bool:
-    """Staff see a woman's full name; a volunteer sees the name she is known by."""
+    """Staff see a woman's full name; a volunteer sees the name she is known by and the first
+    letter of her last name (activities.selectors.name_for)."""
     return role_in(request, STAFF_ROLES)
 
 
@@ -126,5 +127,13 @@ def volunteer_on_her_session(request: HttpRequest, woman: Woman) -> bool:
     activity this volunteer helps with. It opens no part of her record; it is why a volunteer
     may see her name on a register."""
     if not can(request, "help_at_sessions"):
+        return False
+    return women_findable(request, Woman.objects.filter(pk=woman.pk)).exists()
+
+
+def photo_on_register(request: HttpRequest, woman: Woman) -> bool:
+    """Her photo beside her name on a register: only where she agreed, and only to someone who
+    may find her for a register (staff; a volunteer on her sessions)."""
+    if not (woman.photo and woman.photo_on_registers):
         return False
     return women_findable(request, Woman.objects.filter(pk=woman.pk)).exists()

@@ -228,10 +228,12 @@ def women_search(request: CentreRequest, query: str, *, limit: int = 15) -> list
 
 
 def name_for(request: CentreRequest, woman: Woman) -> str:
-    """What this person may see of a woman's name: a volunteer sees her first name only."""
+    """What this person may see of a woman's name (activities.access decides): staff her full
+    name; a volunteer the name she chose and the first letter of her last name ("Bex M."),
+    enough to tell seven women called Bex apart, never her full name."""
     if can(request, "see_full_names"):
         return str(woman)
-    return woman.known_as
+    return woman.short_name
 
 
 def placement_pairs(centre: Centre, woman_ids: Iterable[int]) -> set[frozenset[int]]:

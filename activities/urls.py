@@ -24,6 +24,11 @@ urlpatterns = [
     path("sessions/<int:pk>/reinstate/", views.session_reinstate, name="session_reinstate"),
     path("sessions/<int:pk>/register/", views.register, name="register"),
     path("sessions/<int:pk>/register/search/", views.register_search, name="register_search"),
+    path(
+        "sessions/<int:pk>/register/photo/<int:woman>/",
+        views.register_photo,
+        name="register_photo",
+    ),
     path("sessions/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("programme/", views.programme, name="programme"),
     path("programme/week/", views.programme_week, name="programme_week"),

@@ -75,6 +75,7 @@ class Grounds(models.TextChoices):
     SHARING_AGREEMENT = "sharing_agreement", gettext_lazy("Sharing agreement")
     TRIAGE = "triage", gettext_lazy("Triages referrals")
     VOLUNTEER_SESSION = "volunteer_session", gettext_lazy("Volunteer on her session")
+    OFFERED = "offered", gettext_lazy("Offered her referral to accept")
     NONE = "none", gettext_lazy("No access to her record")
 
 
@@ -505,7 +506,19 @@ def referral_grounds(request: CentreRequest, referral: Referral) -> str:
         if access.sees(Part.REFERRAL):
             return access.grounds
         return Grounds.NONE
-    return Grounds.TRIAGE if triages_referrals(request) else Grounds.NONE
+    if triages_referrals(request):
+        return Grounds.TRIAGE
+    return Grounds.OFFERED if may_answer_offer(request, referral) else Grounds.NONE
+
+
+def may_answer_offer(request: CentreRequest, referral: Referral) -> bool:
+    """A key worker accepts or declines a waiting referral offered to her, and reads it to
+    decide; once answered, the offer gives her nothing."""
+    return (
+        role_in(request, KEY_WORKERS_AND_MANAGER)
+        and referral.decision == Referral.Decision.PENDING
+        and referral.offered_to_id == request.user.pk
+    )
 
 
 # --- Capabilities (centre.access) -------------------------------------------------------------

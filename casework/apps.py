@@ -12,8 +12,10 @@ class CaseworkConfig(AppConfig):
         # any request is served; so does the record summary's document kind.
         from . import (  # noqa: PLC0415
             access,  # noqa: F401
+            audit_names,
             documents,
             messages,  # noqa: F401
         )
 
         documents.register()
+        audit_names.register()

@@ -5,13 +5,13 @@ written with bulk_create. Safe to run twice: a centre that already has its women
 never duplicated."""
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
-from centre.models import Membership, User
+from centre.models import Membership
 from centre.roles import Role
 
 from .models import (
@@ -54,18 +54,105 @@ AGENCIES = [
     ("College Access Course", Agency.Kind.COMMUNITY, "Return-to-learning courses for adults"),
     ("Jobcentre Plus Work Coach", Agency.Kind.COMMUNITY, "Employment support"),
 ]
-NOTES = [
-    "Talked through the week; she is feeling more settled.",
-    "Went with her to the GP. New prescription started.",
-    "Door-knock, no answer. Left a card.",
-    "Helped fill in the housing form. Follow up with Housing Options.",
-    "She was upset about contact with the children; agreed to call social work together.",
-    "Quick catch-up by phone; reminded her of Thursday's group.",
-    "Court went well: deferred sentence, back in three months.",
-    "Gave a phone top-up and bus pass so she can get to appointments.",
-    "Talked about money worries; booked in with Citizens Advice.",
-    "She brought her daughter in; lovely to meet her.",
-]
+# Notes that fit the kind of contact; an attempt has its own words.
+NOTES = {
+    Contact.Type.IN_CENTRE: [
+        "Talked through the week in the centre; she is feeling more settled.",
+        "She brought her daughter in; lovely to meet her.",
+        "Came in for the food parcel and stayed for a cuppa; talked about money worries.",
+    ],
+    Contact.Type.HOME_VISIT: [
+        "Home visit: flat is cold, helped her phone the energy company.",
+        "Visited at home; she showed me the new curtains. Planned next week together.",
+    ],
+    Contact.Type.OUTREACH: [
+        "Door-knock; she came to the door and we walked to the shop together.",
+        "Outreach at the hostel; she agreed to come to Thursday's group.",
+    ],
+    Contact.Type.PHONE: [
+        "Quick catch-up by phone; reminded her of Thursday's group.",
+        "Phoned about her benefits letter; booked her in with Citizens Advice.",
+    ],
+    Contact.Type.TEXT: [
+        "Texted to check she got home safe; she replied she is fine.",
+        "Text reminder about tomorrow; she confirmed.",
+    ],
+    Contact.Type.ACCOMPANIED: [
+        "Went with her to the GP. New prescription started.",
+        "Went with her to the housing office; on the list for a flat.",
+    ],
+    Contact.Type.COURT: [
+        "At court with her: deferred sentence, back in three months.",
+        "Supported her at the sheriff court; case continued to next month.",
+    ],
+    Contact.Type.PRISON_VISIT: [
+        "Prison visit: planned her release day and where she will stay.",
+    ],
+}
+ATTEMPT_NOTES = {
+    Contact.Type.OUTREACH: "Door-knock, no answer. Left a card.",
+    Contact.Type.HOME_VISIT: "Home visit, no answer. Left a card.",
+    Contact.Type.PHONE: "Rang, no answer; no voicemail as it is not safe.",
+    Contact.Type.TEXT: "Texted; no reply yet.",
+}
+# Attempts are only for the kinds of contact that can fail to connect.
+ATTEMPT_TYPES = list(ATTEMPT_NOTES)
+SUPPORT_FOR_TYPE = {
+    Contact.Type.IN_CENTRE: [
+        Contact.Support.FOOD,
+        Contact.Support.TOILETRIES,
+        Contact.Support.CLOTHES,
+    ],
+    Contact.Type.ACCOMPANIED: [Contact.Support.TRAVEL],
+    Contact.Type.HOME_VISIT: [Contact.Support.FOOD, Contact.Support.FORMS],
+    Contact.Type.PHONE: [Contact.Support.PHONE_TOP_UP],
+}
+
+
+def _demo_contact(rng, centre, woman, worker, day):
+    """One contact whose note, format and length fit its type."""
+    made = rng.random() < 0.8
+    contact_type = rng.choice(Contact.Type.values if made else ATTEMPT_TYPES)
+    note = rng.choice(NOTES[contact_type]) if made else ATTEMPT_NOTES[contact_type]
+    quick = contact_type in (Contact.Type.PHONE, Contact.Type.TEXT)
+    return Contact(
+        centre=centre,
+        woman=woman,
+        worker=worker,
+        contact_on=day,
+        contact_type=contact_type,
+        made=made,
+        note=note,
+        duration_minutes=(rng.choice([5, 10, 15]) if quick else rng.choice([30, 45, 60, 90]))
+        if made
+        else None,
+        contact_format=(
+            Contact.Format.THREE_WAY
+            if contact_type in (Contact.Type.COURT, Contact.Type.ACCOMPANIED)
+            else rng.choice([Contact.Format.ONE_TO_ONE] * 4 + [Contact.Format.FAMILY])
+        )
+        if made
+        else "",
+        needs_discussed=rng.sample(Domain.values, rng.randint(0, 2)) if made else [],
+        tool_used=rng.choice([""] * 6 + Contact.Tool.values) if made and not quick else "",
+        practical_support=rng.sample(SUPPORT_FOR_TYPE.get(contact_type, []), 1)
+        if made and contact_type in SUPPORT_FOR_TYPE and rng.random() < 0.3
+        else [],
+        restricted=rng.random() < 0.03,
+    )
+
+
+def last_complete_quarters(today, count=2):
+    """The last `count` complete calendar quarters before today, oldest first, as (start, end)."""
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    quarters = []
+    for _ in range(count):
+        end = quarter_start - timedelta(days=1)
+        quarter_start = date(end.year, 3 * ((end.month - 1) // 3) + 1, 1)
+        quarters.append((quarter_start, end))
+    return list(reversed(quarters))
+
+
 GOALS = [
     ("Get my own tenancy", Domain.HOUSING),
     ("Cut down and stay on my script", Domain.SUBSTANCE_USE),
@@ -82,19 +169,19 @@ def _aware(day, hour=10):
 
 
 def _staff(centre):
-    users = {
-        u.username: u
-        for u in User.objects.filter(username__in=KEY_WORKERS + ["manager", "partner"])
+    """The centre's own key workers, manager and partner worker: a worker is never given
+    women at a centre she does not work at (nor sent their details)."""
+    members = {
+        m.user.username: m
+        for m in Membership.objects.filter(centre=centre, is_active=True).select_related("user")
     }
-    workers = [users[name] for name in KEY_WORKERS if name in users]
-    if not workers:
-        workers = [
-            m.user
-            for m in Membership.objects.filter(centre=centre, role=Role.KEY_WORKER).select_related(
-                "user"
-            )
-        ]
-    return workers, users.get("manager"), users.get("partner")
+    workers = [m.user for m in members.values() if m.role == Role.KEY_WORKER]
+    workers.sort(
+        key=lambda u: (KEY_WORKERS.index(u.username) if u.username in KEY_WORKERS else 99, u.pk)
+    )
+    manager = next((m.user for m in members.values() if m.role == Role.MANAGER), None)
+    partner = next((m.user for m in members.values() if m.role == Role.PARTNER), None)
+    return workers, manager, partner
 
 
 def _agencies(centre):
@@ -286,25 +373,11 @@ def _seed_centre(centre, count, contacts_each, *, seed):
             day = opened + timedelta(days=rng.randint(0, span))
             if woman.stage in OPEN_STAGES and rng.random() < 0.15:
                 day = opened  # some women not heard from since the start: the outreach list
-            made = rng.random() < 0.8
-            contacts.append(
-                Contact(
-                    centre=centre,
-                    woman=woman,
-                    worker=woman.key_worker or rng.choice(workers),
-                    contact_on=min(day, today),
-                    contact_type=rng.choice(Contact.Type.values),
-                    made=made,
-                    note=rng.choice(NOTES),
-                    duration_minutes=rng.choice([None, 15, 30, 45, 60, 90]),
-                    contact_format=rng.choice(
-                        ["", Contact.Format.ONE_TO_ONE, Contact.Format.THREE_WAY]
-                    ),
-                    needs_discussed=rng.sample(Domain.values, rng.randint(0, 2)),
-                    practical_support=rng.sample(Contact.Support.values, rng.randint(0, 1)),
-                    restricted=rng.random() < 0.03,
-                )
+            contact = _demo_contact(
+                rng, centre, woman, woman.key_worker or rng.choice(workers), min(day, today)
             )
+            made = contact.made
+            contacts.append(contact)
             if made and (last_made is None or day > last_made):
                 last_made = min(day, today)
         woman.last_contact_at = _aware(last_made, 12) if last_made else None
@@ -387,6 +460,81 @@ def _seed_centre(centre, count, contacts_each, *, seed):
     Need.objects.bulk_create(needs, batch_size=2000)
     _seed_extras(centre, women[:40], manager, partners, agencies, rng, today)
     _seed_partner_sharing(women, partner, partners, today)
+    _seed_last_quarters(centre, women, workers, rng, today)
+    _seed_referral_states(centre, workers, manager, partners, rng, today, fake)
+
+
+def _seed_last_quarters(centre, women, workers, rng, today):
+    """The last two complete quarters are full (the quarterly report shows them): contacts
+    and a plan review in each for women whose case was open then."""
+    contacts, reviews = [], []
+    for start, end in last_complete_quarters(today):
+        open_then = [
+            w
+            for w in women
+            if w.stage in OPEN_STAGES and timezone.localtime(w.created_at).date() < start
+        ][:10]
+        for woman in open_then:
+            worker = woman.key_worker or rng.choice(workers)
+            for _ in range(2):
+                day = start + timedelta(days=rng.randint(0, (end - start).days))
+                contacts.append(_demo_contact(rng, centre, woman, worker, day))
+            reviews.append(
+                Review(
+                    woman=woman,
+                    held_on=start + timedelta(days=rng.randint(0, (end - start).days)),
+                    progress="Reviewed her plan together: settled at home, wants to try college.",
+                    author=worker,
+                )
+            )
+    Contact.objects.bulk_create(contacts, batch_size=2000)
+    Review.objects.bulk_create(reviews, batch_size=2000)
+
+
+def _seed_referral_states(centre, workers, manager, partners, rng, today, fake):
+    """Referrals in every state: waiting (one offered to the demo key worker to accept or
+    decline), not accepted and withdrawn, in each of the last two quarters and this one."""
+    periods = [*last_complete_quarters(today), (today - timedelta(days=20), today)]
+    states = [
+        (Referral.Decision.DECLINED, "Lives outside the area: referred to her local service."),
+        (Referral.Decision.WITHDRAWN, "The referrer withdrew it: she has moved away."),
+    ]
+    referrals = []
+    for start, end in periods:
+        for decision, reason in states:
+            referred_on = start + timedelta(days=rng.randint(0, max((end - start).days - 3, 0)))
+            referrals.append(
+                _demo_referral(centre, rng, fake, partners, referred_on)
+                | {
+                    "decision": decision,
+                    "decision_reason": reason,
+                    "decided_by": manager,
+                    "decided_at": _aware(min(referred_on + timedelta(days=3), today)),
+                }
+            )
+    for days_ago, offered in ((2, True), (4, False), (9, False)):
+        referrals.append(
+            _demo_referral(centre, rng, fake, partners, today - timedelta(days=days_ago))
+            | {
+                "offered_to": workers[0] if offered and workers else None,
+                "offered_at": timezone.now() if offered and workers else None,
+            }
+        )
+    Referral.objects.bulk_create([Referral(**fields) for fields in referrals])
+
+
+def _demo_referral(centre, rng, fake, partners, referred_on):
+    source = rng.choice(Referral.Source.values)
+    return {
+        "centre": centre,
+        "first_name": fake.first_name_female(),
+        "last_name": fake.last_name(),
+        "source": source,
+        "referrer_agency": rng.choice(partners) if source != Referral.Source.SELF else None,
+        "referred_on": referred_on,
+        "justice_involvement": rng.choice(["Deferred sentence", "Diversion from prosecution"]),
+        "vulnerability": rng.choice(["Homeless, using daily", "Debt and isolation"]),
+    }
 
 
 def _demo_shares(rng):

@@ -75,6 +75,7 @@ def summary_context(
     if contacts_filter is not None:
         contacts = contacts.filter(contacts_filter)
     plan = sees(Part.PLAN)
+    shown_contacts = list(contacts) if sees(Part.CONTACTS) or (record and record.involved) else []
     ratings = list(woman.ratings.filter(domains)) if plan else []
     justice = sees(Part.RISK) and sharing.allows(SharePart.JUSTICE_RECORD)
     return {
@@ -89,7 +90,8 @@ def summary_context(
         if plan
         else [],
         # Her own contacts stay in for an involved partner (contacts_filter limits them).
-        "contacts": list(contacts) if sees(Part.CONTACTS) or (record and record.involved) else [],
+        "contacts": shown_contacts,
+        "contact_totals": selectors.contact_totals(shown_contacts),
         "appointments": list(woman.appointments.all()),
         "needs": list(woman.needs.filter(domains)) if plan else [],
         "reviews": list(woman.reviews.all()) if sees(Part.REVIEWS) else [],

@@ -66,7 +66,7 @@ def staff_choices(centre, roles):
 class WomanForm(VersionedForm, CrispyMixin, forms.ModelForm):
     class Meta:
         model = Woman
-        fields = [*WOMAN_CONTACT_FIELDS, "photo", *WOMAN_ABOUT_FIELDS]
+        fields = [*WOMAN_CONTACT_FIELDS, "photo", "photo_on_registers", *WOMAN_ABOUT_FIELDS]
         widgets = {
             "date_of_birth": DATE,
             "address": forms.Textarea(attrs=TEXTAREA),
@@ -154,9 +154,38 @@ class BreakGlassForm(CrispyMixin, forms.Form):
     )
 
 
-class ContactForm(CrispyMixin, forms.ModelForm):
-    """Date, type and a short note are all that is required: the rest is optional."""
+DURATION_CHOICES = [
+    (10, _("10 min")),
+    (15, _("15 min")),
+    (30, _("30 min")),
+    (45, _("45 min")),
+    (60, _("1 hour")),
+    (90, _("1½ hours")),
+    (120, _("2 hours")),
+]
 
+
+class ContactForm(CrispyMixin, forms.ModelForm):
+    """The common fields first, each a tap (type, format, length) and a short note; the rest is
+    optional and folded away. Type, format and length start at the worker's last choices."""
+
+    contact_type = forms.ChoiceField(
+        label=_("Type"), choices=Contact.Type.choices, widget=forms.RadioSelect
+    )
+    contact_format = forms.ChoiceField(
+        label=_("Format"), choices=Contact.Format.choices, required=False, widget=forms.RadioSelect
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("How long"),
+        choices=DURATION_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    duration_other = forms.IntegerField(
+        label=_("Another length, in minutes"), min_value=1, max_value=24 * 60, required=False
+    )
     needs_discussed = forms.MultipleChoiceField(
         label=_("Needs discussed"),
         choices=Domain.choices,
@@ -178,11 +207,11 @@ class ContactForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = [
-            "contact_on",
             "contact_type",
-            "note",
-            "duration_minutes",
             "contact_format",
+            "duration_minutes",
+            "note",
+            "contact_on",
             "tool_used",
             "needs_discussed",
             "practical_support",
@@ -199,6 +228,8 @@ class ContactForm(CrispyMixin, forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("follow_up_due") and not cleaned.get("follow_up"):
             self.add_error("follow_up", _("Say what the follow-up is."))
+        if cleaned.get("duration_other"):
+            cleaned["duration_minutes"] = cleaned["duration_other"]
         return cleaned
 
     def contact_data(self):
@@ -206,7 +237,7 @@ class ContactForm(CrispyMixin, forms.ModelForm):
         data = {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in ("follow_up", "follow_up_due", "attempt_only")
+            if name not in ("follow_up", "follow_up_due", "attempt_only", "duration_other")
         }
         data["made"] = not self.cleaned_data.get("attempt_only")
         return data
@@ -557,25 +588,55 @@ class ReferralForm(CrispyMixin, forms.ModelForm):
         return cleaned
 
 
+OFFER = "offer"  # not a decision: the referral waits for the key worker's answer
+
+
 class ReferralDecisionForm(CrispyMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[
             (Referral.Decision.ACCEPTED, _("Accept and open her record")),
+            (OFFER, _("Offer to a key worker to accept or decline")),
             (Referral.Decision.DECLINED, _("Not accepted")),
+            (Referral.Decision.WITHDRAWN, _("Withdrawn by the referrer")),
         ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     key_worker = forms.ModelChoiceField(
-        label=_("Key worker (if accepted)"), queryset=User.objects.none(), required=False
+        label=_("Key worker (if accepted or offered)"),
+        queryset=User.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key_worker"].queryset = staff_choices(centre, [Role.KEY_WORKER])
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == OFFER and not cleaned.get("key_worker"):
+            self.add_error("key_worker", _("Choose the key worker to offer her to."))
+        elif decision and decision != OFFER and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for the decision."))
+        return cleaned
+
+
+class ReferralOfferAnswerForm(forms.Form):
+    """The key worker's answer to a referral offered to her."""
+
+    answer = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("decline", _("Decline"))], widget=forms.HiddenInput
+    )
+    reason = forms.CharField(
+        label=_("Why you cannot take her on (if you decline)"), max_length=400, required=False
+    )
 
 
 class PeriodForm(forms.Form):

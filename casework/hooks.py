@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from centre.access import can
+from centre.audit import audit_request
 from centre.features import HomePanel, NavItem
 
 from . import selectors
@@ -21,7 +22,7 @@ def home_panels(request):
     count = selectors.caseload_for_user(request).count()
     key_worker = None if sees_whole_caseload(request) else request.user
     not_heard = selectors.not_heard_from(request.centre, key_worker=key_worker).count()
-    return [
+    panels = [
         HomePanel(
             _("Caseload"),
             "casework/_panel_caseload.html",
@@ -29,6 +30,27 @@ def home_panels(request):
             order=10,
         )
     ]
+    offered = list(selectors.referrals_offered_to_me(request).select_related("referrer_agency"))
+    if offered:
+        audit_request(request, "casework.referral.offered_list")
+        panels.append(
+            HomePanel(
+                _("Referrals offered to you"),
+                "casework/_panel_offered.html",
+                {"offered": offered},
+                order=5,
+            )
+        )
+    if can(request, "decide_referrals"):
+        panels.append(
+            HomePanel(
+                _("Waiting for you"),
+                "casework/_panel_waiting.html",
+                selectors.manager_waiting(request),
+                order=6,
+            )
+        )
+    return panels
 
 
 def seed_demo(*, centres, scale, stdout):

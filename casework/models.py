@@ -97,6 +97,11 @@ class Woman(models.Model):
     )
     reminders_opt_in = models.BooleanField(_("wants reminders"), default=False)
     photo = models.ImageField(_("photo"), upload_to="casework/photos/", blank=True)
+    photo_on_registers = models.BooleanField(
+        _("she agrees her photo is shown on session registers"),
+        default=False,
+        help_text=_("So volunteers taking a register can tell her apart. She can change her mind."),
+    )
     what_matters = models.TextField(
         _("what matters to her"),
         max_length=2000,
@@ -133,6 +138,12 @@ class Woman(models.Model):
     @property
     def known_as(self):
         return self.preferred_name or self.first_name
+
+    @property
+    def short_name(self):
+        """What tells her apart in a list without her full name: "Bex M." (her chosen name and
+        the first letter of her last name)."""
+        return f"{self.known_as} {self.last_name[:1]}." if self.last_name else self.known_as
 
     @property
     def is_open(self):
@@ -192,6 +203,7 @@ class Referral(models.Model):
         PENDING = "pending", _("Waiting for a decision")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Not accepted")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the referrer")
 
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="referrals")
     woman = models.ForeignKey(
@@ -232,6 +244,18 @@ class Referral(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # A waiting referral offered to a key worker: she accepts it (and becomes her key worker)
+    # or declines it, with a reason, and it goes back to whoever triages.
+    offered_to = models.ForeignKey(
+        USER,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals_offered",
+        verbose_name=_("offered to"),
+    )
+    offered_at = models.DateTimeField(null=True, blank=True)
+    offer_note = models.CharField(_("note on the offer"), max_length=500, blank=True)
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -376,6 +400,20 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.get_contact_type_display()} on {self.contact_on}"
+
+
+class ContactChoices(models.Model):
+    """A worker's last choices on the contact form (type, format, length), offered next time so
+    logging the usual contact takes a note and one tap. About the worker, never a woman."""
+
+    worker = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="contact_choices")
+    contact_type = models.CharField(max_length=20, choices=Contact.Type.choices, blank=True)
+    contact_format = models.CharField(max_length=20, choices=Contact.Format.choices, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Contact choices of {self.worker_id}"
 
 
 class SupportPlan(models.Model):

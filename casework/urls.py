@@ -66,6 +66,7 @@ urlpatterns = [
     path("referrals/new/", views.referral_new, name="referral_new"),
     path("referrals/report/", views.referral_report, name="referral_report"),
     path("referrals/<int:pk>/", views.referral_detail, name="referral"),
+    path("referrals/<int:pk>/answer/", views.referral_answer, name="referral_answer"),
     # Directory
     path("directory/", views.directory, name="directory"),
     path("directory/new/", views.agency_new, name="agency_new"),

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import deadlines, selectors, services
+from . import audit_words, deadlines, selectors, services
 from .access import (
     half_signed_in,
     public,
@@ -119,8 +119,9 @@ def audit_log(request):
     )
     paginator = NewestPaginator(events, 50, newest=AUDIT_SEARCH_NEWEST)
     page = paginator.get_page(request.GET.get("page"))
+    said = audit_words.in_words(page.object_list)
     audit_request(request, "audit.search")
-    return render(request, "centre/audit_log.html", {"form": form, "page": page})
+    return render(request, "centre/audit_log.html", {"form": form, "page": page, "said": said})
 
 
 @roles_required(MANAGER_ONLY)

@@ -20,7 +20,14 @@ from .parts import (
     session_add,
 )
 from .programme import programme, programme_pdf, programme_week
-from .register import feedback, register, register_search, session_cancel, session_reinstate
+from .register import (
+    feedback,
+    register,
+    register_photo,
+    register_search,
+    session_cancel,
+    session_reinstate,
+)
 from .setup import numbers, room_add, setup, term_add, woman_search
 
 __all__ = [
@@ -42,6 +49,7 @@ __all__ = [
     "session_cancel",
     "session_reinstate",
     "register",
+    "register_photo",
     "register_search",
     "feedback",
     "programme",

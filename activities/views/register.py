@@ -1,13 +1,14 @@
 """Sessions and the register: cancelling, taking the register, quick feedback."""
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework.models import Woman
+from casework.photos import photo_response
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.roles import ACTIVITY_EDITORS, VOLUNTEER_AND_STAFF
@@ -54,6 +55,9 @@ def _register_rows(request, session, women, ticked, conflict_ids):
         {
             "id": woman.pk,
             "name": selectors.name_for(request, woman),
+            # Shown where she agreed; the photo view checks again who may see it.
+            "photo": bool(woman.photo) and woman.photo_on_registers,
+            "session_id": session.pk,
             "ticked": woman.pk in ticked,
             "alert": woman.pk in conflict_ids,
         }
@@ -209,3 +213,15 @@ def feedback(request, pk):
     recent = session.feedback.all()[:20]
     context = {"form": form, "session": session, "recent": recent}
     return render(request, "activities/feedback.html", context)
+
+
+@roles_required(VOLUNTEER_AND_STAFF)
+@require_GET
+def register_photo(request, pk, woman):
+    """Her photo on the register of a session this person may take, where she agreed to it."""
+    session = selectors.get_register_session_for_user(request, pk)
+    found = get_object_or_404(Woman.objects.filter(centre=session.centre), pk=woman)
+    if not access.photo_on_register(request, found):
+        raise Http404
+    audit_request(request, "activities.register.photo", obj=session, woman_id=found.pk)
+    return photo_response(found)

@@ -31,7 +31,12 @@ from .record import (
     record_context,
     record_viewers,
 )
-from .referrals import get_referral_for_user, referrals_for_user
+from .referrals import (
+    get_referral_for_user,
+    manager_waiting,
+    referrals_for_user,
+    referrals_offered_to_me,
+)
 from .reports import outcome_change, quarter_numbers, referral_report
 from .sharing import (
     can_see_restricted,
@@ -42,7 +47,15 @@ from .sharing import (
     sharing_for,
     sharing_prompts,
 )
-from .timeline import TimelineEntry, own_contacts, timeline
+from .timeline import (
+    ContactTotals,
+    TimelineEntry,
+    contact_details,
+    contact_totals,
+    own_contacts,
+    timeline,
+    timeline_contact_totals,
+)
 
 __all__ = [
     "CARD",
@@ -80,12 +93,18 @@ __all__ = [
     "record_viewers",
     "referral_report",
     "referrals_for_user",
+    "referrals_offered_to_me",
+    "manager_waiting",
     "restricted_visible",
     "search_women",
     "sharing_for",
     "sharing_prompts",
     "stage_counts",
     "timeline",
+    "timeline_contact_totals",
+    "contact_totals",
+    "contact_details",
+    "ContactTotals",
     "visible_alerts",
     "visible_women",
 ]

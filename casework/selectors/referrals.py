@@ -3,9 +3,10 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from centre.access import get_for_user, scope_to_centre
+from centre.deadlines import overdue_q
 from centre.requests import CentreRequest
 
 from .. import access
@@ -15,6 +16,7 @@ from ..access import (
     record_access,
 )
 from ..models import (
+    OPEN_STAGES,
     Referral,
     Woman,
 )
@@ -50,3 +52,26 @@ def get_referral_for_user(
     if grounds == Grounds.NONE or not may_change:
         raise PermissionDenied
     return referral, grounds
+
+
+def referrals_offered_to_me(request: CentreRequest) -> QuerySet[Referral]:
+    """Waiting referrals offered to this key worker to accept or decline."""
+    return scope_to_centre(Referral.objects.all(), request).filter(
+        decision=Referral.Decision.PENDING, offered_to_id=request.user.pk
+    )
+
+
+def manager_waiting(request: CentreRequest) -> dict[str, int]:
+    """What waits for the manager: referrals to decide, offered ones not yet answered, and
+    open cases whose plan review is overdue (the deadlines rule). Two queries."""
+    waiting = scope_to_centre(Referral.objects.all(), request).aggregate(
+        to_decide=Count("pk", filter=Q(decision=Referral.Decision.PENDING, offered_to=None)),
+        offered=Count("pk", filter=Q(decision=Referral.Decision.PENDING, offered_to__isnull=False)),
+    )
+    waiting["reviews_overdue"] = (
+        scope_to_centre(Woman.objects.all(), request)
+        .filter(stage__in=OPEN_STAGES)
+        .filter(overdue_q("plan__next_review_on"))
+        .count()
+    )
+    return waiting

@@ -1,10 +1,13 @@
 """Her timeline: contacts, appointments, stage changes and more, newest first, paged."""
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from centre.labels import choice_label
 from centre.requests import CentreRequest
@@ -15,6 +18,7 @@ from ..access import (
 )
 from ..models import (
     Contact,
+    Domain,
     SharePart,
     Woman,
 )
@@ -31,6 +35,7 @@ class TimelineEntry:
     restricted: bool = False
     hidden: bool = False
     not_shared: bool = False
+    details: list[str] = field(default_factory=list)
 
 
 def timeline(
@@ -141,7 +146,70 @@ def _contact_entry(contact: Contact, *, hidden: bool, notes_shared: bool) -> Tim
         restricted=contact.restricted,
         hidden=hidden,
         not_shared=hidden and not notes_shared,
+        details=[] if hidden else contact_details(contact),
     )
+
+
+def contact_details(contact: Contact) -> list[str]:
+    """What was recorded beside the note, in words: length, format, needs, tool, support."""
+    domains, support = dict(Domain.choices), dict(Contact.Support.choices)
+    details = []
+    if contact.duration_minutes:
+        details.append(f"{contact.duration_minutes} min")
+    if contact.contact_format:
+        details.append(str(contact.get_contact_format_display()))
+    if contact.needs_discussed:
+        needs = ", ".join(str(domains.get(n, n)) for n in contact.needs_discussed)
+        details.append(f"{_('Needs discussed')}: {needs}")
+    if contact.tool_used:
+        details.append(f"{_('Tool')}: {contact.get_tool_used_display()}")
+    if contact.practical_support:
+        given = ", ".join(str(support.get(s, s)) for s in contact.practical_support)
+        details.append(f"{_('Support given')}: {given}")
+    return details
+
+
+@dataclass
+class ContactTotals:
+    """Her contacts counted: how many, how long in all, and what was recorded on them."""
+
+    count: int = 0
+    made: int = 0
+    minutes: int = 0
+    formats: list[tuple[str, int]] = field(default_factory=list)
+    needs: list[tuple[str, int]] = field(default_factory=list)
+    tools: list[tuple[str, int]] = field(default_factory=list)
+    support: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _named(counter: Counter[str], names: dict[str, Any]) -> list[tuple[str, int]]:
+    return [(str(names.get(key, key)), n) for key, n in counter.most_common() if key]
+
+
+def contact_totals(contacts: Iterable[Contact]) -> ContactTotals:
+    """Count what the contacts record (no query of its own: pass what the reader may see)."""
+    contacts = list(contacts)
+    needs: Counter[str] = Counter(n for c in contacts for n in c.needs_discussed or [])
+    support: Counter[str] = Counter(s for c in contacts for s in c.practical_support or [])
+    return ContactTotals(
+        count=len(contacts),
+        made=sum(1 for c in contacts if c.made),
+        minutes=sum(c.duration_minutes or 0 for c in contacts),
+        formats=_named(Counter(c.contact_format for c in contacts), dict(Contact.Format.choices)),
+        needs=_named(needs, dict(Domain.choices)),
+        tools=_named(Counter(c.tool_used for c in contacts), dict(Contact.Tool.choices)),
+        support=_named(support, dict(Contact.Support.choices)),
+    )
+
+
+def timeline_contact_totals(request: CentreRequest, woman: Woman) -> ContactTotals | None:
+    """Her contacts counted, over the ones whose notes this person may read (None: none)."""
+    record = record_access(request, woman)
+    if not (record.sees(Part.CONTACTS) and record.sharing.allows(SharePart.CONTACT_NOTES)):
+        return None
+    fields = ("made", "duration_minutes", "contact_format", "needs_discussed", "tool_used")
+    visible = woman.contacts.filter(restricted_visible(request, woman))
+    return contact_totals(visible.only(*fields, "practical_support", "woman"))
 
 
 def _timeline_page(

@@ -17,6 +17,8 @@ from .contacts import (
     appointment_book,
     appointment_record,
     appointment_reminders_queue,
+    contact_choices_last,
+    contact_choices_remember,
     contact_log,
     reminder_channel,
 )
@@ -47,7 +49,12 @@ from .record import (
     woman_stage_change,
     woman_update,
 )
-from .referrals import referral_create, referral_decide
+from .referrals import (
+    referral_create,
+    referral_decide,
+    referral_offer,
+    referral_offer_answer,
+)
 from .staff import email_staff, managers_of, tell_managers_access_changed
 from .team import (
     allocation_end,
@@ -80,6 +87,8 @@ __all__ = [
     "case_review_create",
     "case_review_item_save",
     "consent_record",
+    "contact_choices_last",
+    "contact_choices_remember",
     "contact_log",
     "email_staff",
     "goal_add",
@@ -98,6 +107,8 @@ __all__ = [
     "record_add",
     "referral_create",
     "referral_decide",
+    "referral_offer",
+    "referral_offer_answer",
     "referral_out_status_set",
     "reminder_channel",
     "review_add",

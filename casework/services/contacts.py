@@ -23,11 +23,36 @@ from ..models import (
     Action,
     Appointment,
     Contact,
+    ContactChoices,
     Woman,
 )
 
 # After a missed appointment, the step to get back in touch is due within two working days.
 RE_ENGAGE_WORKING_DAYS = 2
+
+
+def contact_choices_remember(*, worker: User, contact: Contact) -> None:
+    """Keep the worker's last type, format and length for her next contact. Safe to call twice."""
+    ContactChoices.objects.update_or_create(
+        worker=worker,
+        defaults={
+            "contact_type": contact.contact_type,
+            "contact_format": contact.contact_format,
+            "duration_minutes": contact.duration_minutes,
+        },
+    )
+
+
+def contact_choices_last(*, worker: User) -> dict[str, Any]:
+    """The worker's last choices as the contact form's initial values (empty the first time)."""
+    choices = ContactChoices.objects.filter(worker=worker).first()
+    if choices is None:
+        return {}
+    return {
+        "contact_type": choices.contact_type,
+        "contact_format": choices.contact_format,
+        "duration_minutes": choices.duration_minutes,
+    }
 
 
 @transaction.atomic
@@ -45,6 +70,7 @@ def contact_log(
         raise ValidationError({"contact_on": _("A contact cannot be in the future.")})
     contact.full_clean()
     contact.save()
+    contact_choices_remember(worker=worker, contact=contact)
     if contact.made:
         if contact.contact_on == timezone.localdate():
             moment = timezone.now()

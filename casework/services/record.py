@@ -22,7 +22,7 @@ from ..models import (
     Woman,
 )
 
-WOMAN_DETAIL_FIELDS = [*WOMAN_CONTACT_FIELDS, *WOMAN_ABOUT_FIELDS]
+WOMAN_DETAIL_FIELDS = [*WOMAN_CONTACT_FIELDS, "photo_on_registers", *WOMAN_ABOUT_FIELDS]
 
 
 PARTICIPATION_FIELDS = ["invite_to_meetings", "send_newsletter", "ask_to_help"]

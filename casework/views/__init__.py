@@ -18,7 +18,13 @@ from .record import (
     woman_timeline,
     woman_viewers,
 )
-from .referrals import referral_detail, referral_list, referral_new, referral_report
+from .referrals import (
+    referral_answer,
+    referral_detail,
+    referral_list,
+    referral_new,
+    referral_report,
+)
 from .work import (
     action_done,
     action_new,

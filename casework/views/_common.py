@@ -18,7 +18,7 @@ from centre.audit import audit_request
 from centre.forms import add_service_errors as add_errors  # noqa: F401
 from centre.versioning import save_versioned
 
-from .. import selectors
+from .. import selectors, services
 from ..access import Part, record_access
 from ..forms import BreakGlassForm, ContactForm, StatusForm
 
@@ -67,6 +67,11 @@ def full_record(view=None, *, require=selectors.FULL, part=Part.SUMMARY, change=
     return decorator(view) if view is not None else decorator
 
 
+def contact_form_for(request, data=None):
+    """The contact form, starting at the worker's last type, format and length."""
+    return ContactForm(data, initial=services.contact_choices_last(worker=request.user))
+
+
 def front_desk_card(request, woman, *, status=200, form=None, contact_form=None):
     """The front-desk card. For an involved partner worker whom the woman's sharing agreement
     limits, it also says why, who to ask, lists her own contacts and lets her log one."""
@@ -82,7 +87,7 @@ def front_desk_card(request, woman, *, status=200, form=None, contact_form=None)
     context.update({"woman": woman, "form": form or BreakGlassForm(), "sharing": record.sharing})
     if record.sees_own_contacts:
         context["own_contacts"] = selectors.own_contacts(request, woman)
-        context["contact_form"] = contact_form or ContactForm()
+        context["contact_form"] = contact_form or contact_form_for(request)
     return render(request, "casework/card.html", context, status=status)
 
 

@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,7 +18,6 @@ from .. import selectors, services
 from ..access import Part, record_access
 from ..forms import (
     BreakGlassForm,
-    ContactForm,
     InvolveForm,
     KeyWorkerForm,
     ParticipationForm,
@@ -27,9 +26,11 @@ from ..forms import (
     WomanForm,
 )
 from ..models import Allocation, Woman
+from ..photos import photo_response
 from ._common import (
     audit_woman,
     child_post,
+    contact_form_for,
     form_kept,
     form_run,
     form_save,
@@ -68,7 +69,7 @@ def woman_detail(request, pk):
     context.update(
         {
             "woman": woman,
-            "contact_form": ContactForm(),
+            "contact_form": contact_form_for(request),
             "stage_form": StageForm(initial={"stage": woman.stage}),
             "participation_form": ParticipationForm(
                 initial={
@@ -301,7 +302,14 @@ def woman_timeline(request, woman):
     return render(
         request,
         "casework/woman_timeline.html",
-        {"woman": woman, "entries": entries, "older": older, "before": before, "tab": "timeline"},
+        {
+            "woman": woman,
+            "entries": entries,
+            "older": older,
+            "before": before,
+            "tab": "timeline",
+            "totals": selectors.timeline_contact_totals(request, woman),
+        },
     )
 
 
@@ -314,13 +322,4 @@ def woman_photo(request, woman):
     if not woman.photo:
         raise Http404
     audit_woman(request, woman, "casework.woman.photo_view")
-    try:
-        handle = woman.photo.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        content_type="image/jpeg"
-        if woman.photo.name.lower().endswith((".jpg", ".jpeg"))
-        else "image/png",
-    )
+    return photo_response(woman)

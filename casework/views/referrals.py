@@ -1,6 +1,8 @@
 """Referrals in, decisions, and the report by source and referrer."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,7 +12,8 @@ from centre.audit import audit_request
 from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
-from ..forms import PeriodForm, ReferralDecisionForm, ReferralForm
+from ..access import may_answer_offer
+from ..forms import OFFER, PeriodForm, ReferralDecisionForm, ReferralForm, ReferralOfferAnswerForm
 from ..models import Referral
 from ._common import audited_list, form_save
 
@@ -68,13 +71,12 @@ def referral_detail(request, pk):
         request, pk, may_change=request.method == "GET" or may_decide
     )
     form = ReferralDecisionForm(request.POST or None, centre=request.centre)
-    saved, decided = form_save(
-        request,
-        form,
-        lambda: services.referral_decide(referral=referral, by=request.user, **form.cleaned_data),
-    )
+    saved, decided = form_save(request, form, lambda: _decide(referral, form, request.user))
     if saved:
         referral = decided
+        if referral.offered_to_id and referral.decision == Referral.Decision.PENDING:
+            messages.success(request, _("Offered: it waits for her answer on her home page."))
+            return redirect("casework:referral", pk=referral.pk)
         if referral.woman_id:
             messages.success(request, _("Referral accepted: her record is open."))
             return redirect("casework:woman", pk=referral.woman_id)
@@ -95,8 +97,46 @@ def referral_detail(request, pk):
             "referral": referral,
             "form": form,
             "may_decide": may_decide,
+            "may_answer": may_answer_offer(request, referral),
         },
     )
+
+
+def _decide(referral, form, by):
+    data = form.cleaned_data
+    if data["decision"] == OFFER:
+        return services.referral_offer(referral=referral, key_worker=data["key_worker"], by=by)
+    return services.referral_decide(referral=referral, by=by, **data)
+
+
+@roles_required(CASEWORK_ROLES)
+def referral_answer(request, pk):
+    """The key worker accepts (her record opens, with her as key worker) or declines (with a
+    reason) a referral offered to her, from her home page or the referral. POST only, checked
+    after the fetch so another centre's referral is a 404 whatever the method."""
+    referral, _grounds = selectors.get_referral_for_user(request, pk)
+    if not may_answer_offer(request, referral):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = ReferralOfferAnswerForm(request.POST)
+    accept = form.is_valid() and form.cleaned_data["answer"] == "accept"
+    saved, answered = form_save(
+        request,
+        form,
+        lambda: services.referral_offer_answer(
+            referral=referral, accept=accept, reason=form.cleaned_data["reason"], by=request.user
+        ),
+    )
+    if saved and answered.woman_id:
+        messages.success(request, _("Accepted: you are her key worker and her record is open."))
+        return redirect("casework:woman", pk=answered.woman_id)
+    if saved:
+        messages.success(request, _("Declined: it has gone back to be offered again."))
+    else:
+        refused = [str(message) for messages_ in form.errors.values() for message in messages_]
+        messages.error(request, " ".join(refused))
+    return redirect("home")
 
 
 @roles_required(CASEWORK_ROLES)

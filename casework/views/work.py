@@ -24,7 +24,6 @@ from ..forms import (
     AppointmentOutcomeForm,
     BreachForm,
     ConsentForm,
-    ContactForm,
     CourtDateForm,
     GoalForm,
     IntakeRatingsForm,
@@ -55,6 +54,7 @@ from ..models import (
 from ._common import (
     audit_woman,
     child_post,
+    contact_form_for,
     form_kept,
     form_run,
     form_save,
@@ -80,7 +80,7 @@ def _page(request, woman, template, tab, **context):
 def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
-    form = ContactForm(request.POST or None)
+    form = contact_form_for(request, request.POST or None)
     saved, _contact = form_save(
         request,
         form,
@@ -217,8 +217,8 @@ def _plan_context(request, woman, **extra):
         ),
         "sharing": sharing,
         "reviews": list(woman.reviews.select_related("author")[:20]),
-        "goal_form": GoalForm(),
-        "action_form": ActionForm(woman=woman, goals=goals),
+        "goal_form": GoalForm(auto_id="goal_%s"),
+        "action_form": ActionForm(woman=woman, goals=goals, auto_id="action_%s"),
         "goal_statuses": Goal.Status.choices,
         **extra,
     }
@@ -262,11 +262,27 @@ def _plan_page(request, woman, *, form=None, **extra):
     )
 
 
+PLAN_PARTS = {
+    "goal_form": "casework/_plan_goals.html",
+    "action_form": "casework/_plan_actions.html",
+}
+
+
 def _plan_item_add(request, woman, form, add, success, form_name):
-    """Add a goal or an action from the plan page; a refused one comes back with what she typed."""
+    """Add a goal or an action from the plan page; a refused one comes back with what she typed.
+    From htmx the row is added in place (only that part of the page is sent back), so what she
+    is typing elsewhere on the plan stays where it is."""
+    in_place = request.headers.get("HX-Request") == "true"
     saved, _item = form_save(
-        request, form, lambda: add(woman=woman, by=request.user, **form.cleaned_data), success
+        request,
+        form,
+        lambda: add(woman=woman, by=request.user, **form.cleaned_data),
+        "" if in_place else success,
     )
+    if in_place:
+        extra = {"added": success} if saved else {form_name: form}
+        context = {"woman": woman, **_plan_context(request, woman, **extra)}
+        return render(request, PLAN_PARTS[form_name], context)
     if saved:
         return redirect("casework:plan", pk=woman.pk)
     return _plan_page(request, woman, **{form_name: form})
@@ -277,7 +293,12 @@ def _plan_item_add(request, woman, form, add, success, form_name):
 @post_after_fetch
 def goal_new(request, woman):
     return _plan_item_add(
-        request, woman, GoalForm(request.POST), services.goal_add, _("Goal added."), "goal_form"
+        request,
+        woman,
+        GoalForm(request.POST, auto_id="goal_%s"),
+        services.goal_add,
+        _("Goal added."),
+        "goal_form",
     )
 
 
@@ -298,7 +319,9 @@ def goal_status(request, goal):
 @full_record(part=Part.PLAN)
 @post_after_fetch
 def action_new(request, woman):
-    form = ActionForm(request.POST, woman=woman, goals=_shared_goals(request, woman))
+    form = ActionForm(
+        request.POST, woman=woman, goals=_shared_goals(request, woman), auto_id="action_%s"
+    )
     return _plan_item_add(
         request, woman, form, services.action_add, _("Action added."), "action_form"
     )

@@ -32,10 +32,14 @@ COOKIE_MAX_AGE = 400 * 24 * 60 * 60  # the longest browsers keep a cookie
 def kiosk_settings() -> dict[str, int]:
     """Timings the tablet's script reads from data attributes: how long before an idle tablet
     wipes itself back to the start, and the countdown shown first (tests shorten them)."""
+    idle_seconds = getattr(settings, "KIOSK_IDLE_SECONDS", 90)
     return {
-        "idle_seconds": getattr(settings, "KIOSK_IDLE_SECONDS", 90),
+        "idle_seconds": idle_seconds,
         "countdown_seconds": getattr(settings, "KIOSK_COUNTDOWN_SECONDS", 30),
-        "reset_after_submit_seconds": getattr(settings, "KIOSK_RESET_AFTER_SUBMIT_SECONDS", 15),
+        # A receipt stays as long as any other screen would: the idle time, unless she taps Done.
+        "reset_after_submit_seconds": getattr(
+            settings, "KIOSK_RESET_AFTER_SUBMIT_SECONDS", idle_seconds
+        ),
     }
 
 

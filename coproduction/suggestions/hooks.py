@@ -10,7 +10,7 @@ from .demo import seed_suggestions
 
 def nav_items(request):
     if can(request, "take_suggestions"):
-        return [NavItem(_("Co-production"), reverse("suggestions:index"), "/coproduction/")]
+        return [NavItem(_("Suggestions"), reverse("suggestions:index"), "/coproduction/")]
     return []
 
 

@@ -100,6 +100,7 @@ def suggestion_summary(request: CentreRequest) -> dict[str, Any]:
         to_screen=Count("pk", filter=Q(screening=Suggestion.Screening.TO_SCREEN)),
         held=Count("pk", filter=Q(screening=Suggestion.Screening.HELD)),
         open=Count("pk", filter=open_q),
+        unanswered=Count("pk", filter=Q(status=Suggestion.Status.RECEIVED)),
         overdue=Count("pk", filter=overdue_q(request.centre)),
         mine=Count("pk", filter=open_q & Q(owner=request.user)),
         wording_to_approve=Count("pk", filter=Q(wording=Suggestion.Wording.DRAFT)),
@@ -122,9 +123,12 @@ def duplicate_choices(suggestion: Suggestion) -> QuerySet[Suggestion]:
 
 
 def you_said_we_did_items(centre: Centre, limit: int | None = None) -> QuerySet[Suggestion]:
-    """Approved public wording, newest first: the board, the poster, newsletters and reports."""
-    items = Suggestion.objects.filter(centre=centre, wording=Suggestion.Wording.APPROVED).exclude(
-        screening=Suggestion.Screening.HELD
+    """Approved public wording, newest first: the board, the poster, newsletters and reports.
+    A suggestion marked the same as another is answered by that one, so it is listed once."""
+    items = (
+        Suggestion.objects.filter(centre=centre, wording=Suggestion.Wording.APPROVED)
+        .exclude(screening=Suggestion.Screening.HELD)
+        .filter(duplicate_of__isnull=True)
     )
     items = items.only(
         "pk",

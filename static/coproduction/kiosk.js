@@ -97,9 +97,26 @@
   }
 
   // --- Back to the start after a submission ------------------------------------------------
+  // The thank-you screen stays until she taps Done or the time passes untouched; touching the
+  // screen or "I need more time" starts the time again (WCAG 2.2.1).
   if (resetAfter > 0) {
     var left = resetAfter;
     var shown = document.querySelector("[data-reset-countdown]");
+    var said = document.querySelector("[data-more-time-said]");
+    var moreTime = function () {
+      left = resetAfter;
+      if (shown) { shown.textContent = String(left); }
+    };
+    var more = document.querySelector("[data-more-time]");
+    if (more) {
+      more.addEventListener("click", function () {
+        moreTime();
+        if (said) { said.textContent = more.dataset.saidText; }
+      });
+    }
+    ["pointerdown", "keydown", "touchstart"].forEach(function (name) {
+      document.addEventListener(name, moreTime, { passive: true });
+    });
     setInterval(function () {
       left -= 1;
       if (shown && left >= 0) { shown.textContent = String(left); }

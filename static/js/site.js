@@ -24,6 +24,7 @@
   function tick() {
     var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     if (left <= 0) {
+      if (window.centreUnsaved) { window.centreUnsaved.clear(); }
       window.location.href = body.dataset.loginUrl + "?next=" + encodeURIComponent(window.location.pathname);
       return;
     }
@@ -64,3 +65,93 @@ document.addEventListener("htmx:configRequest", function (event) {
   var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
   if (match) { event.detail.headers["X-CSRFToken"] = decodeURIComponent(match[1]); }
 });
+
+// Errors, GOV.UK style: the summary at the top (templates/_error_summary.html, rendered for
+// every form by base.html) takes the focus; a folded section holding a field with an error is
+// opened; a link in the summary opens the field's section and puts the focus on the field.
+(function () {
+  "use strict";
+
+  function openAround(element) {
+    var node = element;
+    while (node && node !== document.body) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+      if (node.classList && node.classList.contains("collapse")) { node.classList.add("show"); }
+      node = node.parentElement;
+    }
+  }
+
+  function showErrors(root) {
+    root.querySelectorAll(".is-invalid, [aria-invalid='true'], .invalid-feedback").forEach(openAround);
+    var summary = root.querySelector("[data-error-summary]");
+    if (!summary) { return; }
+    summary.querySelectorAll("[data-error-link]").forEach(function (link) {
+      var target = document.getElementById(link.dataset.errorLink);
+      if (target) { openAround(target); }
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.dataset.errorLink);
+        if (!field) { return; }
+        event.preventDefault();
+        openAround(field);
+        var label = document.querySelector("label[for='" + field.id + "']");
+        (label || field).scrollIntoView({ block: "center" });
+        field.focus({ preventScroll: true });
+      });
+    });
+    summary.focus();
+  }
+
+  showErrors(document);
+  document.addEventListener("htmx:afterSwap", function (event) { showErrors(event.target); });
+})();
+
+// Nothing typed is lost: a form with text in it warns before the page is left without saving.
+// A form opts out with data-no-unsaved-warning; the idle sign-out clears the warning first so a
+// shared computer still signs out.
+(function () {
+  "use strict";
+  var dirty = new Set();
+
+  function watched(form) {
+    if (!form || form.dataset.noUnsavedWarning !== undefined) { return false; }
+    if ((form.getAttribute("method") || "get").toLowerCase() !== "post") { return false; }
+    return form.dataset.unsavedWarning !== undefined || !!form.querySelector("textarea");
+  }
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (watched(form)) { dirty.add(form); }
+  });
+  document.addEventListener("submit", function (event) { dirty.delete(event.target); });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful) { dirty.delete(event.detail.elt.closest ? event.detail.elt.closest("form") : null); }
+  });
+  window.addEventListener("beforeunload", function (event) {
+    dirty.forEach(function (form) { if (!document.body.contains(form)) { dirty.delete(form); } });
+    if (dirty.size) { event.preventDefault(); event.returnValue = ""; }
+  });
+  window.centreUnsaved = { clear: function () { dirty.clear(); }, count: function () { return dirty.size; } };
+})();
+
+// A table wider than the screen scrolls inside its box: the box is reachable by keyboard and
+// named after its table's caption, so it can be scrolled without a mouse (WCAG 2.1.1).
+(function () {
+  "use strict";
+  function label(region) {
+    var caption = region.querySelector("caption");
+    return (caption && caption.textContent.trim()) || "Table";
+  }
+  function makeReachable(root) {
+    root.querySelectorAll(".table-responsive, [data-scroll-region]").forEach(function (region) {
+      if (region.scrollWidth <= region.clientWidth || region.hasAttribute("tabindex")) { return; }
+      region.setAttribute("tabindex", "0");
+      if (!region.hasAttribute("role")) { region.setAttribute("role", "region"); }
+      if (!region.hasAttribute("aria-label") && !region.hasAttribute("aria-labelledby")) {
+        region.setAttribute("aria-label", label(region) + " (scrolls sideways)");
+      }
+    });
+  }
+  makeReachable(document);
+  window.addEventListener("resize", function () { makeReachable(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { makeReachable(event.target); });
+})();

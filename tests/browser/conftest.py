@@ -58,12 +58,25 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def tablet_page(browser, live_server):
-    context = browser.new_context(viewport=TABLET, locale="en-GB", has_touch=True, is_mobile=True)
+def _touch_page(browser, live_server, viewport):
+    context = browser.new_context(viewport=viewport, locale="en-GB", has_touch=True, is_mobile=True)
     context.set_default_timeout(15000)
     page = context.new_page()
     page.base_url = live_server.url
+    return context, page
+
+
+@pytest.fixture
+def tablet_page(browser, live_server):
+    context, page = _touch_page(browser, live_server, TABLET)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A phone at 390 px, touch screen."""
+    context, page = _touch_page(browser, live_server, PHONE)
     yield page
     context.close()
 

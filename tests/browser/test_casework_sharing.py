@@ -62,7 +62,7 @@ def test_partner_she_refused_sees_the_card_and_logs_a_contact(page, centre, key_
     assert "has not agreed to share her record with Housing Options" in content
     assert "Talked about her ex" not in content and "Using again" not in content
     assert_accessible(page)
-    page.get_by_label("Type").select_option("phone")
+    page.get_by_role("group", name="Type").get_by_text("Phone", exact=True).click()
     page.get_by_label("Short note").fill("Rang about the viewing on Tuesday.")
     page.get_by_role("button", name="Save contact").click()
     page.wait_for_load_state()

@@ -28,6 +28,7 @@ def built_report(centre, key_worker):
 
 def test_steering_member_reads_and_downloads_the_report(page, steering, built_report):
     sign_in(page, steering.username)
+    page.get_by_role("navigation", name="Main").get_by_role("button", name="Co-production").click()
     page.get_by_role("link", name="Quarterly reports").first.click()
     page.wait_for_url(re.compile(r"/reports/$"))
     assert_accessible(page)

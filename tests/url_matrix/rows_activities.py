@@ -108,6 +108,14 @@ ROWS = {
         Row(get=for_roles(WITH_VOLUNTEER, outsider=404), post=for_roles(WITH_VOLUNTEER, 405)),
         session_kwargs,
     ),
+    # Her photo beside her name: the matrix's woman has none (nor agreed), so those who may
+    # take the register get a 404 as well; tests/activities/test_everyday_names_and_status.py
+    # shows it where she agreed.
+    "activities:register_photo": Row(
+        get=for_roles(WITH_VOLUNTEER, 404, outsider=404),
+        post=for_roles(WITH_VOLUNTEER, 405, outsider=405),
+        kwargs=lambda w: {"pk": w.session.pk, "woman": w.enrolment.woman_id},
+    ),
     "activities:feedback": _with_kwargs(
         Row(
             get=for_roles(WITH_VOLUNTEER, outsider=404),

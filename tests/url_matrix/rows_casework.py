@@ -142,6 +142,13 @@ ROWS = {
         post=for_roles(MANAGER, "ok", outsider=404),
         kwargs=lambda w: {"pk": w.referral.pk},
     ),
+    # A referral offered to the key worker: only she answers it (a POST with no answer goes
+    # back to her home page with the message).
+    "casework:referral_answer": Row(
+        get=for_roles(("key_worker",), 405, outsider=404),
+        post=for_roles(("key_worker",), "redirect", outsider=404),
+        kwargs=lambda w: {"pk": w.offered_referral.pk},
+    ),
     "casework:agency_edit": Row(
         get=for_roles(FULL, outsider=404),
         post=for_roles(FULL, "ok", outsider=404),
@@ -185,6 +192,13 @@ def build(world):
     )
     world.extra.referral = Referral.objects.create(
         centre=centre, first_name="Referred", source=Referral.Source.SELF, vulnerability="Needs"
+    )
+    world.extra.offered_referral = Referral.objects.create(
+        centre=centre,
+        first_name="Offered",
+        source=Referral.Source.SELF,
+        vulnerability="Needs",
+        offered_to=people["key_worker"],
     )
     meeting = CaseReviewMeeting.objects.create(centre=centre, held_on=timezone.localdate())
     world.extra.meeting = meeting

@@ -117,3 +117,20 @@ def test_broker_down_leaves_the_poster_queued_for_the_schedule(
 def test_download_before_any_poster_explains(manager_client):
     response = manager_client.get(reverse("suggestions:poster_download"))
     assert response.status_code == 302
+
+
+def test_a_suggestion_marked_the_same_as_another_is_listed_once(centre, approved, tmp_path):
+    """Issue 18: the poster listed the same item twice (a duplicate with the same wording)."""
+    SuggestionFactory(
+        centre=centre,
+        status=Suggestion.Status.NOT_POSSIBLE,
+        reason="No room",
+        you_said=approved.you_said,
+        we_did=approved.we_did,
+        wording=Suggestion.Wording.APPROVED,
+        duplicate_of=approved,
+    )
+    output = tmp_path / "poster.pdf"
+    call_command("you_said_we_did", "--centre", centre.slug, "--output", str(output))
+    text = " ".join(pdf_text(output.read_bytes()).split())
+    assert text.count("sauna") == 1

@@ -1,0 +1,67 @@
+"""Issue 18: every page fits a phone (nothing scrolls sideways at 320 px; a wide table scrolls
+inside a box the keyboard reaches), axe-core is clean at 390 px, and the manager's menu fits
+one line at 1280 px."""
+
+import pytest
+
+from .conftest import assert_accessible, sign_in
+from .test_axe_sweep import NOT_HTML, _pages_for, world  # noqa: F401 - the sweep's world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return null;
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.right > root.clientWidth + 1 && !e.closest('.table-responsive, [data-scroll-region]');
+  }).slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + e.textContent.trim().slice(0, 30));
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide};
+}"""
+
+
+def _html_pages(page, urls):
+    for name, url in urls:
+        probe = page.request.get(page.base_url + url)
+        if not probe.ok or probe.headers.get("content-type", "").startswith(NOT_HTML):
+            continue
+        page.goto(page.base_url + url)
+        if page.evaluate("document.documentElement.tagName") != "HTML" or not page.title():
+            continue
+        yield name, url
+
+
+@pytest.mark.parametrize("role", ["manager", "key_worker", "volunteer"])
+def test_no_page_scrolls_sideways_at_320_px(page, world, role):  # noqa: F811
+    page.set_viewport_size({"width": 320, "height": 700})
+    sign_in(page, world.people[role].username)
+    wide, checked = {}, 0
+    for name, url in _html_pages(page, _pages_for(role, world)):
+        checked += 1
+        overflow = page.evaluate(OVERFLOW)
+        if overflow:
+            wide[f"{name} {url}"] = overflow
+    assert checked >= 3
+    assert not wide, f"pages scrolling sideways at 320 px: {wide}"
+
+
+def test_every_manager_page_is_accessible_at_390_px(phone_page, world):  # noqa: F811
+    sign_in(phone_page, world.people["manager"].username)
+    checked = 0
+    for _name, _url in _html_pages(phone_page, _pages_for("manager", world)):
+        assert_accessible(phone_page)  # scrollable-region-focusable is one of its rules
+        checked += 1
+    assert checked > 40
+
+
+def test_the_managers_menu_fits_one_line_at_1280_px(page, world):  # noqa: F811
+    sign_in(page, world.people["manager"].username)
+    nav = page.get_by_role("navigation", name="Main")
+    tops = nav.locator(".navbar-nav > .nav-item").evaluate_all(
+        "items => items.map(i => Math.round(i.getBoundingClientRect().top))"
+    )
+    assert len(tops) >= 4 and len(set(tops)) == 1, tops
+    assert nav.bounding_box()["height"] < 80
+    nav.get_by_role("button", name="Co-production").click()
+    assert nav.get_by_role("link", name="Meetings").is_visible()
+    assert_accessible(page)
