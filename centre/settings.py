@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
     "coproduction.meetings",
+    "coproduction.involvement",
 ]
 
 MIDDLEWARE = [
@@ -396,4 +397,5 @@ CENTRE_FEATURE_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
     "coproduction.meetings",
+    "coproduction.involvement",
 ]

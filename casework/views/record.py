@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
+from centre.features import collect
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY
 
 from .. import selectors, services
@@ -75,6 +76,7 @@ def woman_detail(request, pk):
                 }
             ),
             "tab": "overview",
+            "record_panels": collect("record_panels", request=request, woman=woman),
         }
     )
     return render(request, "casework/woman_detail.html", context)
