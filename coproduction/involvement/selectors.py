@@ -287,7 +287,7 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
             status=Shift.Status.ON,
             helper__isnull=False,
             ends_at__gte=begin,
-            ends_at__lt=finish,
+            ends_at__lt=min(finish, timezone.now()),
         ).aggregate(total=Sum(_DURATION))["total"]
         or timedelta()
     )

@@ -150,7 +150,7 @@ def placement_move(
     """Move her along the pathway. Taking a back seat asks no reason (none is kept); leaving
     the active role ends what the role opened, in the same transaction."""
     placement = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("opportunity", "helper")
         .get(pk=placement.pk)
     )
@@ -584,7 +584,7 @@ def shift_reminders_queue(*, now: datetime | None = None) -> int:
 def _queue_reminder(shift_id: int) -> int:
     # Locked and re-read: a swap or cancellation committed first is always seen.
     shift = (
-        Shift.objects.select_for_update()
+        Shift.objects.select_for_update(of=("self",))
         .select_related("helper__user", "helper__woman")
         .get(pk=shift_id)
     )
