@@ -66,10 +66,22 @@ def test_a_volunteer_sees_only_her_own_involvement(
     assert mine in page.context["my_shifts"] and theirs not in page.context["my_shifts"]
     assert someone_else.woman.known_as not in page.content.decode()
     # Someone else's papers, claims and shifts are a 404 (she does not learn who else helps).
-    assert volunteer_client.get(reverse("involvement:certificate", args=[someone_else.pk])).status_code == 404
-    assert volunteer_client.get(reverse("involvement:expense_edit", args=[claim.pk])).status_code == 404
-    assert volunteer_client.get(reverse("involvement:expense_receipt", args=[claim.pk])).status_code == 404
-    assert volunteer_client.post(reverse("involvement:shift_swap", args=[theirs.pk])).status_code == 404
+    assert (
+        volunteer_client.get(reverse("involvement:certificate", args=[someone_else.pk])).status_code
+        == 404
+    )
+    assert (
+        volunteer_client.get(reverse("involvement:expense_edit", args=[claim.pk])).status_code
+        == 404
+    )
+    assert (
+        volunteer_client.get(reverse("involvement:expense_receipt", args=[claim.pk])).status_code
+        == 404
+    )
+    assert (
+        volunteer_client.post(reverse("involvement:shift_swap", args=[theirs.pk])).status_code
+        == 404
+    )
     # The staff pages are not hers at all.
     for name in ["index", "rota", "expenses", "worries", "exits"]:
         assert volunteer_client.get(reverse(f"involvement:{name}")).status_code == 403
@@ -86,7 +98,9 @@ def test_she_sees_a_shift_needing_cover_only_in_a_role_she_holds(
     services.shift_swap_ask(shift=cofac, helper=facilitator)
     cover = volunteer_client.get(reverse("involvement:mine")).context["cover"]
     assert greeting in cover and cofac not in cover
-    assert volunteer_client.post(reverse("involvement:shift_take", args=[cofac.pk])).status_code == 404
+    assert (
+        volunteer_client.post(reverse("involvement:shift_take", args=[cofac.pk])).status_code == 404
+    )
 
 
 def test_stepping_down_ends_her_access_at_once(centre, volunteer, manager):
@@ -98,7 +112,9 @@ def test_stepping_down_ends_her_access_at_once(centre, volunteer, manager):
     assert access.visible_shifts(request, Shift.objects.all()).filter(pk=upcoming.pk).exists()
 
     placement = Placement.objects.get(helper=helper)
-    services.placement_move(placement=placement, to_status=Placement.Status.STEPPED_DOWN, by=manager)
+    services.placement_move(
+        placement=placement, to_status=Placement.Status.STEPPED_DOWN, by=manager
+    )
 
     request = _request(volunteer, centre)  # the next request she makes
     assert not may_take_register(request, session)
@@ -143,7 +159,9 @@ def test_another_centre_sees_none_of_it(outsider_client, her):
     assert outsider_client.get(reverse("involvement:certificate", args=[her.pk])).status_code == 404
 
 
-def test_a_partner_worker_and_the_steering_role_are_not_let_in(partner_client, steering_client, her):
+def test_a_partner_worker_and_the_steering_role_are_not_let_in(
+    partner_client, steering_client, her
+):
     for client in (partner_client, steering_client):
         assert client.get(reverse("involvement:index")).status_code == 403
         assert client.get(reverse("involvement:certificate", args=[her.pk])).status_code == 403

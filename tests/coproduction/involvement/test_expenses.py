@@ -53,8 +53,12 @@ def test_she_claims_her_bus_fare_with_a_receipt(volunteer_client, her):
 
 
 def test_a_wrong_file_is_refused_with_a_clear_message_and_nothing_lost(volunteer_client, her):
-    fake = SimpleUploadedFile("ticket.pdf", b"MZ\x90\x00 not a receipt", content_type="application/pdf")
-    response = volunteer_client.post(reverse("involvement:expense_new"), _form(amount="12.50", receipt=fake))
+    fake = SimpleUploadedFile(
+        "ticket.pdf", b"MZ\x90\x00 not a receipt", content_type="application/pdf"
+    )
+    response = volunteer_client.post(
+        reverse("involvement:expense_new"), _form(amount="12.50", receipt=fake)
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Upload a PDF or a photo" in page
@@ -79,7 +83,9 @@ def test_the_manager_approves_then_marks_paid_once(manager_client, manager, her)
     manager_client.post(approve, {"version": claim.version})
     claim.refresh_from_db()
     assert claim.status == Expense.Status.APPROVED
-    manager_client.post(reverse("involvement:expense_pay", args=[claim.pk]), {"version": claim.version})
+    manager_client.post(
+        reverse("involvement:expense_pay", args=[claim.pk]), {"version": claim.version}
+    )
     claim.refresh_from_db()
     assert claim.status == Expense.Status.PAID and claim.paid_on == timezone.localdate()
 
@@ -87,7 +93,9 @@ def test_the_manager_approves_then_marks_paid_once(manager_client, manager, her)
 def test_not_approving_needs_a_reason(manager, her):
     claim = _claim(her)
     with pytest.raises(ValidationError):
-        services.expense_reject(expense=claim, by=manager, expected_version=claim.version, reason=" ")
+        services.expense_reject(
+            expense=claim, by=manager, expected_version=claim.version, reason=" "
+        )
     done = services.expense_reject(
         expense=claim, by=manager, expected_version=claim.version, reason="Claim the night bus"
     )
@@ -97,7 +105,9 @@ def test_not_approving_needs_a_reason(manager, her):
 def test_only_the_manager_approves(key_worker_client, volunteer_client, her):
     claim = _claim(her)
     for client in (key_worker_client, volunteer_client):
-        response = client.post(reverse("involvement:expense_approve", args=[claim.pk]), {"version": 1})
+        response = client.post(
+            reverse("involvement:expense_approve", args=[claim.pk]), {"version": 1}
+        )
         assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.status == Expense.Status.CLAIMED
@@ -119,7 +129,10 @@ def test_two_people_changing_a_claim_at_once_never_overwrite(manager_client, vol
 def test_a_decided_claim_can_no_longer_be_changed(volunteer_client, manager, her):
     claim = _claim(her)
     services.expense_approve(expense=claim, by=manager, expected_version=claim.version)
-    assert volunteer_client.get(reverse("involvement:expense_edit", args=[claim.pk])).status_code == 403
+    assert (
+        volunteer_client.get(reverse("involvement:expense_edit", args=[claim.pk])).status_code
+        == 403
+    )
 
 
 def test_totals_by_state(manager, her):
@@ -130,7 +143,9 @@ def test_totals_by_state(manager, her):
     paid = services.expense_approve(expense=paid, by=manager, expected_version=paid.version)
     services.expense_mark_paid(expense=paid, by=manager, expected_version=paid.version)
     refused = _claim(her, "8.00")
-    services.expense_reject(expense=refused, by=manager, expected_version=refused.version, reason="No")
+    services.expense_reject(
+        expense=refused, by=manager, expected_version=refused.version, reason="No"
+    )
     totals = selectors.expense_totals(Expense.objects.all())
     assert totals["claimed"] == Decimal("1.00")
     assert totals["approved"] == Decimal("2.00")
@@ -140,7 +155,9 @@ def test_totals_by_state(manager, her):
     assert waiting.pk
 
 
-def test_the_expenses_page_keeps_a_fixed_query_budget(manager_client, her, django_assert_max_num_queries):
+def test_the_expenses_page_keeps_a_fixed_query_budget(
+    manager_client, her, django_assert_max_num_queries
+):
     for _ in range(6):
         _claim(her)
     with django_assert_max_num_queries(14):

@@ -80,9 +80,13 @@ def test_a_quarter_counted_by_hand(centre, other_centre, manager):
 
     _expense(centre, helper, date(2026, 7, 3), "4.60", Expense.Status.CLAIMED)
     _expense(centre, helper, date(2026, 8, 3), "18.00", Expense.Status.APPROVED)
-    _expense(centre, helper, date(2026, 9, 3), "9.20", Expense.Status.PAID, paid_on=date(2026, 9, 10))
+    _expense(
+        centre, helper, date(2026, 9, 3), "9.20", Expense.Status.PAID, paid_on=date(2026, 9, 10)
+    )
     _expense(centre, helper, date(2026, 8, 5), "35.00", Expense.Status.REJECTED)
-    _expense(centre, helper, date(2026, 6, 20), "3.00", Expense.Status.PAID, paid_on=date(2026, 7, 1))
+    _expense(
+        centre, helper, date(2026, 6, 20), "3.00", Expense.Status.PAID, paid_on=date(2026, 7, 1)
+    )
 
     for day, woman, first in [
         (date(2026, 7, 9), None, ""),

@@ -51,7 +51,10 @@ def test_a_swap_moves_the_reminder_to_whoever_takes_the_shift(
     volunteer.save()
     upcoming = shift(centre, her, in_hours=20)
     services.shift_reminders_queue()
-    assert volunteer_client.post(reverse("involvement:shift_swap", args=[upcoming.pk])).status_code == 302
+    assert (
+        volunteer_client.post(reverse("involvement:shift_swap", args=[upcoming.pk])).status_code
+        == 302
+    )
     upcoming.refresh_from_db()
     assert upcoming.swap_asked_at is not None and upcoming.helper == her  # still hers until taken
 
@@ -108,12 +111,18 @@ def test_the_manager_builds_the_rota(manager_client, centre, her):
     assert Shift.objects.get().helper == her
     bad = manager_client.post(
         reverse("involvement:shift_create"),
-        {"kind": "greeter", "starts_at": starts.strftime("%Y-%m-%dT%H:%M"), "ends_at": starts.strftime("%Y-%m-%dT%H:%M")},
+        {
+            "kind": "greeter",
+            "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": starts.strftime("%Y-%m-%dT%H:%M"),
+        },
     )
     assert bad.status_code == 400 and "must end after it starts" in bad.content.decode()
 
 
-def test_the_rota_page_keeps_a_fixed_query_budget(manager_client, centre, her, django_assert_max_num_queries):
+def test_the_rota_page_keeps_a_fixed_query_budget(
+    manager_client, centre, her, django_assert_max_num_queries
+):
     for hours in range(10, 200, 24):
         shift(centre, her, in_hours=hours)
     with django_assert_max_num_queries(12):
