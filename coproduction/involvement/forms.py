@@ -113,7 +113,7 @@ class TrainingForm(forms.Form):
     certificate = forms.FileField(
         label=_("Certificate (PDF or photo, optional)"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": UPLOAD_ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
     )
 
     def clean_certificate(self):
@@ -201,7 +201,8 @@ class ExpenseForm(VersionedForm, forms.ModelForm):
         fields = ["kind", "spent_on", "amount", "description", "receipt"]
         widgets = {
             "spent_on": DATE_INPUT,
-            "receipt": forms.ClearableFileInput(attrs={"accept": UPLOAD_ACCEPT}),
+            # Not the clearable input: it would link to the stored file, which is private.
+            "receipt": forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
         }
         help_texts = {
             "receipt": _("A PDF or a photo of the receipt or ticket, under 5 MB."),
