@@ -4,7 +4,7 @@ used the centre): her first name, the day and the time, never what the place is.
 
 from datetime import UTC, datetime
 
-from centre.messaging import EMAIL, MessageKind, register
+from centre.messaging import EMAIL, SMS, MessageKind, register
 
 SHIFT_REMINDER_PURPOSE = "involvement_shift_reminder"
 WORRY_PURPOSE = "involvement_worry_handed_over"
@@ -14,7 +14,8 @@ SHIFT_REMINDER = register(
     MessageKind(
         name="involvement_shift_reminder",
         purpose=SHIFT_REMINDER_PURPOSE,
-        channels=frozenset({EMAIL}),
+        # By email to her volunteer account; else a text, if she opted in and it is safe.
+        channels=frozenset({EMAIL, SMS}),
         discreet=True,
         example={
             "first_name": "Jo",

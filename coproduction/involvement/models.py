@@ -101,7 +101,7 @@ class Opportunity(models.Model):
         return self.role == self.Role.PEER_MENTOR
 
 
-ROLE_STEP = {
+ROLE_STEP: dict[str, str] = {
     Opportunity.Role.GREETER: Step.GREETER,
     Opportunity.Role.CO_FACILITATOR: Step.CO_FACILITATING,
     Opportunity.Role.NEWSLETTER_EDITOR: Step.NEWSLETTER,
@@ -154,11 +154,11 @@ class Helper(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.woman.known_as if self.woman_id else self.name
+        return self.woman.known_as if self.woman is not None else self.name
 
     @property
     def full_name(self) -> str:
-        if self.woman_id:
+        if self.woman is not None:
             return f"{self.woman.known_as} {self.woman.last_name}".strip()
         return self.name
 
@@ -383,7 +383,7 @@ class Shift(models.Model):
         return self.ends_at - self.starts_at
 
 
-SHIFT_ROLE = {
+SHIFT_ROLE: dict[str, str] = {
     Shift.Kind.GREETER: Opportunity.Role.GREETER,
     Shift.Kind.CO_FACILITATION: Opportunity.Role.CO_FACILITATOR,
 }

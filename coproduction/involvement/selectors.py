@@ -19,10 +19,12 @@ from django.db.models import (
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from casework.access import sees_whole_caseload
 from casework.models import Woman
 from casework.selectors import caseload_for_user
 from centre.access import can, scope_to_centre
 from centre.models import Centre
+from centre.requests import CentreRequest
 
 from . import access
 from .models import (
@@ -109,7 +111,8 @@ def pathway(request: HttpRequest) -> list[PathwayColumn]:
     for placement in placements:
         by_status[placement.status].append(placement)
     return [
-        PathwayColumn(value, label, by_status[value]) for value, label in Placement.Status.choices
+        PathwayColumn(value, str(label), by_status[value])
+        for value, label in Placement.Status.choices
     ]
 
 
@@ -122,7 +125,7 @@ def alumni(request: HttpRequest) -> QuerySet[Helper]:
     ).filter(roles__gt=0, roles=F("down"))
 
 
-def women_asking_to_help(request: HttpRequest) -> QuerySet[Woman]:
+def women_asking_to_help(request: CentreRequest) -> QuerySet[Woman]:
     """Women on this worker's caseload (casework's rule decides whose) who said they would
     like to help, with how many roles they are on the pathway for already."""
     roles = (
@@ -258,11 +261,21 @@ def exit_questionnaires(request: HttpRequest) -> QuerySet[ExitQuestionnaire]:
     return scope_to_centre(ExitQuestionnaire.objects.select_related("woman", "suggestion"), request)
 
 
-def women_for_staff(request: HttpRequest) -> QuerySet[Woman]:
+def exit_name_for(request: CentreRequest, answers: ExitQuestionnaire) -> str:
+    """The name on a questionnaire as this person may see it ("" for anonymous)."""
+    woman = answers.woman
+    if woman is None:
+        return answers.first_name
+    if sees_whole_caseload(request) or woman.key_worker_id == request.user.pk:
+        return f"{woman.known_as} {woman.last_name}".strip()
+    return ""
+
+
+def women_for_staff(request: CentreRequest) -> QuerySet[Woman]:
     """Whom a member of staff may name in a form here: the women on her caseload (casework's
     rule), including those who have moved on."""
     women = scope_to_centre(Woman.objects.all(), request)
-    if can(request, "approve_expenses"):
+    if sees_whole_caseload(request):
         return women.order_by("first_name", "last_name")
     return women.filter(key_worker_id=request.user.pk or 0).order_by("first_name", "last_name")
 

@@ -16,7 +16,7 @@ from activities.models import Facilitator, Session
 from casework.models import Woman
 from centre.audit import audit_log
 from centre.documents.models import private_storage
-from centre.messaging import EMAIL, absolute_url, message_queue
+from centre.messaging import EMAIL, SMS, absolute_url, message_queue
 from centre.models import Centre, Membership, User
 from centre.outbox import outbox_message_cancel
 from centre.roles import MANAGER_ONLY, VOLUNTEERS
@@ -194,9 +194,10 @@ def placement_move(
     placement.save(update_fields=["status", "status_since", "disclosure_check_on"])
     if was_active and to_status != Status.ACTIVE:
         _end_role_access(placement)
-    if to_status == Status.ACTIVE and placement.helper.woman_id:
+    woman = placement.helper.woman
+    if to_status == Status.ACTIVE and woman is not None:
         step_record(
-            woman=placement.helper.woman,
+            woman=woman,
             step=placement.opportunity.step,
             taken_on=on,
             by=by,
@@ -374,7 +375,7 @@ def worry_take(*, worry: Worry, by: User) -> bool:
     return bool(taken)
 
 
-THEME_ABOUT = {
+THEME_ABOUT: dict[str, str] = {
     Suggestion.Theme.BUILDING: Suggestion.About.CENTRE,
     Suggestion.Theme.ACTIVITIES: Suggestion.About.ACTIVITIES,
     Suggestion.Theme.FOOD: Suggestion.About.FOOD,
@@ -437,7 +438,7 @@ def _register_access(shift: Shift) -> Facilitator | None:
     own volunteer rule), for as long as she holds the role."""
     if (
         shift.kind != Shift.Kind.CO_FACILITATION
-        or shift.session_id is None
+        or shift.session is None
         or shift.helper is None
         or shift.helper.user_id is None
     ):
@@ -575,7 +576,7 @@ def shift_reminders_queue(*, now: datetime | None = None) -> int:
         status=Shift.Status.ON,
         starts_at__gt=now,
         starts_at__lte=now + REMINDER_LEAD,
-        helper__user__isnull=False,
+        helper__isnull=False,
     ).values_list("pk", flat=True)
     return sum(_queue_reminder(pk) for pk in due)
 
@@ -589,22 +590,17 @@ def _queue_reminder(shift_id: int) -> int:
         .get(pk=shift_id)
     )
     helper = shift.helper
-    if (
-        shift.status != Shift.Status.ON
-        or helper is None
-        or helper.user is None
-        or not helper.user.email
-    ):
+    if shift.status != Shift.Status.ON or helper is None:
         return 0
-    first_name = (
-        helper.woman.known_as
-        if helper.woman_id
-        else (helper.user.first_name or helper.name.split(" ")[0])
-    )
+    channel, recipient = _reminder_channel(helper)
+    if not recipient:
+        return 0
+    woman = helper.woman
+    first_name = woman.known_as if woman is not None else helper.name.split(" ")[0]
     _message, created = message_queue(
         kind=SHIFT_REMINDER.name,
-        channel=EMAIL,
-        recipient=helper.user.email,
+        channel=channel,
+        recipient=recipient,
         context={
             "first_name": first_name,
             "starts_at": timezone.localtime(shift.starts_at),
@@ -615,6 +611,22 @@ def _queue_reminder(shift_id: int) -> int:
         send_at=shift.starts_at - REMINDER_LEAD,
     )
     return int(created)
+
+
+def _reminder_channel(helper: Helper) -> tuple[str, str]:
+    """Her volunteer account's email; else a text, only if she opted in and said it is safe."""
+    if helper.user is not None and helper.user.email:
+        return EMAIL, helper.user.email
+    woman = helper.woman
+    if (
+        woman is not None
+        and woman.anonymised_at is None
+        and woman.reminders_opt_in
+        and woman.safe_to_text
+        and woman.mobile
+    ):
+        return SMS, woman.mobile
+    return EMAIL, ""
 
 
 # --- Expenses ---------------------------------------------------------------------------------

@@ -677,9 +677,12 @@ def peer_log_new(request: HttpRequest) -> HttpResponse:
 @roles_required(STAFF)
 @require_GET
 def exits(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "involvement/exits.html", {"answers": selectors.exit_questionnaires(request)[:200]}
-    )
+    """Named answers show her name only to her key worker and the manager (anonymous to other
+    staff, as a questionnaire is about her support)."""
+    answers = list(selectors.exit_questionnaires(request)[:200])
+    for answer in answers:
+        answer.shown_name = selectors.exit_name_for(request, answer)
+    return render(request, "involvement/exits.html", {"answers": answers})
 
 
 @roles_required(STAFF)

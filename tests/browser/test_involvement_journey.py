@@ -88,7 +88,9 @@ def test_from_interest_to_the_rota_to_a_paid_bus_fare(page, centre, manager, key
     page.goto(f"{page.base_url}/involvement/mine/")
     _accessible_at_both_widths(page)
     rota = page.locator("section[aria-labelledby=rota-heading]")
-    assert rota.get_by_text(timezone.localtime(mine.starts_at).strftime("%a %-d %b, %H:%M")).is_visible()
+    assert rota.get_by_text(
+        timezone.localtime(mine.starts_at).strftime("%a %-d %b, %H:%M")
+    ).is_visible()
     assert timezone.localtime(theirs.starts_at).strftime("%a %-d %b, %H:%M") not in page.content()
     assert someone_else.woman.known_as not in page.content()
     nav = page.get_by_role("navigation", name="Main")

@@ -35,6 +35,8 @@ EVERY_KIND = {
     "meeting_reminder_woman",
     "minutes_reminder",
     "meeting_action_due",
+    "involvement_shift_reminder",
+    "involvement_worry_handed_over",
 }
 KINDS = messaging.kinds()
 TEMPLATES = [(kind, name) for kind in KINDS for name in kind.template_names()]
@@ -95,6 +97,7 @@ def test_reminders_to_women_are_the_discreet_kinds():
         "appointment_reminder",
         "session_reminder",
         "meeting_reminder_woman",
+        "involvement_shift_reminder",
     }
     for kind in DISCREET:
         assert kind.sms_template == "sms_discreet.txt"

@@ -127,3 +127,18 @@ def test_the_rota_page_keeps_a_fixed_query_budget(
         shift(centre, her, in_hours=hours)
     with django_assert_max_num_queries(12):
         assert manager_client.get(reverse("involvement:rota")).status_code == 200
+
+
+def test_without_an_account_a_text_goes_only_if_she_said_it_is_safe(centre, manager):
+    safe = active_helper(centre, Opportunity.Role.GREETER, by=manager)
+    safe.woman.reminders_opt_in = safe.woman.safe_to_text = True
+    safe.woman.save()
+    unsafe = active_helper(centre, Opportunity.Role.GREETER, by=manager)
+    unsafe.woman.reminders_opt_in, unsafe.woman.safe_to_text = True, False
+    unsafe.woman.save()
+    shift(centre, safe)
+    shift(centre, unsafe)
+    assert services.shift_reminders_queue() == 1
+    text = _reminders().get()
+    assert text.channel == "sms" and text.recipient == safe.woman.mobile
+    assert safe.woman.known_as in text.body and safe.woman.last_name not in text.body

@@ -126,3 +126,18 @@ def test_staff_take_a_worry_on_once(manager_client, key_worker_client, her, mana
     worry.refresh_from_db()
     assert worry.taken_by.username != manager.username
     assert Worry.objects.filter(taken_at__isnull=True).count() == 0
+
+
+def test_a_named_questionnaire_shows_her_name_only_to_her_key_worker_and_the_manager(
+    manager_client, key_worker_client, other_key_worker, centre
+):
+    woman = WomanFactory(centre=centre, key_worker=other_key_worker, first_name="Rowan")
+    services.exit_questionnaire_record(
+        centre=centre, source="paper", felt_supported=3, would_recommend="yes", woman=woman
+    )
+    assert "Rowan" in manager_client.get(reverse("involvement:exits")).content.decode()
+    assert (
+        "Rowan" in client_for(other_key_worker).get(reverse("involvement:exits")).content.decode()
+    )
+    page = key_worker_client.get(reverse("involvement:exits")).content.decode()
+    assert "Rowan" not in page and "Anonymous" in page
