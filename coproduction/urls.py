@@ -5,7 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("coproduction/meetings/", include("coproduction.meetings.urls")),
-    path("involvement/", include("coproduction.involvement.urls")),
+    path("", include("coproduction.involvement.urls")),
     path("", include("coproduction.suggestions.urls")),
     path("", include("coproduction.kiosk.urls")),
     path("", include("coproduction.reports.urls")),

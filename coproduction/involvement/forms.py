@@ -229,46 +229,9 @@ class DecisionForm(VersionedForm):
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE_INPUT, required=False)
 
 
-class ExitPaperForm(forms.Form):
-    """A paper questionnaire typed up by staff: named only if she chose to be."""
+class ExitAnswersForm(forms.Form):
+    """Her answers, as the tablet asks them (the paper form asks the same about her)."""
 
-    woman = forms.ModelChoiceField(
-        label=_("Her name, if she chose to give it"), queryset=None, required=False
-    )
-    completed_on = forms.DateField(label=_("Date she filled it in"), widget=DATE_INPUT)
-    felt_supported = forms.TypedChoiceField(
-        label=_("How well supported did she feel? (1 not at all, 5 very well)"),
-        choices=[(n, str(n)) for n in range(1, 6)],
-        coerce=int,
-    )
-    most_helped = forms.CharField(
-        label=_("What helped most?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    could_be_better = forms.CharField(
-        label=_("What could we do better? (goes to the suggestion box)"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    about = forms.ChoiceField(
-        label=_("What is that about?"),
-        choices=[("", "—"), *Suggestion.About.choices],
-        required=False,
-    )
-    would_recommend = forms.ChoiceField(
-        label=_("Would she tell a friend to come here?"),
-        choices=ExitQuestionnaire.Recommend.choices,
-    )
-
-    def __init__(self, *args, women, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["woman"].queryset = women
-
-
-class TabletExitForm(forms.Form):
     felt_supported = forms.TypedChoiceField(
         label=_("How well supported did you feel?"),
         choices=[(n, str(n)) for n in range(1, 6)],
@@ -290,9 +253,39 @@ class TabletExitForm(forms.Form):
         label=_("Would you tell a friend to come here?"),
         choices=ExitQuestionnaire.Recommend.choices,
     )
+
+
+class TabletExitForm(ExitAnswersForm):
     first_name = forms.CharField(
         label=_("Your first name (leave empty to stay anonymous)"), max_length=80, required=False
     )
+
+
+class ExitPaperForm(ExitAnswersForm):
+    """A paper questionnaire typed up by staff: named only if she chose to be."""
+
+    STAFF_LABELS = {
+        "felt_supported": _("How well supported did she feel? (1 not at all, 5 very well)"),
+        "most_helped": _("What helped most?"),
+        "could_be_better": _("What could we do better? (goes to the suggestion box)"),
+        "would_recommend": _("Would she tell a friend to come here?"),
+    }
+    woman = forms.ModelChoiceField(
+        label=_("Her name, if she chose to give it"), queryset=None, required=False
+    )
+    completed_on = forms.DateField(label=_("Date she filled it in"), widget=DATE_INPUT)
+    about = forms.ChoiceField(
+        label=_("What is that about?"),
+        choices=[("", "—"), *Suggestion.About.choices],
+        required=False,
+    )
+    field_order = ["woman", "completed_on", "felt_supported", "most_helped", "could_be_better"]
+
+    def __init__(self, *args, women, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["woman"].queryset = women
+        for name, label in self.STAFF_LABELS.items():
+            self.fields[name].label = label
 
 
 class TabletInterestForm(forms.Form):

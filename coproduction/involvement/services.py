@@ -55,6 +55,11 @@ MOVES: dict[str, set[str]] = {
 REMINDER_LEAD = timedelta(hours=24)
 
 
+def _not_future(field: str, day: date | None) -> None:
+    if day is not None and day > timezone.localdate():
+        raise ValidationError({field: _("The date cannot be in the future.")})
+
+
 # --- Opportunities and people -----------------------------------------------------------------
 
 
@@ -163,10 +168,7 @@ def placement_move(
         )
     on = on or timezone.localdate()
     if disclosure_check_on is not None:
-        if disclosure_check_on > timezone.localdate():
-            raise ValidationError(
-                {"disclosure_check_on": _("The check date cannot be in the future.")}
-            )
+        _not_future("disclosure_check_on", disclosure_check_on)
         placement.disclosure_check_on = disclosure_check_on
     if (
         to_status == Status.ACTIVE
@@ -259,8 +261,7 @@ def step_record(
 ) -> InvolvementStep:
     """Record a step she took on the continuum. With `once`, the same step on the same day is
     recorded once."""
-    if taken_on > timezone.localdate():
-        raise ValidationError({"taken_on": _("The date cannot be in the future.")})
+    _not_future("taken_on", taken_on)
     if once:
         existing = InvolvementStep.objects.filter(woman=woman, step=step, taken_on=taken_on).first()
         if existing is not None:
@@ -292,8 +293,7 @@ def training_record(
     certificate: UploadedFile | None = None,
 ) -> Training:
     """Record a course she completed (with its certificate, if she has one)."""
-    if completed_on > timezone.localdate():
-        raise ValidationError({"completed_on": _("The date cannot be in the future.")})
+    _not_future("completed_on", completed_on)
     training = Training(
         centre_id=helper.centre_id,
         helper=helper,
@@ -397,8 +397,7 @@ def peer_conversation_log(
 ) -> PeerConversation:
     """Log a peer conversation (no case details). A worry goes to staff in the same step; an
     idea goes into the suggestion box under the conversation's theme."""
-    if held_on > timezone.localdate():
-        raise ValidationError({"held_on": _("The date cannot be in the future.")})
+    _not_future("held_on", held_on)
     entry = PeerConversation(
         centre_id=helper.centre_id,
         helper=helper,
@@ -648,8 +647,7 @@ def expense_claim(
     receipt: UploadedFile | None = None,
 ) -> Expense:
     """Claim a cost of helping; it waits for the manager's approval."""
-    if spent_on > timezone.localdate():
-        raise ValidationError({"spent_on": _("The date cannot be in the future.")})
+    _not_future("spent_on", spent_on)
     expense = Expense(
         centre_id=helper.centre_id,
         helper=helper,
@@ -679,8 +677,7 @@ def expense_update(
     if expense.status != Expense.Status.CLAIMED:
         raise ValidationError(_("This claim has been decided and can no longer be changed."))
     values = {name: data[name] for name in EXPENSE_FIELDS if name in data}
-    if values.get("spent_on") and values["spent_on"] > timezone.localdate():
-        raise ValidationError({"spent_on": _("The date cannot be in the future.")})
+    _not_future("spent_on", values.get("spent_on"))
     candidate = Expense(
         **{**{f: getattr(expense, f) for f in EXPENSE_FIELDS}, **values},
         centre_id=expense.centre_id,
@@ -745,8 +742,7 @@ def expense_mark_paid(
 ) -> Expense:
     """Mark an approved claim paid (once)."""
     paid_on = paid_on or timezone.localdate()
-    if paid_on > timezone.localdate():
-        raise ValidationError({"paid_on": _("The date cannot be in the future.")})
+    _not_future("paid_on", paid_on)
     done = _decide(
         expense,
         expected_version,
@@ -792,8 +788,7 @@ def exit_questionnaire_record(
         about=about if could_be_better.strip() else "",
         entered_by=by,
     )
-    if answers.completed_on > timezone.localdate():
-        raise ValidationError({"completed_on": _("The date cannot be in the future.")})
+    _not_future("completed_on", answers.completed_on)
     answers.full_clean()
     if answers.could_be_better:
         answers.suggestion = suggestion_create(

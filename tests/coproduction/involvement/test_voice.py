@@ -2,6 +2,8 @@
 help", the peer log and a worry handed to staff in one step: answers and themes feed the
 suggestion box."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -141,3 +143,13 @@ def test_a_named_questionnaire_shows_her_name_only_to_her_key_worker_and_the_man
     )
     page = key_worker_client.get(reverse("involvement:exits")).content.decode()
     assert "Rowan" not in page and "Anonymous" in page
+
+
+def test_the_tablet_pages_lead_nowhere_but_the_tablet(kiosk_client, greeter_role):
+    for name in ("tablet_exit", "tablet_interest"):
+        html = kiosk_client.get(reverse(f"involvement:{name}")).content.decode()
+        targets = re.findall(r'(?:href|action|src)="([^"]*)"', html)
+        assert targets and all(t.startswith(("/kiosk/", "/static/")) for t in targets), targets
+    start = kiosk_client.get(reverse("kiosk:start")).content.decode()
+    assert reverse("involvement:tablet_exit") in start
+    assert reverse("involvement:tablet_interest") in start
