@@ -209,3 +209,12 @@ def test_the_pathway_page_keeps_a_fixed_query_budget(
         )
     with django_assert_max_num_queries(20):
         assert manager_client.get(reverse("involvement:index")).status_code == 200
+
+
+def test_an_overdue_one_to_one_shows_on_her_page(manager_client, manager, her):
+    long_ago = timezone.localdate() - timedelta(days=60)
+    services.supervision_record(
+        helper=her, supervisor=manager, held_on=long_ago, next_on=long_ago + timedelta(days=28)
+    )
+    page = manager_client.get(reverse("involvement:helper", args=[her.pk])).content.decode()
+    assert "Overdue" in page
