@@ -176,3 +176,12 @@ def test_the_record_panel_shows_only_to_those_who_see_her_record(
     assert "Meeter and greeter" in page.content.decode()
     card = client_for(other_key_worker).get(reverse("casework:woman", args=[woman.pk]))
     assert "Meeter and greeter" not in card.content.decode()
+
+
+def test_her_page_keeps_a_fixed_query_budget(
+    volunteer_client, centre, her, django_assert_max_num_queries
+):
+    for hours in range(10, 200, 24):
+        shift(centre, her, in_hours=hours)
+    with django_assert_max_num_queries(16):
+        assert volunteer_client.get(reverse("involvement:mine")).status_code == 200
