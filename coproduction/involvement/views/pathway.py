@@ -40,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         "pathway": selectors.pathway(request),
         "opportunities": selectors.opportunities(request),
-        "asking": selectors.women_asking_to_help(request),
+        "asking": selectors.women_asking_to_help(request)[:50],
         "alumni": selectors.alumni(request),
         "numbers": numbers,
         "quarter_start": start,
