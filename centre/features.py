@@ -4,8 +4,10 @@ Each app in settings.CENTRE_FEATURE_APPS may have a `hooks` module with any of:
 
 - `nav_items(request) -> list[NavItem]`: links in the top navigation for this person.
 - `home_panels(request) -> list[HomePanel]`: panels on this person's home page, with real counts.
+- `tablet_panels(*, centre) -> list[HomePanel]`: sections on the shared tablet's board (the
+  kiosk), rendered inside the kiosk's page. Never a person: plain words for anyone to read.
 - `record_panels(request, woman) -> list[HomePanel]`: panels on a woman's record (her overview),
-  shown only to those who see her record; each hook asks the record policy itself.
+  each app asking casework's record policy what this person may see of her.
 - `seed_demo(*, centres, scale, stdout) -> None`: demo data, called in app order by seed_demo.
 """
 

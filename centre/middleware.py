@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,31 @@ class RequestIdMiddleware:
         finally:
             set_request_id("")
         response["X-Request-ID"] = request.request_id
+        return response
+
+
+class QueryCountMiddleware:
+    """Benchmark mode only (settings.BENCH): says in an X-Bench-Queries header how many
+    database queries the response took, and in X-Bench-Ms how long the app took to make it
+    (without the time the request waited for a free worker), so the benchmark reports queries
+    per request and compares pages by the time they cost the server."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counted(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        start = time.perf_counter()
+        with connection.execute_wrapper(counted):
+            response = self.get_response(request)
+        response["X-Bench-Ms"] = f"{(time.perf_counter() - start) * 1000:.1f}"
+        response["X-Bench-Queries"] = str(count)
         return response
 
 

@@ -136,7 +136,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["centre", "object_type", "object_id", "-created_at"])]
+        indexes = [
+            models.Index(fields=["centre", "object_type", "object_id", "-created_at"]),
+            # The audit search: one centre's events, newest first (and its capped count).
+            models.Index(fields=["centre", "-created_at", "-id"], name="audit_centre_newest_idx"),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type} {self.object_id}"

@@ -5,6 +5,7 @@ starts without them. The URL fetcher serves only our own static files, so a temp
 person typed) can never make the server fetch anything from the network or the disk elsewhere.
 """
 
+import base64
 import io
 import mimetypes
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.template.loader import render_to_string
 from pypdf import PdfReader
 
 STATIC_PREFIX = "static:"
+DATA_IMAGE_PREFIXES = ("data:image/png;base64,", "data:image/jpeg;base64,")
 
 
 class PDFFetchRefused(ValueError):
@@ -26,6 +28,10 @@ class PDFUnavailable(RuntimeError):
 
 
 def static_only_url_fetcher(url, *args, **kwargs):
+    if url.startswith(DATA_IMAGE_PREFIXES):
+        # An image carried inside the page itself (a newsletter's photo): nothing is fetched.
+        header, _sep, payload = url.partition(",")
+        return {"string": base64.b64decode(payload), "mime_type": header[5:].split(";")[0]}
     path = None
     if url.startswith(STATIC_PREFIX):
         path = url[len(STATIC_PREFIX) :].lstrip("/")

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "coproduction.reports",
     "coproduction.meetings",
     "coproduction.involvement",
+    "coproduction.newsletter",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +136,12 @@ MIDDLEWARE = [
     # Axes must be last so that it sees the final login response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Benchmark mode (`make bench` only, never in production): adds the bare floor page at
+# /bench/floor/ and an X-Bench-Queries header with each response's query count.
+BENCH = env_bool("BENCH", False)
+if BENCH:
+    MIDDLEWARE.insert(0, "centre.middleware.QueryCountMiddleware")
 
 ROOT_URLCONF = "centre.urls"
 WSGI_APPLICATION = "centre.wsgi.application"
@@ -398,4 +405,5 @@ CENTRE_FEATURE_APPS = [
     "coproduction.reports",
     "coproduction.meetings",
     "coproduction.involvement",
+    "coproduction.newsletter",
 ]

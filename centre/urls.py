@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -64,3 +65,7 @@ urlpatterns = [
     path("documents/", include("centre.documents.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH:
+    # The benchmark's floor page: routed only in benchmark mode, so it never exists in production.
+    urlpatterns.append(path("bench/floor/", views.bench_floor, name="bench_floor"))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from centre.labels import choice_label
 from centre.requests import CentreRequest
 
 from ..access import (
@@ -66,7 +67,7 @@ def timeline(
             TimelineEntry(
                 when=change.changed_at.date(),
                 kind="stage",
-                title=f"Stage: {change.get_to_stage_display()}",
+                title=f"Stage: {choice_label(change, 'to_stage')}",
                 body=change.reason,
                 by=change.changed_by,
             )
@@ -78,7 +79,7 @@ def timeline(
             TimelineEntry(
                 when=allocation.started_at.date(),
                 kind="allocation",
-                title=f"{allocation.get_kind_display()}: {allocation.worker}",
+                title=f"{choice_label(allocation, 'kind')}: {allocation.worker}",
                 body=allocation.reason,
                 by=allocation.allocated_by,
             )
@@ -103,7 +104,7 @@ def timeline(
             TimelineEntry(
                 when=appointment.starts_at.date(),
                 kind="appointment",
-                title=f"Appointment: {appointment.get_status_display()}",
+                title=f"Appointment: {choice_label(appointment, 'status')}",
                 body=appointment.purpose,
                 by=appointment.worker,
             )
@@ -134,7 +135,7 @@ def _contact_entry(contact: Contact, *, hidden: bool, notes_shared: bool) -> Tim
     return TimelineEntry(
         when=contact.contact_on,
         kind="contact",
-        title=f"{contact.get_contact_type_display()}" + ("" if contact.made else " (attempt)"),
+        title=f"{choice_label(contact, 'contact_type')}" + ("" if contact.made else " (attempt)"),
         body="" if hidden else contact.note,
         by=contact.worker,
         restricted=contact.restricted,

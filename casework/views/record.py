@@ -76,7 +76,11 @@ def woman_detail(request, pk):
                 }
             ),
             "tab": "overview",
-            "record_panels": collect("record_panels", request=request, woman=woman),
+            # Other apps' panels about her (the newsletter's pieces), each app deciding by the
+            # record policy what it shows (centre/features.py).
+            "record_panels": sorted(
+                collect("record_panels", request=request, woman=woman), key=lambda p: p.order
+            ),
         }
     )
     return render(request, "casework/woman_detail.html", context)

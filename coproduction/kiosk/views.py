@@ -7,7 +7,7 @@ from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseNotAllowed
+from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,9 @@ from activities import services as activity_services
 from activities.models import Feedback
 from centre.access import roles_required
 from centre.audit import audit_log
+from centre.features import collect
 from centre.roles import MANAGER_ONLY
+from coproduction.newsletter import selectors as newsletter_selectors
 from coproduction.suggestions import selectors as suggestion_selectors
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.services import normalise_receipt_code
@@ -116,7 +118,37 @@ def board(request):
     items = list(suggestion_selectors.you_said_we_did_items(request.kiosk_centre, limit=12))
     for item in items:
         item.picture = PICTOGRAMS.get(item.about, "other")
-    return _render(request, "board.html", {"items": items})
+    # Other rooms add sections through their hooks (meetings: published minutes in plain words).
+    panels = collect("tablet_panels", centre=request.kiosk_centre)
+    return _render(request, "board.html", {"items": items, "panels": panels})
+
+
+@tablet_page
+@require_GET
+def newsletter(request):
+    """The latest newsletter (its pieces and sections, photos described in words) and the call
+    for contributions while one is running. Nothing but what was published."""
+    centre = request.kiosk_centre
+    issue = newsletter_selectors.latest_published(centre)
+    context = {
+        "issue": issue,
+        "pieces": newsletter_selectors.piece_items(
+            issue, image=lambda piece: reverse("kiosk:newsletter_photo", args=[piece.pk])
+        )
+        if issue
+        else [],
+        "sections": issue.sections if issue else {},
+        "call": newsletter_selectors.current_call(centre),
+    }
+    return render(request, "newsletter/kiosk.html", {"kiosk": kiosk_settings(), **context})
+
+
+@tablet_page
+@require_GET
+def newsletter_photo(request, pk):
+    """A photo printed in the latest newsletter (nothing else: no draft, no other issue)."""
+    piece = newsletter_selectors.tablet_photo(request.kiosk_centre, pk)
+    return FileResponse(piece.image.open("rb"))
 
 
 @tablet_page

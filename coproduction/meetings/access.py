@@ -15,9 +15,16 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from centre.access import can, capability, role_in
-from centre.roles import ALL_MEMBERS, MANAGER_ONLY, MEETING_ORGANISERS, STAFF_ROLES, STEERING_GROUP
+from centre.roles import (
+    ALL_MEMBERS,
+    KEY_WORKERS_AND_MANAGER,
+    MANAGER_ONLY,
+    MEETING_ORGANISERS,
+    STAFF_ROLES,
+    STEERING_GROUP,
+)
 
-from .models import ElectedRole, Group, Meeting
+from .models import ElectedRole, Group, Meeting, Paper
 
 
 @capability("see_meetings")
@@ -36,6 +43,18 @@ def _organise_meetings(request: HttpRequest) -> bool:
 def _see_group_women(request: HttpRequest) -> bool:
     """The names of the women in a group (they come from casework records)."""
     return role_in(request, STAFF_ROLES)
+
+
+@capability("invite_women_to_meetings")
+def _invite_women(request: HttpRequest) -> bool:
+    """Key workers (and the manager) ask the women on their caseload who want to be invited.
+    Which women she sees is the record policy's answer (casework.selectors.visible_women)."""
+    return role_in(request, KEY_WORKERS_AND_MANAGER)
+
+
+def sees_paper(request: HttpRequest, paper: Paper) -> bool:
+    """Organisers always; everyone else who sees the meeting from the paper's release date."""
+    return can(request, "organise_meetings") or paper.is_released
 
 
 def visible_groups(request: HttpRequest, groups: QuerySet[Group]) -> QuerySet[Group]:

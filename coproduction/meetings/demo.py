@@ -4,6 +4,7 @@ actions (done, dropped, late, and one carried forward three times). Once per cen
 import random
 from datetime import date, datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from centre.models import Membership, User
 from centre.roles import Role
 
 from . import services
-from .models import Action, ElectedRole, Group, Meeting
+from .models import Action, AgendaItem, Attendance, ElectedRole, Group, Invitation, Meeting, Naming
 
 PLACE = "Community room, ground floor"
 ACCESS = "Step-free entrance at the side door; hearing loop in the room."
@@ -99,6 +100,7 @@ def _women(centre, group: Group, rng: random.Random) -> list[Woman]:
             woman=woman,
             joined_on=timezone.localdate() - timedelta(days=380),
             wants_reminders=woman.reminders_opt_in,
+            naming=rng.choice(Naming.values),
         )
     return chosen
 
@@ -218,6 +220,9 @@ def _seed_centre(centre, people, rng) -> int:
         organiser=manager,
         details={"place": PLACE, "accessibility_notes": ACCESS, "provides_lunch": True},
     )
+    if meetings:
+        _declaration(meetings[-1], manager)
+    _invitations_and_papers(centre, service_users, manager, rng)
     services.meeting_schedule(
         group=groups["steering"],
         starts_at=timezone.make_aware(datetime.combine(today + timedelta(days=20), time(14, 0))),
@@ -225,6 +230,65 @@ def _seed_centre(centre, people, rng) -> int:
         details={"place": "Board room, first floor (lift available)"},
     )
     return len(meetings)
+
+
+PAPER = (
+    "The summer trip\n\nWe have 600 pounds for a day out in July. "
+    "The coach costs 350 pounds. Lunch for 25 women costs about 200 pounds.\n"
+)
+
+
+def _declaration(meeting: Meeting, by: User) -> None:
+    """A small-grants item on the last meeting, with an interest declared by someone who came."""
+    came = meeting.attendance.filter(status=Attendance.Status.PRESENT, user__isnull=False).first()
+    if came is None:
+        return
+    item = services.agenda_item_add(
+        meeting=meeting,
+        title="Small grants: the garden group's bid for tools",
+        raised_by="",
+        naming=AgendaItem.Naming.ANONYMOUS,
+    )
+    services.interest_declare(
+        meeting=meeting,
+        attendance=came,
+        agenda_item=item,
+        interest="She helps run the garden group that made the bid.",
+        left_room=True,
+        by=by,
+    )
+
+
+def _invitations_and_papers(centre, group: Group, manager: User, rng: random.Random) -> None:
+    """The next meeting: a paper with its plain summary, the members invited, and women on key
+    workers' caseloads who want to be invited asked by their key worker."""
+    following = group.meetings.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+    if following is None:
+        return
+    services.paper_add(
+        meeting=following,
+        title="Money for the summer trip",
+        plain_summary="How much the trip costs and what we can afford.",
+        upload=ContentFile(PAPER.encode(), name="summer-trip.txt"),
+        by=manager,
+    )
+    services.members_invite(meeting=following, by=manager, method=Invitation.Method.EMAIL)
+    women = Woman.objects.filter(
+        centre=centre, key_worker__isnull=False, anonymised_at__isnull=True, closed_at__isnull=True
+    )
+    if not women.filter(invite_to_meetings=True).exists():
+        # Demo records: some women said on their record they would like to be invited.
+        chosen = list(women.order_by("pk").values_list("pk", flat=True)[:6])
+        Woman.objects.filter(pk__in=chosen).update(invite_to_meetings=True)
+    asked = women.filter(invite_to_meetings=True).exclude(meeting_invitations__meeting=following)
+    for woman in list(asked.select_related("key_worker"))[:4]:
+        services.invitation_record(
+            meeting=following,
+            woman=woman,
+            by=woman.key_worker,
+            method=rng.choice([m for m in Invitation.Method.values if m != "email"]),
+            answer=rng.choice(Invitation.Answer.values),
+        )
 
 
 def seed_meetings(*, centres, scale, stdout) -> None:

@@ -8,15 +8,20 @@ from centre.versioning import VersionedForm
 
 from .models import (
     NOTE_MAX,
+    PAPER_MAX_BYTES,
+    PAPERS_RELEASE_DAYS,
     Action,
     AgendaItem,
     Decision,
     ElectedRole,
     Group,
     GroupMember,
+    Invitation,
     Meeting,
     MeetingSeries,
     Minutes,
+    Naming,
+    Paper,
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -26,11 +31,19 @@ TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
-        fields = ["name", "kind", "terms_of_reference", "standing_items"]
+        fields = ["name", "kind", "terms_of_reference", "standing_items", "papers_release_days"]
         widgets = {
             "terms_of_reference": forms.Textarea(attrs={"rows": 6}),
             "standing_items": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["papers_release_days"].required = False
+
+    def clean_papers_release_days(self) -> int:
+        days = self.cleaned_data.get("papers_release_days")
+        return PAPERS_RELEASE_DAYS if days is None else days
 
 
 class MemberForm(forms.Form):
@@ -44,6 +57,12 @@ class MemberForm(forms.Form):
         required=False,
         help_text=_("A woman gets them only if her record says she wants reminders and how."),
     )
+    naming = forms.ChoiceField(
+        label=_("For a woman: how attendance lists and the minutes name her"),
+        choices=Naming.choices,
+        initial=Naming.ANONYMOUS,
+        required=False,
+    )
 
     def __init__(self, *args, users, women, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,6 +72,9 @@ class MemberForm(forms.Form):
             del self.fields["woman"]
         else:
             self.fields["woman"].queryset = women
+
+    def clean_naming(self) -> str:
+        return self.cleaned_data.get("naming") or Naming.ANONYMOUS
 
     def clean(self):
         cleaned = super().clean()
@@ -266,3 +288,79 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["suggestion"].queryset = suggestions
         self.fields["suggestion"].label_from_instance = lambda s: f"{s.receipt_code}: {s.text[:80]}"
+
+
+class InterestForm(forms.Form):
+    """A declaration of interest by someone who came, on one item of the agenda."""
+
+    who = forms.ChoiceField(label=_("Who declared it"))
+    agenda_item = forms.ModelChoiceField(
+        label=_("On which agenda item"), queryset=AgendaItem.objects.none()
+    )
+    interest = forms.CharField(
+        label=_("The interest she declared"),
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: she works for the group asking for the money."),
+    )
+    left_room = forms.BooleanField(label=_("She left the room for this item"), required=False)
+
+    def __init__(self, *args, present, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.present = {str(row.pk): row for row in present}
+        self.fields["who"].choices = [("", "---------")] + [
+            (key, row.shown_name) for key, row in self.present.items()
+        ]
+        self.fields["agenda_item"].queryset = items
+
+    def attendance(self):
+        return self.present[self.cleaned_data["who"]]
+
+
+class InvitationForm(forms.Form):
+    """A key worker records that she asked a woman to a meeting, how, and her answer."""
+
+    meeting = forms.ModelChoiceField(label=_("Which meeting"), queryset=Meeting.objects.none())
+    method = forms.ChoiceField(
+        label=_("How you asked her"),
+        choices=[c for c in Invitation.Method.choices if c[0] != Invitation.Method.EMAIL],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.ChoiceField(
+        label=_("Her answer"), choices=Invitation.Answer.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].label_from_instance = lambda m: str(m)
+
+
+class MembersInviteForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("How the members were invited"),
+        choices=Invitation.Method.choices,
+        initial=Invitation.Method.EMAIL,
+    )
+
+
+class PaperForm(forms.ModelForm):
+    class Meta:
+        model = Paper
+        fields = ["title", "plain_summary", "file"]
+        widgets = {"plain_summary": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "plain_summary": _("A few short sentences anyone can follow: what it is and why."),
+            "file": _("A PDF, Word or OpenDocument text file, or plain text; up to %(mb)s MB.")
+            % {"mb": PAPER_MAX_BYTES // 1024 // 1024},
+        }
+        error_messages = {"file": {"required": _("Choose the paper to attach.")}}
+
+
+class NamingForm(forms.Form):
+    naming = forms.ChoiceField(
+        label=_("How attendance lists and the minutes name her"),
+        choices=Naming.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Ask her. Minutes already approved keep the name they were written with."),
+    )

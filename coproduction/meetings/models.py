@@ -1,7 +1,7 @@
 """Groups (the service-user meeting, the steering group, ...), their members and elected roles,
 and their meetings with a history of every reschedule and cancellation."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -18,6 +18,56 @@ from coproduction.suggestions.models import Suggestion
 
 TEXT_MAX = 4000
 NOTE_MAX = 1000
+PAPERS_RELEASE_DAYS = 5
+
+
+class Naming(models.TextChoices):
+    """How a woman wants to be named on agendas, in attendance lists and in the minutes."""
+
+    NAME = "name", _("Her name as written")
+    FIRST_NAME = "first_name", _("First name only")
+    ANONYMOUS = "anonymous", _("Not named")
+
+
+def named_as(full_name: str, naming: str) -> str:
+    """A woman's name as she chose: in full, her first name, or "a member of the group"."""
+    if not full_name.strip():
+        return ""
+    if naming == Naming.ANONYMOUS:
+        return str(_("A member of the group"))
+    if naming == Naming.FIRST_NAME:
+        return full_name.split()[0]
+    return full_name
+
+
+# A row about one person: a member of the team or a woman by her record (exactly one).
+USER_OR_WOMAN = Q(user__isnull=False, woman__isnull=True) | Q(
+    user__isnull=True, woman__isnull=False
+)
+
+
+class ShownPerson(models.Model):
+    """A row naming one person: a member of the team, a woman by her record, or a guest. A woman
+    is shown only as her naming choice allows (`shown_name`)."""
+
+    naming = models.CharField(
+        _("how she wants to be named"),
+        max_length=12,
+        choices=Naming.choices,
+        default=Naming.ANONYMOUS,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shown_name(self) -> str:
+        user, woman = getattr(self, "user", None), getattr(self, "woman", None)
+        if user is not None:
+            return user.get_full_name() or user.username
+        if woman is not None:
+            return named_as(str(woman), self.naming)
+        return getattr(self, "guest", "")
 
 
 class Group(models.Model):
@@ -45,6 +95,12 @@ class Group(models.Model):
         blank=True,
         validators=[MaxLengthValidator(NOTE_MAX)],
         help_text=_("On every agenda, one a line (for example: service-user involvement)."),
+    )
+    papers_release_days = models.PositiveSmallIntegerField(
+        _("papers go to members this many days before"),
+        default=PAPERS_RELEASE_DAYS,
+        validators=[MaxValueValidator(60)],
+        help_text=_("Organisers always see the papers; members from this many days before."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -81,13 +137,19 @@ class GroupMember(models.Model):
     left_on = models.DateField(_("left on"), null=True, blank=True)
     # A member of the team opts in here; a woman through her record (reminders, safe contact).
     wants_reminders = models.BooleanField(_("send reminders"), default=False)
+    naming = models.CharField(
+        _("how she wants to be named"),
+        max_length=12,
+        choices=Naming.choices,
+        default=Naming.ANONYMOUS,
+        help_text=_("For a woman: how attendance lists and the minutes name her."),
+    )
 
     class Meta:
         ordering = ["joined_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(user__isnull=False, woman__isnull=True)
-                | Q(user__isnull=True, woman__isnull=False),
+                condition=USER_OR_WOMAN,
                 name="group_member_is_a_user_or_a_woman",
             ),
             models.UniqueConstraint(
@@ -334,10 +396,7 @@ class AgendaItem(models.Model):
         SUGGESTION = "suggestion", _("Suggestion")
         NEW = "new", _("New item")
 
-    class Naming(models.TextChoices):
-        NAME = "name", _("Her name as written")
-        FIRST_NAME = "first_name", _("First name only")
-        ANONYMOUS = "anonymous", _("Not named")
+    Naming = Naming
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -372,15 +431,19 @@ class AgendaItem(models.Model):
 
     @property
     def raised_by_shown(self) -> str:
-        if not self.raised_by or self.naming == self.Naming.ANONYMOUS:
-            return str(_("A member of the group")) if self.raised_by else ""
-        if self.naming == self.Naming.FIRST_NAME:
-            return self.raised_by.split()[0]
-        return self.raised_by
+        return named_as(self.raised_by, self.naming)
 
 
-class Attendance(models.Model):
-    """Who came or sent apologies: a member of the team, a woman by her record, or a guest."""
+ONE_PERSON = (
+    Q(user__isnull=False, woman__isnull=True, guest="")
+    | Q(user__isnull=True, woman__isnull=False, guest="")
+    | (Q(user__isnull=True, woman__isnull=True) & ~Q(guest=""))
+)
+
+
+class Attendance(ShownPerson):
+    """Who came or sent apologies: a member of the team, a woman by her record, or a guest.
+    A woman's naming choice is copied from her membership when attendance is recorded."""
 
     class Status(models.TextChoices):
         PRESENT = "present", _("Came")
@@ -400,9 +463,7 @@ class Attendance(models.Model):
         ordering = ["status", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(user__isnull=False, woman__isnull=True, guest="")
-                | Q(user__isnull=True, woman__isnull=False, guest="")
-                | (Q(user__isnull=True, woman__isnull=True) & ~Q(guest="")),
+                condition=ONE_PERSON,
                 name="attendance_is_one_person",
             )
         ]
@@ -468,3 +529,142 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.suggestion_id}: {self.outcome}"
+
+
+class InterestDeclaration(ShownPerson):
+    """A conflict of interest someone at the meeting declared on one agenda item (a panel
+    deciding money, say), and whether she left the room for it. Kept in the minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="interests")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="interests",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    woman = models.ForeignKey(
+        Woman, null=True, blank=True, on_delete=models.PROTECT, related_name="meeting_interests"
+    )
+    guest = models.CharField(_("guest"), max_length=120, blank=True)
+    interest = models.TextField(
+        _("the interest she declared"), validators=[MaxLengthValidator(NOTE_MAX)]
+    )
+    left_room = models.BooleanField(_("she left the room for this item"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["agenda_item__position", "pk"]
+        constraints = [models.CheckConstraint(condition=ONE_PERSON, name="interest_is_one_person")]
+
+    def __str__(self):
+        return f"{self.meeting_id}: interest on item {self.agenda_item_id}"
+
+
+class Invitation(models.Model):
+    """That someone was asked to a meeting: a member directly, or a woman by her key worker
+    (who asked her in person, by phone, text or letter). Who, how, by whom, when, and her answer."""
+
+    class Route(models.TextChoices):
+        DIRECT = "direct", _("Invited as a member")
+        KEY_WORKER = "key_worker", _("Asked by her key worker")
+
+    class Method(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        PHONE = "phone", _("By phone")
+        TEXT = "text", _("By text")
+        LETTER = "letter", _("By letter")
+        EMAIL = "email", _("By email")
+
+    class Answer(models.TextChoices):
+        COMING = "coming", _("Coming")
+        NOT_THIS_TIME = "not_this_time", _("Not this time")
+        NOT_KNOWN = "not_known", _("Not said yet")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    woman = models.ForeignKey(
+        Woman, null=True, blank=True, on_delete=models.PROTECT, related_name="meeting_invitations"
+    )
+    route = models.CharField(max_length=12, choices=Route.choices)
+    method = models.CharField(_("how she was asked"), max_length=12, choices=Method.choices)
+    answer = models.CharField(
+        _("her answer"), max_length=14, choices=Answer.choices, default=Answer.NOT_KNOWN
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["invited_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=USER_OR_WOMAN,
+                name="invitation_is_a_user_or_a_woman",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "woman"],
+                condition=Q(woman__isnull=False),
+                name="one_invitation_per_woman_per_meeting",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "user"],
+                condition=Q(user__isnull=False),
+                name="one_invitation_per_user_per_meeting",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.get_route_display()}"
+
+
+PAPER_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".txt": "text/plain",
+}
+PAPER_MAX_BYTES = 5 * 1024 * 1024
+
+
+class Paper(models.Model):
+    """A paper for a meeting, with a summary in plain words. Members see it from the release
+    date (the group's `papers_release_days` before the meeting); organisers always do."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(_("title"), max_length=200)
+    plain_summary = models.TextField(
+        _("what it says, in plain words"), validators=[MaxLengthValidator(NOTE_MAX)]
+    )
+    file = models.FileField(_("the paper"), upload_to="meetings/papers/%Y/%m/")
+    file_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def released_on(self) -> date:
+        return timezone.localdate(self.meeting.starts_at) - timedelta(
+            days=self.meeting.group.papers_release_days
+        )
+
+    @property
+    def is_released(self) -> bool:
+        return timezone.localdate() >= self.released_on

@@ -25,7 +25,7 @@ from .messages import (
     MINUTES_REMINDER,
     WOMAN_REMINDER,
 )
-from .models import Action, Meeting, Minutes
+from .models import Action, Invitation, Meeting, Minutes
 
 LEADS = {"2d": timedelta(days=2), "2h": timedelta(hours=2)}
 MINUTES_AFTER = (3, 7)  # days after the meeting, if the minutes are not published
@@ -76,6 +76,13 @@ def _queue_for_meeting(meeting_id: int, now: datetime) -> int:
             queued += _queue_team(meeting, member.user, reference, send_at)
         elif member.woman is not None:
             queued += _queue_woman(meeting, member.woman, reference, send_at)
+    # Women their key worker asked, who said they are coming. The outbox key makes a woman who
+    # is also a member reminded once.
+    for invitation in meeting.invitations.filter(
+        woman__isnull=False, answer=Invitation.Answer.COMING
+    ).select_related("woman"):
+        if invitation.woman is not None:
+            queued += _queue_woman(meeting, invitation.woman, reference, send_at)
     return queued
 
 

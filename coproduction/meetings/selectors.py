@@ -1,13 +1,13 @@
 """Reads for groups and meetings, always through the centre scope and the room's visibility."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from casework.models import Woman
-from casework.selectors import visible_women
+from casework.selectors import involved_women_ids, visible_women
 from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
 from centre.requests import CentreRequest
@@ -22,9 +22,12 @@ from .models import (
     ElectedRole,
     Group,
     GroupMember,
+    InterestDeclaration,
+    Invitation,
     Meeting,
     MeetingChange,
     Minutes,
+    Paper,
 )
 
 UPCOMING_LIMIT = 20
@@ -195,13 +198,20 @@ def action_owner_choices(meeting: Meeting) -> QuerySet[User]:
 
 
 def attendance_people(request: HttpRequest, meeting: Meeting) -> dict:
-    """The group's current members she may name: "u<id>" for the team, "w<id>" for women."""
+    """The group's current members she may name, and the women invited to this meeting who
+    said they are coming (to those who may see women): "u<id>" for the team, "w<id>" for women."""
     people: dict = {}
     for member in visible_member_rows(request, meeting.group):
         if member.user_id:
             people[f"u{member.user_id}"] = member.user
         else:
             people[f"w{member.woman_id}"] = member.woman
+    if can(request, "see_group_women"):
+        coming = meeting.invitations.filter(
+            woman__isnull=False, answer=Invitation.Answer.COMING
+        ).select_related("woman")
+        for invitation in coming:
+            people.setdefault(f"w{invitation.woman_id}", invitation.woman)
     return people
 
 
@@ -222,18 +232,185 @@ def women_who_came(meeting: Meeting) -> int:
     return named.count() + meeting.other_women
 
 
-def attendance_summary(request: HttpRequest, meeting: Meeting) -> dict:
-    """Who came: the team and guests by name, women by name only for those who may see them."""
+def attendance_summary(request: HttpRequest | None, meeting: Meeting) -> dict:
+    """Who came, as names (`shown_name`): the team and guests by name; women only for those
+    who may see them (staff; `request` None is the notice board, which names the women who
+    chose to be named), and always as each woman chose: in full, first name, or not at all."""
     rows = list(meeting.attendance.select_related("user", "woman"))
     women_present = [r for r in rows if r.woman_id and r.status == Attendance.Status.PRESENT]
-    named = can(request, "see_group_women")
-    shown = [r for r in rows if not r.woman_id or named]
+    named = request is None or can(request, "see_group_women")
+    shown = [
+        r for r in rows if not r.woman_id or (named and r.naming != AgendaItem.Naming.ANONYMOUS)
+    ]
     return {
-        "came": [r for r in shown if r.status == Attendance.Status.PRESENT],
-        "apologies": [r for r in shown if r.status == Attendance.Status.APOLOGIES],
+        "came": [r.shown_name for r in shown if r.status == Attendance.Status.PRESENT],
+        "apologies": [r.shown_name for r in shown if r.status == Attendance.Status.APOLOGIES],
         "women": len(women_present) + meeting.other_women,
         "recorded": bool(rows) or meeting.other_women > 0,
     }
+
+
+def interests_of(meeting: Meeting) -> QuerySet[InterestDeclaration]:
+    """Declarations of interest, each naming its person as she chose (`shown_name`)."""
+    return meeting.interests.select_related("user", "woman", "agenda_item")
+
+
+def present_rows(meeting: Meeting) -> QuerySet[Attendance]:
+    return meeting.attendance.filter(status=Attendance.Status.PRESENT).select_related(
+        "user", "woman"
+    )
+
+
+def published_summaries(centre_id: int, *, limit: int = 6) -> list[dict]:
+    """For the tablet: the plain-words summary of recently published minutes, with the group's
+    name and the day. Plain dicts, and never a person: no names, no attendance."""
+    rows = (
+        Minutes.objects.filter(
+            meeting__centre_id=centre_id,
+            status=Minutes.Status.PUBLISHED,
+            meeting__group__kind__in=TABLET_KINDS,
+        )
+        .exclude(plain_summary="")
+        .select_related("meeting__group")
+        .order_by("-meeting__starts_at")[:limit]
+    )
+    return [
+        {
+            "group": row.meeting.group.name,
+            "day": timezone.localdate(row.meeting.starts_at),
+            "summary": row.plain_summary,
+        }
+        for row in rows
+    ]
+
+
+# The groups whose minutes' plain summary goes on the tablet (women's groups, not the board's).
+TABLET_KINDS = (
+    Group.Kind.SERVICE_USER,
+    Group.Kind.WOMEN_STEERING,
+    Group.Kind.COMMUNICATIONS,
+    Group.Kind.OTHER,
+)
+
+
+# --- Papers ------------------------------------------------------------------------------------
+
+
+def papers_for(request: HttpRequest, meeting: Meeting) -> dict:
+    """The papers she may open now, and (for members) how many wait for their release date."""
+    papers = list(meeting.papers.all())
+    for paper in papers:
+        paper.meeting = meeting  # its release date reads the meeting and group already here
+    shown = [p for p in papers if access.sees_paper(request, p)]
+    release = timezone.localdate(meeting.starts_at) - timedelta(
+        days=meeting.group.papers_release_days
+    )
+    return {"papers": shown, "waiting": len(papers) - len(shown), "released_on": release}
+
+
+def get_paper_for_user(request: HttpRequest, pk: int) -> Paper:
+    """A paper of a meeting she may see, released to her (404 otherwise, so an unreleased
+    paper's existence is not given away by its address)."""
+    try:
+        paper = Paper.objects.select_related("meeting__group").get(
+            pk=pk, meeting__centre=getattr(request, "centre", None)
+        )
+    except Paper.DoesNotExist:
+        raise Http404 from None
+    paper.meeting = get_meeting_for_user(request, paper.meeting_id)
+    if not access.sees_paper(request, paper):
+        raise Http404
+    return paper
+
+
+# --- Invitations -------------------------------------------------------------------------------
+
+INVITE_AHEAD = timedelta(days=62)
+
+
+def invitable_meetings(request: HttpRequest) -> QuerySet[Meeting]:
+    """Meetings a key worker can ask women to: scheduled, in the next two months, of the groups
+    women come to (not the steering group's own board meetings)."""
+    now = timezone.now()
+    return (
+        scope_to_centre(Meeting.objects.all(), request)
+        .filter(
+            status=Meeting.Status.SCHEDULED,
+            starts_at__gt=now,
+            starts_at__lte=now + INVITE_AHEAD,
+        )
+        .exclude(group__kind=Group.Kind.STEERING)
+        .select_related("group")
+        .order_by("starts_at")
+    )
+
+
+def _wanting_invitations(request: CentreRequest) -> QuerySet[Woman]:
+    """Women whose record she may read (the record policy) who said they would like to be
+    invited to meetings."""
+    return visible_women(request).filter(
+        invite_to_meetings=True, anonymised_at__isnull=True, closed_at__isnull=True
+    )
+
+
+def _on_her_caseload(request: CentreRequest, women: QuerySet[Woman]) -> QuerySet[Woman]:
+    """Her own caseload (key worker or involved), even for a manager who may read everyone's."""
+    return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
+
+
+def women_to_invite(request: CentreRequest) -> QuerySet[Woman]:
+    """The women on her caseload who want to be invited, with their invitations to the
+    meetings ahead."""
+    ahead = Invitation.objects.filter(
+        meeting__in=invitable_meetings(request).values("pk")
+    ).select_related("meeting__group", "invited_by")
+    return (
+        _on_her_caseload(request, _wanting_invitations(request))
+        .select_related("key_worker")
+        .prefetch_related(Prefetch("meeting_invitations", queryset=ahead, to_attr="ahead"))
+        .order_by("first_name", "last_name")
+    )
+
+
+def get_woman_to_invite(request: CentreRequest, pk: int) -> Woman:
+    """A woman she may read who wants to be invited (the manager may record for any of them);
+    anyone else, outside her scope or not wanting invitations, is a 404."""
+    try:
+        return _wanting_invitations(request).get(pk=pk)
+    except (Woman.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def invitation_history(woman: Woman) -> QuerySet[Invitation]:
+    return woman.meeting_invitations.select_related("meeting__group", "invited_by").order_by(
+        "-invited_at"
+    )
+
+
+def invitations_of(request: HttpRequest, meeting: Meeting) -> dict:
+    """Who was invited, how, by whom and when. Women by first name, and only to those who may
+    see the group's women; everyone else sees how many."""
+    rows = list(meeting.invitations.select_related("user", "woman", "invited_by"))
+    named = can(request, "see_group_women")
+    shown = [r for r in rows if r.user_id or named]
+    coming = sum(r.answer == Invitation.Answer.COMING for r in rows)
+    return {
+        "rows": shown,
+        "count": len(rows),
+        "women_hidden": len(rows) - len(shown),
+        "coming": coming,
+    }
+
+
+def invite_panel(request: CentreRequest) -> dict:
+    """For her home page: how many women want to be invited, and how many of them she has not
+    asked to the next meeting yet."""
+    women = _on_her_caseload(request, _wanting_invitations(request))
+    following = invitable_meetings(request).first()
+    not_asked = None
+    if following is not None:
+        not_asked = women.exclude(meeting_invitations__meeting=following).count()
+    return {"women": women.count(), "next_meeting": following, "not_asked": not_asked}
 
 
 def minutes_of(meeting: Meeting) -> Minutes | None:

@@ -18,6 +18,9 @@ from coproduction.suggestions import services as suggestion_services
 from coproduction.suggestions.models import Suggestion
 
 from .models import (
+    PAPER_MAX_BYTES,
+    PAPER_TYPES,
+    PAPERS_RELEASE_DAYS,
     Action,
     AgendaItem,
     Attendance,
@@ -25,10 +28,14 @@ from .models import (
     ElectedRole,
     Group,
     GroupMember,
+    InterestDeclaration,
+    Invitation,
     Meeting,
     MeetingChange,
     MeetingSeries,
     Minutes,
+    Naming,
+    Paper,
 )
 from .reminders import reminders_withdraw
 
@@ -51,7 +58,13 @@ MEETING_DETAILS = (
 
 @transaction.atomic
 def group_create(
-    *, centre: Centre, name: str, kind: str, terms_of_reference: str = "", standing_items: str = ""
+    *,
+    centre: Centre,
+    name: str,
+    kind: str,
+    terms_of_reference: str = "",
+    standing_items: str = "",
+    papers_release_days: int = PAPERS_RELEASE_DAYS,
 ) -> Group:
     """A new group; a name already used in the centre is a ValidationError. A steering group
     always starts with service-user involvement as a standing item."""
@@ -63,6 +76,7 @@ def group_create(
         kind=kind,
         terms_of_reference=terms_of_reference,
         standing_items=standing_items,
+        papers_release_days=papers_release_days,
     )
     group.full_clean()
     group.save()
@@ -71,13 +85,28 @@ def group_create(
 
 @transaction.atomic
 def group_update(
-    *, group: Group, name: str, kind: str, terms_of_reference: str, standing_items: str
+    *,
+    group: Group,
+    name: str,
+    kind: str,
+    terms_of_reference: str,
+    standing_items: str,
+    papers_release_days: int = PAPERS_RELEASE_DAYS,
 ) -> Group:
-    """Change a group's name, kind, terms of reference or standing items."""
+    """Change a group's name, kind, terms of reference, standing items or when papers go out."""
     group.name, group.kind, group.terms_of_reference = name.strip(), kind, terms_of_reference
     group.standing_items = standing_items
+    group.papers_release_days = papers_release_days
     group.full_clean()
-    group.save(update_fields=["name", "kind", "terms_of_reference", "standing_items"])
+    group.save(
+        update_fields=[
+            "name",
+            "kind",
+            "terms_of_reference",
+            "standing_items",
+            "papers_release_days",
+        ]
+    )
     return group
 
 
@@ -89,6 +118,7 @@ def group_member_add(
     woman: Woman | None = None,
     joined_on: date,
     wants_reminders: bool = False,
+    naming: str = Naming.ANONYMOUS,
 ) -> GroupMember:
     """Add a member of the team or a woman (exactly one); someone already in the group is an error."""
     if (user is None) == (woman is None):
@@ -99,10 +129,31 @@ def group_member_add(
     if current.filter(Q(user=user) if user else Q(woman=woman)).exists():
         raise ValidationError(_("She is already a member of this group."))
     member = GroupMember(
-        group=group, user=user, woman=woman, joined_on=joined_on, wants_reminders=wants_reminders
+        group=group,
+        user=user,
+        woman=woman,
+        joined_on=joined_on,
+        wants_reminders=wants_reminders,
+        naming=naming,
     )
     member.full_clean()
     member.save()
+    return member
+
+
+@transaction.atomic
+def member_naming_set(*, member: GroupMember, naming: str) -> GroupMember:
+    """How she wants to be named from now on. Attendance already recorded keeps its choice
+    unless the minutes are still a draft (then it follows her new choice)."""
+    if naming not in Naming.values:
+        raise ValidationError({"naming": _("Choose how she wants to be named.")})
+    member.naming = naming
+    member.save(update_fields=["naming"])
+    if member.woman_id:
+        drafts = Attendance.objects.filter(
+            woman_id=member.woman_id, meeting__group_id=member.group_id
+        ).exclude(meeting__minutes__status__in=[Minutes.Status.APPROVED, Minutes.Status.PUBLISHED])
+        drafts.update(naming=naming)
     return member
 
 
@@ -480,8 +531,9 @@ def attendance_record(
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was cancelled: nobody came."))
     meeting.attendance.all().delete()
-    rows = [_attendance(meeting, person, Attendance.Status.PRESENT) for person in came]
-    rows += [_attendance(meeting, person, Attendance.Status.APOLOGIES) for person in apologies]
+    naming = naming_choices(meeting)
+    rows = [_attendance(meeting, p, Attendance.Status.PRESENT, naming) for p in came]
+    rows += [_attendance(meeting, p, Attendance.Status.APOLOGIES, naming) for p in apologies]
     rows += [
         Attendance(meeting=meeting, guest=name.strip()[:120], status=Attendance.Status.PRESENT)
         for name in guests
@@ -497,9 +549,18 @@ def _key(person: User | Woman) -> tuple[str, int]:
     return (type(person).__name__, person.pk)
 
 
-def _attendance(meeting: Meeting, person: User | Woman, status: str) -> Attendance:
+def naming_choices(meeting: Meeting) -> dict[int, str]:
+    """How each woman of the group wants to be named (her latest membership says)."""
+    rows = meeting.group.members.filter(woman__isnull=False).order_by("joined_on", "pk")
+    return dict(rows.values_list("woman_id", "naming"))
+
+
+def _attendance(
+    meeting: Meeting, person: User | Woman, status: str, naming: dict[int, str]
+) -> Attendance:
     if isinstance(person, Woman):
-        return Attendance(meeting=meeting, woman=person, status=status)
+        chosen = naming.get(person.pk, Naming.ANONYMOUS)
+        return Attendance(meeting=meeting, woman=person, status=status, naming=chosen)
     return Attendance(meeting=meeting, user=person, status=status)
 
 
@@ -609,3 +670,163 @@ def decision_record(
         meeting=meeting, suggestion=suggestion, defaults={"outcome": outcome, "answer": answer}
     )
     return decision
+
+
+@transaction.atomic
+def interest_declare(
+    *,
+    meeting: Meeting,
+    attendance: Attendance,
+    agenda_item: AgendaItem,
+    interest: str,
+    left_room: bool,
+    by: User,
+) -> InterestDeclaration:
+    """Someone who came declares an interest on one item of this meeting's agenda (and whether
+    she left the room for it). It stays in the minutes even if attendance is corrected later."""
+    if attendance.meeting_id != meeting.pk or attendance.status != Attendance.Status.PRESENT:
+        raise ValidationError({"who": _("Choose someone who came to this meeting.")})
+    if agenda_item.meeting_id != meeting.pk:
+        raise ValidationError({"agenda_item": _("Choose an item on this meeting's agenda.")})
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is not None and minutes.status != Minutes.Status.DRAFT:
+        raise ValidationError(_("The minutes are approved: declarations can no longer change."))
+    declaration = InterestDeclaration(
+        meeting=meeting,
+        agenda_item=agenda_item,
+        user_id=attendance.user_id,
+        woman_id=attendance.woman_id,
+        guest=attendance.guest,
+        naming=attendance.naming,
+        interest=interest.strip(),
+        left_room=left_room,
+        recorded_by=by,
+    )
+    declaration.full_clean(exclude=["recorded_by", "user", "woman"])
+    declaration.save()
+    return declaration
+
+
+# --- Invitations ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invitation_record(
+    *,
+    meeting: Meeting,
+    by: User,
+    method: str,
+    answer: str = Invitation.Answer.NOT_KNOWN,
+    woman: Woman | None = None,
+    user: User | None = None,
+    route: str = Invitation.Route.KEY_WORKER,
+) -> Invitation:
+    """That `by` asked her (or him) to this meeting, how, and the answer. Asking again (a
+    new answer, say) updates the one row for that person and meeting, so it is kept once."""
+    if (user is None) == (woman is None):
+        raise ValidationError(_("Choose one person to invite."))
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting is cancelled: nobody can be invited to it."))
+    if meeting.starts_at <= timezone.now():
+        raise ValidationError(_("This meeting has already started."))
+    if woman is not None and (woman.centre_id != meeting.centre_id or woman.anonymised_at):
+        raise ValidationError(_("That woman is not at this centre."))
+    candidate = Invitation(meeting=meeting, route=route, method=method, answer=answer)
+    candidate.full_clean(exclude=["meeting", "user", "woman", "invited_by"], validate_unique=False)
+    Meeting.objects.select_for_update().get(pk=meeting.pk)  # two recording at once: one waits
+    invitation, _created = Invitation.objects.update_or_create(
+        meeting=meeting,
+        woman=woman,
+        user=user,
+        defaults={
+            "route": route,
+            "method": method,
+            "answer": answer,
+            "invited_by": by,
+            "invited_at": timezone.now(),
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def members_invite(*, meeting: Meeting, by: User, method: str) -> int:
+    """Record that every current member not yet invited to this meeting was invited directly
+    (the organiser sent the invitation round). Returns how many; safe to call twice."""
+    invited = meeting.invitations.all()
+    have_users = set(invited.filter(user__isnull=False).values_list("user_id", flat=True))
+    have_women = set(invited.filter(woman__isnull=False).values_list("woman_id", flat=True))
+    added = 0
+    for member in meeting.group.members.filter(left_on__isnull=True).select_related("woman"):
+        if member.user_id in have_users or (member.woman_id and member.woman_id in have_women):
+            continue
+        if member.woman is not None and member.woman.anonymised_at:
+            continue
+        invitation_record(
+            meeting=meeting,
+            by=by,
+            method=method,
+            user=member.user if member.user_id else None,
+            woman=member.woman if member.woman_id else None,
+            route=Invitation.Route.DIRECT,
+        )
+        added += 1
+    return added
+
+
+# --- Papers -----------------------------------------------------------------------------------
+
+
+def paper_file_check(upload: Any) -> str:
+    """The paper's content type, or a ValidationError saying what is wrong in plain words."""
+    name = (getattr(upload, "name", "") or "").lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if extension not in PAPER_TYPES:
+        raise ValidationError(
+            {
+                "file": _(
+                    "This kind of file cannot be attached. Save it as a PDF, a Word or "
+                    "OpenDocument text file, or plain text, and try again."
+                )
+            }
+        )
+    if upload.size == 0:
+        raise ValidationError({"file": _("The file is empty. Choose the paper again.")})
+    if upload.size > PAPER_MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("The file is too big (%(size)s MB). Papers can be up to %(max)s MB.")
+                % {
+                    "size": f"{upload.size / 1024 / 1024:.1f}",
+                    "max": PAPER_MAX_BYTES // 1024 // 1024,
+                }
+            }
+        )
+    head = upload.read(5)
+    upload.seek(0)
+    if extension == ".pdf" and head != b"%PDF-":
+        raise ValidationError({"file": _("This file is not a real PDF. Save it again as a PDF.")})
+    if extension in (".docx", ".odt") and not head.startswith(b"PK"):
+        raise ValidationError({"file": _("This file is damaged or not what its name says.")})
+    return PAPER_TYPES[extension]
+
+
+@transaction.atomic
+def paper_add(*, meeting: Meeting, title: str, plain_summary: str, upload: Any, by: User) -> Paper:
+    """Attach a paper with its plain-words summary; members see it from the release date."""
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting is cancelled: papers cannot be added."))
+    content_type = paper_file_check(upload)
+    paper = Paper(
+        meeting=meeting,
+        title=title.strip(),
+        plain_summary=plain_summary.strip(),
+        file_name=upload.name.rsplit("/", 1)[-1][:200],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+    paper.full_clean(exclude=["file", "uploaded_by"])
+    paper.file.save(paper.file_name, upload, save=False)
+    paper.save()
+    return paper

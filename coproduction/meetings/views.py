@@ -6,18 +6,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from casework.access import record_access
 from centre.access import can, roles_required
+from centre.audit import audit_request
 from centre.documents.services import Coverage, document_render, document_unsaved
 from centre.documents.views import document_bytes_response
 from centre.forms import add_service_errors
-from centre.roles import ALL_MEMBERS, MEETING_ORGANISERS
+from centre.roles import ALL_MEMBERS, KEY_WORKERS_AND_MANAGER, MEETING_ORGANISERS
 from centre.versioning import Conflict, EditConflict, save_versioned
 
 from . import access, selectors, services
@@ -31,11 +33,16 @@ from .forms import (
     DecisionForm,
     ElectedRoleForm,
     GroupForm,
+    InterestForm,
+    InvitationForm,
     MeetingDetailsForm,
     MeetingScheduleForm,
     MemberForm,
+    MembersInviteForm,
     MinutesForm,
     MinutesStepForm,
+    NamingForm,
+    PaperForm,
     RescheduleForm,
 )
 from .ics import meeting_ics
@@ -132,7 +139,13 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {
             name: form.cleaned_data[name]
-            for name in ("name", "kind", "terms_of_reference", "standing_items")
+            for name in (
+                "name",
+                "kind",
+                "terms_of_reference",
+                "standing_items",
+                "papers_release_days",
+            )
         }
         group.refresh_from_db()  # the ModelForm changed the instance; the service saves it
         if _try(form, lambda: services.group_update(group=group, **fields)):
@@ -156,6 +169,30 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("meetings:group_detail", args=[group.pk])
     intro = _("A woman is added from her record; she can also hold a role.")
     return _form_page(request, form, title=_("Add a member"), back=back, group=group, intro=intro)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def member_naming(request: HttpRequest, pk: int) -> HttpResponse:
+    """How a woman in the group wants to be named in attendance lists and the minutes."""
+    member = selectors.get_member_for_user(request, pk)
+    if member.woman_id and not can(request, "see_group_women"):
+        raise Http404
+    name = member.woman.known_as if member.woman else str(member)
+    form = NamingForm(request.POST or None, initial={"naming": member.naming})
+    if request.method == "POST" and form.is_valid():
+        naming = form.cleaned_data["naming"]
+        if _try(form, lambda: services.member_naming_set(member=member, naming=naming)):
+            messages.success(request, _("Saved: how %(name)s is named.") % {"name": name})
+            return redirect("meetings:group_detail", pk=member.group_id)
+    back = reverse("meetings:group_detail", args=[member.group_id])
+    return _form_page(
+        request,
+        form,
+        title=_("How %(name)s is named") % {"name": name},
+        back=back,
+        group=member.group,
+    )
 
 
 @roles_required(MEETING_ORGANISERS)
@@ -249,6 +286,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attendance": selectors.attendance_summary(request, meeting),
         "minutes": selectors.minutes_of(meeting),
         "decisions": selectors.decisions_of(meeting),
+        "interests": selectors.interests_of(meeting),
+        "papers": selectors.papers_for(request, meeting),
+        "invitations": selectors.invitations_of(request, meeting),
         "may_write_minutes": access.may_write_minutes(request, meeting),
         "may_approve_minutes": access.may_approve_minutes(request, meeting),
     }
@@ -588,4 +628,165 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("meetings:meeting_detail", args=[meeting.pk])
     return _form_page(
         request, form, title=_("Record a decision"), back=back, group=meeting.group, meeting=meeting
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretary records a declaration of interest made at the meeting."""
+    meeting = _meeting_for_minutes(request, pk)
+    form = InterestForm(
+        request.POST or None,
+        present=selectors.present_rows(meeting),
+        items=selectors.agenda_items(meeting),
+    )
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(
+        form,
+        lambda: services.interest_declare(
+            meeting=meeting,
+            attendance=form.attendance(),
+            agenda_item=form.cleaned_data["agenda_item"],
+            interest=form.cleaned_data["interest"],
+            left_room=form.cleaned_data["left_room"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, _("The declaration is recorded in the minutes."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    intro = _("Only people recorded as having come can declare an interest.")
+    return _form_page(
+        request,
+        form,
+        title=_("Record a declaration of interest"),
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+        intro=intro,
+    )
+
+
+# --- Papers ------------------------------------------------------------------------------------
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = PaperForm(request.POST or None, request.FILES or None)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(
+        form,
+        lambda: services.paper_add(
+            meeting=meeting,
+            title=form.cleaned_data["title"],
+            plain_summary=form.cleaned_data["plain_summary"],
+            upload=form.cleaned_data["file"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, _("The paper is attached."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    released = selectors.papers_for(request, meeting)["released_on"]
+    intro = _("Members can open it from %(day)s; organisers can always.") % {
+        "day": released.strftime("%-d %B %Y")
+    }
+    return _form_page(
+        request,
+        form,
+        title=_("Attach a paper"),
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+        intro=intro,
+    )
+
+
+@roles_required(ALL_MEMBERS)
+@require_GET
+def paper_download(request: HttpRequest, pk: int) -> HttpResponse:
+    paper = selectors.get_paper_for_user(request, pk)
+    audit_request(request, "meetings.paper.download", obj=paper)
+    return FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=paper.file_name,
+        content_type=paper.content_type,
+    )
+
+
+# --- Invitations -------------------------------------------------------------------------------
+
+
+@roles_required(KEY_WORKERS_AND_MANAGER)
+@require_GET
+def invitations(request: HttpRequest) -> HttpResponse:
+    """The women on her caseload who would like to be invited, and who she has asked."""
+    context = {
+        "women": selectors.women_to_invite(request),
+        "meetings": selectors.invitable_meetings(request)[:6],
+    }
+    return render(request, "meetings/invitations.html", context)
+
+
+@roles_required(KEY_WORKERS_AND_MANAGER)
+@require_http_methods(["GET", "POST"])
+def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that she asked this woman to a meeting. A woman outside what the record policy
+    lets her see (or who has not asked to be invited) is a 404."""
+    woman = selectors.get_woman_to_invite(request, pk)
+    audit_request(
+        request,
+        "meetings.invitation.view" if request.method == "GET" else "meetings.invitation.record",
+        obj=woman,
+        grounds=record_access(request, woman).grounds,
+        woman_id=woman.pk,
+    )
+    form = InvitationForm(request.POST or None, meetings=selectors.invitable_meetings(request))
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _try(
+        form,
+        lambda: services.invitation_record(
+            meeting=form.cleaned_data["meeting"],
+            woman=woman,
+            by=request.user,
+            method=form.cleaned_data["method"],
+            answer=form.cleaned_data["answer"],
+        ),
+    ):
+        messages.success(request, _("Recorded: you asked %(name)s.") % {"name": woman.known_as})
+        return redirect("meetings:invitations")
+    context = {"woman": woman, "form": form, "history": selectors.invitation_history(woman)}
+    return render(request, "meetings/invitation_form.html", context)
+
+
+@roles_required(MEETING_ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def members_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organiser records that she sent the invitation round to the group's members."""
+    meeting = selectors.get_meeting_for_user(request, pk, change=True)
+    form = MembersInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        added = _try(
+            form,
+            lambda: services.members_invite(
+                meeting=meeting, by=request.user, method=form.cleaned_data["method"]
+            ),
+        )
+        if added is not None:
+            messages.success(request, _("%(n)s member(s) recorded as invited.") % {"n": added})
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    intro = _("Everyone in the group not yet recorded as invited to this meeting.")
+    return _form_page(
+        request,
+        form,
+        title=_("Record that the members were invited"),
+        back=back,
+        group=meeting.group,
+        meeting=meeting,
+        intro=intro,
     )

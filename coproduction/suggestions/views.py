@@ -22,7 +22,7 @@ from centre.roles import (
     STAFF_ROLES,
     VOLUNTEER_AND_STAFF,
 )
-from centre.versioning import CONFLICT_MESSAGE, EditConflict
+from centre.versioning import save_versioned
 
 from . import access, selectors, services
 from .forms import (
@@ -151,27 +151,23 @@ def suggestion_detail(request, code):
     return _detail(request, suggestion)
 
 
-def _conflict(request, suggestion, conflict, **forms):
-    messages.error(request, CONFLICT_MESSAGE)
-    rebound = {name: _rebound(form, conflict.current.version) for name, form in forms.items()}
-    return _detail(request, conflict.current, status=409, conflict=conflict.current, **rebound)
-
-
-def _rebound(form, version):
-    """The form as she typed it, ready to save over the newer version once she has checked."""
-    data = form.data.copy()
-    data["version"] = version
-    kwargs = {}
-    if isinstance(form, TriageForm):
-        kwargs = {
-            "owners": form.fields["owner"].queryset,
-            "duplicates": form.duplicates,
-        }
-    elif isinstance(form, LinkActivityForm):
-        kwargs = {"activities": form.fields["activity"].queryset}
-    new_form = form.__class__(data, **kwargs)
-    new_form.is_valid()
-    return new_form
+def _save(request, suggestion, save, success, form_name=None, form=None):
+    """Save through the versioning helper and answer as the detail page does: back to the
+    suggestion when saved; on a clash, the page again with what the other person saved and her
+    form as she typed it (status 409); on a service error, her form with its messages (400)."""
+    form = form if form is not None else VersionForm(request.POST)
+    saved, conflict = save_versioned(request, form, save)
+    if saved:
+        messages.success(request, success)
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
+    forms = {form_name: form} if form_name else {}
+    if conflict:
+        current = conflict.current
+        return _detail(request, current, status=409, conflict=current, **forms)
+    if not form_name:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
+    return _detail(request, suggestion, status=400, **forms)
 
 
 @roles_required(STAFF_ROLES)
@@ -183,18 +179,22 @@ def suggestion_screen(request, code):
     form = ScreenForm(request.POST)
     if not form.is_valid():
         return _detail(request, suggestion, status=400, screen_form=form)
-    try:
-        services.suggestion_screen(
+    saved, conflict = save_versioned(
+        request,
+        form,
+        lambda: services.suggestion_screen(
             suggestion=suggestion,
             by=request.user,
             hold=form.cleaned_data["decision"] == "hold",
             expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if conflict:
+        return _detail(
+            request, conflict.current, status=409, conflict=conflict.current, screen_form=form
         )
-    except EditConflict as conflict:
-        return _conflict(request, suggestion, conflict, screen_form=form)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("suggestions:detail", code=code)
+    if not saved:
+        return _detail(request, suggestion, status=400, screen_form=form)
     if suggestion.is_held:
         messages.success(request, _("Held for the duty manager, who has been told."))
         if not access.may_open_suggestion(request, suggestion):
@@ -215,28 +215,27 @@ def suggestion_triage(request, code):
         owners=selectors.owner_choices(request.centre),
         duplicates=selectors.duplicate_choices(suggestion),
     )
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.suggestion_triage(
-                suggestion=suggestion,
-                by=request.user,
-                expected_version=data["version"],
-                theme=data["theme"],
-                owner=data["owner"],
-                status=data["status"],
-                agreed_in_part=data["agreed_in_part"],
-                reason=data["reason"],
-                duplicate_of=data["duplicate_of"],
-            )
-        except EditConflict as conflict:
-            return _conflict(request, suggestion, conflict, triage_form=form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("suggestions:detail", code=code)
-    return _detail(request, suggestion, status=400, triage_form=form)
+    if not form.is_valid():
+        return _detail(request, suggestion, status=400, triage_form=form)
+    data = form.cleaned_data
+    return _save(
+        request,
+        suggestion,
+        lambda: services.suggestion_triage(
+            suggestion=suggestion,
+            by=request.user,
+            expected_version=data["version"],
+            theme=data["theme"],
+            owner=data["owner"],
+            status=data["status"],
+            agreed_in_part=data["agreed_in_part"],
+            reason=data["reason"],
+            duplicate_of=data["duplicate_of"],
+        ),
+        _("Saved."),
+        "triage_form",
+        form,
+    )
 
 
 @roles_required(STAFF_ROLES)
@@ -248,25 +247,24 @@ def suggestion_wording(request, code):
     if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
     form = WordingForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.suggestion_wording_write(
-                suggestion=suggestion,
-                by=request.user,
-                membership=request.membership,
-                expected_version=data["version"],
-                you_said=data["you_said"],
-                we_did=data["we_did"],
-            )
-        except EditConflict as conflict:
-            return _conflict(request, suggestion, conflict, wording_form=form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Wording saved. A manager will approve it."))
-            return redirect("suggestions:detail", code=code)
-    return _detail(request, suggestion, status=400, wording_form=form)
+    if not form.is_valid():
+        return _detail(request, suggestion, status=400, wording_form=form)
+    data = form.cleaned_data
+    return _save(
+        request,
+        suggestion,
+        lambda: services.suggestion_wording_write(
+            suggestion=suggestion,
+            by=request.user,
+            membership=request.membership,
+            expected_version=data["version"],
+            you_said=data["you_said"],
+            we_did=data["we_did"],
+        ),
+        _("Wording saved. A manager will approve it."),
+        "wording_form",
+        form,
+    )
 
 
 _NOT_LINKABLE = _lazy(
@@ -289,21 +287,32 @@ def suggestion_activity_start(request, code):
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            activity = services.suggestion_activity_start(
-                suggestion=suggestion,
-                by=request.user,
-                membership=request.membership,
-                expected_version=data["version"],
-                name=data["name"],
-                kind=data["kind"],
-                category=data["category"],
-                description=data["description"],
-                idea_notes=data["idea_notes"],
+        started = []
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: started.append(
+                services.suggestion_activity_start(
+                    suggestion=suggestion,
+                    by=request.user,
+                    membership=request.membership,
+                    expected_version=data["version"],
+                    name=data["name"],
+                    kind=data["kind"],
+                    category=data["category"],
+                    description=data["description"],
+                    idea_notes=data["idea_notes"],
+                )
+            ),
+        )
+        if saved:
+            messages.success(
+                request,
+                _("Activity started from suggestion %(code)s. Add when it runs.")
+                % {"code": suggestion.receipt_code},
             )
-        except EditConflict as conflict:
-            messages.error(request, CONFLICT_MESSAGE)
-            form = _rebound(form, conflict.current.version)
+            return redirect("activities:activity_detail", pk=started[0].pk)
+        if conflict:
             suggestion = conflict.current
             return render(
                 request,
@@ -311,15 +320,6 @@ def suggestion_activity_start(request, code):
                 {"form": form, "suggestion": suggestion},
                 status=409,
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Activity started from suggestion %(code)s. Add when it runs.")
-                % {"code": suggestion.receipt_code},
-            )
-            return redirect("activities:activity_detail", pk=activity.pk)
     status = 400 if form.errors else 200
     return render(
         request,
@@ -341,25 +341,22 @@ def suggestion_activity_link(request, code):
         messages.error(request, _NOT_LINKABLE)
         return redirect("suggestions:detail", code=code)
     form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
-    if form.is_valid():
-        try:
-            services.suggestion_activity_link(
-                suggestion=suggestion,
-                by=request.user,
-                membership=request.membership,
-                expected_version=form.cleaned_data["version"],
-                activity=form.cleaned_data["activity"],
-            )
-        except EditConflict as conflict:
-            return _conflict(request, suggestion, conflict, link_form=form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Linked. The activity's page now shows it came from her idea.")
-            )
-            return redirect("suggestions:detail", code=code)
-    return _detail(request, suggestion, status=400, link_form=form)
+    if not form.is_valid():
+        return _detail(request, suggestion, status=400, link_form=form)
+    return _save(
+        request,
+        suggestion,
+        lambda: services.suggestion_activity_link(
+            suggestion=suggestion,
+            by=request.user,
+            membership=request.membership,
+            expected_version=form.cleaned_data["version"],
+            activity=form.cleaned_data["activity"],
+        ),
+        _("Linked. The activity's page now shows it came from her idea."),
+        "link_form",
+        form,
+    )
 
 
 def _version_action(request, code, action, success):
@@ -370,17 +367,15 @@ def _version_action(request, code, action, success):
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
         return redirect("suggestions:detail", code=code)
-    try:
-        action(
+    return _save(
+        request,
+        suggestion,
+        lambda: action(
             suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
-        )
-    except EditConflict as conflict:
-        return _conflict(request, suggestion, conflict)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
-    return redirect("suggestions:detail", code=code)
+        ),
+        success,
+        form=form,
+    )
 
 
 @roles_required(MANAGER_ONLY)
@@ -417,27 +412,23 @@ def suggestion_redact(request, code):
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.suggestion_redact(
+        data = form.cleaned_data
+        saved, clash = save_versioned(
+            request,
+            form,
+            lambda: services.suggestion_redact(
                 suggestion=suggestion,
                 by=request.user,
-                expected_version=form.cleaned_data["version"],
-                text=form.cleaned_data["text"],
-                fix_idea=form.cleaned_data["fix_idea"],
-                first_name=form.cleaned_data["first_name"],
-            )
-        except EditConflict as error:
-            conflict = error.current
-            data = form.data.copy()
-            data["version"] = conflict.version
-            form = RedactForm(data)
-            form.is_valid()
-            messages.error(request, CONFLICT_MESSAGE)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+                expected_version=data["version"],
+                text=data["text"],
+                fix_idea=data["fix_idea"],
+                first_name=data["first_name"],
+            ),
+        )
+        if saved:
             messages.success(request, _("Personal details removed."))
             return redirect("suggestions:detail", code=code)
+        conflict = clash.current if clash else None
     status = 409 if conflict else (400 if form.errors else 200)
     return render(
         request,

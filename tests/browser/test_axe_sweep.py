@@ -45,6 +45,8 @@ def _sweep(page, urls):
         assert probe.ok, f"{name}: {url} gave {probe.status}"
         if probe.headers.get("content-type", "").startswith(NOT_HTML):
             continue
+        if probe.headers.get("content-disposition", "").startswith("attachment"):
+            continue  # a download (a meeting's paper, whatever its type), not a page
         page.goto(page.base_url + url)
         if page.evaluate("document.documentElement.tagName") != "HTML" or not page.title():
             continue  # an htmx fragment, checked inside the page that uses it

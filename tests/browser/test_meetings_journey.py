@@ -1,7 +1,8 @@
 """The meetings journey: a manager schedules a meeting whose agenda pulls in an open suggestion
 and last month's open action; the secretary records attendance, minutes, a decision and an
 action; the chair approves; the manager publishes; the minutes PDF shows the decision and the
-suggestion has its answer. Every page is checked with axe-core."""
+suggestion has its answer, which (once the wording is approved) is on the tablet board with the
+minutes in plain words and no names. Every page is checked with axe-core, at 1280 and 390 px."""
 
 import datetime
 import re
@@ -16,7 +17,8 @@ from coproduction.suggestions.models import Suggestion
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.meetings.factories import GroupMemberFactory, MeetingFactory
 
-from .conftest import assert_accessible, sign_in
+from .conftest import PHONE, assert_accessible, sign_in
+from .test_coproduction_kiosk import enrol
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +46,9 @@ def group(centre, manager, volunteer, steering):
     return group
 
 
-def test_schedule_minute_approve_publish(page, centre, manager, volunteer, steering, group):
+def test_schedule_minute_approve_publish(
+    page, tablet_page, centre, manager, volunteer, steering, group
+):
     suggestion = SuggestionFactory(
         centre=centre, status=Suggestion.Status.MEETING, owner=manager, text="Soup on Wednesdays"
     )
@@ -114,3 +118,27 @@ def test_schedule_minute_approve_publish(page, centre, manager, volunteer, steer
     suggestion.refresh_from_db()
     assert suggestion.status == Suggestion.Status.DONE
     assert suggestion.we_did == "Soup every Wednesday from May."
+
+    # The minutes and the decisions on the meeting page, axe-clean on a phone too.
+    page.goto(f"{page.base_url}/coproduction/meetings/{meeting.pk}/")
+    for size in (PHONE, {"width": 1280, "height": 900}):
+        page.set_viewport_size(size)
+        assert page.get_by_text("Soup every Wednesday from May.").is_visible()
+        assert_accessible(page)
+
+    # The manager approves the decision's wording for the board; the tablet shows the answer
+    # and the minutes in plain words, and nobody's name.
+    page.goto(f"{page.base_url}/coproduction/suggestions/{suggestion.receipt_code}/")
+    page.get_by_role("button", name="Approve this wording").click()
+    assert "Approved." in page.content()
+    enrol(tablet_page, centre, manager)
+    tablet_page.get_by_role("link", name="You said, we did").click()
+    tablet_page.wait_for_url(re.compile(r"/kiosk/board/$"))
+    for size in (PHONE, {"width": 1280, "height": 900}):
+        tablet_page.set_viewport_size(size)
+        board = tablet_page.get_by_role("main").inner_text()
+        assert "Soup every Wednesday from May." in board
+        assert "What the meetings talked about" in board and "We said yes to soup." in board
+        for person in (manager, volunteer, steering):
+            assert person.last_name not in board
+        assert_accessible(tablet_page)

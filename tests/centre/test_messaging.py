@@ -37,6 +37,8 @@ EVERY_KIND = {
     "meeting_action_due",
     "involvement_shift_reminder",
     "involvement_worry_handed_over",
+    "newsletter_call",
+    "newsletter_issue",
 }
 KINDS = messaging.kinds()
 TEMPLATES = [(kind, name) for kind in KINDS for name in kind.template_names()]

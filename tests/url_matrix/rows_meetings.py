@@ -3,20 +3,33 @@ schedule meetings; every member of the centre may look, but sees only the groups
 staff all of them, a volunteer those she belongs to, the steering role the steering groups.
 The matrix group is a steering group with the volunteer as a member, so all five roles see it."""
 
-from coproduction.meetings.models import Action, AgendaItem, Group, Minutes
+from django.core.files.base import ContentFile
+
+from coproduction.meetings.models import Action, AgendaItem, Group, Minutes, Paper
+from tests.casework.factories import WomanFactory
 from tests.coproduction.meetings.factories import GroupFactory, GroupMemberFactory, MeetingFactory
 
 from .matrix import Row, for_roles
 
 ORGANISERS = ("manager", "key_worker")
+# Key workers ask the women on their caseload (and the manager anyone's); the record policy
+# decides which women: another centre's woman, or one she may not read, is a 404.
+INVITERS = ("manager", "key_worker")
 EVERYONE = ("manager", "key_worker", "partner", "volunteer", "steering")
 
 
 def build(world):
-    group = GroupFactory(centre=world.centre, name="Matrix steering", kind=Group.Kind.STEERING)
+    # Papers released 30 days before, so the matrix meeting's paper is open to its members.
+    group = GroupFactory(
+        centre=world.centre,
+        name="Matrix steering",
+        kind=Group.Kind.STEERING,
+        papers_release_days=30,
+    )
     GroupMemberFactory(group=group, user=world.people["volunteer"])
     world.extra.meetings_meeting_group = group
     world.extra.meetings_leaving_member = GroupMemberFactory(group=group)
+    world.extra.meetings_named_member = GroupMemberFactory(group=group)
     world.extra.meetings_meeting = MeetingFactory(group=group, organiser=world.people["manager"])
     Minutes.objects.create(meeting=world.meetings_meeting, text="Draft minutes")
     world.extra.meetings_published_meeting = MeetingFactory(
@@ -38,6 +51,19 @@ def build(world):
         text="Matrix action",
         owner=world.people["manager"],
         due_on=world.meetings_meeting.starts_at.date(),
+    )
+    paper = Paper(
+        meeting=world.meetings_meeting,
+        title="Matrix paper",
+        plain_summary="What it says.",
+        file_name="matrix.txt",
+        content_type="text/plain",
+        size=5,
+    )
+    paper.file.save("matrix.txt", ContentFile(b"hello"), save=True)
+    world.extra.meetings_paper = paper
+    world.extra.meetings_invited_woman = WomanFactory(
+        centre=world.centre, key_worker=world.people["key_worker"], invite_to_meetings=True
     )
 
 
@@ -127,4 +153,15 @@ ROWS = {
     "meetings:minutes_publish": post_action(_meeting),
     "meetings:minutes_pdf": read_only(lambda world: {"pk": world.meetings_published_meeting.pk}),
     "meetings:action_close": form_page(lambda world: {"pk": world.meetings_action.pk}),
+    "meetings:member_naming": form_page(lambda world: {"pk": world.meetings_named_member.pk}),
+    "meetings:interest_add": minutes_writers(_meeting),
+    "meetings:paper_add": form_page(_meeting),
+    "meetings:members_invite": form_page(_meeting),
+    "meetings:paper_download": read_only(lambda world: {"pk": world.meetings_paper.pk}),
+    "meetings:invitations": Row(get=for_roles(INVITERS), post=for_roles(INVITERS, 405)),
+    "meetings:invitation_add": Row(
+        get=for_roles(INVITERS, outsider=404),
+        post=for_roles(INVITERS, outsider=404),
+        kwargs=lambda world: {"pk": world.meetings_invited_woman.pk},
+    ),
 }

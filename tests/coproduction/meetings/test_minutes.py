@@ -112,7 +112,9 @@ def test_attendance_by_name_and_count(
 ):
     woman = WomanFactory(centre=centre, first_name="Rhona")
     GroupMemberFactory(group=group, user=volunteer)
-    services.group_member_add(group=group, woman=woman, joined_on=datetime.date(2026, 1, 1))
+    services.group_member_add(
+        group=group, woman=woman, joined_on=datetime.date(2026, 1, 1), naming="first_name"
+    )
     response = manager_client.post(
         reverse("meetings:attendance", args=[meeting.pk]),
         {

@@ -1,6 +1,7 @@
 """Meeting reminders with real Celery workers and a real Redis: exactly once."""
 
 import datetime
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -10,6 +11,7 @@ from centre.tasks import outbox_send_due_task
 from coproduction.meetings import services
 from coproduction.meetings.tasks import meeting_reminders_queue_task
 from tests.casework.factories import WomanFactory
+from tests.centre.test_outbox_worker_killed import SlowProvider
 from tests.conftest import wait_for
 
 from .factories import GroupFactory, GroupMemberFactory, MeetingFactory
@@ -77,3 +79,47 @@ def test_cancelled_and_moved_meetings_send_no_stale_reminder(
     references = set(OutboxMessage.objects.values_list("reference", flat=True))
     assert references == {f"meeting:{kept.pk}:{kept.starts_at:%Y%m%dT%H%M%z}:2h"}
     assert len(_files(tmp_path)) == 2
+
+
+@pytest.fixture
+def provider():
+    stub = SlowProvider()
+    yield stub
+    stub.close()
+
+
+def test_a_worker_killed_mid_send_loses_no_reminder_and_sends_none_twice(
+    centre, key_worker, celery_workers, provider
+):
+    """The SMS provider holds the first reminder's request; the worker is killed (SIGKILL) while
+    it waits. Ten minutes on the claim is released and a new worker sends everything: each
+    reminder reaches the provider under its own idempotency key, and is delivered once."""
+    sms = {"SMS_BACKEND": "http", "SMS_API_URL": provider.url, "SMS_API_KEY": "k"}
+    meeting = _meeting_with_members(centre, key_worker, timezone.now() + timedelta(hours=1))
+    invited = WomanFactory(
+        centre=centre, reminders_opt_in=True, safe_to_text=True, mobile="07700900777"
+    )
+    services.invitation_record(
+        meeting=meeting, woman=invited, by=key_worker, method="phone", answer="coming"
+    )
+    (worker,) = celery_workers(1, **sms)
+    meeting_reminders_queue_task.delay()
+    outbox_send_due_task.delay()
+    assert provider.first_request_arrived.wait(60), "the worker never reached the provider"
+    worker.kill()  # SIGKILL mid-send: no chance to record anything
+    texts = OutboxMessage.objects.filter(channel="sms")
+    assert texts.count() == 2  # the member and the invited woman: both queued, nothing lost
+    assert texts.filter(status=OutboxMessage.Status.SENDING).count() == 1
+
+    texts.filter(status=OutboxMessage.Status.SENDING).update(
+        claimed_at=timezone.now() - timedelta(minutes=11)
+    )
+    provider.release.set()
+    celery_workers(1, **sms)
+    meeting_reminders_queue_task.delay()  # the beat runs again after the restart: no new rows
+    outbox_send_due_task.delay()
+    assert wait_for(lambda: _sent().count() == 3), "not every reminder was sent"
+    assert OutboxMessage.objects.count() == 3  # the team member's email, and two texts
+    keys = {f"outbox-{pk}" for pk in texts.values_list("pk", flat=True)}
+    assert set(provider.delivered) == keys  # each text delivered, once per key
+    assert len(provider.seen_keys) == 3  # the killed attempt was resent with the same key

@@ -1,0 +1,43 @@
+"""The newsletter's message kinds: the wording is in templates/messaging/<kind>/
+(centre/messaging.py). Both go to staff and partners by email; no woman is named in either."""
+
+from datetime import date
+
+from centre.messaging import EMAIL, MessageKind, register
+
+CALL_PURPOSE = "newsletter_call"
+ISSUE_PURPOSE = "newsletter_issue"
+_EXAMPLE_LINK = "https://casework.example.org/newsletter/issues/7/"
+
+CALL = register(
+    MessageKind(
+        name="newsletter_call",
+        purpose=CALL_PURPOSE,
+        channels=frozenset({EMAIL}),
+        example={
+            "name": "Kate",
+            "issue": "Spring newsletter",
+            "deadline": date(2026, 12, 18),
+            "call_text": "Send us your stories, poems and recipes.",
+            "women": 3,
+            "link": "https://casework.example.org/",
+        },
+    )
+)
+ISSUE = register(
+    MessageKind(
+        name="newsletter_issue",
+        purpose=ISSUE_PURPOSE,
+        channels=frozenset({EMAIL}),
+        example={
+            "name": "Morag",
+            "issue": "Spring newsletter",
+            "number": 12,
+            "pieces": [
+                {"title": "My garden", "kind": "Poem", "credit": "Jo"},
+                {"title": "Lentil soup", "kind": "Recipe", "credit": "Anonymous"},
+            ],
+            "link": _EXAMPLE_LINK,
+        },
+    )
+)

@@ -1,0 +1,541 @@
+"""The newsletter's pages: five steps each (rule, fetch in scope, form, service, redirect)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centre.access import can, roles_required
+from centre.forms import add_service_errors
+from centre.roles import STAFF_ROLES
+from centre.versioning import Conflict, save_versioned
+
+from . import access, selectors, services
+from .access import ISSUE_RUNNERS, READERS, WORKERS
+from .forms import (
+    CommentForm,
+    ConsentForm,
+    EditorForm,
+    IssueForm,
+    MoveForm,
+    OwnPieceForm,
+    PieceEditForm,
+    WithdrawForm,
+    WomanPieceForm,
+)
+from .models import ChecklistItem, Contribution, EditorialMember, Issue
+
+
+def _form_page(
+    request: HttpRequest,
+    form: BaseForm,
+    *,
+    title: str,
+    back: str,
+    issue: Issue | None = None,
+    conflict: Conflict | None = None,
+    intro: str = "",
+    button: str = "",
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "title": title,
+        "back": back,
+        "issue": issue,
+        "conflict": conflict,
+        "intro": intro,
+        "button": button or _("Save"),
+        "multipart": any(
+            getattr(f, "widget", None) and f.widget.needs_multipart_form
+            for f in form.fields.values()
+        ),
+    }
+    return render(request, "newsletter/form.html", context)
+
+
+def _try(form: BaseForm, save: Callable[[], Any]) -> Any:
+    """Run a service; its ValidationError goes onto the form (nothing typed is lost)."""
+    try:
+        return save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+def _refuse_unless(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+# --- Issues -----------------------------------------------------------------------------------
+
+
+@roles_required(READERS)
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    context = {
+        "open_issues": selectors.open_issues(request),
+        "archive": selectors.archive(request),
+        "subscribed": selectors.is_subscribed(request),
+    }
+    return render(request, "newsletter/index.html", context)
+
+
+@roles_required(STAFF_ROLES)
+@require_POST
+def subscription(request: HttpRequest) -> HttpResponse:
+    on = request.POST.get("on") == "1"
+    services.subscription_set(centre=request.centre, user=request.user, on=on)
+    messages.success(
+        request,
+        _("You will get each new issue by email.") if on else _("You will no longer get it."),
+    )
+    return redirect("newsletter:index")
+
+
+def _previous_lists(request: HttpRequest) -> dict[str, Any]:
+    last = selectors.archive(request).first()
+    if last is None:
+        return {}
+    return {
+        "ways_to_get_involved": last.ways_to_get_involved,
+        "useful_numbers": last.useful_numbers,
+    }
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_http_methods(["GET", "POST"])
+def issue_create(request: HttpRequest) -> HttpResponse:
+    form = IssueForm(request.POST or None, initial=_previous_lists(request))
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.EDITABLE_ISSUE_FIELDS}
+        issue = _try(
+            form, lambda: services.issue_create(centre=request.centre, by=request.user, **values)
+        )
+        if issue:
+            messages.success(request, _("The issue is set up. Add its editorial group."))
+            return redirect("newsletter:issue_detail", pk=issue.pk)
+    return _form_page(request, form, title=_("Start a new issue"), back=reverse("newsletter:index"))
+
+
+@roles_required(READERS)
+@require_GET
+def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk)
+    may_edit = access.may_edit_issue(request, issue)
+    context = {
+        "issue": issue,
+        "may_edit": may_edit,
+        "may_manage": access.may_manage_issue(request, issue) and issue.is_open,
+        "may_contribute": access.may_contribute(request, issue),
+        "may_build": access.may_build_issue(request, issue),
+        "pieces": selectors.pieces_for_user(request, issue),
+        "editors": selectors.editors_of(issue),
+        "checklist": list(issue.checklist.select_related("done_by")),
+        "document": selectors.issue_document(issue),
+        "editor_form": EditorForm(choices=selectors.editor_choices(request, issue))
+        if may_edit
+        else None,
+    }
+    return render(request, "newsletter/issue_detail.html", context)
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_http_methods(["GET", "POST"])
+def issue_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk, manage=True)
+    form = IssueForm(request.POST or None, instance=Issue.objects.get(pk=issue.pk))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.EDITABLE_ISSUE_FIELDS}
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: services.issue_update(
+                issue=issue, expected_version=form.expected_version, values=values
+            ),
+        )
+        if saved:
+            messages.success(request, _("The issue is saved."))
+            return redirect("newsletter:issue_detail", pk=issue.pk)
+    back = reverse("newsletter:issue_detail", args=[issue.pk])
+    return _form_page(
+        request, form, title=_("The issue's details"), back=back, issue=issue, conflict=conflict
+    )
+
+
+@roles_required(READERS)
+@require_GET
+def issue_read(request: HttpRequest, pk: int) -> HttpResponse:
+    """The easy-read web page: a published issue for all; an open one previewed by editors."""
+    issue = selectors.get_issue_for_user(request, pk)
+    _refuse_unless(issue.is_published or access.may_edit_issue(request, issue))
+    context = {
+        "issue": issue,
+        "pieces": selectors.piece_items(
+            issue, image=lambda piece: reverse("newsletter:piece_photo", args=[piece.pk])
+        ),
+        # A published issue keeps the sections of the day it was built; a preview shows today's.
+        "sections": issue.sections
+        if issue.is_published
+        else (issue.sections or selectors.auto_sections(issue)),
+        "document": selectors.issue_document(issue) if issue.is_published else None,
+    }
+    return render(request, "newsletter/issue_read.html", context)
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_POST
+def editor_add(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk, manage=True)
+    form = EditorForm(request.POST, choices=selectors.editor_choices(request, issue))
+    if form.is_valid() and _try(
+        form, lambda: services.editor_add(issue=issue, user=form.cleaned_data["user"])
+    ):
+        messages.success(request, _("They are in the editorial group."))
+    else:
+        messages.error(request, _("Choose someone from the list to add."))
+    return redirect("newsletter:issue_detail", pk=issue.pk)
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_POST
+def editor_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(
+        EditorialMember.objects.select_related("issue"), pk=pk, issue__centre=request.centre
+    )
+    issue = selectors.get_issue_for_user(request, member.issue_id, manage=True)
+    _run_and_tell(request, lambda: services.editor_remove(member=member), _("Removed."))
+    return redirect("newsletter:issue_detail", pk=issue.pk)
+
+
+def _run_and_tell(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
+    try:
+        result = action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    messages.success(request, success)
+    return result
+
+
+@roles_required(WORKERS)
+@require_POST
+def checklist_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(
+        ChecklistItem.objects.select_related("issue"), pk=pk, issue__centre=request.centre
+    )
+    issue = selectors.get_issue_for_user(request, item.issue_id)
+    _refuse_unless(access.may_edit_issue(request, issue))
+    _run_and_tell(
+        request,
+        lambda: services.checklist_toggle(item=item, by=request.user),
+        _("Checklist saved."),
+    )
+    return redirect(reverse("newsletter:issue_detail", args=[issue.pk]) + "#checklist-heading")
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_POST
+def call_send(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk, manage=True)
+    count = _run_and_tell(
+        request,
+        lambda: services.call_send(issue=issue, by=request.user),
+        _("The call for contributions is on the tablet and sent to key workers."),
+    )
+    if count == 0:
+        messages.info(request, _("No new email was needed: every key worker already has it."))
+    return redirect("newsletter:issue_detail", pk=issue.pk)
+
+
+@roles_required(WORKERS)
+@require_POST
+def issue_build(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk)
+    _refuse_unless(access.may_build_issue(request, issue))
+    _run_and_tell(
+        request,
+        lambda: services.issue_build(issue=issue, by=request.user),
+        _("The newsletter is being built. This page shows how far it has got."),
+    )
+    return redirect(reverse("newsletter:issue_detail", args=[issue.pk]) + "#pdf-heading")
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_POST
+def issue_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk, manage=True)
+    _run_and_tell(
+        request,
+        lambda: services.issue_publish(issue=issue, by=request.user),
+        _("The issue is published: on the tablet, in the archive, and emailed to subscribers."),
+    )
+    return redirect("newsletter:issue_detail", pk=issue.pk)
+
+
+# --- Pieces -----------------------------------------------------------------------------------
+
+
+def _piece_values(form: BaseForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    return {name: data[name] for name in services.PIECE_FIELDS}
+
+
+def _create_piece(
+    request: HttpRequest, issue: Issue, form: BaseForm, *, title: str, success: str, **who: Any
+) -> HttpResponse:
+    """Both ways a piece comes in (one's own, or a woman's): `who` says whose and how."""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        piece = _try(
+            form,
+            lambda: services.contribution_create(
+                issue=issue,
+                by=request.user,
+                image=data["image"],
+                consent_to_publish=data["consent_to_publish"],
+                credit=data["credit"],
+                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
+                **who,
+                **_piece_values(form),
+            ),
+        )
+        if piece:
+            messages.success(request, success)
+            return redirect("newsletter:piece_detail", pk=piece.pk)
+    back = reverse("newsletter:issue_detail", args=[issue.pk])
+    intro = _(
+        "Type her words as she wrote them, from her page, a photo of it, or with her. Ask her "
+        "whether she agrees to it being published and how she wants it credited."
+    )
+    return _form_page(
+        request, form, title=title, back=back, issue=issue, intro=intro if "woman" in who else ""
+    )
+
+
+@roles_required(WORKERS)
+@require_http_methods(["GET", "POST"])
+def piece_create(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk)
+    _refuse_unless(access.may_contribute(request, issue))
+    form = OwnPieceForm(request.POST or None, request.FILES or None)
+    return _create_piece(
+        request,
+        issue,
+        form,
+        title=_("Send in a piece"),
+        success=_("Thank you: your piece is in."),
+        written_by=access.writer_kind(request),
+        source=Contribution.Source.BY_AUTHOR,
+    )
+
+
+@roles_required(ISSUE_RUNNERS)
+@require_http_methods(["GET", "POST"])
+def piece_for_woman(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.get_issue_for_user(request, pk)
+    _refuse_unless(access.may_contribute(request, issue) and can(request, "enter_pieces_for_women"))
+    form = WomanPieceForm(
+        request.POST or None, request.FILES or None, women=selectors.woman_choices(request)
+    )
+    data = form.cleaned_data if request.method == "POST" and form.is_valid() else {}
+    return _create_piece(
+        request,
+        issue,
+        form,
+        title=_("Enter a woman's piece"),
+        success=_("Her piece is in."),
+        written_by=Contribution.From.WOMAN,
+        woman=data.get("woman"),
+        source=data.get("source", ""),
+    )
+
+
+@roles_required(READERS)
+@require_GET
+def piece_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = selectors.get_piece_for_user(request, pk)
+    may_edit = access.may_edit_issue(request, piece.issue)
+    context = {
+        "piece": piece,
+        "issue": piece.issue,
+        "credit": piece.credit_line,
+        "sees_her_record": access.sees_her_record(request, piece.woman),
+        "may_edit_issue": may_edit,
+        "may_change": access.may_change_piece(request, piece),
+        "may_record_consent": access.may_record_consent(request, piece),
+        "may_withdraw": access.may_withdraw(request, piece),
+        "moves": sorted(services.MOVES.get(piece.state, set())) if may_edit else [],
+        "comments": selectors.comments_on(piece) if may_edit else [],
+        "comment_form": CommentForm() if may_edit and piece.issue.is_open else None,
+    }
+    return render(request, "newsletter/piece_detail.html", context)
+
+
+def _piece_for_change(request: HttpRequest, pk: int, allowed: Callable[..., bool]) -> Contribution:
+    piece = selectors.get_piece_for_user(request, pk)
+    _refuse_unless(allowed(request, piece))
+    return piece
+
+
+@roles_required(WORKERS)
+@require_http_methods(["GET", "POST"])
+def piece_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = _piece_for_change(request, pk, access.may_change_piece)
+    form = PieceEditForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=Contribution.objects.get(pk=piece.pk),
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        image = request.FILES.get("image") and form.cleaned_data["image"]
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: services.contribution_update(
+                piece=piece,
+                expected_version=form.expected_version,
+                values=_piece_values(form),
+                image=image or None,
+            ),
+            fields=services.PIECE_FIELDS,
+        )
+        if saved:
+            messages.success(request, _("The piece is saved."))
+            return redirect("newsletter:piece_detail", pk=piece.pk)
+    back = reverse("newsletter:piece_detail", args=[piece.pk])
+    return _form_page(
+        request, form, title=_("Edit the piece"), back=back, issue=piece.issue, conflict=conflict
+    )
+
+
+@roles_required(WORKERS)
+@require_http_methods(["GET", "POST"])
+def piece_consent(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = _piece_for_change(request, pk, access.may_record_consent)
+    form = ConsentForm(
+        request.POST or None,
+        initial={
+            "consent_to_publish": piece.consent_to_publish,
+            "credit": piece.credit,
+            "everyone_in_photo_agreed": piece.everyone_in_photo_agreed,
+            "version": piece.version,
+        },
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: services.contribution_consent(
+                piece=piece,
+                by=request.user,
+                expected_version=form.expected_version,
+                consent_to_publish=data["consent_to_publish"],
+                credit=data["credit"],
+                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
+            ),
+        )
+        if saved:
+            messages.success(request, _("Her consent and credit are saved."))
+            return redirect("newsletter:piece_detail", pk=piece.pk)
+    back = reverse("newsletter:piece_detail", args=[piece.pk])
+    return _form_page(
+        request,
+        form,
+        title=_("Consent and credit"),
+        back=back,
+        issue=piece.issue,
+        conflict=conflict,
+        intro=_("What she agreed to, in her words, the last time you asked her."),
+    )
+
+
+@roles_required(WORKERS)
+@require_POST
+def piece_move(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = _piece_for_change(request, pk, lambda r, p: access.may_edit_issue(r, p.issue))
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose where the piece goes next."))
+        return redirect("newsletter:piece_detail", pk=piece.pk)
+    saved, _conflict = save_versioned(
+        request,
+        form,
+        lambda: services.contribution_move(
+            piece=piece,
+            by=request.user,
+            expected_version=form.expected_version,
+            state=form.cleaned_data["state"],
+        ),
+    )
+    if saved:
+        label = Contribution.State(form.cleaned_data["state"]).label
+        messages.success(request, _("The piece is now: %(state)s.") % {"state": label})
+    elif form.errors:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("newsletter:piece_detail", pk=piece.pk)
+
+
+@roles_required(WORKERS)
+@require_http_methods(["GET", "POST"])
+def piece_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = _piece_for_change(request, pk, access.may_withdraw)
+    form = WithdrawForm(request.POST or None, initial={"for_her": piece.woman_id is not None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _try(
+            form,
+            lambda: services.contribution_withdraw(
+                piece=piece, by=request.user, for_her=data["for_her"], reason=data["reason"]
+            ),
+        )
+        if done:
+            messages.success(request, _("The piece is withdrawn. It will not be printed."))
+            return redirect("newsletter:issue_detail", pk=piece.issue_id)
+    back = reverse("newsletter:piece_detail", args=[piece.pk])
+    return _form_page(
+        request,
+        form,
+        title=_("Withdraw this piece"),
+        back=back,
+        issue=piece.issue,
+        intro=_("It will be in no newsletter, page or email. This cannot be undone."),
+        button=_("Withdraw the piece"),
+    )
+
+
+@roles_required(WORKERS)
+@require_POST
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = _piece_for_change(request, pk, lambda r, p: access.may_edit_issue(r, p.issue))
+    form = CommentForm(request.POST)
+    if form.is_valid() and _try(
+        form,
+        lambda: services.comment_add(piece=piece, by=request.user, text=form.cleaned_data["text"]),
+    ):
+        messages.success(request, _("Your comment is added."))
+    else:
+        messages.error(request, _("Write a comment first (up to 1,500 characters)."))
+    return redirect(reverse("newsletter:piece_detail", args=[piece.pk]) + "#comments-heading")
+
+
+@roles_required(READERS)
+@require_GET
+def piece_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    piece = selectors.get_piece_for_user(request, pk)
+    if not piece.image:
+        raise Http404
+    response = FileResponse(piece.image.open("rb"))
+    response["Cache-Control"] = "private, no-store"
+    return response
