@@ -75,6 +75,10 @@ app.conf.update(
         "meetings-reminders": _beat(
             "coproduction.meetings.tasks.meeting_reminders_queue_task", crontab(minute="*/10")
         ),
+        # involvement: the day-before rota reminders for volunteers
+        "involvement-shift-reminders": _beat(
+            "coproduction.involvement.tasks.shift_reminders_queue_task", crontab(minute="*/15")
+        ),
         # reports: last quarter's steering group report, from the 3rd of each new quarter (two
         # days for records to catch up); later days only retry a report not built yet
         "reports-quarterly-report": _beat(

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
     "coproduction.meetings",
+    "coproduction.involvement",
     "coproduction.newsletter",
 ]
 
@@ -408,5 +409,6 @@ CENTRE_FEATURE_APPS = [
     "coproduction.kiosk",
     "coproduction.reports",
     "coproduction.meetings",
+    "coproduction.involvement",
     "coproduction.newsletter",
 ]

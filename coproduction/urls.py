@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("coproduction/meetings/", include("coproduction.meetings.urls")),
+    path("", include("coproduction.involvement.urls")),
     path("newsletter/", include("coproduction.newsletter.urls")),
     path("", include("coproduction.suggestions.urls")),
     path("", include("coproduction.kiosk.urls")),

@@ -37,7 +37,8 @@ PAGES = [
     ("casework:caseload", False, 12, ("manager", "key_worker")),
     ("casework:not_heard_from", False, 7, ("manager", "key_worker")),
     ("casework:team", False, 11, ("manager",)),
-    ("casework:woman", True, 14, ("manager", "key_worker")),
+    # 14, plus one for the getting-involved record panel (her steps on the continuum).
+    ("casework:woman", True, 15, ("manager", "key_worker")),
     ("casework:woman_timeline", True, 13, ("manager", "key_worker")),
 ]
 
@@ -77,7 +78,8 @@ SHARING_PAGES = [
     ("casework:woman", 14, "partner", "refused"),  # the card and her own contacts
     ("casework:woman", 19, "partner", "none"),
     ("casework:woman_timeline", 18, "partner", "agreed"),
-    ("casework:woman", 17, "key_worker", "none"),  # with the prompt to record one
+    # With the prompt to record one, and the getting-involved record panel (one query).
+    ("casework:woman", 18, "key_worker", "none"),
 ]
 
 

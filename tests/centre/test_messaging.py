@@ -35,6 +35,8 @@ EVERY_KIND = {
     "meeting_reminder_woman",
     "minutes_reminder",
     "meeting_action_due",
+    "involvement_shift_reminder",
+    "involvement_worry_handed_over",
     "newsletter_call",
     "newsletter_issue",
 }
@@ -97,6 +99,7 @@ def test_reminders_to_women_are_the_discreet_kinds():
         "appointment_reminder",
         "session_reminder",
         "meeting_reminder_woman",
+        "involvement_shift_reminder",
     }
     for kind in DISCREET:
         assert kind.sms_template == "sms_discreet.txt"

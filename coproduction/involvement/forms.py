@@ -1,0 +1,305 @@
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centre.versioning import VersionedForm
+from coproduction.suggestions.models import Suggestion
+
+from .models import ExitQuestionnaire, Expense, Opportunity, Placement, Shift, Step
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+UPLOAD_MAX = 5 * 1024 * 1024
+# What a receipt or certificate may be, told by its first bytes (not by the name she gave it).
+UPLOAD_SIGNATURES = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
+UPLOAD_ACCEPT = "application/pdf,image/png,image/jpeg"
+
+
+def validate_upload(upload: UploadedFile | None) -> UploadedFile | None:
+    """A PDF, PNG or JPEG photo under 5 MB; anything else gets a clear message."""
+    if not upload:
+        return upload
+    if upload.size and upload.size > UPLOAD_MAX:
+        raise forms.ValidationError(_("The file must be smaller than 5 MB."))
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(signature) for signature in UPLOAD_SIGNATURES):
+        raise forms.ValidationError(
+            _("Upload a PDF or a photo (JPEG or PNG) of the receipt or certificate.")
+        )
+    return upload
+
+
+class OpportunityForm(forms.ModelForm):
+    class Meta:
+        model = Opportunity
+        fields = [
+            "title",
+            "role",
+            "involves",
+            "time_needed",
+            "support",
+            "training",
+            "needs_disclosure_check",
+            "is_open",
+        ]
+        widgets = {
+            "involves": forms.Textarea(attrs={"rows": 4}),
+            "support": forms.Textarea(attrs={"rows": 3}),
+            "training": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class InterestForm(forms.Form):
+    """A woman's interest through her key worker, or a community volunteer's by name."""
+
+    opportunity = forms.ModelChoiceField(label=_("Which role"), queryset=Opportunity.objects.none())
+    woman = forms.ModelChoiceField(
+        label=_("A woman on your caseload"), queryset=None, required=False
+    )
+    name = forms.CharField(
+        label=_("Or a community volunteer's name"), max_length=120, required=False
+    )
+    contact = forms.CharField(label=_("How to reach the volunteer"), max_length=200, required=False)
+    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+
+    def __init__(self, *args, opportunities, women, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opportunity"].queryset = opportunities
+        self.fields["woman"].queryset = women
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("woman") and not (data.get("name") or "").strip():
+            raise forms.ValidationError(_("Choose a woman, or give the volunteer's name."))
+        if data.get("woman") and (data.get("name") or "").strip():
+            raise forms.ValidationError(_("Choose a woman or give a name, not both."))
+        return data
+
+
+class MoveForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("Move to"), choices=Placement.Status.choices)
+    disclosure_check_on = forms.DateField(
+        label=_("Disclosure check done on (if the role needs one)"),
+        required=False,
+        widget=DATE_INPUT,
+    )
+    note = forms.CharField(
+        label=_("Note (optional; taking a back seat needs no reason and keeps none)"),
+        max_length=500,
+        required=False,
+    )
+
+
+class AccountForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Volunteer account"), queryset=None, required=False)
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = accounts
+
+
+class StepForm(forms.Form):
+    step = forms.ChoiceField(label=_("Step"), choices=Step.choices)
+    taken_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, initial=timezone.localdate)
+    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+
+
+class TrainingForm(forms.Form):
+    course = forms.CharField(label=_("Course"), max_length=200)
+    completed_on = forms.DateField(label=_("Completed on"), widget=DATE_INPUT)
+    accredited = forms.BooleanField(label=_("Accredited"), required=False)
+    certificate = forms.FileField(
+        label=_("Certificate (PDF or photo, optional)"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
+    )
+
+    def clean_certificate(self):
+        return validate_upload(self.cleaned_data.get("certificate"))
+
+
+class SupervisionForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, initial=timezone.localdate)
+    notes = forms.CharField(
+        label=_("What you talked about (no case details about anyone else)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    next_on = forms.DateField(label=_("Next one-to-one"), widget=DATE_INPUT, required=False)
+
+
+class WorryForm(forms.Form):
+    text = forms.CharField(
+        label=_("What is worrying you"),
+        help_text=_(
+            "A member of staff will pick it up today. You do not need to do anything else."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class PeerConversationForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, initial=timezone.localdate)
+    theme = forms.ChoiceField(label=_("Theme"), choices=Suggestion.Theme.choices)
+    outcome = forms.CharField(
+        label=_("What came of it"),
+        help_text=_("No names and no case details: what it was about, in general words."),
+        max_length=500,
+    )
+    follow_up = forms.CharField(label=_("Follow-up (optional)"), max_length=500, required=False)
+    idea = forms.CharField(
+        label=_("An idea to put in the suggestion box (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    worry = forms.CharField(
+        label=_("A worry to hand to staff now (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ShiftForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Rota"), choices=Shift.Kind.choices)
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_INPUT)
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_INPUT)
+    place = forms.CharField(label=_("Where"), max_length=200, required=False)
+    session = forms.ModelChoiceField(
+        label=_("Session (for co-facilitation)"), queryset=None, required=False
+    )
+    helper = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False)
+
+    def __init__(self, *args, sessions, helpers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions
+        self.fields["helper"].queryset = helpers
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("The shift must end after it starts."))
+        return data
+
+
+class AssignForm(forms.Form):
+    helper = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False)
+
+    def __init__(self, *args, helpers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["helper"].queryset = helpers
+
+
+class ExpenseForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = Expense
+        fields = ["kind", "spent_on", "amount", "description", "receipt"]
+        widgets = {
+            "spent_on": DATE_INPUT,
+            # Not the clearable input: it would link to the stored file, which is private.
+            "receipt": forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
+        }
+        help_texts = {
+            "receipt": _("A PDF or a photo of the receipt or ticket, under 5 MB."),
+            "description": _("For example: bus fare there and back for the Tuesday drop-in."),
+        }
+
+    def clean_receipt(self):
+        return validate_upload(self.cleaned_data.get("receipt"))
+
+
+class ExpenseClaimForm(ExpenseForm):
+    helper = forms.ModelChoiceField(label=_("Who is claiming"), queryset=None)
+
+    def __init__(self, *args, helpers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if helpers is None:
+            del self.fields["helper"]
+        else:
+            self.fields["helper"].queryset = helpers
+
+
+class DecisionForm(VersionedForm):
+    reason = forms.CharField(label=_("Reason (if not approved)"), max_length=300, required=False)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DATE_INPUT, required=False)
+
+
+class ExitAnswersForm(forms.Form):
+    """Her answers, as the tablet asks them (the paper form asks the same about her)."""
+
+    felt_supported = forms.TypedChoiceField(
+        label=_("How well supported did you feel?"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+    )
+    most_helped = forms.CharField(
+        label=_("What helped you most?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    could_be_better = forms.CharField(
+        label=_("What could we do better?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    would_recommend = forms.ChoiceField(
+        label=_("Would you tell a friend to come here?"),
+        choices=ExitQuestionnaire.Recommend.choices,
+    )
+
+
+class TabletExitForm(ExitAnswersForm):
+    first_name = forms.CharField(
+        label=_("Your first name (leave empty to stay anonymous)"), max_length=80, required=False
+    )
+
+
+class ExitPaperForm(ExitAnswersForm):
+    """A paper questionnaire typed up by staff: named only if she chose to be."""
+
+    STAFF_LABELS = {
+        "felt_supported": _("How well supported did she feel? (1 not at all, 5 very well)"),
+        "most_helped": _("What helped most?"),
+        "could_be_better": _("What could we do better? (goes to the suggestion box)"),
+        "would_recommend": _("Would she tell a friend to come here?"),
+    }
+    woman = forms.ModelChoiceField(
+        label=_("Her name, if she chose to give it"), queryset=None, required=False
+    )
+    completed_on = forms.DateField(label=_("Date she filled it in"), widget=DATE_INPUT)
+    about = forms.ChoiceField(
+        label=_("What is that about?"),
+        choices=[("", "—"), *Suggestion.About.choices],
+        required=False,
+    )
+    field_order = ["woman", "completed_on", "felt_supported", "most_helped", "could_be_better"]
+
+    def __init__(self, *args, women, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["woman"].queryset = women
+        for name, label in self.STAFF_LABELS.items():
+            self.fields[name].label = label
+
+
+class TabletInterestForm(forms.Form):
+    opportunity = forms.ModelChoiceField(
+        label=_("What would you like to help with?"), queryset=None
+    )
+    first_name = forms.CharField(label=_("Your first name"), max_length=80)
+    contact = forms.CharField(
+        label=_(
+            "How shall we get in touch? (for example: ask me at the drop-in, or tell my key worker)"
+        ),
+        max_length=200,
+    )
+
+    def __init__(self, *args, opportunities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opportunity"].queryset = opportunities
