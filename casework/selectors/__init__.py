@@ -32,7 +32,14 @@ from .record import (
     record_viewers,
 )
 from .referrals import get_referral_for_user, referrals_for_user
-from .reports import outcome_change, quarter_numbers, referral_report
+from .reports import (
+    contact_numbers,
+    outcome_change,
+    quarter_numbers,
+    referral_report,
+    women_changed_to,
+    women_supported,
+)
 from .sharing import (
     can_see_restricted,
     domain_filter,
@@ -63,6 +70,7 @@ __all__ = [
     "caseload_counts",
     "caseload_for_user",
     "caseload_size",
+    "contact_numbers",
     "domain_filter",
     "get_referral_for_user",
     "get_woman_for_user",
@@ -82,6 +90,8 @@ __all__ = [
     "referrals_for_user",
     "restricted_visible",
     "search_women",
+    "women_changed_to",
+    "women_supported",
     "sharing_for",
     "sharing_prompts",
     "stage_counts",

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from centre.audit import audit_log
@@ -69,10 +70,10 @@ def reports_request_previous(today: date | None = None) -> int:
     left alone; a manager rebuilds it if records were brought up to date later."""
     quarter = Quarter.containing(today or timezone.localdate()).previous()
     built = QuarterlyReport.objects.filter(
-        quarter=str(quarter), document__status=QuarterlyReport.Status.READY
-    ).values("centre_id")
+        centre=OuterRef("pk"), quarter=str(quarter), document__status=QuarterlyReport.Status.READY
+    )
     started = 0
-    for centre in Centre.objects.exclude(pk__in=built):
+    for centre in Centre.objects.exclude(Exists(built)):
         _report, new = report_request(centre=centre, quarter=quarter, retry_waiting=True)
         started += int(new)
     return started
