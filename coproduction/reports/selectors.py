@@ -7,6 +7,7 @@ from centre.models import Centre
 from centre.requests import CentreRequest
 
 from .models import QuarterlyReport
+from .quarters import Quarter
 
 
 def reports_for_centre(request: CentreRequest) -> QuerySet[QuarterlyReport]:
@@ -34,5 +35,14 @@ def latest_ready_report(centre: Centre) -> QuarterlyReport | None:
         .select_related("document")
         .defer("document__summary")
         .order_by("-quarter")
+        .first()
+    )
+
+
+def report_for_quarter(centre: Centre, quarter: Quarter) -> QuarterlyReport | None:
+    return (
+        QuarterlyReport.objects.filter(centre=centre, quarter=str(quarter))
+        .select_related("document")
+        .defer("document__summary")
         .first()
     )
