@@ -28,7 +28,7 @@ from django.utils.html import escape  # noqa: E402 - after choosing the backend
 from django.utils.safestring import SafeString, mark_safe  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-STYLE = {
+STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "font.size": 9,

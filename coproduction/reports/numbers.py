@@ -97,8 +97,8 @@ def meeting_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     held = Meeting.objects.filter(
         centre=centre, starts_at__gte=_day_start(start), starts_at__lt=until
     ).exclude(status=Meeting.Status.CANCELLED)
-    by_kind = {
-        row["group__kind"]: row
+    by_kind: dict[str, dict[str, Any]] = {
+        row["group__kind"]: dict(row)
         for row in held.order_by()
         .values("group__kind")
         .annotate(meetings=Count("pk"), other_women=Sum("other_women"))
@@ -113,7 +113,7 @@ def meeting_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
             apologies=Count("pk", filter=Q(status=Attendance.Status.APOLOGIES)),
         )
     )
-    attendance = {row["meeting__group__kind"]: row for row in came}
+    attendance: dict[str, dict[str, Any]] = {row["meeting__group__kind"]: dict(row) for row in came}
     groups = {}
     for kind in Group.Kind.values:
         row, people = by_kind.get(kind, {}), attendance.get(kind, {})

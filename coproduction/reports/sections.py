@@ -184,7 +184,7 @@ def _lengths(contacts: dict[str, Any]) -> dict[str, int]:
 def contacts_section(raw: dict[str, Any], centre: Centre) -> Section:
     casework, contacts = raw["casework"], raw["contacts"]
     made = casework["contacts_total"]
-    every = {"column": _("Contacts"), "total_label": _("Contacts that reached her")}
+    every: dict[str, Any] = {"column": _("Contacts"), "total_label": _("Contacts that reached her")}
     by_type, type_bars = group_table(
         _("Contacts that reached her, by type"),
         labelled(Contact.Type, casework["contacts_by_type"]),
@@ -371,7 +371,7 @@ def _days(summary: dict[str, Any]) -> str:
 
 def suggestions_section(raw: dict[str, Any], centre: Centre) -> Section:
     numbers = raw["suggestions"]
-    every = {"column": _("Suggestions"), "total_label": _("All suggestions")}
+    every: dict[str, Any] = {"column": _("Suggestions"), "total_label": _("All suggestions")}
     by_source, _b = group_table(
         _("Suggestions by how they came in"),
         labelled(Suggestion.Source, numbers["by_source"]),
