@@ -121,15 +121,19 @@ def _description(rows: list[list[Any]]) -> str:
     return "; ".join(f"{label}: {text}" for label, _value, text in rows)
 
 
-def _draw_bar(figure: Figure, spec: dict[str, Any]) -> None:
-    bars = spec["bars"]
+def _bars(figure: Figure, rows: list[list[Any]], colour: str, hatch: str) -> Any:
+    """Horizontal bars, first row at the top, each labelled with its text (the shown figure or
+    its words); a row that is not shown is drawn with no bar."""
     axes = figure.subplots()
-    labels = [_short(label) for label, _value, _text in bars][::-1]
-    values = [value or 0 for _label, value, _text in bars][::-1]
-    drawn = axes.barh(range(len(values)), values, color="#3d3d3d", edgecolor="#000000", hatch="//")
-    axes.set_yticks(range(len(values)), labels)
-    texts = [text for _label, _value, text in bars][::-1]
-    axes.bar_label(drawn, labels=texts, padding=3, fontsize=8)
+    values = [value or 0 for _label, value, _text in rows][::-1]
+    drawn = axes.barh(range(len(values)), values, color=colour, edgecolor="#000000", hatch=hatch)
+    axes.set_yticks(range(len(values)), [_short(label) for label, _v, _t in rows][::-1])
+    axes.bar_label(drawn, labels=[text for _l, _v, text in rows][::-1], padding=3, fontsize=8)
+    return axes, values
+
+
+def _draw_bar(figure: Figure, spec: dict[str, Any]) -> None:
+    axes, values = _bars(figure, spec["bars"], "#3d3d3d", "//")
     axes.set_xlim(0, max(values + [1]) * 1.25)
     axes.xaxis.set_visible(False)
     axes.spines["bottom"].set_visible(False)
@@ -167,13 +171,7 @@ def _draw_line(figure: Figure, spec: dict[str, Any]) -> None:
 
 
 def _draw_profile(figure: Figure, spec: dict[str, Any]) -> None:
-    domains = spec["domains"]
-    axes = figure.subplots()
-    labels = [_short(label) for label, _value, _text in domains][::-1]
-    values = [value or 0 for _label, value, _text in domains][::-1]
-    drawn = axes.barh(range(len(values)), values, color="#7a7a7a", edgecolor="#000000", hatch="..")
-    axes.set_yticks(range(len(values)), labels)
-    axes.bar_label(drawn, labels=[text for _l, _v, text in domains][::-1], padding=3, fontsize=8)
+    axes, values = _bars(figure, spec["domains"], "#7a7a7a", "..")
     axes.axvline(0, color="#000000", linewidth=1)
     largest = max([abs(v) for v in values] + [1])
     axes.set_xlim(-largest * 1.5, largest * 1.5)

@@ -71,6 +71,8 @@ def _sentence(label: str, phrase: str, now: int, series: list[int]) -> str:
         return _("More %(what)s than in any of the last four quarters.") % {"what": phrase}
     if len(recent) == 4 and now < min(recent[:-1]):
         return _("Fewer %(what)s than in any of the last four quarters.") % {"what": phrase}
+    if now == 0:
+        return _("No %(what)s this quarter.") % {"what": phrase}
     return _("%(n)s %(what)s this quarter.") % {"n": shown_now.text, "what": phrase}
 
 

@@ -255,3 +255,12 @@ def _suggestions(centre):
     approved.wording_approved_on = date(2026, 7, 20)
     approved.save()
     return made
+
+
+def table_of(content, caption):
+    """{row label: the other cells}, and the total row, of the report's table with `caption`."""
+    for section in content["sections"]:
+        for table in section["tables"]:
+            if table["caption"] == caption:
+                return {row[0]: row[1:] for row in table["rows"]}, table.get("total")
+    raise AssertionError(f"no table {caption!r}")

@@ -24,7 +24,7 @@ from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
 
-from .report_data import IN_QUARTER, NAMES, QUARTER, _woman, build_quarter
+from .report_data import IN_QUARTER, NAMES, QUARTER, _woman, build_quarter, table_of
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +39,6 @@ def content(centre, quarter_data):
     return report_content(centre, QUARTER)
 
 
-def _table(content, caption):
-    for section in content["sections"]:
-        for table in section["tables"]:
-            if table["caption"] == caption:
-                return {row[0]: row[1:] for row in table["rows"]}, table.get("total")
-    raise AssertionError(f"no table {caption!r}")
-
-
 def _headline(content, key):
     return next(h for h in content["summary"] if h["key"] == key)
 
@@ -55,7 +47,7 @@ def _headline(content, key):
 
 
 def test_referrals_time_to_decision(content):
-    days, total = _table(content, "Time from referral to decision")
+    days, total = table_of(content, "Time from referral to decision")
     # 9 decided in 2 days, 2 in 17 days: the 2 is hidden, and the 9 with it (secondary).
     assert days["Within a week"] == ["not shown"]
     assert days["15 to 28 days"] == ["fewer than 5"]
@@ -64,46 +56,46 @@ def test_referrals_time_to_decision(content):
 
 
 def test_contacts_every_detail_staff_record(content):
-    made, _ = _table(content, "Contacts made and attempted")
+    made, _ = table_of(content, "Contacts made and attempted")
     assert made["Contacts that reached her"] == ["12"]
     assert made["Attempts that did not reach her"] == ["fewer than 5"]  # 2
     assert made["Hours spent with women (where the length was recorded)"] == ["4"]  # 230 min
-    formats, total = _table(content, "Contacts by format")
+    formats, total = table_of(content, "Contacts by format")
     # 8 one-to-one and 4 not recorded: the 4 is hidden, so is the 8.
     assert formats["One-to-one"] == ["not shown"] and formats["Not recorded"] == ["fewer than 5"]
     assert total[1] == "12"
-    lengths, _ = _table(content, "Contacts by length")
+    lengths, _ = table_of(content, "Contacts by length")
     # 5 under 15 min, 4 of 30-59, 3 not recorded: 4 + 3 = 7 would narrow, so the 5 is hidden.
     assert lengths["Under 15 minutes"] == ["not shown"]
     assert lengths["30 to 59 minutes"] == lengths["Length not recorded"] == ["fewer than 5"]
-    tools, total = _table(content, "Person-centred tool used")
+    tools, total = table_of(content, "Person-centred tool used")
     assert tools["Outcome star"] == ["5"] and tools["No tool used"] == ["7"]
     assert total[1] == "12"
-    needs, total = _table(content, "Needs discussed (a contact can name several)")
+    needs, total = table_of(content, "Needs discussed (a contact can name several)")
     assert needs["Housing"] == needs["Money and debt"] == ["6"]
     assert needs["No need named"] == ["fewer than 5"] and needs["Justice"] == ["0"]
     assert total is None  # contacts naming two needs count twice: no total
-    support, _ = _table(content, "Practical support given (a contact can give several)")
+    support, _ = table_of(content, "Practical support given (a contact can give several)")
     assert support["Food"] == support["Travel"] == ["6"] and support["None"] == ["0"]
 
 
 def test_not_heard_from_uses_the_centres_days(centre, quarter_data):
     content = report_content(centre, QUARTER)
-    rows, _ = _table(content, "Not heard from")
+    rows, _ = table_of(content, "Not heard from")
     # 60 days: only woman 11 (last contact 22 July) is not heard from.
     assert list(rows.values()) == [["fewer than 5"]]
     centre.not_heard_from_days = 14  # nobody was contacted in the last 14 days
     centre.save()
-    rows, _ = _table(report_content(centre, QUARTER), "Not heard from")
+    rows, _ = table_of(report_content(centre, QUARTER), "Not heard from")
     assert list(rows.values()) == [["12 (100%)"]]
 
 
 def test_meetings_attendance_and_actions(content):
-    held, total = _table(content, "Meetings held and who came")
+    held, total = table_of(content, "Meetings held and who came")
     # 2 held (one cancelled is not): 3 women + 1 staff + 1 guest + 4 others, then 5 women.
     assert held["Service-user meeting"] == ["2", "14", "12", "1"]
     assert total == ["All meetings", "2", "14", "12", "1"]
-    actions, _ = _table(content, "Actions from meetings")
+    actions, _ = table_of(content, "Actions from meetings")
     assert actions["Actions raised at meetings in the period"] == ["4"]
     assert actions["Actions done in the period"] == ["2"]
     assert actions["Actions dropped (with a reason) in the period"] == ["1"]
@@ -113,7 +105,7 @@ def test_meetings_attendance_and_actions(content):
 
 
 def test_outcomes_goals_and_profile(content):
-    goals, _ = _table(content, "Goals")
+    goals, _ = table_of(content, "Goals")
     assert goals["Goals set in the period"] == ["6"]
     assert goals["Goals achieved in the period"] == ["5"]
     assert goals["Women who achieved a goal"] == ["fewer than 5"]  # 4 women
