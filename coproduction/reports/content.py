@@ -20,6 +20,7 @@ from .charts import chart_is_empty, chart_svg, line_chart
 from .numbers import headline_history, period_raw_numbers
 from .quarters import Quarter
 from .sections import SECTIONS
+from .selectors import headline_targets
 
 # The headline figures: key in numbers.headline_numbers, what it counts, and words for more/fewer.
 HEADLINES = [
@@ -105,14 +106,9 @@ def summary(centre: Centre, quarter: Quarter) -> list[dict[str, Any]]:
     """The headline figures of the quarter, each against last quarter and the same quarter
     last year, with eight quarters for its chart and the target where the centre has one."""
     history = headline_history(centre, quarter)
+    targets = headline_targets(centre)
     return [
-        _headline(
-            key,
-            str(label),
-            str(phrase),
-            history,
-            centre.target_women if key == "women_supported" else None,
-        )
+        _headline(key, str(label), str(phrase), history, targets[key])
         for key, label, phrase in HEADLINES
     ]
 

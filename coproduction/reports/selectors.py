@@ -6,7 +6,7 @@ from centre.access import get_for_user, scope_to_centre
 from centre.models import Centre
 from centre.requests import CentreRequest
 
-from .models import QuarterlyReport
+from .models import QuarterlyReport, ReportTargets
 from .quarters import Quarter
 
 
@@ -46,3 +46,17 @@ def report_for_quarter(centre: Centre, quarter: Quarter) -> QuarterlyReport | No
         .defer("document__summary")
         .first()
     )
+
+
+def report_targets(centre: Centre) -> ReportTargets:
+    """The centre's headline targets, or an unsaved empty set when none has been saved yet."""
+    return ReportTargets.objects.filter(centre=centre).first() or ReportTargets(centre=centre)
+
+
+def headline_targets(centre: Centre) -> dict[str, int | None]:
+    """{headline key: its quarterly target or None}; women supported is the centre's setting."""
+    targets = report_targets(centre)
+    return {
+        "women_supported": centre.target_women,
+        **{name: getattr(targets, name) for name in ReportTargets.FIELDS},
+    }

@@ -16,9 +16,10 @@ from centre.documents.services import (
     document_unsaved,
 )
 from centre.models import Centre, User
+from centre.versioning import versioned_update
 
 from .documents import QUARTERLY_REPORT, quarter_coverage
-from .models import QuarterlyReport
+from .models import QuarterlyReport, ReportTargets
 from .quarters import Quarter
 
 
@@ -77,3 +78,19 @@ def reports_request_previous(today: date | None = None) -> int:
         _report, new = report_request(centre=centre, quarter=quarter, retry_waiting=True)
         started += int(new)
     return started
+
+
+@transaction.atomic
+def report_targets_update(
+    *, centre: Centre, by: User, expected_version: int | None, values: dict[str, int | None]
+) -> ReportTargets:
+    """Set the centre's headline targets. Someone else's save since she opened the page is an
+    EditConflict (nothing written); the first save ever starts from version 0."""
+    targets, _created = ReportTargets.objects.get_or_create(centre=centre, defaults={"version": 0})
+    wanted = {name: values.get(name) for name in ReportTargets.FIELDS}
+    ReportTargets(centre=centre, **wanted).full_clean(exclude=["centre"], validate_unique=False)
+    saved = versioned_update(
+        ReportTargets, pk=targets.pk, expected_version=expected_version, values=wanted
+    )
+    audit_log(actor=by, action="report.targets", obj=saved, centre=centre)
+    return saved

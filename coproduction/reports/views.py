@@ -9,18 +9,20 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
 from centre.roles import MANAGER_ONLY, NUMBERS_READERS, REPORT_READERS
+from centre.versioning import save_versioned
 from coproduction.suggestions.selectors import suggestion_numbers
 
 from . import selectors, services
 from .content import period_content, with_charts
 from .csv_export import report_csv
-from .forms import NumbersForm, QuarterForm
+from .forms import NumbersForm, QuarterForm, TargetsForm
+from .models import ReportTargets
 from .numbers_page import suggestion_numbers_shown, whole_months
 from .quarters import Quarter, scheduled_on
 
@@ -159,6 +161,32 @@ def report_numbers(request):
         content = with_charts(period_content(request.centre, *period, label))
     context = {"form": form, "content": content, "period": period}
     return render(request, "reports/range.html", context, status=200 if form.is_valid() else 400)
+
+
+@roles_required(MANAGER_ONLY)
+@require_http_methods(["GET", "POST"])
+def report_targets(request):
+    """The centre's targets for the summary's headline figures (managers)."""
+    targets = selectors.report_targets(request.centre)
+    form = TargetsForm(request.POST or None, instance=targets)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: services.report_targets_update(
+                centre=request.centre,
+                by=request.user,
+                expected_version=form.expected_version,
+                values={name: form.cleaned_data[name] for name in ReportTargets.FIELDS},
+            ),
+        )
+        if saved:
+            messages.success(request, _("The targets are saved. The next report uses them."))
+            return redirect("reports:list")
+    context = {"form": form, "conflict": conflict, "women_target": request.centre.target_women}
+    status = 400 if request.method == "POST" and not conflict else 200
+    return render(request, "reports/targets.html", context, status=status)
 
 
 # The suggestion numbers page ------------------------------------------------------------------

@@ -57,6 +57,8 @@ ROWS = {
         kwargs=report,
     ),
     "reports:range": Row(get=for_roles(READERS), post=for_roles(READERS, 405)),
+    # Every target is optional: an empty POST saves "no targets" and goes back to the list.
+    "reports:targets": Row(get=for_roles(MANAGER), post=for_roles(MANAGER, "redirect")),
     "reports:download": Row(
         get=for_roles(READERS, outsider=404), post=for_roles(READERS, 405), kwargs=report
     ),

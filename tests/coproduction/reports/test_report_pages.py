@@ -11,8 +11,9 @@ from centre.models import AuditEvent, Document
 from centre.pdf import pdf_text
 from centre.tasks import document_build_task
 from coproduction.reports import services
+from coproduction.reports.content import report_content
 from coproduction.reports.documents import QUARTERLY_REPORT
-from coproduction.reports.models import QuarterlyReport
+from coproduction.reports.models import QuarterlyReport, ReportTargets
 from coproduction.reports.quarters import BadQuarter, Quarter
 from coproduction.reports.tasks import quarterly_report_request_task
 
@@ -354,3 +355,34 @@ def test_nav_and_home_panel_for_steering_and_managers(report, steering_client, k
     assert "Quarterly report" in home and reverse("reports:download", args=[report.pk]) in home
     assert reverse("reports:list") in home
     assert reverse("reports:list") not in key_worker_client.get(reverse("home")).content.decode()
+
+
+# The centre's targets ------------------------------------------------------------------------
+
+
+def test_manager_sets_targets_and_the_summary_shows_them(centre, key_worker, manager_client):
+    build_quarter(centre, key_worker)
+    url = reverse("reports:targets")
+    assert "target number of women supported (20)" in manager_client.get(url).content.decode()
+    response = manager_client.post(url, {"contacts": "15", "suggestions": "", "version": "0"})
+    assert response.status_code == 302
+    content = report_content(centre, QUARTER)
+    targets = {h["key"]: h["target"] for h in content["summary"]}
+    assert targets["contacts"] == "15" and targets["women_supported"] == "20"
+    assert targets["suggestions"] == ""
+    contacts = next(h for h in content["summary"] if h["key"] == "contacts")
+    assert contacts["chart"]["target"] == 15
+
+
+def test_targets_bad_input_and_two_managers_at_once(centre, manager_client, steering_client):
+    url = reverse("reports:targets")
+    assert steering_client.get(url).status_code == 403
+    bad = manager_client.post(url, {"contacts": "lots", "version": "0"})
+    assert bad.status_code == 400 and "Enter a whole number." in bad.content.decode()
+    assert not ReportTargets.objects.exists()
+    assert manager_client.post(url, {"contacts": "15", "version": "0"}).status_code == 302
+    # A second manager who opened the page before that save does not overwrite it.
+    clash = manager_client.post(url, {"contacts": "30", "version": "0"})
+    assert clash.status_code == 200
+    assert "Someone else saved this while you were editing" in clash.content.decode()
+    assert ReportTargets.objects.get(centre=centre).contacts == 15
