@@ -168,7 +168,7 @@ def report_numbers(request):
 def report_targets(request):
     """The centre's targets for the summary's headline figures (managers)."""
     targets = selectors.report_targets(request.centre)
-    form = TargetsForm(request.POST or None, instance=targets)
+    form = TargetsForm(request.POST if request.method == "POST" else None, instance=targets)
     conflict = None
     if request.method == "POST" and form.is_valid():
         saved, conflict = save_versioned(
