@@ -5,6 +5,7 @@ session) and read back."""
 import re
 
 import pytest
+from django.conf import settings
 
 from centre.models import AuditEvent
 from centre.pdf import pdf_text
@@ -66,7 +67,8 @@ def test_steering_member_asks_for_last_quarters_report_and_reads_it(
     """No report yet: she asks for one, watches it being built by a real worker, reads the
     summary on the page at laptop and phone widths, and downloads the PDF."""
     build_quarter(centre, key_worker)
-    celery_workers(1)
+    # The worker runs with production settings: it must write the PDF where this server reads.
+    celery_workers(1, MEDIA_ROOT=str(settings.MEDIA_ROOT))
     sign_in(page, steering.username)
     assert page.get_by_text("No quarterly report has been built yet.").is_visible()
     page.get_by_role("link", name="Quarterly reports").first.click()
