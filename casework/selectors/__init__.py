@@ -37,7 +37,14 @@ from .referrals import (
     referrals_for_user,
     referrals_offered_to_me,
 )
-from .reports import outcome_change, quarter_numbers, referral_report
+from .reports import (
+    contact_numbers,
+    outcome_change,
+    quarter_numbers,
+    referral_report,
+    women_changed_to,
+    women_supported,
+)
 from .sharing import (
     can_see_restricted,
     domain_filter,
@@ -76,6 +83,7 @@ __all__ = [
     "caseload_counts",
     "caseload_for_user",
     "caseload_size",
+    "contact_numbers",
     "domain_filter",
     "get_referral_for_user",
     "get_woman_for_user",
@@ -97,6 +105,8 @@ __all__ = [
     "manager_waiting",
     "restricted_visible",
     "search_women",
+    "women_changed_to",
+    "women_supported",
     "sharing_for",
     "sharing_prompts",
     "stage_counts",

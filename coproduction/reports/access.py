@@ -20,6 +20,13 @@ def _read_reports(request: HttpRequest) -> bool:
     return role_in(request, REPORT_READERS)
 
 
+@capability("ask_for_reports")
+def _ask_for_reports(request: HttpRequest) -> bool:
+    """Steering members may ask for a quarter's report that has not been built; only managers
+    rebuild one (views.report_request)."""
+    return role_in(request, REPORT_READERS)
+
+
 @capability("build_reports")
 def _build_reports(request: HttpRequest) -> bool:
     return role_in(request, MANAGER_ONLY)

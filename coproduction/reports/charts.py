@@ -1,63 +1,203 @@
-"""Horizontal bar charts drawn as SVG on the server: no JavaScript and no new dependency, and
-the same image works on the page and in the WeasyPrint PDF.
+"""The report's charts, drawn with matplotlib on the server as SVG: the same image on the page and
+in the WeasyPrint PDF, no JavaScript, no network.
+
+- The Agg backend is chosen before pyplot could ever be imported, so no display is needed.
+- Text stays text in the SVG (`svg.fonttype: none`), in DejaVu Sans (shipped inside matplotlib
+  and installed with WeasyPrint's fonts), so the PDF's chart labels can be read back.
+- Each chart gets its own id salt, so two charts inlined in one page never share an id.
+- Black and white: bars are black or grey with hatching, lines have markers and dashes, so the
+  report prints on any office printer.
 
 Charts are drawn only from figures the report already shows: a count that is not shown gets no
-bar, just its words ("fewer than 5"), so a chart never gives away a hidden number.
+bar or point, only its words in the text alternative, so a chart never gives a hidden number away.
+Every chart comes with a text alternative (the same figures, in words) for screen readers.
 """
 
-from itertools import count as counter
+import hashlib
+import io
+import json
+import re
+from functools import lru_cache
+from typing import Any
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+import matplotlib
 
-WIDTH = 640
-LABEL_WIDTH = 230
-VALUE_WIDTH = 110
-ROW = 26
-TOP = 8
-BAR_COLOUR = "#5b2a86"
-_ids = counter(1)
+matplotlib.use("Agg")
+
+from django.utils.html import escape  # noqa: E402 - after choosing the backend
+from django.utils.safestring import SafeString, mark_safe  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+STYLE: dict[Any, Any] = {
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.edgecolor": "#1b1b1b",
+    "axes.labelcolor": "#1b1b1b",
+    "xtick.color": "#1b1b1b",
+    "ytick.color": "#1b1b1b",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+WIDTH_INCHES = 6.4
+_XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)
 
 
-def bar_chart_svg(title, bars):
-    """`bars`: [(label, value or None, text)]. Returns safe SVG markup with a title and a text
-    description of every bar, for screen readers."""
-    chart_id = f"chart-{next(_ids)}"
-    height = TOP * 2 + ROW * max(len(bars), 1)
-    plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    largest = max((value for _label, value, _text in bars if value), default=0)
-    description = "; ".join(f"{label}: {text}" for label, _value, text in bars)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="report-chart">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
-        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-    ]
-    for index, (label, value, text) in enumerate(bars):
-        y = TOP + index * ROW
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" font-size="13" text-anchor="end" '
-            f'fill="#1b1b1b" font-family="Atkinson Hyperlegible, sans-serif">'
-            f"{escape(_short(label))}</text>"
+def _svg(figure: Figure, salt: str) -> str:
+    buffer = io.StringIO()
+    with matplotlib.rc_context({**STYLE, "svg.hashsalt": salt}):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return _XML_HEAD.sub("", buffer.getvalue(), count=1)
+
+
+_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _unique_ids(svg: str, salt: str) -> str:
+    """matplotlib names its parts patch_1, text_2...: prefix every id (and every reference to
+    one) with the chart's salt, so two charts on one page never share an id."""
+    return _ID.sub(lambda match: f"{match.group(1)}c{salt}-{match.group(2)}", svg)
+
+
+_STYLE = re.compile(r'style="([^"]*)"')
+
+
+def _attributes(match: re.Match[str]) -> str:
+    pairs = (part.split(":", 1) for part in match.group(1).split(";") if ":" in part)
+    return " ".join(f'{key.strip()}="{value.strip().strip(chr(39))}"' for key, value in pairs)
+
+
+def _presentation_attributes(svg: str) -> str:
+    """matplotlib styles its shapes with CSS `style` attributes; as SVG presentation attributes
+    they mean the same to browsers and WeasyPrint draws them without a warning for each."""
+    return _STYLE.sub(_attributes, svg)
+
+
+def _with_alternative(svg: str, salt: str, title: str, description: str) -> SafeString:
+    """The SVG as an image with a title and a description a screen reader reads out."""
+    svg = _presentation_attributes(_unique_ids(svg, salt))
+    label = f'aria-labelledby="chart-{salt}-t chart-{salt}-d"'
+    opening = re.match(r"<svg\b[^>]*>", svg)
+    assert opening is not None  # matplotlib always writes one
+    head = opening.group(0)[:-1] + f' role="img" class="report-chart" {label}>'
+    head += f'<title id="chart-{salt}-t">{escape(title)}</title>'
+    head += f'<desc id="chart-{salt}-d">{escape(description)}</desc>'
+    return mark_safe(head + svg[opening.end() :])  # noqa: S308 - title and description escaped
+
+
+def _salt(spec: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
+
+
+def bar_chart(title: str, bars: list[tuple[str, int | None, str]]) -> dict[str, Any]:
+    """A horizontal bar chart spec: `bars` is [(label, value or None when not shown, text)]."""
+    return {"kind": "bar", "title": title, "bars": [list(bar) for bar in bars]}
+
+
+def line_chart(
+    title: str, points: list[tuple[str, int | None, str]], *, target: int | None = None
+) -> dict[str, Any]:
+    """Eight quarters of one headline: `points` is [(quarter, value or None, text)], oldest
+    first; a dashed line marks the target when there is one."""
+    return {"kind": "line", "title": title, "points": [list(p) for p in points], "target": target}
+
+
+def profile_chart(title: str, domains: list[tuple[str, float | None, str]]) -> dict[str, Any]:
+    """Average change per life area (distance travelled), from -9 to +9; None when not shown."""
+    return {"kind": "profile", "title": title, "domains": [list(d) for d in domains]}
+
+
+def _shown(rows: list[list[Any]]) -> bool:
+    return any(row[1] is not None for row in rows)
+
+
+def chart_is_empty(spec: dict[str, Any]) -> bool:
+    """True when there is nothing shown to plot (the report then prints only the words)."""
+    rows = spec.get("bars") or spec.get("points") or spec.get("domains") or []
+    return not _shown(rows)
+
+
+def _description(rows: list[list[Any]]) -> str:
+    return "; ".join(f"{label}: {text}" for label, _value, text in rows)
+
+
+def _bars(figure: Figure, rows: list[list[Any]], colour: str, hatch: str) -> Any:
+    """Horizontal bars, first row at the top, each labelled with its text (the shown figure or
+    its words); a row that is not shown is drawn with no bar."""
+    axes = figure.subplots()
+    values = [value or 0 for _label, value, _text in rows][::-1]
+    drawn = axes.barh(range(len(values)), values, color=colour, edgecolor="#000000", hatch=hatch)
+    axes.set_yticks(range(len(values)), [_short(label) for label, _v, _t in rows][::-1])
+    axes.bar_label(drawn, labels=[text for _l, _v, text in rows][::-1], padding=3, fontsize=8)
+    return axes, values
+
+
+def _draw_bar(figure: Figure, spec: dict[str, Any]) -> None:
+    axes, values = _bars(figure, spec["bars"], "#3d3d3d", "//")
+    axes.set_xlim(0, max(values + [1]) * 1.25)
+    axes.xaxis.set_visible(False)
+    axes.spines["bottom"].set_visible(False)
+
+
+def _draw_line(figure: Figure, spec: dict[str, Any]) -> None:
+    points = spec["points"]
+    axes = figure.subplots()
+    xs = list(range(len(points)))
+    ys = [value if value is not None else float("nan") for _q, value, _t in points]
+    axes.plot(xs, ys, color="#000000", marker="o", linewidth=1.6)
+    for x, (_q, value, text) in zip(xs, points, strict=True):
+        axes.annotate(
+            text if value is not None else "<5" if text.startswith("fewer") else "–",
+            (x, value if value is not None else 0),
+            textcoords="offset points",
+            xytext=(0, 6),
+            ha="center",
+            fontsize=7,
+            style="normal" if value is not None else "italic",
         )
-        width = plot * value / largest if value and largest else 0
-        if width:
-            parts.append(
-                f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{width:.1f}" height="{ROW - 8}" '
-                f'fill="{BAR_COLOUR}"/>'
-            )
-        style = "" if value is not None else ' font-style="italic"'
-        parts.append(
-            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 17}" font-size="13" '
-            f'fill="#1b1b1b" font-family="Atkinson Hyperlegible, sans-serif"{style}>'
-            f"{escape(text)}</text>"
+    if spec.get("target"):
+        axes.axhline(spec["target"], color="#000000", linestyle="--", linewidth=1)
+        axes.annotate(
+            f"Target {spec['target']:,}",
+            (xs[-1], spec["target"]),
+            textcoords="offset points",
+            xytext=(0, 4),
+            ha="right",
+            fontsize=7,
         )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+    axes.set_xticks(xs, [quarter for quarter, _v, _t in points], fontsize=7)
+    top = max([v for v in ys if v == v] + [spec.get("target") or 0, 1])
+    axes.set_ylim(0, top * 1.25)
 
 
-def _short(label, limit=32):
+def _draw_profile(figure: Figure, spec: dict[str, Any]) -> None:
+    axes, values = _bars(figure, spec["domains"], "#7a7a7a", "..")
+    axes.axvline(0, color="#000000", linewidth=1)
+    largest = max([abs(v) for v in values] + [1])
+    axes.set_xlim(-largest * 1.5, largest * 1.5)
+    axes.set_xlabel("Average change in her own rating (points out of 10)")
+
+
+DRAW = {"bar": _draw_bar, "line": _draw_line, "profile": _draw_profile}
+
+
+@lru_cache(maxsize=512)
+def _render(spec_json: str) -> SafeString:
+    spec = json.loads(spec_json)
+    rows = spec.get("bars") or spec.get("points") or spec.get("domains") or []
+    height = 1.2 + 0.3 * len(rows) if spec["kind"] != "line" else 1.9
+    figure = Figure(figsize=(WIDTH_INCHES, height))
+    with matplotlib.rc_context(STYLE):
+        DRAW[spec["kind"]](figure, spec)
+    salt = _salt(spec)
+    return _with_alternative(_svg(figure, salt), salt, spec["title"], _description(rows))
+
+
+def chart_svg(spec: dict[str, Any]) -> SafeString:
+    """The chart as SVG markup (cached: the same spec always draws the same image)."""
+    return _render(json.dumps(spec, sort_keys=True))
+
+
+def _short(label: str, limit: int = 34) -> str:
     label = str(label)
     return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from centre.versioning import VersionedForm
+
+from .models import ReportTargets
 from .quarters import BadQuarter, Quarter
 
 QUARTERS_OFFERED = 8
@@ -34,3 +37,9 @@ class NumbersForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", _("The end date must be on or after the start date."))
         return data
+
+
+class TargetsForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = ReportTargets
+        fields = list(ReportTargets.FIELDS)

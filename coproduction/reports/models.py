@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from centre.models import Centre, Document
+from centre.versioning import VersionedModel
 
 from .quarters import Quarter
 
@@ -60,3 +61,34 @@ class QuarterlyReport(models.Model):
     @property
     def downloadable(self):
         return bool(self.document and self.document.downloadable)
+
+
+def _target(label):
+    return models.PositiveIntegerField(
+        label, null=True, blank=True, help_text=_("For one quarter. Leave empty for no target.")
+    )
+
+
+class ReportTargets(VersionedModel):
+    """The centre's own targets for the summary's headline figures, per quarter, where it has
+    one (the target number of women supported is the centre's setting, `Centre.target_women`)."""
+
+    centre = models.OneToOneField(Centre, on_delete=models.CASCADE, related_name="report_targets")
+    new_referrals = _target(_("new referrals"))
+    contacts = _target(_("contacts that reached a woman"))
+    women_at_activities = _target(_("women who came to activities"))
+    new_at_activities = _target(_("women who came to an activity for the first time"))
+    suggestions = _target(_("suggestions from women"))
+    moved_on = _target(_("women who moved on"))
+
+    FIELDS = (
+        "new_referrals",
+        "contacts",
+        "women_at_activities",
+        "new_at_activities",
+        "suggestions",
+        "moved_on",
+    )
+
+    def __str__(self):
+        return f"{self.centre} targets"

@@ -2,58 +2,48 @@
 
 Everything here is exact and unsuppressed: it never leaves the server as it is. `content.py`
 turns it into what the steering group sees.
+
+`NUMBER_SOURCES` is the list of where numbers come from: each is a function
+`(centre, start, end) -> dict`, looked up by its key by the sections (`sections.py`). A new room's
+numbers (the newsletter's, involvement's) are one more entry here. Every source runs a fixed
+number of queries, whatever the size of the centre (a test pins the count on a small and a large
+centre).
 """
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
 
+from activities.models import Activity, ActivityStatusChange
 from activities.selectors import activity_numbers
-from casework.models import (
-    OPEN_STAGES,
-    Contact,
-    Need,
-    OutcomeRating,
-    Review,
-    Stage,
-    StageChange,
-    SupportPlan,
-    Woman,
+from casework.models import Contact, Need, OutcomeRating, Referral, Review, Stage, SupportPlan
+from casework.selectors import (
+    contact_numbers,
+    quarter_numbers,
+    women_changed_to,
+    women_supported,
 )
-from casework.selectors import quarter_numbers
 from centre.models import Centre
+from coproduction.meetings.models import Action, Attendance, Group, Meeting
 from coproduction.suggestions.selectors import suggestion_numbers, you_said_we_did_items
 
 from .quarters import Quarter
 
-RECENT_REVIEW_DAYS = 183  # "a recent review": one in the six months up to the quarter's end
+RECENT_REVIEW_DAYS = 183  # "a recent review": one in the six months up to the period's end
 YOU_SAID_WE_DID_LIMIT = 10
+HISTORY_QUARTERS = 8
 
-
-def women_supported(centre: Centre, start: date, end: date) -> QuerySet[Woman]:
-    """The same women casework.selectors.quarter_numbers counts as supported (a test holds the
-    two together): a successful contact in the period, or a case open at some point in it."""
-    contacted = Contact.objects.filter(
-        centre=centre, contact_on__range=(start, end), made=True
-    ).values("woman_id")
-    left_during = StageChange.objects.filter(
-        woman=OuterRef("pk"),
-        to_stage__in=[Stage.MOVED_ON, Stage.CLOSED],
-        changed_at__date__gte=start,
-    )
-    return Woman.objects.filter(centre=centre).filter(
-        Q(pk__in=contacted)
-        | Q(created_at__date__lte=end, stage__in=OPEN_STAGES)
-        | Q(Exists(left_during), created_at__date__lte=end)
-    )
+__all__ = ["women_supported"]
 
 
 def completeness_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
-    """How complete the records of the women supported are, as counts (one query)."""
+    """How complete the records of the women supported are, as counts (two queries)."""
     since = end - timedelta(days=RECENT_REVIEW_DAYS)
     woman = OuterRef("pk")
-    return (
+    counts = (
         women_supported(centre, start, end)
         .annotate(
             has_plan=Exists(SupportPlan.objects.filter(woman=woman)),
@@ -70,19 +60,141 @@ def completeness_numbers(centre: Centre, start: date, end: date) -> dict[str, An
             with_rating=Count("pk", filter=Q(has_rating=True)),
         )
     )
+    contacts = _made_contacts(centre, start, end).aggregate(
+        contacts=Count("pk"),
+        with_length=Count("pk", filter=Q(duration_minutes__isnull=False)),
+        with_format=Count("pk", filter=~Q(contact_format="")),
+    )
+    return {**counts, **contacts}
 
 
-def quarter_raw_numbers(centre: Centre, quarter: Quarter) -> dict[str, Any]:
-    """Every number the report needs for one centre and quarter, unsuppressed."""
-    start, end = quarter.start, quarter.end
-    items = you_said_we_did_items(centre).filter(wording_approved_on__range=(start, end))
-    return {
-        "casework": quarter_numbers(centre, start, end),
-        "activities": activity_numbers(centre, start, end),
-        "suggestions": suggestion_numbers(centre, start, end),
-        "completeness": completeness_numbers(centre, start, end),
-        "you_said_we_did": [
-            {"you_said": item.you_said, "we_did": item.we_did, "status": item.status}
-            for item in items[:YOU_SAID_WE_DID_LIMIT]
-        ],
+def _made_contacts(centre: Centre, start: date, end: date) -> QuerySet[Contact]:
+    return Contact.objects.filter(centre=centre, contact_on__range=(start, end), made=True)
+
+
+def activity_changes(centre: Centre, start: date, end: date) -> dict[str, int]:
+    """Groups that started, restarted, paused or ended in the period (one query)."""
+    changes = ActivityStatusChange.objects.filter(
+        activity__centre=centre, effective_on__range=(start, end)
+    )
+    running = Activity.Status.RUNNING
+    return changes.aggregate(
+        started=Count("pk", filter=Q(to_status=running) & ~Q(from_status=Activity.Status.PAUSED)),
+        restarted=Count("pk", filter=Q(to_status=running, from_status=Activity.Status.PAUSED)),
+        paused=Count("pk", filter=Q(to_status=Activity.Status.PAUSED)),
+        ended=Count("pk", filter=Q(to_status=Activity.Status.ENDED)),
+    )
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def meeting_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
+    """Meetings held in the period by kind of group, who came, and the actions raised, done and
+    late (four queries). A meeting counts as held when it was not cancelled and has started."""
+    until = min(_day_start(end + timedelta(days=1)), timezone.now())
+    held = Meeting.objects.filter(
+        centre=centre, starts_at__gte=_day_start(start), starts_at__lt=until
+    ).exclude(status=Meeting.Status.CANCELLED)
+    by_kind: dict[str, dict[str, Any]] = {
+        row["group__kind"]: dict(row)
+        for row in held.order_by()
+        .values("group__kind")
+        .annotate(meetings=Count("pk"), other_women=Sum("other_women"))
     }
+    came = (
+        Attendance.objects.filter(meeting__in=held)
+        .order_by()
+        .values("meeting__group__kind")
+        .annotate(
+            present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
+            women=Count("pk", filter=Q(status=Attendance.Status.PRESENT, woman__isnull=False)),
+            apologies=Count("pk", filter=Q(status=Attendance.Status.APOLOGIES)),
+        )
+    )
+    attendance: dict[str, dict[str, Any]] = {row["meeting__group__kind"]: dict(row) for row in came}
+    groups = {}
+    for kind in Group.Kind.values:
+        row, people = by_kind.get(kind, {}), attendance.get(kind, {})
+        groups[kind] = {
+            "meetings": row.get("meetings", 0),
+            "women": people.get("women", 0) + (row.get("other_women") or 0),
+            "everyone": people.get("present", 0) + (row.get("other_women") or 0),
+            "apologies": people.get("apologies", 0),
+        }
+    return {"by_group": groups, "actions": _action_numbers(centre, start, end)}
+
+
+def _action_numbers(centre: Centre, start: date, end: date) -> dict[str, int]:
+    actions = Action.objects.filter(centre=centre)
+    done = Action.Status.DONE
+    due_in_period = Q(due_on__range=(start, end)) & ~Q(status=Action.Status.DROPPED)
+    done_by_due = Q(status=done, closed_on__lte=F("due_on"))
+    return actions.aggregate(
+        raised=Count(
+            "pk",
+            filter=Q(raised_at__starts_at__gte=_day_start(start))
+            & Q(raised_at__starts_at__lt=_day_start(end + timedelta(days=1))),
+        ),
+        done=Count("pk", filter=Q(status=done, closed_on__range=(start, end))),
+        dropped=Count("pk", filter=Q(status=Action.Status.DROPPED, closed_on__range=(start, end))),
+        due=Count("pk", filter=due_in_period),
+        late=Count("pk", filter=due_in_period & ~done_by_due),
+        open_at_end=Count(
+            "pk",
+            filter=Q(raised_at__starts_at__lt=_day_start(end + timedelta(days=1)))
+            & (Q(closed_on__isnull=True) | Q(closed_on__gt=end)),
+        ),
+    )
+
+
+def _you_said_we_did(centre: Centre, start: date, end: date) -> list[dict[str, str]]:
+    items = you_said_we_did_items(centre).filter(wording_approved_on__range=(start, end))
+    return [
+        {"you_said": item.you_said, "we_did": item.we_did, "status": item.status}
+        for item in items[:YOU_SAID_WE_DID_LIMIT]
+    ]
+
+
+NumberSource = Callable[[Centre, date, date], Any]
+
+# Where the numbers come from, by key. Each runs a fixed number of queries.
+NUMBER_SOURCES: dict[str, NumberSource] = {
+    "casework": quarter_numbers,
+    "contacts": contact_numbers,
+    "completeness": completeness_numbers,
+    "activities": activity_numbers,
+    "activity_changes": activity_changes,
+    "suggestions": suggestion_numbers,
+    "you_said_we_did": _you_said_we_did,
+    "meetings": meeting_numbers,
+}
+
+
+def period_raw_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
+    """Every number the sections need for one centre and period, unsuppressed."""
+    return {key: source(centre, start, end) for key, source in NUMBER_SOURCES.items()}
+
+
+def headline_numbers(centre: Centre, start: date, end: date) -> dict[str, int]:
+    """The headline figures of one period (the summary page and its eight-quarter charts)."""
+    activities = activity_numbers(centre, start, end)["totals"]
+    return {
+        "women_supported": women_supported(centre, start, end).count(),
+        "new_referrals": Referral.objects.filter(
+            centre=centre, referred_on__range=(start, end)
+        ).count(),
+        "contacts": _made_contacts(centre, start, end).count(),
+        "women_at_activities": activities["unique_women"],
+        "new_at_activities": activities["new_women"],
+        "suggestions": suggestion_numbers(centre, start, end)["received"],
+        "moved_on": women_changed_to(centre, start, end, Stage.MOVED_ON),
+    }
+
+
+def headline_history(centre: Centre, quarter: Quarter) -> dict[str, dict[str, int]]:
+    """Headline figures for this quarter and the seven before it, keyed by quarter, oldest
+    first (the same quarter last year is among them)."""
+    quarters = list(reversed(quarter.recent(HISTORY_QUARTERS)))
+    return {str(q): headline_numbers(centre, q.start, q.end) for q in quarters}

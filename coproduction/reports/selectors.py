@@ -6,7 +6,8 @@ from centre.access import get_for_user, scope_to_centre
 from centre.models import Centre
 from centre.requests import CentreRequest
 
-from .models import QuarterlyReport
+from .models import QuarterlyReport, ReportTargets
+from .quarters import Quarter
 
 
 def reports_for_centre(request: CentreRequest) -> QuerySet[QuarterlyReport]:
@@ -36,3 +37,26 @@ def latest_ready_report(centre: Centre) -> QuarterlyReport | None:
         .order_by("-quarter")
         .first()
     )
+
+
+def report_for_quarter(centre: Centre, quarter: Quarter) -> QuarterlyReport | None:
+    return (
+        QuarterlyReport.objects.filter(centre=centre, quarter=str(quarter))
+        .select_related("document")
+        .defer("document__summary")
+        .first()
+    )
+
+
+def report_targets(centre: Centre) -> ReportTargets:
+    """The centre's headline targets, or an unsaved empty set when none has been saved yet."""
+    return ReportTargets.objects.filter(centre=centre).first() or ReportTargets(centre=centre)
+
+
+def headline_targets(centre: Centre) -> dict[str, int | None]:
+    """{headline key: its quarterly target or None}; women supported is the centre's setting."""
+    targets = report_targets(centre)
+    return {
+        "women_supported": centre.target_women,
+        **{name: getattr(targets, name) for name in ReportTargets.FIELDS},
+    }

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from centre.audit import audit_log
@@ -15,9 +16,10 @@ from centre.documents.services import (
     document_unsaved,
 )
 from centre.models import Centre, User
+from centre.versioning import versioned_update
 
 from .documents import QUARTERLY_REPORT, quarter_coverage
-from .models import QuarterlyReport
+from .models import QuarterlyReport, ReportTargets
 from .quarters import Quarter
 
 
@@ -69,10 +71,26 @@ def reports_request_previous(today: date | None = None) -> int:
     left alone; a manager rebuilds it if records were brought up to date later."""
     quarter = Quarter.containing(today or timezone.localdate()).previous()
     built = QuarterlyReport.objects.filter(
-        quarter=str(quarter), document__status=QuarterlyReport.Status.READY
-    ).values("centre_id")
+        centre=OuterRef("pk"), quarter=str(quarter), document__status=QuarterlyReport.Status.READY
+    )
     started = 0
-    for centre in Centre.objects.exclude(pk__in=built):
+    for centre in Centre.objects.exclude(Exists(built)):
         _report, new = report_request(centre=centre, quarter=quarter, retry_waiting=True)
         started += int(new)
     return started
+
+
+@transaction.atomic
+def report_targets_update(
+    *, centre: Centre, by: User, expected_version: int | None, values: dict[str, int | None]
+) -> ReportTargets:
+    """Set the centre's headline targets. Someone else's save since she opened the page is an
+    EditConflict (nothing written); the first save ever starts from version 0."""
+    targets, _created = ReportTargets.objects.get_or_create(centre=centre, defaults={"version": 0})
+    wanted = {name: values.get(name) for name in ReportTargets.FIELDS}
+    ReportTargets(centre=centre, **wanted).full_clean(exclude=["centre"], validate_unique=False)
+    saved = versioned_update(
+        ReportTargets, pk=targets.pk, expected_version=expected_version, values=wanted
+    )
+    audit_log(actor=by, action="report.targets", obj=saved, centre=centre)
+    return saved

@@ -14,5 +14,8 @@ urlpatterns = [
     path("reports/<int:pk>/status/", views.report_status, name="status"),
     path("reports/<int:pk>/rebuild/", views.report_rebuild, name="rebuild"),
     path("reports/<int:pk>/download/", views.report_download, name="download"),
+    path("reports/<int:pk>/figures.csv", views.report_csv_download, name="csv"),
+    path("reports/numbers/", views.report_numbers, name="range"),
+    path("reports/targets/", views.report_targets, name="targets"),
     path("coproduction/numbers/", views.numbers, name="numbers"),
 ]

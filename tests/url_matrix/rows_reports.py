@@ -1,5 +1,6 @@
 """The steering group's quarterly reports (/reports/). Managers and steering members read and
-download them; only managers build or rebuild; another centre's report is a 404."""
+download them and ask for a quarter's report; only managers rebuild; another centre's report is
+a 404."""
 
 from datetime import date
 
@@ -37,7 +38,7 @@ def report(world):
 ROWS = {
     "reports:list": Row(get=for_roles(READERS), post=for_roles(READERS, 405)),
     # An empty POST shows the form again with its message.
-    "reports:request": Row(get=for_roles(MANAGER, 405), post=for_roles(MANAGER, 400)),
+    "reports:request": Row(get=for_roles(READERS, 405), post=for_roles(READERS, 400)),
     "reports:detail": Row(
         get=for_roles(READERS, outsider=404), post=for_roles(READERS, 405), kwargs=report
     ),
@@ -49,6 +50,15 @@ ROWS = {
         post=for_roles(MANAGER, "redirect", outsider=404),
         kwargs=report,
     ),
+    # No report content in the matrix world: the CSV redirects to the report's page.
+    "reports:csv": Row(
+        get=for_roles(READERS, "redirect", outsider=404),
+        post=for_roles(READERS, 405),
+        kwargs=report,
+    ),
+    "reports:range": Row(get=for_roles(READERS), post=for_roles(READERS, 405)),
+    # Every target is optional: an empty POST saves "no targets" and goes back to the list.
+    "reports:targets": Row(get=for_roles(MANAGER), post=for_roles(MANAGER, "redirect")),
     "reports:download": Row(
         get=for_roles(READERS, outsider=404), post=for_roles(READERS, 405), kwargs=report
     ),

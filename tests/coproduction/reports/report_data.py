@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from activities.models import Activity, ActivityStatusChange, Attendance
 from casework.models import (
     Contact,
+    Goal,
     OutcomeRating,
     Referral,
     Review,
@@ -15,10 +16,13 @@ from casework.models import (
     SupportPlan,
     Woman,
 )
+from coproduction.meetings.models import Action, Group
+from coproduction.meetings.models import Attendance as MeetingAttendance
 from coproduction.reports.quarters import Quarter
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
 
 QUARTER = Quarter(2026, 3)
 IN_QUARTER = date(2026, 8, 3)
@@ -38,18 +42,20 @@ def _woman(centre, index, key_worker):
 
 
 def build_quarter(centre, key_worker):
-    """12 women supported; contacts 7 phone, 3 home visit, 2 court; referrals 9 court, 2 self;
-    7 plans, 10 recent reviews; 6 women rated twice in housing (+2), 3 in money; one activity
-    with 6 women over 2 sessions plus 4 others, and a group that ended; 8 suggestions."""
+    """12 women supported; contacts 7 phone, 3 home visit, 2 court (details in _contacts), and 2
+    attempts; referrals 9 court (decided in 2 days), 2 self (decided in 17 days); 7 plans, 10
+    recent reviews; 6 women rated twice in housing (+2), 3 in money; 6 goals set, 5 achieved by
+    4 women; one activity with 6 women over 2 sessions plus 4 others, a group that started and
+    one that ended; 8 suggestions; meetings and actions (_meetings). The quarter before has 3
+    referrals and 7 contacts (comparisons). Woman 11's last contact is 40 days before the end.
+    """
     centre.target_women = 20
-    centre.save(update_fields=["target_women"])
+    centre.not_heard_from_days = 60
+    centre.save(update_fields=["target_women", "not_heard_from_days"])
     women = [_woman(centre, i, key_worker) for i in range(12)]
-    types = [Contact.Type.PHONE] * 7 + [Contact.Type.HOME_VISIT] * 3 + [Contact.Type.COURT] * 2
-    for woman, contact_type in zip(women, types, strict=True):
-        Contact.objects.create(
-            centre=centre, woman=woman, contact_type=contact_type, contact_on=IN_QUARTER, note="x"
-        )
+    _contacts(centre, women)
     for index, source in enumerate([Referral.Source.COURT] * 9 + [Referral.Source.SELF] * 2):
+        decided = date(2026, 8, 5) if source == Referral.Source.COURT else date(2026, 8, 20)
         Referral.objects.create(
             centre=centre,
             first_name=f"Referred{index}",
@@ -57,7 +63,18 @@ def build_quarter(centre, key_worker):
             referred_on=IN_QUARTER,
             vulnerability="x",
             decision=Referral.Decision.ACCEPTED,
+            decided_at=datetime.combine(decided, time(10, 0), tzinfo=UTC),
         )
+    for index in range(3):  # the quarter before: fewer than 5, so never compared
+        Referral.objects.create(
+            centre=centre,
+            first_name=f"Earlier{index}",
+            source=Referral.Source.SELF,
+            referred_on=date(2026, 5, 4),
+            vulnerability="x",
+        )
+    _goals(women)
+    _meetings(centre, women, key_worker)
     for woman in women[:7]:
         SupportPlan.objects.create(woman=woman, in_her_words="x")
     for woman in women[:10]:
@@ -69,6 +86,115 @@ def build_quarter(centre, key_worker):
     activity = _activity(centre, women)
     suggestions = _suggestions(centre)
     return SimpleNamespace(women=women, activity=activity, suggestions=suggestions)
+
+
+def _contacts(centre, women):
+    """Made: 7 phone, 3 home visit, 2 court on 3 August (woman 11's on 22 July instead).
+    Format: 8 one-to-one, 4 not recorded. Length: 5 under 15 min, 4 of 30-59, 3 not recorded
+    (5x10 + 4x45 = 230 minutes, 4 hours). Needs: 6 name housing, 6 money, 3 both, 3 none.
+    Tool: 5 outcome star, 7 none. Support: 6 food, 6 travel. Attempts: 2 (not reaching her).
+    7 more phone contacts in May (the quarter before)."""
+    types = [Contact.Type.PHONE] * 7 + [Contact.Type.HOME_VISIT] * 3 + [Contact.Type.COURT] * 2
+    for index, (woman, contact_type) in enumerate(zip(women, types, strict=True)):
+        Contact.objects.create(
+            centre=centre,
+            woman=woman,
+            contact_type=contact_type,
+            contact_on=date(2026, 7, 22) if index == 11 else IN_QUARTER,
+            note="x",
+            contact_format=Contact.Format.ONE_TO_ONE if index < 8 else "",
+            duration_minutes=10 if index < 5 else 45 if index < 9 else None,
+            needs_discussed=(
+                ["housing"]
+                if index < 3
+                else ["housing", "money"]
+                if index < 6
+                else ["money"]
+                if index < 9
+                else []
+            ),
+            tool_used=Contact.Tool.OUTCOME_STAR if index < 5 else "",
+            practical_support=["food"] if index < 6 else ["travel"],
+        )
+    for woman in women[:2]:
+        Contact.objects.create(
+            centre=centre,
+            woman=woman,
+            contact_type=Contact.Type.PHONE,
+            contact_on=IN_QUARTER,
+            note="no answer",
+            made=False,
+        )
+    for woman in women[:7]:
+        Contact.objects.create(
+            centre=centre,
+            woman=woman,
+            contact_type=Contact.Type.PHONE,
+            contact_on=date(2026, 5, 12),
+            note="x",
+        )
+
+
+def _goals(women):
+    in_quarter = datetime.combine(IN_QUARTER, time(9, 0), tzinfo=UTC)
+    for index, woman in enumerate(women[:6]):
+        Goal.objects.create(
+            woman=woman,
+            text="x",
+            status=Goal.Status.ACHIEVED if index < 5 else Goal.Status.ACTIVE,
+            created_at=in_quarter,
+            updated_at=in_quarter,
+        )
+    # Woman 0 achieved a second goal, set before the quarter: 5 goals achieved... by 4 women.
+    Goal.objects.filter(woman=women[4]).update(status=Goal.Status.ACTIVE)
+    Goal.objects.create(
+        woman=women[0],
+        text="y",
+        status=Goal.Status.ACHIEVED,
+        created_at=BEFORE,
+        updated_at=in_quarter,
+    )
+
+
+def _meetings(centre, women, key_worker):
+    """Two service-user meetings held (a third cancelled): 3 women on record, 2 staff and 4
+    others came to the first, 1 apology; 5 women came to the second. Four actions raised at the
+    first: done on time, done late, open past its date, and dropped."""
+    group = GroupFactory(centre=centre, kind=Group.Kind.SERVICE_USER)
+    on = lambda day: datetime.combine(day, time(11, 0), tzinfo=UTC)  # noqa: E731
+    first = MeetingFactory(group=group, starts_at=on(date(2026, 7, 6)), other_women=4)
+    second = MeetingFactory(group=group, starts_at=on(date(2026, 8, 3)))
+    MeetingFactory(group=group, starts_at=on(date(2026, 9, 7)), status="cancelled")
+    present = MeetingAttendance.Status.PRESENT
+    for woman in women[:3]:
+        MeetingAttendance.objects.create(meeting=first, woman=woman, status=present)
+    MeetingAttendance.objects.create(meeting=first, user=first.organiser, status=present)
+    MeetingAttendance.objects.create(meeting=first, guest="A visitor", status=present)
+    MeetingAttendance.objects.create(
+        meeting=first, guest="Another", status=MeetingAttendance.Status.APOLOGIES
+    )
+    for woman in women[3:8]:
+        MeetingAttendance.objects.create(meeting=second, woman=woman, status=present)
+    owner = first.organiser
+    plans = [
+        (date(2026, 8, 20), Action.Status.DONE, date(2026, 8, 15), ""),
+        (date(2026, 8, 10), Action.Status.DONE, date(2026, 8, 25), ""),
+        (date(2026, 9, 1), Action.Status.OPEN, None, ""),
+        (date(2026, 9, 10), Action.Status.DROPPED, date(2026, 8, 1), "No longer needed"),
+    ]
+    for due, status, closed, reason in plans:
+        Action.objects.create(
+            centre=centre,
+            group=group,
+            raised_at=first,
+            text="x",
+            owner=owner,
+            due_on=due,
+            status=status,
+            closed_on=closed,
+            dropped_reason=reason,
+        )
+    return group
 
 
 def _rated(woman, domain, first, latest):
@@ -91,6 +217,12 @@ def _activity(centre, women):
         Attendance.objects.create(session=first, woman=woman)
     for woman in women[:3]:
         Attendance.objects.create(session=second, woman=woman)
+    ActivityStatusChange.objects.create(
+        activity=activity,
+        from_status=Activity.Status.PLANNED,
+        to_status=Activity.Status.RUNNING,
+        effective_on=date(2026, 7, 1),
+    )
     ended = ActivityFactory(centre=centre, name="Walking group", status=Activity.Status.ENDED)
     ActivityStatusChange.objects.create(
         activity=ended,
@@ -123,3 +255,12 @@ def _suggestions(centre):
     approved.wording_approved_on = date(2026, 7, 20)
     approved.save()
     return made
+
+
+def table_of(content, caption):
+    """{row label: the other cells}, and the total row, of the report's table with `caption`."""
+    for section in content["sections"]:
+        for table in section["tables"]:
+            if table["caption"] == caption:
+                return {row[0]: row[1:] for row in table["rows"]}, table.get("total")
+    raise AssertionError(f"no table {caption!r}")

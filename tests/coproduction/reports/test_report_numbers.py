@@ -8,7 +8,7 @@ from coproduction.reports.content import report_content
 from coproduction.reports.numbers import completeness_numbers, women_supported
 from coproduction.reports.services import report_pdf_render
 
-from .report_data import NAMES, QUARTER, build_quarter
+from .report_data import NAMES, QUARTER, build_quarter, table_of
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,6 @@ def quarter_data(centre, key_worker):
     return build_quarter(centre, key_worker)
 
 
-def _table(content, caption):
-    for section in content["sections"]:
-        for table in section["tables"]:
-            if table["caption"] == caption:
-                return {row[0]: row[1:] for row in table["rows"]}, table.get("total")
-    raise AssertionError(f"no table {caption!r}")
-
-
 def test_women_supported_matches_casework_definition(centre, quarter_data):
     ours = women_supported(centre, QUARTER.start, QUARTER.end).count()
     assert ours == quarter_numbers(centre, QUARTER.start, QUARTER.end)["women_supported"] == 12
@@ -33,11 +25,11 @@ def test_women_supported_matches_casework_definition(centre, quarter_data):
 
 def test_numbers_against_the_target_and_referrals(centre, quarter_data):
     content = report_content(centre, QUARTER)
-    women, _ = _table(content, "Women supported against the target")
+    women, _ = table_of(content, "Women supported against the target")
     assert women["Women supported"] == ["12"]
     assert women["The centre's target"] == ["20"]
     assert women["Share of the target reached"] == ["60%"]
-    sources, total = _table(content, "Referrals by where they came from")
+    sources, total = table_of(content, "Referrals by where they came from")
     # 9 from court and 2 self-referrals: the 2 is hidden, and so is the 9 (secondary).
     assert sources["Self-referral"] == ["fewer than 5"]
     assert sources["Court"] == ["not shown"]
@@ -47,11 +39,11 @@ def test_numbers_against_the_target_and_referrals(centre, quarter_data):
 
 def test_contacts_and_stages(centre, quarter_data):
     content = report_content(centre, QUARTER)
-    contacts, total = _table(content, "Contacts that reached her, by type")
+    contacts, total = table_of(content, "Contacts that reached her, by type")
     assert contacts["Phone"] == ["7"]
     assert contacts["Home visit"] == contacts["Court"] == ["fewer than 5"]
     assert total[1] == "12"
-    stages, total = _table(content, "Women supported, by stage now")
+    stages, total = table_of(content, "Women supported, by stage now")
     # 9 intensive and 3 lighter touch: the 3 is hidden, so the 9 is hidden too.
     assert stages["Lighter touch"] == ["fewer than 5"]
     assert stages["Intensive support"] == ["not shown"]
@@ -60,24 +52,33 @@ def test_contacts_and_stages(centre, quarter_data):
 
 def test_activities_outcomes_completeness_and_suggestions(centre, quarter_data):
     content = report_content(centre, QUARTER)
-    activities, total = _table(content, "Activities run and attendance")
-    # 2 sessions; 9 attendances of known women + 4 others = 13; 6 women; 13/2 = 6.5 a session.
-    assert activities["Wednesday art group"] == ["2", "13", "6", "6", "6.5"]
-    assert total[1:3] == ["2", "13"]
-    stopped, _ = _table(content, "Groups that paused or ended, and why")
+    activities, total = table_of(content, "Activities run and attendance")
+    # 2 sessions; 9 attendances of known women + 4 others = 13; 6 women, all new to it.
+    assert activities["Wednesday art group"] == ["2", "13", "6", "6"]
+    # Women who came to two activities count in each row, so those columns have no total.
+    assert total == ["All activities", "2", "13", "–", "–"]
+    figures, _ = table_of(content, "Activities in the period")
+    assert figures["Average attendance per session"] == ["6.5"]  # 13 / 2
+    assert figures["Different women who came"] == ["6"]
+    assert figures["Women who came to any activity for the first time"] == ["6"]
+    assert figures["Groups started"] == figures["Groups ended"] == ["1"]
+    months, total = table_of(content, "Attendance by month")
+    assert months["July 2026"] == ["2", "13", "6", "6"]
+    assert total == ["All months", "2", "13", "–", "6"]  # first times add up: one month each
+    stopped, _ = table_of(content, "Groups that paused or ended, and why")
     assert stopped["Walking group"] == ["Ended", "1 September 2026", "Funding came to an end"]
-    outcomes, _ = _table(content, "Distance travelled, in aggregate")
+    outcomes, _ = table_of(content, "Distance travelled, in aggregate")
     assert outcomes["Housing"] == ["6", "+2.0"]
     assert outcomes["Money and debt"] == ["fewer than 5", "not shown (fewer than 5)"]
-    complete, _ = _table(content, "Data completeness")
+    complete, _ = table_of(content, "Data completeness")
     assert complete["Women with a support plan"] == ["7 (58%)"]
     assert complete["Women with a review in the last 6 months"] == ["all but fewer than 5"]
     assert complete["Women with a key worker"] == ["12 (100%)"]
-    suggestions, _ = _table(content, "Suggestions and answers")
+    suggestions, _ = table_of(content, "Suggestions and answers")
     assert suggestions["Suggestions received"] == ["8"]
     assert suggestions["Time to a first response (middle value)"] == ["2 days"]
-    assert suggestions["Answered within 10 working days"] == ["8 (100%)"]
-    themes, _ = _table(content, "Suggestions by theme")
+    assert suggestions["Answered within the target of 10 working days"] == ["8 (100%)"]
+    themes, _ = table_of(content, "Suggestions by theme")
     # 6 + 2 = 8: hiding the 6 as well would still narrow the 2 to 1-3, so the whole breakdown
     # (zeros too) is hidden under the total of 8.
     assert {cell for cells in themes.values() for cell in cells} == {"not shown"}
@@ -92,13 +93,16 @@ def test_completeness_counts(centre, quarter_data):
         "with_recent_review": 10,
         "with_needs": 0,
         "with_rating": 9,
+        "contacts": 12,
+        "with_length": 9,
+        "with_format": 8,
     }
 
 
 def test_another_centres_records_are_not_counted(centre, other_centre, quarter_data, key_worker):
     build_quarter(other_centre, None)
     content = report_content(centre, QUARTER)
-    women, _ = _table(content, "Women supported against the target")
+    women, _ = table_of(content, "Women supported against the target")
     assert women["Women supported"] == ["12"]
 
 
@@ -122,5 +126,5 @@ def test_an_empty_quarter_still_makes_a_report(centre):
     pdf, content = report_pdf_render(centre=centre, quarter=QUARTER)
     text = " ".join(pdf_text(pdf).split())
     assert "Women supported 0" in text
-    assert "No wording was approved in this quarter." in text
+    assert "No wording was approved in this period." in text
     assert "No woman has been rated twice yet." in text

@@ -11,8 +11,9 @@ from centre.models import AuditEvent, Document
 from centre.pdf import pdf_text
 from centre.tasks import document_build_task
 from coproduction.reports import services
+from coproduction.reports.content import report_content
 from coproduction.reports.documents import QUARTERLY_REPORT
-from coproduction.reports.models import QuarterlyReport
+from coproduction.reports.models import QuarterlyReport, ReportTargets
 from coproduction.reports.quarters import BadQuarter, Quarter
 from coproduction.reports.tasks import quarterly_report_request_task
 
@@ -217,7 +218,7 @@ def test_query_budgets_do_not_grow(report, centre, steering_client, django_asser
         QuarterlyReport.objects.create(centre=centre, quarter=quarter, document=document)
     with django_assert_max_num_queries(12):
         page = steering_client.get(reverse("reports:list")).content.decode()
-    assert page.count("Download 20") == 6
+    assert page.count("Download 20") == 7  # six rows and the latest report at the top
 
 
 def test_download_writes_an_audit_event(report, steering_client, steering):
@@ -257,11 +258,79 @@ def test_other_roles_are_refused(report, client_name, request):
         assert client.get(reverse(f"reports:{name}", args=args)).status_code == 403
 
 
-def test_steering_members_may_not_rebuild(report, steering_client):
+def test_steering_members_may_not_rebuild(
+    report, steering_client, django_capture_on_commit_callbacks
+):
     assert steering_client.post(reverse("reports:rebuild", args=[report.pk])).status_code == 403
-    assert (
-        steering_client.post(reverse("reports:request"), {"quarter": "2026Q3"}).status_code == 403
-    )
+    built_at = report.built_at
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = steering_client.post(reverse("reports:request"), {"quarter": str(QUARTER)})
+    # Asking for a report already built just shows it: nothing is built again.
+    assert response.status_code == 302 and response.url == f"/reports/{report.pk}/"
+    assert callbacks == []
+    report.refresh_from_db()
+    assert report.built_at == built_at
+
+
+def test_steering_member_asks_for_a_quarter_not_built(
+    centre, steering, steering_client, django_capture_on_commit_callbacks
+):
+    quarter = Quarter.current().previous()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = steering_client.post(reverse("reports:request"), {"quarter": str(quarter)})
+    report = QuarterlyReport.objects.get(centre=centre, quarter=str(quarter))
+    assert response.status_code == 302 and response.url == f"/reports/{report.pk}/"
+    assert len(callbacks) == 1 and report.in_progress
+    assert AuditEvent.objects.filter(action="report.request", actor=steering).count() == 1
+    # Asking twice while it is on its way builds nothing more.
+    with django_capture_on_commit_callbacks(execute=False) as again:
+        steering_client.post(reverse("reports:request"), {"quarter": str(quarter)})
+    assert again == []
+
+
+def test_steering_first_page_before_any_report(centre, steering_client):
+    page = steering_client.get(reverse("reports:list")).content.decode()
+    last = Quarter.current().previous()
+    assert "No report has been built yet." in page
+    assert f"The report for {last.label} has not been built yet: you can ask for it" in page
+    due = Quarter.current().next().start.replace(day=3)
+    assert f"will be built by itself on {due:%-d %B %Y}" in page
+    assert "Ask for the report" in page and "Rebuild" not in page
+    home = steering_client.get("/").content.decode()
+    assert "No quarterly report has been built yet." in home
+    assert f"The next report is built by itself on {due:%-d %B %Y}" in home
+
+
+def test_steering_first_page_with_the_latest_report(report, steering_client):
+    page = steering_client.get(reverse("reports:list")).content.decode()
+    assert "The latest report covers July to September 2026." in page
+    assert f'href="/reports/{report.pk}/download/"' in page
+
+
+def test_csv_of_the_figures_is_suppressed_and_audited(report, steering_client, steering):
+    response = steering_client.get(reverse("reports:csv", args=[report.pk]))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    text = response.content.decode()
+    assert "Referrals by where they came from" in text
+    assert "Self-referral,fewer than 5" in text and "Court,not shown" in text
+    assert "Women supported,12,12,0,20" in text  # the summary: now, last quarter, a year ago
+    for name in NAMES:
+        assert name not in text
+    assert AuditEvent.objects.filter(action="report.download", actor=steering).count() == 1
+
+
+def test_numbers_for_chosen_months(centre, key_worker, steering_client):
+    build_quarter(centre, key_worker)
+    url = reverse("reports:range")
+    page = steering_client.get(url, {"start": "2026-07-15", "end": "2026-09-02"}).content.decode()
+    assert "1 July 2026 to 30 September 2026" in page  # whole months
+    assert "Self-referral" in page and "fewer than 5" in page
+    assert "Meetings held and who came" in page
+    for name in NAMES:
+        assert name not in page
+    bad = steering_client.get(url, {"start": "2026-09-01", "end": "2026-07-01"})
+    assert bad.status_code == 400
+    assert "The end date must be on or after the start date." in bad.content.decode()
 
 
 def test_another_centres_report_is_not_found(other_report, manager_client, steering_client):
@@ -286,3 +355,34 @@ def test_nav_and_home_panel_for_steering_and_managers(report, steering_client, k
     assert "Quarterly report" in home and reverse("reports:download", args=[report.pk]) in home
     assert reverse("reports:list") in home
     assert reverse("reports:list") not in key_worker_client.get(reverse("home")).content.decode()
+
+
+# The centre's targets ------------------------------------------------------------------------
+
+
+def test_manager_sets_targets_and_the_summary_shows_them(centre, key_worker, manager_client):
+    build_quarter(centre, key_worker)
+    url = reverse("reports:targets")
+    assert "target number of women supported (20)" in manager_client.get(url).content.decode()
+    response = manager_client.post(url, {"contacts": "15", "suggestions": "", "version": "0"})
+    assert response.status_code == 302
+    content = report_content(centre, QUARTER)
+    targets = {h["key"]: h["target"] for h in content["summary"]}
+    assert targets["contacts"] == "15" and targets["women_supported"] == "20"
+    assert targets["suggestions"] == ""
+    contacts = next(h for h in content["summary"] if h["key"] == "contacts")
+    assert contacts["chart"]["target"] == 15
+
+
+def test_targets_bad_input_and_two_managers_at_once(centre, manager_client, steering_client):
+    url = reverse("reports:targets")
+    assert steering_client.get(url).status_code == 403
+    bad = manager_client.post(url, {"contacts": "lots", "version": "0"})
+    assert bad.status_code == 400 and "Enter a whole number." in bad.content.decode()
+    assert not ReportTargets.objects.exists()
+    assert manager_client.post(url, {"contacts": "15", "version": "0"}).status_code == 302
+    # A second manager who opened the page before that save does not overwrite it.
+    clash = manager_client.post(url, {"contacts": "30", "version": "0"})
+    assert clash.status_code == 200
+    assert "Someone else saved this while you were editing" in clash.content.decode()
+    assert ReportTargets.objects.get(centre=centre).contacts == 15

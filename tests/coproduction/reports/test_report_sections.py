@@ -1,0 +1,313 @@
+"""Every section of the quarterly report against hand-counted data (report_data.py), the
+summary's comparisons, totals that add up, suppression of comparisons and charts, pinned query
+counts, and the PDF read back page by page."""
+
+import io
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
+
+from activities.models import Attendance
+from casework.models import Contact, OutcomeRating, Referral
+from centre.pdf import pdf_text
+from coproduction.meetings.models import Group
+from coproduction.reports import suppression
+from coproduction.reports.charts import chart_is_empty, chart_svg
+from coproduction.reports.content import _compare, report_content
+from coproduction.reports.sections import SECTIONS
+from coproduction.reports.services import report_pdf_render
+from tests.activities.factories import ActivityFactory, SessionFactory
+from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
+
+from .report_data import IN_QUARTER, NAMES, QUARTER, _woman, build_quarter, table_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quarter_data(centre, key_worker):
+    return build_quarter(centre, key_worker)
+
+
+@pytest.fixture
+def content(centre, quarter_data):
+    return report_content(centre, QUARTER)
+
+
+def _headline(content, key):
+    return next(h for h in content["summary"] if h["key"] == key)
+
+
+# Each section, hand-counted ------------------------------------------------------------------
+
+
+def test_referrals_time_to_decision(content):
+    days, total = table_of(content, "Time from referral to decision")
+    # 9 decided in 2 days, 2 in 17 days: the 2 is hidden, and the 9 with it (secondary).
+    assert days["Within a week"] == ["not shown"]
+    assert days["15 to 28 days"] == ["fewer than 5"]
+    assert days["8 to 14 days"] == days["More than 28 days"] == ["0"]
+    assert total == ["Referrals with a decision", "11"]
+
+
+def test_contacts_every_detail_staff_record(content):
+    made, _ = table_of(content, "Contacts made and attempted")
+    assert made["Contacts that reached her"] == ["12"]
+    assert made["Attempts that did not reach her"] == ["fewer than 5"]  # 2
+    assert made["Hours spent with women (where the length was recorded)"] == ["4"]  # 230 min
+    formats, total = table_of(content, "Contacts by format")
+    # 8 one-to-one and 4 not recorded: the 4 is hidden, so is the 8.
+    assert formats["One-to-one"] == ["not shown"] and formats["Not recorded"] == ["fewer than 5"]
+    assert total[1] == "12"
+    lengths, _ = table_of(content, "Contacts by length")
+    # 5 under 15 min, 4 of 30-59, 3 not recorded: 4 + 3 = 7 would narrow, so the 5 is hidden.
+    assert lengths["Under 15 minutes"] == ["not shown"]
+    assert lengths["30 to 59 minutes"] == lengths["Length not recorded"] == ["fewer than 5"]
+    tools, total = table_of(content, "Person-centred tool used")
+    assert tools["Outcome star"] == ["5"] and tools["No tool used"] == ["7"]
+    assert total[1] == "12"
+    needs, total = table_of(content, "Needs discussed (a contact can name several)")
+    assert needs["Housing"] == needs["Money and debt"] == ["6"]
+    assert needs["No need named"] == ["fewer than 5"] and needs["Justice"] == ["0"]
+    assert total is None  # contacts naming two needs count twice: no total
+    support, _ = table_of(content, "Practical support given (a contact can give several)")
+    assert support["Food"] == support["Travel"] == ["6"] and support["None"] == ["0"]
+
+
+def test_not_heard_from_uses_the_centres_days(centre, quarter_data):
+    content = report_content(centre, QUARTER)
+    rows, _ = table_of(content, "Not heard from")
+    # 60 days: only woman 11 (last contact 22 July) is not heard from.
+    assert list(rows.values()) == [["fewer than 5"]]
+    centre.not_heard_from_days = 14  # nobody was contacted in the last 14 days
+    centre.save()
+    rows, _ = table_of(report_content(centre, QUARTER), "Not heard from")
+    assert list(rows.values()) == [["12 (100%)"]]
+
+
+def test_meetings_attendance_and_actions(content):
+    held, total = table_of(content, "Meetings held and who came")
+    # 2 held (one cancelled is not): 3 women + 1 staff + 1 guest + 4 others, then 5 women.
+    assert held["Service-user meeting"] == ["2", "14", "12", "1"]
+    assert total == ["All meetings", "2", "14", "12", "1"]
+    actions, _ = table_of(content, "Actions from meetings")
+    assert actions["Actions raised at meetings in the period"] == ["4"]
+    assert actions["Actions done in the period"] == ["2"]
+    assert actions["Actions dropped (with a reason) in the period"] == ["1"]
+    assert actions["Actions due in the period"] == ["3"]
+    assert actions["Of those, not done by the date they were due"] == ["2"]
+    assert actions["Actions still open at the end of the period"] == ["1"]
+
+
+def test_outcomes_goals_and_profile(content):
+    goals, _ = table_of(content, "Goals")
+    assert goals["Goals set in the period"] == ["6"]
+    assert goals["Goals achieved in the period"] == ["5"]
+    assert goals["Women who achieved a goal"] == ["fewer than 5"]  # 4 women
+    outcomes = next(s for s in content["sections"] if s["key"] == "outcomes")
+    (profile,) = outcomes["charts"]
+    # Housing (6 women, +2) is drawn; money (3 women) is words only.
+    assert profile["domains"] == [
+        ["Housing", 2.0, "+2.0"],
+        ["Money and debt", None, "not shown (fewer than 5)"],
+    ]
+
+
+# The summary and its comparisons -------------------------------------------------------------
+
+
+def test_summary_compares_with_last_quarter_and_last_year(content):
+    assert 5 <= len(content["summary"]) <= 8
+    women = _headline(content, "women_supported")
+    # Open cases since January: 12 now and last quarter, none a year ago; target 20.
+    assert (women["value"], women["previous"], women["last_year"]) == ("12", "12", "0")
+    assert women["arrow"] == "→" and women["year_arrow"] == "↑"
+    assert women["against_year"] == "12 more than the same quarter last year (0)"
+    assert women["target"] == "20" and women["chart"]["target"] == 20
+    contacts = _headline(content, "contacts")
+    assert contacts["against_previous"] == "5 more than last quarter (7)"
+    assert contacts["sentence"] == (
+        "More contacts reached a woman than in any of the last four quarters."
+    )
+    points = contacts["chart"]["points"]
+    assert [p[0] for p in points] == [
+        "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"
+    ]  # fmt: skip
+    assert points[-2:] == [["2026Q2", 7, "7"], ["2026Q3", 12, "12"]]
+
+
+def test_a_comparison_never_reveals_a_suppressed_figure(content):
+    referrals = _headline(content, "new_referrals")
+    # 11 now, 3 last quarter: the 3 is "fewer than 5", and so is any difference from it.
+    assert referrals["previous"] == "fewer than 5"
+    assert referrals["arrow"] == ""
+    assert referrals["against_previous"] == "too few to compare with last quarter"
+    words = " ".join(str(v) for k, v in referrals.items() if k != "chart")
+    assert not re.search(r"\b(3|8)\b", words)
+    # Its chart has no point for the hidden quarter, only the words.
+    assert referrals["chart"]["points"][-2] == ["2026Q2", None, "fewer than 5"]
+
+
+@pytest.mark.parametrize("now", range(13))
+def test_compare_gives_no_difference_unless_both_are_shown(now):
+    for then in range(13):
+        arrow, words = _compare(now, then, "last quarter")
+        hidden = suppression.is_small(now) or suppression.is_small(then)
+        assert (arrow == "") == hidden
+        if hidden:
+            assert not re.search(r"\d", words.replace("5", ""))
+
+
+# Totals that add up --------------------------------------------------------------------------
+
+
+def _number(text):
+    return int(text.replace(",", "")) if re.fullmatch(r"[\d,]+", text) else None
+
+
+def _check_totals(content):
+    checked = 0
+    for section in content["sections"]:
+        for table in section["tables"]:
+            if not table.get("total"):
+                continue
+            for column, total in enumerate(table["total"][1:], start=1):
+                cells = [_number(row[column]) for row in table["rows"]]
+                if _number(total) is None or None in cells:
+                    continue
+                assert sum(cells) == _number(total), (table["caption"], column)
+                checked += 1
+    return checked
+
+
+def test_every_total_is_the_sum_of_its_rows(centre, quarter_data, monkeypatch):
+    # With nothing suppressed every cell is a number, so every total can be checked...
+    monkeypatch.setattr(suppression, "SMALL_BELOW", 1)
+    assert _check_totals(report_content(centre, QUARTER)) >= 15
+    monkeypatch.undo()
+    # ...and as printed, every total whose rows are all shown adds up too.
+    assert _check_totals(report_content(centre, QUARTER)) >= 5
+
+
+# Charts --------------------------------------------------------------------------------------
+
+
+def test_charts_are_drawn_only_from_shown_figures(content):
+    specs = [c for s in content["sections"] for c in s["charts"]]
+    specs += [h["chart"] for h in content["summary"]]
+    assert len(specs) >= 10
+    for spec in specs:
+        for row in spec.get("bars") or spec.get("points") or spec.get("domains"):
+            label, value, text = row
+            assert value is None or text in (f"{value:,}", f"{value:+.1f}"), (spec, row)
+    referrals = next(s for s in content["sections"] if s["key"] == "referrals")
+    bars = {label: value for label, value, _text in referrals["charts"][0]["bars"]}
+    assert bars["Court"] is None and bars["Self-referral"] is None  # hidden: no bar
+
+
+def test_a_chart_is_svg_with_plotted_marks_and_a_text_alternative(content):
+    spec = next(s for s in content["sections"] if s["key"] == "contacts")["charts"][0]
+    svg = str(chart_svg(spec))
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert "<title" in svg and "Phone: 7" in svg and "Home visit: fewer than 5" in svg
+    bars = re.findall(r'<g id="c\w+-patch_\d+">\s*<path d="M [^"]+"', svg)
+    assert len(bars) >= 3  # the background and a plotted bar for each shown count
+    assert len(set(re.findall(r'\bid="([^"]+)"', svg))) == len(re.findall(r'\bid="', svg))
+    assert not chart_is_empty(spec)
+
+
+# Query counts do not grow with the centre ----------------------------------------------------
+
+
+def _grow(centre, key_worker, times):
+    """More of everything the report counts, in the same quarter and the ones before."""
+    activity = ActivityFactory(centre=centre, name="Bigger group")
+    taken = datetime(2026, 8, 12, 12, 0, tzinfo=UTC)
+    session = SessionFactory(activity=activity, date=date(2026, 8, 12), register_taken_at=taken)
+    group = GroupFactory(centre=centre, kind=Group.Kind.STEERING)
+    MeetingFactory(group=group, starts_at=session.register_taken_at)
+    for index in range(times):
+        woman = _woman(centre, index % 12, key_worker)
+        for day in (date(2025, 8, 4), date(2026, 5, 5), IN_QUARTER):
+            Contact.objects.create(
+                centre=centre,
+                woman=woman,
+                contact_type="phone",
+                contact_on=day,
+                note="x",
+                needs_discussed=["housing"],
+                duration_minutes=20,
+            )
+        Attendance.objects.create(session=session, woman=woman)
+        OutcomeRating.objects.create(
+            woman=woman, domain="wellbeing", score=3, rated_on=date(2026, 1, 2), occasion="intake"
+        )
+        OutcomeRating.objects.create(
+            woman=woman, domain="wellbeing", score=6, rated_on=IN_QUARTER, occasion="review"
+        )
+        Referral.objects.create(
+            centre=centre,
+            first_name="R",
+            source="police",
+            referred_on=IN_QUARTER,
+            vulnerability="x",
+        )
+        SuggestionFactory(centre=centre, received_on=IN_QUARTER)
+
+
+def _queries(centre):
+    with CaptureQueriesContext(connection) as queries:
+        report_content(centre, QUARTER)
+    return len(queries)
+
+
+def test_query_count_is_the_same_for_a_small_and_a_large_centre(centre, key_worker, quarter_data):
+    small = _queries(centre)
+    _grow(centre, key_worker, 60)
+    assert _queries(centre) == small
+    assert small <= 160  # eight quarters of headlines and every section, whatever the size
+
+
+def test_every_section_is_built(content):
+    keys = [section["key"] for section in content["sections"]]
+    assert len(keys) == len(SECTIONS) == len(set(keys))
+
+
+# The PDF, read back page by page -------------------------------------------------------------
+
+HEADINGS = [builder.__name__ for builder in SECTIONS]
+
+
+def _pages(pdf):
+    reader = PdfReader(io.BytesIO(pdf))
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def test_pdf_has_the_summary_every_section_and_real_charts(centre, quarter_data, key_worker):
+    pdf, content = report_pdf_render(centre=centre, quarter=QUARTER)
+    text = " ".join(pdf_text(pdf).split())
+    assert "Contents" in text and "Summary" in text and "Headline figures" in text
+    assert "More contacts reached a woman than in any of the last four quarters." in text
+    assert "5 more than last quarter (7)" in text
+    assert "too few to compare with last quarter" in text
+    for section in content["sections"]:
+        assert section["title"] in text, section["title"]
+    # The charts' own labels are text in the PDF: they were drawn, not left as empty boxes.
+    assert "2024Q4" in text and "Target 20" in text  # the eight-quarter line charts
+    assert "Average change in her own rating" in text  # the distance-travelled profile
+    for name in [*NAMES, "Quillfeather", key_worker.first_name, key_worker.last_name]:
+        assert name not in text and name not in str(content)
+    titles = {s["title"] for s in content["sections"]}
+    captions = {t["caption"] for s in content["sections"] for t in s["tables"]}
+    pages = _pages(pdf)
+    assert len(pages) >= 8
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith("Page ") and line != centre.name]
+        # A heading or a table's caption is never the last thing on a page.
+        assert body and body[-1] not in titles | captions, (number, body[-3:])
