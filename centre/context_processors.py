@@ -10,7 +10,7 @@ from .features import NavItem, collect
 # each (when there are two or more), so a room added later joins its group on its own.
 NAV_GROUPS = [
     (_("Co-production"), ("/coproduction/", "/reports/")),
-    (_("Running the centre"), ("/centre/", "/audit/")),
+    (_("Running the centre"), ("/centre/", "/audit/", "/privacy/")),
 ]
 
 

@@ -30,6 +30,19 @@ from django.db import models
 DELETE = "delete"
 ANONYMISE = "anonymise"
 
+# The kinds of record with their own retention period (the periods are centre settings, kept by
+# privacy/retention). A declaration names one, or None when its rows live and die with her case
+# record (they go when the closed case record's period ends).
+RETENTION_KINDS: dict[str, str] = {
+    "closed_case": "Closed case records",
+    "referral_not_taken": "Declined and withdrawn referrals",
+    "tablet_suggestion": "Anonymous suggestions from the tablet",
+    "outbox_message": "Messages sent (emails and text messages)",
+    "audit_event": "Audit events",
+    "meeting_attendance": "Meeting attendance",
+    "expenses": "Volunteer expenses",
+}
+
 
 @dataclass(frozen=True)
 class PersonalData:
@@ -68,6 +81,8 @@ def declare(
     key = model._meta.label_lower
     if key in _declared or key in _exempt:
         raise ValueError(f"{key} is already in the personal data registry.")
+    if retention is not None and retention not in RETENTION_KINDS:
+        raise ValueError(f"{key}: retention must be one of RETENTION_KINDS or None.")
     if erasure not in (DELETE, ANONYMISE):
         raise ValueError(f"{key}: erasure must be DELETE or ANONYMISE.")
     anonymise = tuple(anonymise)

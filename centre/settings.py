@@ -112,6 +112,10 @@ INSTALLED_APPS = [
     "coproduction.meetings",
     "coproduction.involvement",
     "coproduction.newsletter",
+    # Data protection reads every app's personal data declarations, so it comes last.
+    "privacy.requests",
+    "privacy.retention",
+    "privacy.review",
 ]
 
 MIDDLEWARE = [
@@ -411,4 +415,7 @@ CENTRE_FEATURE_APPS = [
     "coproduction.meetings",
     "coproduction.involvement",
     "coproduction.newsletter",
+    "privacy.requests",
+    "privacy.retention",
+    "privacy.review",
 ]

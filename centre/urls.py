@@ -63,6 +63,7 @@ urlpatterns = [
     # Co-production's rooms: /coproduction/, /kiosk/ and /reports/ (see coproduction/urls.py).
     path("", include("coproduction.urls")),
     path("documents/", include("centre.documents.urls")),
+    path("privacy/", include("privacy.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,1 @@
+"""Subject rights requests: models."""

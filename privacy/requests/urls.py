@@ -1,0 +1,5 @@
+"""Subject rights requests: URLs under /privacy/requests/."""
+
+app_name = "privacy_requests"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Retention: URLs under /privacy/retention/."""
+
+app_name = "retention"
+
+urlpatterns: list = []

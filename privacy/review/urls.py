@@ -1,0 +1,5 @@
+"""Access review: URLs under /privacy/review/."""
+
+app_name = "access_review"
+
+urlpatterns: list = []
