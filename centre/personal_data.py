@@ -119,3 +119,56 @@ def exemptions() -> dict[str, str]:
 def held_about(woman_pk: int) -> dict[str, models.QuerySet]:
     """Her rows of every declared model, by model label."""
     return {declaration.key: declaration.rows_for(woman_pk) for declaration in declarations()}
+
+
+def _cleared_value(field: models.Field) -> object:
+    """What an anonymised field holds: nothing, in the form the column accepts."""
+    if field.null:
+        return None
+    if isinstance(field, models.BooleanField):
+        return False
+    if isinstance(field, models.JSONField):
+        return field.get_default()
+    if isinstance(field, (models.CharField, models.TextField, models.FileField)):
+        return ""
+    if field.has_default():
+        return field.get_default()
+    raise ValueError(
+        f"{field.model._meta.label_lower}.{field.name} cannot be cleared: make it blank or null."
+    )
+
+
+def erase_rows(declaration: PersonalData, rows: models.QuerySet) -> int:
+    """Apply one declaration's erasure to `rows`: delete them or clear the named fields.
+
+    Returns how many rows were changed. Files behind cleared file fields are deleted from storage
+    too. Callers run this in a transaction; it is safe to run twice (a second run finds nothing
+    left to delete and clears fields already clear).
+    """
+    if declaration.erasure == DELETE:
+        count = rows.count()
+        for row in rows.iterator():
+            for field in row._meta.concrete_fields:
+                if isinstance(field, models.FileField) and getattr(row, field.attname):
+                    getattr(row, field.name).delete(save=False)
+        rows.delete()
+        return count
+    fields = [declaration.model._meta.get_field(name) for name in declaration.anonymise]
+    for field in fields:
+        if isinstance(field, models.FileField):
+            for row in rows.exclude(**{field.attname: ""}).iterator():
+                getattr(row, field.name).delete(save=False)
+    return rows.update(**{field.name: _cleared_value(field) for field in fields})
+
+
+def erase(woman_pk: int) -> dict[str, int]:
+    """Erase everything held about one woman, as every app declared; rows changed per model.
+
+    Declarations run in reverse order, so the apps that read casework go before casework's own
+    rows and her record itself (declared first, by casework) is anonymised last. Never logs or
+    returns content: only counts.
+    """
+    counts: dict[str, int] = {}
+    for declaration in reversed(declarations()):
+        counts[declaration.key] = erase_rows(declaration, declaration.rows_for(woman_pk))
+    return counts

@@ -33,3 +33,22 @@ def test_rows_for_follows_the_lookup(clean_registry):
     declaration = personal_data.declare(Centre, woman="pk", label="Centre")
     assert list(declaration.rows_for(centre.pk)) == [centre]
     assert list(personal_data.held_about(centre.pk)["centre.centre"]) == [centre]
+
+
+@pytest.mark.django_db
+def test_erase_deletes_or_clears_as_declared_and_is_safe_twice(clean_registry):
+    kept = Centre.objects.create(name="Kept centre", slug="kept")
+    gone = Centre.objects.create(name="Gone centre", slug="gone")
+    personal_data.declare(
+        Centre, woman="pk", label="Centre", erasure=personal_data.ANONYMISE, anonymise=("name",)
+    )
+    personal_data.declare(OutboxMessage, woman="pk", label="Messages")
+    message = OutboxMessage.objects.create(
+        purpose="test", channel="email", recipient="her@example.org", subject="s", body="b"
+    )
+    assert personal_data.erase(kept.pk) == {"centre.outboxmessage": 0, "centre.centre": 1}
+    kept.refresh_from_db()
+    assert kept.name == "" and Centre.objects.get(pk=gone.pk).name == "Gone centre"
+    assert personal_data.erase(message.pk)["centre.outboxmessage"] == 1
+    assert not OutboxMessage.objects.filter(pk=message.pk).exists()
+    assert personal_data.erase(message.pk)["centre.outboxmessage"] == 0
