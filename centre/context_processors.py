@@ -9,7 +9,7 @@ from .features import NavItem, collect
 # The menu fits one line at 1280 px: items under these URL prefixes fold into one dropdown
 # each (when there are two or more), so a room added later joins its group on its own.
 NAV_GROUPS = [
-    (_("Co-production"), ("/coproduction/", "/reports/")),
+    (_("Co-production"), ("/coproduction/", "/newsletter/", "/involvement/", "/reports/")),
     (_("Running the centre"), ("/centre/", "/audit/", "/privacy/")),
 ]
 

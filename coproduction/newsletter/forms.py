@@ -185,5 +185,6 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         max_length=1500,
         label=_("Comment for the editors"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        # Rendered by hand on the piece's page: the class keeps it inside a phone's width.
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )

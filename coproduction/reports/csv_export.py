@@ -2,11 +2,12 @@
 table (a heading line, the column headings, the rows, the total). Nothing is computed here, so
 the CSV always says exactly what the PDF and the page say."""
 
-import csv
 import io
 from typing import Any
 
 from django.utils.translation import gettext as _
+
+from centre.csv_export import csv_write
 
 
 def _summary_rows(content: dict[str, Any]) -> list[list[str]]:
@@ -31,16 +32,16 @@ def _summary_rows(content: dict[str, Any]) -> list[list[str]]:
 
 def report_csv(content: dict[str, Any]) -> str:
     """The tables of a report's stored content as CSV text."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([content["centre"], content["period"]])
-    writer.writerows(_summary_rows(content))
+    rows = _summary_rows(content)
     for section in content["sections"]:
         for table in section["tables"]:
-            writer.writerow([section["title"], table["caption"]])
-            writer.writerow([table["row_header"], *table["columns"]])
-            writer.writerows(table["rows"])
+            rows.append([section["title"], table["caption"]])
+            rows.append([table["row_header"], *table["columns"]])
+            rows.extend(table["rows"])
             if table.get("total"):
-                writer.writerow(table["total"])
-            writer.writerow([])
+                rows.append(table["total"])
+            rows.append([])
+    out = io.StringIO()
+    # Through the one CSV writer, so a caption or label can never be read as a formula.
+    csv_write(out, [content["centre"], content["period"]], rows)
     return out.getvalue()

@@ -25,6 +25,8 @@ def _html_pages(page, urls):
         probe = page.request.get(page.base_url + url)
         if not probe.ok or probe.headers.get("content-type", "").startswith(NOT_HTML):
             continue
+        if probe.headers.get("content-disposition", "").startswith("attachment"):
+            continue  # a download (a meeting's paper, whatever its type), not a page
         page.goto(page.base_url + url)
         if page.evaluate("document.documentElement.tagName") != "HTML" or not page.title():
             continue

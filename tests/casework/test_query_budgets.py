@@ -37,8 +37,9 @@ PAGES = [
     ("casework:caseload", False, 12, ("manager", "key_worker")),
     ("casework:not_heard_from", False, 7, ("manager", "key_worker")),
     ("casework:team", False, 11, ("manager",)),
-    # 14, plus one for the getting-involved record panel (her steps on the continuum).
-    ("casework:woman", True, 15, ("manager", "key_worker")),
+    # 14, plus one each for the getting-involved and newsletter record panels (her steps on the
+    # continuum; her pieces).
+    ("casework:woman", True, 16, ("manager", "key_worker")),
     ("casework:woman_timeline", True, 13, ("manager", "key_worker")),
 ]
 
@@ -74,12 +75,13 @@ def test_pages_do_not_grow_with_data(
 SHARING_PAGES = [
     # url name, query budget, who looks, her agreement with the partner's agency.
     # Measured: 18, 13, 18, 17 and 16 (the manager and key worker pages above are unchanged).
-    ("casework:woman", 19, "partner", "agreed"),
+    # Since then one more each for the newsletter's record panel (her pieces).
+    ("casework:woman", 20, "partner", "agreed"),
     ("casework:woman", 14, "partner", "refused"),  # the card and her own contacts
-    ("casework:woman", 19, "partner", "none"),
+    ("casework:woman", 20, "partner", "none"),
     ("casework:woman_timeline", 18, "partner", "agreed"),
-    # With the prompt to record one, and the getting-involved record panel (one query).
-    ("casework:woman", 18, "key_worker", "none"),
+    # With the prompt to record one, and the getting-involved and newsletter record panels.
+    ("casework:woman", 19, "key_worker", "none"),
 ]
 
 
