@@ -193,7 +193,7 @@ class KeyWorker(Staff):
             contact_on=date.today().isoformat(),
             contact_type="in_centre",
             note="Benchmark: caught up by phone.",
-            duration_minutes="20",
+            duration_minutes="30",  # one of the taps (10, 15, 30, 45, 60, 90 minutes)
         )
         if fields is not None:
             self.post(url, name, fields)

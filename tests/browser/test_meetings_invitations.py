@@ -66,9 +66,11 @@ def test_a_key_worker_asks_a_woman_and_the_meeting_shows_it(page, centre, key_wo
     page.get_by_role("button", name="Save").click()
     # Said twice: in the summary at the top (a link to the field) and under the field itself.
     page.get_by_role("link", name="The paper: This kind of file cannot be attached.").wait_for()
-    assert page.locator(".invalid-feedback, .invalid-feedback *").get_by_text(
-        "This kind of file cannot be attached."
-    ).first.is_visible()
+    assert (
+        page.locator(".invalid-feedback, .invalid-feedback *")
+        .get_by_text("This kind of file cannot be attached.")
+        .first.is_visible()
+    )
     assert page.get_by_label("Title").input_value() == "Budget for next year"
     _both_widths(page)
     good = tmp_path / "budget.pdf"
