@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre.forms import DateInput, DateTimeInput
 from centre.models import Membership, User
 from centre.roles import Role
 from centre.versioning import VersionedForm
@@ -36,8 +37,8 @@ from .models import (
     share_choices,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = DateInput()
+DATETIME = DateTimeInput()
 TEXTAREA = {"rows": 3}
 
 

@@ -4,11 +4,34 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from .messaging import message_queue
 from .models import Centre, OutboxMessage, User
 from .roles import Role
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker. Its value is always ISO (2026-12-05), whatever the locale:
+    a date shown as 05/12/2026 in an `<input type="date">` shows as empty, and saving the form
+    again would lose it."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date and time picker, with its value in the one format it reads."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 class SignInForm(AuthenticationForm):
@@ -75,12 +98,8 @@ class AuditSearchForm(forms.Form):
         label=_("Woman's record number"),
         help_text=_("Every read and change of her record, whatever part of it."),
     )
-    date_from = forms.DateField(
-        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(required=False, label=_("From"), widget=DateInput())
+    date_to = forms.DateField(required=False, label=_("To"), widget=DateInput())
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,7 +164,7 @@ class CentreSettingsForm(forms.ModelForm):
 
 
 class CentreHolidayForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     name = forms.CharField(
         label=_("Name"), max_length=80, help_text=_("For example: Christmas Day, Glasgow Fair.")
     )
@@ -247,3 +266,45 @@ def add_service_errors(form, error):
             form.add_error(field if field in form.fields else None, problems)
     else:
         form.add_error(None, error.messages)
+
+
+def form_try(form, save):
+    """Run a service for a form (`save`, a call with no arguments) and return what it returned;
+    its ValidationError goes onto the form instead (None), so the page can show the messages next
+    to everything that was typed."""
+    try:
+        return save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+
+
+def form_page(
+    request: HttpRequest,
+    form,
+    *,
+    title: str,
+    back: str,
+    intro: str = "",
+    conflict=None,
+    button: str = "",
+    breadcrumb: str = "",
+    status: int | None = None,
+    **context,
+) -> HttpResponse:
+    """One form on a page of its own (`form_page.html`): its title, an introduction, the edit
+    conflict if there was one, the form with what was typed and its messages, Save and Back.
+
+    Small forms posted from another page (a reason on a list, a comment under a piece) come back
+    here when they are refused, posting to the same address, so nothing typed is lost.
+    `breadcrumb` names a template included above the title (it sees `context`)."""
+    context.update(
+        form=form,
+        title=title,
+        back=back,
+        intro=intro,
+        conflict=conflict,
+        button=button or _("Save"),
+        breadcrumb=breadcrumb,
+    )
+    return render(request, "form_page.html", context, status=status)

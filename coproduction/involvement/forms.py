@@ -3,13 +3,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre.forms import DateInput, DateTimeInput
 from centre.versioning import VersionedForm
 from coproduction.suggestions.models import Suggestion
 
 from .models import ExitQuestionnaire, Expense, Opportunity, Placement, Shift, Step
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_INPUT = DateInput()
+DATETIME_INPUT = DateTimeInput()
 UPLOAD_MAX = 5 * 1024 * 1024
 # What a receipt or certificate may be, told by its first bytes (not by the name she gave it).
 UPLOAD_SIGNATURES = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre.forms import DateInput
 from centre.versioning import VersionedForm
 
 from .models import (
@@ -24,7 +25,7 @@ from .models import (
     Paper,
 )
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+DATE_INPUT = DateInput()
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 

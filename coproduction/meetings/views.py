@@ -18,7 +18,7 @@ from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.services import Coverage, document_render, document_unsaved
 from centre.documents.views import document_bytes_response
-from centre.forms import add_service_errors
+from centre.forms import form_page, form_try
 from centre.roles import ALL_MEMBERS, KEY_WORKERS_AND_MANAGER, MEETING_ORGANISERS
 from centre.versioning import Conflict, EditConflict, save_versioned
 
@@ -60,25 +60,17 @@ def _form_page(
     conflict: Conflict | None = None,
     intro: str = "",
 ) -> HttpResponse:
-    context = {
-        "form": form,
-        "title": title,
-        "back": back,
-        "group": group,
-        "meeting": meeting,
-        "conflict": conflict,
-        "intro": intro,
-    }
-    return render(request, "meetings/form.html", context)
-
-
-def _try(form: Form, save) -> object | None:
-    """Run a service; its ValidationError goes onto the form (nothing typed is lost)."""
-    try:
-        return save()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
+    return form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        intro=intro,
+        conflict=conflict,
+        breadcrumb="meetings/_breadcrumb.html",
+        group=group,
+        meeting=meeting,
+    )
 
 
 # --- Groups -----------------------------------------------------------------------------------
@@ -99,7 +91,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        group = _try(
+        group = form_try(
             form, lambda: services.group_create(centre=request.centre, **form.cleaned_data)
         )
         if group:
@@ -148,7 +140,7 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         }
         group.refresh_from_db()  # the ModelForm changed the instance; the service saves it
-        if _try(form, lambda: services.group_update(group=group, **fields)):
+        if form_try(form, lambda: services.group_update(group=group, **fields)):
             messages.success(request, _("The group is saved."))
             return redirect("meetings:group_detail", pk=group.pk)
     back = reverse("meetings:group_detail", args=[group.pk])
@@ -162,7 +154,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     women = selectors.woman_choices(request) if can(request, "see_group_women") else None
     form = MemberForm(request.POST or None, users=selectors.team_choices(request), women=women)
     if request.method == "POST" and form.is_valid():
-        added = _try(form, lambda: services.group_member_add(group=group, **form.cleaned_data))
+        added = form_try(form, lambda: services.group_member_add(group=group, **form.cleaned_data))
         if added:
             messages.success(request, _("%(name)s is now a member.") % {"name": added})
             return redirect("meetings:group_detail", pk=group.pk)
@@ -182,7 +174,7 @@ def member_naming(request: HttpRequest, pk: int) -> HttpResponse:
     form = NamingForm(request.POST or None, initial={"naming": member.naming})
     if request.method == "POST" and form.is_valid():
         naming = form.cleaned_data["naming"]
-        if _try(form, lambda: services.member_naming_set(member=member, naming=naming)):
+        if form_try(form, lambda: services.member_naming_set(member=member, naming=naming)):
             messages.success(request, _("Saved: how %(name)s is named.") % {"name": name})
             return redirect("meetings:group_detail", pk=member.group_id)
     back = reverse("meetings:group_detail", args=[member.group_id])
@@ -212,7 +204,7 @@ def role_elect(request: HttpRequest, pk: int) -> HttpResponse:
     form = ElectedRoleForm(request.POST or None, members=members)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        elected = _try(
+        elected = form_try(
             form,
             lambda: services.elected_role_record(
                 member=data["member"],
@@ -263,7 +255,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.get_group_for_user(request, pk, change=True)
     form = MeetingScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        scheduled = _try(form, lambda: _schedule(request, group, form))
+        scheduled = form_try(form, lambda: _schedule(request, group, form))
         if scheduled:
             messages.success(request, _("%(n)s meeting(s) scheduled.") % {"n": len(scheduled)})
             return redirect("meetings:meeting_detail", pk=scheduled[0].pk)
@@ -425,7 +417,9 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = AgendaItemForm(request.POST or None)
     added = request.method == "POST" and form.is_valid()
-    if added and _try(form, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data)):
+    if added and form_try(
+        form, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+    ):
         messages.success(request, _("The item is on the agenda."))
         return redirect("meetings:meeting_detail", pk=meeting.pk)
     back = reverse("meetings:meeting_detail", args=[meeting.pk])
@@ -464,7 +458,9 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_minutes(request, pk)
     form = ActionForm(request.POST or None, owners=selectors.action_owner_choices(meeting))
     valid = request.method == "POST" and form.is_valid()
-    if valid and _try(form, lambda: services.action_create(meeting=meeting, **form.cleaned_data)):
+    if valid and form_try(
+        form, lambda: services.action_create(meeting=meeting, **form.cleaned_data)
+    ):
         messages.success(request, _("The action is recorded."))
         return redirect("meetings:meeting_detail", pk=meeting.pk)
     back = reverse("meetings:meeting_detail", args=[meeting.pk])
@@ -480,7 +476,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActionCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        closed = _try(
+        closed = form_try(
             form,
             lambda: services.action_close(
                 action=action, status=data["status"], reason=data["reason"]
@@ -520,7 +516,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     form = AttendanceForm(request.POST or None, people=people, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = _try(
+        saved = form_try(
             form,
             lambda: services.attendance_record(
                 meeting=meeting,
@@ -620,7 +616,9 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_minutes(request, pk)
     form = DecisionForm(request.POST or None, suggestions=selectors.agenda_suggestions(meeting))
     valid = request.method == "POST" and form.is_valid()
-    if valid and _try(form, lambda: services.decision_record(meeting=meeting, **form.cleaned_data)):
+    if valid and form_try(
+        form, lambda: services.decision_record(meeting=meeting, **form.cleaned_data)
+    ):
         messages.success(
             request, _("The decision is recorded. It is applied when the minutes are published.")
         )
@@ -642,7 +640,7 @@ def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
         items=selectors.agenda_items(meeting),
     )
     valid = request.method == "POST" and form.is_valid()
-    if valid and _try(
+    if valid and form_try(
         form,
         lambda: services.interest_declare(
             meeting=meeting,
@@ -677,7 +675,7 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = PaperForm(request.POST or None, request.FILES or None)
     valid = request.method == "POST" and form.is_valid()
-    if valid and _try(
+    if valid and form_try(
         form,
         lambda: services.paper_add(
             meeting=meeting,
@@ -747,7 +745,7 @@ def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = InvitationForm(request.POST or None, meetings=selectors.invitable_meetings(request))
     valid = request.method == "POST" and form.is_valid()
-    if valid and _try(
+    if valid and form_try(
         form,
         lambda: services.invitation_record(
             meeting=form.cleaned_data["meeting"],
@@ -770,7 +768,7 @@ def members_invite(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = MembersInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        added = _try(
+        added = form_try(
             form,
             lambda: services.members_invite(
                 meeting=meeting, by=request.user, method=form.cleaned_data["method"]

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre.forms import DateInput
 from centre.versioning import VersionedForm
 
 from .models import Contribution, Issue
@@ -52,7 +53,7 @@ class IssueForm(VersionedForm, forms.ModelForm):
         model = Issue
         fields = ["title", "deadline", "call_text", "ways_to_get_involved", "useful_numbers"]
         widgets = {
-            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "deadline": DateInput(),
             "call_text": forms.Textarea(attrs={"rows": 4}),
             "ways_to_get_involved": forms.Textarea(attrs={"rows": 4}),
             "useful_numbers": forms.Textarea(attrs={"rows": 4}),

@@ -69,7 +69,8 @@ def issue_update(*, issue: Issue, expected_version: int | None, values: dict[str
     EditConflict (nothing overwritten)."""
     _open(issue)
     candidate = Issue(centre=issue.centre, number=issue.number, **values)
-    candidate.full_clean(exclude=["centre", "number"], validate_unique=False)
+    # Only the fields she can change are checked: who started it is not on the form.
+    candidate.full_clean(exclude=["centre", "number", "created_by"], validate_unique=False)
     return versioned_update(Issue, pk=issue.pk, expected_version=expected_version, values=values)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required
-from centre.forms import add_service_errors
+from centre.forms import form_page, form_try
 from centre.roles import STAFF_ROLES
 from centre.versioning import Conflict, save_versioned
 
@@ -44,29 +44,17 @@ def _form_page(
     intro: str = "",
     button: str = "",
 ) -> HttpResponse:
-    context = {
-        "form": form,
-        "title": title,
-        "back": back,
-        "issue": issue,
-        "conflict": conflict,
-        "intro": intro,
-        "button": button or _("Save"),
-        "multipart": any(
-            getattr(f, "widget", None) and f.widget.needs_multipart_form
-            for f in form.fields.values()
-        ),
-    }
-    return render(request, "newsletter/form.html", context)
-
-
-def _try(form: BaseForm, save: Callable[[], Any]) -> Any:
-    """Run a service; its ValidationError goes onto the form (nothing typed is lost)."""
-    try:
-        return save()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
+    return form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        intro=intro,
+        conflict=conflict,
+        button=button,
+        breadcrumb="newsletter/_breadcrumb.html",
+        issue=issue,
+    )
 
 
 def _refuse_unless(allowed: bool) -> None:
@@ -116,7 +104,7 @@ def issue_create(request: HttpRequest) -> HttpResponse:
     form = IssueForm(request.POST or None, initial=_previous_lists(request))
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in services.EDITABLE_ISSUE_FIELDS}
-        issue = _try(
+        issue = form_try(
             form, lambda: services.issue_create(centre=request.centre, by=request.user, **values)
         )
         if issue:
@@ -196,7 +184,7 @@ def issue_read(request: HttpRequest, pk: int) -> HttpResponse:
 def editor_add(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk, manage=True)
     form = EditorForm(request.POST, choices=selectors.editor_choices(request, issue))
-    if form.is_valid() and _try(
+    if form.is_valid() and form_try(
         form, lambda: services.editor_add(issue=issue, user=form.cleaned_data["user"])
     ):
         messages.success(request, _("They are in the editorial group."))
@@ -295,7 +283,7 @@ def _create_piece(
     """Both ways a piece comes in (one's own, or a woman's): `who` says whose and how."""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        piece = _try(
+        piece = form_try(
             form,
             lambda: services.contribution_create(
                 issue=issue,
@@ -494,7 +482,7 @@ def piece_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     form = WithdrawForm(request.POST or None, initial={"for_her": piece.woman_id is not None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = _try(
+        done = form_try(
             form,
             lambda: services.contribution_withdraw(
                 piece=piece, by=request.user, for_her=data["for_her"], reason=data["reason"]
@@ -520,14 +508,23 @@ def piece_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     piece = _piece_for_change(request, pk, lambda r, p: access.may_edit_issue(r, p.issue))
     form = CommentForm(request.POST)
-    if form.is_valid() and _try(
+    if form.is_valid() and form_try(
         form,
-        lambda: services.comment_add(piece=piece, by=request.user, text=form.cleaned_data["text"]),
+        lambda: (
+            services.comment_add(piece=piece, by=request.user, text=form.cleaned_data["text"])
+            or True
+        ),
     ):
         messages.success(request, _("Your comment is added."))
-    else:
-        messages.error(request, _("Write a comment first (up to 1,500 characters)."))
-    return redirect(reverse("newsletter:piece_detail", args=[piece.pk]) + "#comments-heading")
+        return redirect(reverse("newsletter:piece_detail", args=[piece.pk]) + "#comments-heading")
+    # Refused (empty, or longer than 1,500 characters): her comment comes back to finish.
+    return _form_page(
+        request,
+        form,
+        title=_("Comment for the editors"),
+        back=reverse("newsletter:piece_detail", args=[piece.pk]),
+        issue=piece.issue,
+    )
 
 
 @roles_required(READERS)

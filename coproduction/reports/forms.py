@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from centre.forms import DateInput
 from centre.versioning import VersionedForm
 
 from .models import ReportTargets
@@ -29,8 +30,8 @@ class QuarterForm(forms.Form):
 
 
 class NumbersForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
 
     def clean(self):
         data = super().clean()

@@ -160,7 +160,8 @@ def report_numbers(request):
         }
         content = with_charts(period_content(request.centre, *period, label))
     context = {"form": form, "content": content, "period": period}
-    return render(request, "reports/range.html", context, status=200 if form.is_valid() else 400)
+    # A question asked with impossible dates is still a page: the form with its message (200).
+    return render(request, "reports/range.html", context)
 
 
 @roles_required(MANAGER_ONLY)

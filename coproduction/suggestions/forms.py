@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
+from centre.forms import DateInput
 
 from .models import NAME_MAX, TEXT_MAX, Suggestion
 from .services import normalise_receipt_code
@@ -43,7 +44,7 @@ class SuggestionForm(forms.Form):
     received_on = forms.DateField(
         label=_("Date received"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def clean_received_on(self):

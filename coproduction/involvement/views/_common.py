@@ -8,10 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from centre.forms import add_service_errors
+from centre.forms import form_page
 from centre.roles import KEY_WORKERS_AND_MANAGER, VOLUNTEERS
 from centre.versioning import EditConflict
 
@@ -28,25 +27,19 @@ def _form_page(
     intro: str = "",
     conflict: Any = None,
     multipart: bool = False,
+    status: int | None = None,
 ) -> HttpResponse:
-    context = {
-        "form": form,
-        "title": title,
-        "back": back,
-        "intro": intro,
-        "conflict": conflict,
-        "multipart": multipart,
-    }
-    return render(request, "involvement/form.html", context, status=400 if form.errors else 200)
-
-
-def _try(form: Form, save: Callable[[], Any]) -> Any:
-    """Run a service; its ValidationError goes onto the form (nothing typed is lost)."""
-    try:
-        return save()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
+    """The room's form page; refused forms answer 400 unless the caller says otherwise
+    (`multipart` is read from the form)."""
+    return form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        intro=intro,
+        conflict=conflict,
+        status=status or (400 if form.errors else 200),
+    )
 
 
 def _tell(request: HttpRequest, action: Callable[[], Any], success: str) -> None:

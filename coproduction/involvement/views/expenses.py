@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from centre.access import can, roles_required, scope_to_centre
 from centre.audit import audit_request
+from centre.forms import form_try
 from centre.roles import MANAGER_ONLY
 from centre.versioning import save_versioned
 
@@ -23,7 +24,7 @@ from ..forms import (
     ExpenseForm,
 )
 from ..models import Expense, Helper
-from ._common import EVERYONE_HERE, STAFF, _form_page, _posted, _private_file, _tell, _try
+from ._common import EVERYONE_HERE, STAFF, _form_page, _posted, _private_file
 
 # --- Expenses ---------------------------------------------------------------------------------
 
@@ -56,7 +57,7 @@ def expense_new(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         data.pop("version", None)
         helper = data.pop("helper", None) or access.own_helper(request)
-        if _try(form, lambda: services.expense_claim(helper=helper, by=request.user, **data)):
+        if form_try(form, lambda: services.expense_claim(helper=helper, by=request.user, **data)):
             messages.success(request, _("The claim is sent for approval."))
             return redirect("involvement:expenses" if staff else "involvement:mine")
     back = reverse("involvement:expenses" if staff else "involvement:mine")
@@ -110,22 +111,38 @@ def expense_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _decision(
-    request: HttpRequest, pk: int, decide: Callable[..., Any], success: str
+    request: HttpRequest, pk: int, decide: Callable[..., Any], success: str, title: str
 ) -> HttpResponse:
+    """A manager's decision on a claim, posted from the list. Refused (a reason too long, a date
+    that is not one, someone else deciding first), it comes back on a page of its own with the
+    reason she typed and the message, posting to the same address."""
     expense = selectors.get_expense_for_user(request, pk)
     form = DecisionForm(request.POST)
-    form.is_valid()
-    _tell(
+    conflict, status = None, None
+    if form.is_valid():
+        saved, conflict = save_versioned(
+            request,
+            form,
+            lambda: decide(
+                expense=expense,
+                by=request.user,
+                expected_version=form.expected_version,
+                data=form.cleaned_data,
+            ),
+        )
+        if saved:
+            messages.success(request, success)
+            return redirect("involvement:expenses")
+        status = 409  # the claim changed, or was decided, since she opened the list
+    return _form_page(
         request,
-        lambda: decide(
-            expense=expense,
-            by=request.user,
-            expected_version=form.expected_version,
-            data=form.cleaned_data,
-        ),
-        success,
+        form,
+        status=status,
+        title=title,
+        intro=str(expense.description),
+        back=reverse("involvement:expenses"),
+        conflict=conflict,
     )
-    return redirect("involvement:expenses")
 
 
 @roles_required(MANAGER_ONLY)
@@ -136,6 +153,7 @@ def expense_approve(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda data, **kw: services.expense_approve(**kw),
         _("The claim is approved."),
+        _("Approve a claim"),
     )
 
 
@@ -147,6 +165,7 @@ def expense_reject(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda data, **kw: services.expense_reject(reason=data.get("reason", ""), **kw),
         _("The claim is marked not approved, with your reason."),
+        _("Not approving a claim"),
     )
 
 
@@ -158,6 +177,7 @@ def expense_pay(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda data, **kw: services.expense_mark_paid(paid_on=data.get("paid_on"), **kw),
         _("The claim is marked paid."),
+        _("Mark a claim paid"),
     )
 
 

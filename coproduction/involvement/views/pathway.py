@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from casework.selectors import NeedsBreakGlass, get_woman_for_user
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
+from centre.forms import form_try
 from centre.models import User
 from centre.roles import MANAGER_ONLY, VOLUNTEERS
 
@@ -26,7 +27,7 @@ from ..forms import (
     TrainingForm,
 )
 from ..models import Expense, Helper, Opportunity, Placement, Step, Training
-from ._common import STAFF, _form_page, _posted, _private_file, _quarter_start, _tell, _try
+from ._common import STAFF, _form_page, _posted, _private_file, _quarter_start
 
 # --- The staff pages --------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def opportunity_create(request: HttpRequest) -> HttpResponse:
     form = OpportunityForm(request.POST or None)
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form, lambda: services.opportunity_save(centre=request.centre, data=form.cleaned_data)
     ):
         messages.success(request, _("The role is saved."))
@@ -71,7 +72,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         instance=Opportunity(centre=request.centre) if request.method == "POST" else opportunity,
     )
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form,
         lambda: services.opportunity_save(
             centre=request.centre, data=form.cleaned_data, opportunity=opportunity
@@ -100,7 +101,7 @@ def interest_new(request: HttpRequest) -> HttpResponse:
     )
     if _posted(request, form):
         data = form.cleaned_data
-        placement = _try(
+        placement = form_try(
             form,
             lambda: services.interest_record(
                 centre=request.centre,
@@ -153,24 +154,34 @@ def _volunteer_accounts(request: HttpRequest):
 @roles_required(STAFF)
 @require_POST
 def placement_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move her on the pathway, posted from her page; refused, the form comes back on a page of
+    its own with her note and the message."""
     placement = selectors.get_placement_for_user(request, pk)
     form = MoveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose where she is moving to."))
-        return redirect("involvement:helper", pk=placement.helper_id)
-    data = form.cleaned_data
-    _tell(
+    if form.is_valid():
+        data = form.cleaned_data
+        moved = form_try(
+            form,
+            lambda: (
+                services.placement_move(
+                    placement=placement,
+                    to_status=data["to_status"],
+                    by=request.user,
+                    note=data["note"],
+                    disclosure_check_on=data["disclosure_check_on"],
+                )
+                or True
+            ),
+        )
+        if moved:
+            messages.success(request, _("Her pathway is updated."))
+            return redirect("involvement:helper", pk=placement.helper_id)
+    return _form_page(
         request,
-        lambda: services.placement_move(
-            placement=placement,
-            to_status=data["to_status"],
-            by=request.user,
-            note=data["note"],
-            disclosure_check_on=data["disclosure_check_on"],
-        ),
-        _("Her pathway is updated."),
+        form,
+        title=_("Move her on the pathway"),
+        back=reverse("involvement:helper", args=[placement.helper_id]),
     )
-    return redirect("involvement:helper", pk=placement.helper_id)
 
 
 @roles_required(MANAGER_ONLY)
@@ -178,17 +189,23 @@ def placement_move(request: HttpRequest, pk: int) -> HttpResponse:
 def helper_account(request: HttpRequest, pk: int) -> HttpResponse:
     helper = selectors.get_helper_for_user(request, pk)
     form = AccountForm(request.POST, accounts=_volunteer_accounts(request))
-    if not form.is_valid():
-        messages.error(request, _("Choose a volunteer account of this centre."))
-        return redirect("involvement:helper", pk=helper.pk)
-    _tell(
-        request,
-        lambda: services.helper_link_account(
-            helper=helper, user=form.cleaned_data["user"], by=request.user
+    if form.is_valid() and form_try(
+        form,
+        lambda: (
+            services.helper_link_account(
+                helper=helper, user=form.cleaned_data["user"], by=request.user
+            )
+            or True
         ),
-        _("Her volunteer account is saved."),
+    ):
+        messages.success(request, _("Her volunteer account is saved."))
+        return redirect("involvement:helper", pk=helper.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Her volunteer account"),
+        back=reverse("involvement:helper", args=[helper.pk]),
     )
-    return redirect("involvement:helper", pk=helper.pk)
 
 
 @roles_required(STAFF)
@@ -196,7 +213,7 @@ def helper_account(request: HttpRequest, pk: int) -> HttpResponse:
 def training_add(request: HttpRequest, pk: int) -> HttpResponse:
     helper = selectors.get_helper_for_user(request, pk)
     form = TrainingForm(request.POST or None, request.FILES or None)
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form, lambda: services.training_record(helper=helper, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("The training is recorded."))
@@ -210,7 +227,7 @@ def training_add(request: HttpRequest, pk: int) -> HttpResponse:
 def supervision_add(request: HttpRequest, pk: int) -> HttpResponse:
     helper = selectors.get_helper_for_user(request, pk)
     form = SupervisionForm(request.POST or None)
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form,
         lambda: services.supervision_record(
             helper=helper, supervisor=request.user, **form.cleaned_data
@@ -245,7 +262,7 @@ def step_add(request: HttpRequest, pk: int) -> HttpResponse:
     except NeedsBreakGlass:
         raise PermissionDenied from None
     form = StepForm(request.POST or None)
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form, lambda: services.step_record(woman=woman, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("The step is recorded."))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from activities.models import Session
 from centre.access import roles_required, scope_to_centre
+from centre.forms import form_try
 from centre.roles import VOLUNTEERS
 
 from .. import access, selectors, services
@@ -20,7 +21,7 @@ from ..forms import (
     ShiftForm,
 )
 from ..models import Helper, Placement
-from ._common import STAFF, _form_page, _posted, _tell, _try
+from ._common import STAFF, _form_page, _posted, _tell
 
 # --- Rotas ------------------------------------------------------------------------------------
 
@@ -63,7 +64,7 @@ def shift_create(request: HttpRequest) -> HttpResponse:
         .order_by("date", "start_time")
     )
     form = ShiftForm(request.POST or None, sessions=sessions, helpers=_active_helpers(request))
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form, lambda: services.shift_create(centre=request.centre, **form.cleaned_data)
     ):
         messages.success(request, _("The shift is on the rota."))
@@ -78,7 +79,7 @@ def shift_assign(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssignForm(
         request.POST or None, initial={"helper": shift.helper_id}, helpers=_active_helpers(request)
     )
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form,
         lambda: services.shift_assign(
             shift=shift, helper=form.cleaned_data["helper"], by=request.user

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, require, roles_required
+from centre.forms import form_try
 from centre.roles import VOLUNTEERS
 from coproduction.kiosk.access import kiosk_settings, tablet_page
 from coproduction.kiosk.services import kiosk_allowance_take
@@ -24,7 +25,7 @@ from ..forms import (
     WorryForm,
 )
 from ..models import ExitQuestionnaire, Helper, Opportunity, Placement
-from ._common import EVERYONE_HERE, STAFF, _form_page, _posted, _try
+from ._common import EVERYONE_HERE, STAFF, _form_page, _posted
 
 # --- Worries and the peer log -----------------------------------------------------------------
 
@@ -61,7 +62,7 @@ def _peer_mentor(request: HttpRequest) -> Helper:
 def worry_new(request: HttpRequest) -> HttpResponse:
     helper = _peer_mentor(request)
     form = WorryForm(request.POST or None)
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form, lambda: services.worry_hand_over(helper=helper, text=form.cleaned_data["text"])
     ):
         messages.success(request, _("A member of staff has your worry and will pick it up today."))
@@ -91,7 +92,7 @@ def peer_log(request: HttpRequest) -> HttpResponse:
 def peer_log_new(request: HttpRequest) -> HttpResponse:
     helper = _peer_mentor(request)
     form = PeerConversationForm(request.POST or None)
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form, lambda: services.peer_conversation_log(helper=helper, **form.cleaned_data)
     ):
         messages.success(request, _("The conversation is logged."))
@@ -123,7 +124,7 @@ def exits(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def exit_new(request: HttpRequest) -> HttpResponse:
     form = ExitPaperForm(request.POST or None, women=selectors.women_for_staff(request))
-    if _posted(request, form) and _try(
+    if _posted(request, form) and form_try(
         form,
         lambda: services.exit_questionnaire_record(
             centre=request.centre,

@@ -175,3 +175,39 @@ def test_the_reading_pages_keep_to_a_query_budget(
             manager_client.get(reverse("newsletter:piece_detail", args=[piece.pk])).status_code
             == 200
         )
+
+
+def test_the_issue_details_are_changed_and_the_deadline_is_shown_as_the_browser_reads_it(
+    manager_client, issue, manager
+):
+    issue.created_by = manager
+    issue.save()
+    url = reverse("newsletter:issue_edit", args=[issue.pk])
+    page = manager_client.get(url).content.decode()
+    # An <input type="date"> shows only an ISO date: 19/12/2026 would show as empty.
+    assert f'value="{issue.deadline:%Y-%m-%d}"' in page
+    response = manager_client.post(
+        url,
+        {
+            "title": "Spring news",
+            "deadline": f"{issue.deadline:%Y-%m-%d}",
+            "call_text": "New call",
+            "ways_to_get_involved": issue.ways_to_get_involved,
+            "useful_numbers": issue.useful_numbers,
+            "version": issue.version,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    issue.refresh_from_db()
+    assert (issue.title, issue.call_text, issue.version) == ("Spring news", "New call", 2)
+
+
+def test_a_refused_comment_comes_back_with_what_she_wrote(manager_client, piece):
+    long = "Too long. " * 200
+    response = manager_client.post(
+        reverse("newsletter:comment_add", args=[piece.pk]), {"text": long}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert long.strip() in page and "at most 1500 characters" in page.replace(",", "")
+    assert not piece.comments.exists()
