@@ -20,7 +20,7 @@ from centre.messaging import EMAIL, SMS, absolute_url, message_queue
 from centre.models import Centre, Membership, User
 from centre.outbox import outbox_message_cancel
 from centre.roles import MANAGER_ONLY, VOLUNTEERS
-from centre.versioning import versioned_update
+from centre.versioning import EditConflict, versioned_update
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.services import suggestion_create
 
@@ -696,6 +696,8 @@ def _decide(
     expense: Expense, expected_version: int, from_status: str, values: dict[str, Any]
 ) -> Expense:
     current = Expense.objects.get(pk=expense.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise EditConflict(current)  # someone decided or changed it since she opened the list
     if current.status != from_status:
         raise ValidationError(_("This claim has already been dealt with."))
     return versioned_update(

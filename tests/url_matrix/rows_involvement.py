@@ -72,11 +72,11 @@ def staff_page(kwargs=None, *, post=405):
     )
 
 
-def button(allowed, kwargs):
+def button(allowed, kwargs, *, refused="redirect"):
     """A POST-only action on one of our objects: another centre's manager gets a 404."""
     return Row(
         get=for_roles(allowed, 405),
-        post=for_roles(allowed, "redirect", outsider=404),
+        post=for_roles(allowed, refused, outsider=404),
         kwargs=kwargs,
     )
 
@@ -111,12 +111,13 @@ ROWS = {
     "involvement:helper": staff_page(_pk("involvement_her")),
     # An empty POST unlinks her account (the manager's choice), then the page says so.
     "involvement:helper_account": button(MANAGER, _pk("involvement_her")),
+    # Refused (here: an empty form), these come back as a form page with the message (400).
     "involvement:training_add": staff_page(_pk("involvement_her"), post="ok"),
     "involvement:supervision_add": staff_page(_pk("involvement_her"), post="ok"),
     "involvement:certificate": hers(_pk("involvement_her")),
     "involvement:history": hers(_pk("involvement_her")),
     # An empty POST is a clear message and back to her page.
-    "involvement:placement_move": button(STAFF, _pk("involvement_placement")),
+    "involvement:placement_move": button(STAFF, _pk("involvement_placement"), refused=400),
     "involvement:training_certificate": staff_page(_pk("involvement_training")),
     "involvement:step_add": staff_page(_woman, post="ok"),
     "involvement:rota": staff_page(),
@@ -129,9 +130,11 @@ ROWS = {
     "involvement:expense_new": hers(post="ok"),
     "involvement:expense_edit": hers(_pk("involvement_claim"), post="ok"),
     # The manager's empty POST carries no version: a clear message and back to the list.
-    "involvement:expense_approve": button(MANAGER, _pk("involvement_claim")),
-    "involvement:expense_reject": button(MANAGER, _pk("involvement_claim")),
-    "involvement:expense_pay": button(MANAGER, _pk("involvement_claim")),
+    # A decision sent with no version (not from the list she opened) is a clash: the form
+    # page with what changed (409); with no reason, refused with the message (400).
+    "involvement:expense_approve": button(MANAGER, _pk("involvement_claim"), refused=409),
+    "involvement:expense_reject": button(MANAGER, _pk("involvement_claim"), refused=400),
+    "involvement:expense_pay": button(MANAGER, _pk("involvement_claim"), refused=409),
     "involvement:expense_receipt": hers(_pk("involvement_claim")),
     "involvement:worries": staff_page(),
     "involvement:worry_new": volunteer_page(post="ok"),

@@ -159,7 +159,10 @@ ROWS = {
     "newsletter:piece_withdraw": Row(
         get=_workers("ok", partner=404), post=_workers("ok", partner=404), kwargs=_piece
     ),
-    "newsletter:comment_add": _worker_post(_piece, partner=404),
+    # An empty comment comes back on a form page with the message.
+    "newsletter:comment_add": Row(
+        get=for_roles(WORKERS, 405), post=_workers("ok", partner=404), kwargs=_piece
+    ),
     "newsletter:piece_photo": Row(
         get=for_roles(EVERYONE, outsider=404),
         post=_everyone_405(),

@@ -133,7 +133,8 @@ def _decision(
         if saved:
             messages.success(request, success)
             return redirect("involvement:expenses")
-        status = 409  # the claim changed, or was decided, since she opened the list
+        if conflict:
+            status = 409  # decided or changed by someone else since she opened the list
     return _form_page(
         request,
         form,
