@@ -27,7 +27,9 @@ from casework.selectors import (
     women_supported,
 )
 from centre.models import Centre
+from coproduction.involvement.selectors import quarter_numbers as involvement_numbers
 from coproduction.meetings.models import Action, Attendance, Group, Meeting
+from coproduction.newsletter.selectors import quarter_numbers as newsletter_numbers
 from coproduction.suggestions.selectors import suggestion_numbers, you_said_we_did_items
 
 from .quarters import Quarter
@@ -169,6 +171,8 @@ NUMBER_SOURCES: dict[str, NumberSource] = {
     "suggestions": suggestion_numbers,
     "you_said_we_did": _you_said_we_did,
     "meetings": meeting_numbers,
+    "newsletter": newsletter_numbers,
+    "involvement": involvement_numbers,
 }
 
 

@@ -61,6 +61,10 @@ def test_quarter_numbers_counted_by_hand(centre, other_centre, manager):
         "by_kind": {"story": 0, "poem": 2, "recipe": 1, "guide": 1, "numbers": 1, "photo": 0},
         "by_who": {"woman": 3, "staff": 1, "partner": 1, "volunteer": 0},
         "women_contributing": 2,
+        "women_pieces_with_consent": 3,  # Jo's two and Ann's (withdrawn since)
+        "withdrawn": 1,
+        "pieces_printed": 0,  # the two issues published in the quarter have no pieces
+        "women_printed": 0,
     }
 
 
