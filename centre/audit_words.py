@@ -116,6 +116,7 @@ WORDS: dict[str, StrOrPromise] = {
     "meetings.minutes.download": _("downloaded a meeting's minutes"),
     "report.download": _("downloaded the quarterly report"),
     "report.request": _("asked for a quarterly report"),
+    "report.targets": _("set the quarterly report's headline targets"),
     "team.change_role": _("changed a person's role"),
     "team.deactivate": _("took a person off the team"),
     "team.invitation_accepted": _("accepted an invitation to the team"),

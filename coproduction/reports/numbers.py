@@ -5,9 +5,9 @@ turns it into what the steering group sees.
 
 `NUMBER_SOURCES` is the list of where numbers come from: each is a function
 `(centre, start, end) -> dict`, looked up by its key by the sections (`sections.py`). A new room's
-numbers (the newsletter's, involvement's) are one more entry here. Every source runs a fixed
-number of queries, whatever the size of the centre (a test pins the count on a small and a large
-centre).
+numbers are one more entry here, as the newsletter's and involvement's are. Every source runs a
+fixed number of queries, whatever the size of the centre (a test pins the count on a small and a
+large centre).
 """
 
 from collections.abc import Callable
