@@ -487,10 +487,10 @@ def newsletter_section(raw: dict[str, Any], centre: Centre) -> Section:
         _("Contributions by who wrote them"), who, row_header=_("Written by"), **every
     )
     # The share with consent would give away the number of women's pieces when that table
-    # hides it, so it is shown only when that number is.
+    # hides it ("not shown"), so then it is not shown either.
     women_label = str(Contribution.From.WOMAN.label)
     women_pieces = who[women_label]
-    women_shown = women_pieces == 0 or s.protect(who)[0][women_label].shown
+    women_shown = s.protect(who)[0][women_label].state != s.HIDDEN
     rows = [
         [_("Issues published"), f"{numbers['issues_published']:,}"],
         [_("Pieces printed in those issues"), s.count(numbers["pieces_printed"]).text],

@@ -132,6 +132,11 @@ def test_demo_three_past_issues_and_one_in_progress(centre, people):
     for issue in issues.filter(status=Issue.Status.PUBLISHED):
         assert selectors.issue_document(issue) is not None
         assert issue.contributions.filter(state=Contribution.State.PUBLISHED).exists()
+        # Received three weeks before it came out (the quarterly report counts them there).
+        received = {
+            timezone.localtime(piece.created_at).date() for piece in issue.contributions.all()
+        }
+        assert received == {issue.published_on - datetime.timedelta(days=21)}
     count = Contribution.objects.count()
     seed_newsletter(centres=[centre], stdout=io.StringIO())
     assert Contribution.objects.count() == count

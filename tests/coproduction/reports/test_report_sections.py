@@ -33,7 +33,7 @@ from coproduction.reports import suppression
 from coproduction.reports.charts import chart_is_empty, chart_svg
 from coproduction.reports.content import _compare, report_content
 from coproduction.reports.numbers import NUMBER_SOURCES
-from coproduction.reports.sections import SECTIONS
+from coproduction.reports.sections import SECTIONS, newsletter_section
 from coproduction.reports.services import report_pdf_render
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
@@ -484,3 +484,34 @@ def test_the_newsletter_and_involvement_sections_come_after_meetings(content):
     keys = [section["key"] for section in content["sections"]]
     assert keys.index("meetings") < keys.index("newsletter") < keys.index("involvement")
     assert keys.index("involvement") < keys.index("outcomes")
+
+
+def _newsletter_raw(women, staff, consent):
+    return {
+        "newsletter": {
+            "issues_published": 1,
+            "pieces_printed": 0,
+            "women_printed": 0,
+            "contributions": women + staff,
+            "by_kind": {"poem": women + staff},
+            "by_who": {"woman": women, "staff": staff},
+            "women_contributing": women,
+            "women_pieces_with_consent": consent,
+            "withdrawn": 0,
+        }
+    }
+
+
+@pytest.mark.parametrize(
+    ("women", "staff", "consent", "shown"),
+    [
+        (10, 6, 5, "5 (50%)"),  # every count shown: the share too
+        (3, 6, 3, "fewer than 5"),  # her pieces are few: so is the share, nothing more
+        (14, 4, 13, "not shown"),  # her 14 pieces are hidden: the share would give them away
+        (0, 6, 0, "–"),  # no piece of hers
+    ],
+)
+def test_the_consent_share_never_reveals_a_hidden_count(women, staff, consent, shown):
+    section = newsletter_section(_newsletter_raw(women, staff, consent), None)
+    figures = {row[0]: row[1:] for row in section["tables"][0]["rows"]}
+    assert figures["Women's pieces she agreed to have published"] == [shown]
