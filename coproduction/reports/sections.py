@@ -537,6 +537,15 @@ def involvement_section(raw: dict[str, Any], centre: Centre) -> Section:
         column=_("Women"),
         row_header=_("Step"),
     )
+    # The chart's labels are kept short enough to print whole.
+    short: dict[str, str] = {
+        Step.EXIT_QUESTIONNAIRE.value: _("Exit questionnaire"),
+        Step.REPRESENTING.value: _("Representing women"),
+    }
+    step_bars = [
+        (short.get(value, label), shown, text)
+        for value, (label, shown, text) in zip(Step.values, step_bars, strict=True)
+    ]
     completed = numbers["training_completed"]
     rows = [
         [_("Women who took a step along the continuum"), s.count(numbers["women_moving"]).text],

@@ -478,6 +478,11 @@ def test_involvement_section_is_suppressed(content):
         "£31.80",
     ]
     assert expenses["Paid in the period"] == ["fewer than 5", "£12.20"]
+    involvement = next(s for s in content["sections"] if s["key"] == "involvement")
+    (chart,) = involvement["charts"]
+    assert chart["bars"][0] == ["Giving feedback on her own support", 6, "6"]
+    assert ["Meeter and greeter", None, "fewer than 5"] in chart["bars"]  # words only
+    assert chart["bars"][-1] == ["Representing women", 0, "0"]  # short enough to print whole
 
 
 def test_the_newsletter_and_involvement_sections_come_after_meetings(content):
