@@ -116,7 +116,8 @@ WORDS: dict[str, StrOrPromise] = {
     "meetings.minutes.download": _("downloaded a meeting's minutes"),
     "report.download": _("downloaded the quarterly report"),
     "report.request": _("asked for a quarterly report"),
-    "report.targets": _("changed the quarterly report's targets"),
+    "report.targets": _("set the quarterly report's headline targets"),
+>>>>>>> sections
     "team.change_role": _("changed a person's role"),
     "team.deactivate": _("took a person off the team"),
     "team.invitation_accepted": _("accepted an invitation to the team"),

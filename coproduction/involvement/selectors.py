@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import (
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     OuterRef,
@@ -36,6 +37,7 @@ from .models import (
     Opportunity,
     PeerConversation,
     Placement,
+    PlacementChange,
     Shift,
     Step,
     Training,
@@ -285,7 +287,12 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
 
     - `women_moving`: women who took a step on the continuum, and `steps`: women by step;
     - `volunteer_hours`: hours given on the rotas (shifts that ended in the period);
-    - `training_completed`: courses completed; `people_active`: people active in a role;
+    - `training_completed`: courses completed (`training_accredited` of them accredited) by
+      `people_trained` people;
+    - `people_active`: people active in a role now; `people_active_in_period`: people active
+      in a role at some point in the period (from each role's history of changes);
+    - `peer_conversations`: conversations peer mentors logged, `peer_escalated` of them handed
+      to staff;
     - `expenses_claimed` / `expenses_paid`: totals claimed (not rejected) and paid, in pounds;
     - `exit_questionnaires`: questionnaires completed, and how many were named.
     """
@@ -304,34 +311,67 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
         ).aggregate(total=Sum(_DURATION))["total"]
         or timedelta()
     )
-    claimed = (
-        Expense.objects.filter(centre=centre, spent_on__range=(start, end))
-        .exclude(status=Expense.Status.REJECTED)
-        .aggregate(total=Sum("amount"), count=Count("id"))
+    claimed = Q(spent_on__range=(start, end)) & ~Q(status=Expense.Status.REJECTED)
+    paid = Q(status=Expense.Status.PAID, paid_on__range=(start, end))
+    expenses = Expense.objects.filter(centre=centre).aggregate(
+        claimed=Sum("amount", filter=claimed),
+        claimed_count=Count("id", filter=claimed),
+        paid=Sum("amount", filter=paid),
+        paid_count=Count("id", filter=paid),
     )
-    paid = Expense.objects.filter(
-        centre=centre, status=Expense.Status.PAID, paid_on__range=(start, end)
-    ).aggregate(total=Sum("amount"), count=Count("id"))
     exits = ExitQuestionnaire.objects.filter(
         centre=centre, completed_on__range=(start, end)
     ).aggregate(
         total=Count("id"), named=Count("id", filter=Q(woman__isnull=False) | ~Q(first_name=""))
     )
+    training = Training.objects.filter(centre=centre, completed_on__range=(start, end)).aggregate(
+        courses=Count("id"),
+        accredited=Count("id", filter=Q(accredited=True)),
+        people=Count("helper", distinct=True),
+    )
+    peer = PeerConversation.objects.filter(centre=centre, held_on__range=(start, end)).aggregate(
+        held=Count("id"), escalated=Count("id", filter=Q(escalated=True))
+    )
     return {
         "women_moving": steps.aggregate(n=Count("woman", distinct=True))["n"],
         "steps": {value: by_step.get(value, 0) for value in Step.values},
         "volunteer_hours": round(hours.total_seconds() / 3600, 1),
-        "training_completed": Training.objects.filter(
-            centre=centre, completed_on__range=(start, end)
-        ).count(),
-        "people_active": Placement.objects.filter(centre=centre, status=Placement.Status.ACTIVE)
-        .values("helper")
-        .distinct()
-        .count(),
-        "expenses_claimed": claimed["total"] or ZERO,
-        "expenses_claimed_count": claimed["count"],
-        "expenses_paid": paid["total"] or ZERO,
-        "expenses_paid_count": paid["count"],
+        "training_completed": training["courses"],
+        "training_accredited": training["accredited"],
+        "people_trained": training["people"],
+        **_people_active(centre, start, end),
+        "peer_conversations": peer["held"],
+        "peer_escalated": peer["escalated"],
+        "expenses_claimed": expenses["claimed"] or ZERO,
+        "expenses_claimed_count": expenses["claimed_count"],
+        "expenses_paid": expenses["paid"] or ZERO,
+        "expenses_paid_count": expenses["paid_count"],
         "exit_questionnaires": exits["total"],
         "exit_questionnaires_named": exits["named"],
     }
+
+
+def _people_active(centre: Centre, start: date, end: date) -> dict[str, int]:
+    """People active in a role now (`people_active`), and at some point in the period
+    (`people_active_in_period`: the role became active in the period, or its last change before
+    the period left it active), in one query."""
+    changes = PlacementChange.objects.filter(placement=OuterRef("pk"))
+    status_at_start = Subquery(
+        changes.filter(changed_on__lt=start).order_by("-changed_on", "-id").values("to_status")[:1]
+    )
+    became_active = Exists(
+        changes.filter(to_status=Placement.Status.ACTIVE, changed_on__range=(start, end))
+    )
+    active = Placement.Status.ACTIVE
+    return (
+        Placement.objects.filter(centre=centre)
+        .annotate(status_at_start=status_at_start, became_active=became_active)
+        .aggregate(
+            people_active=Count("helper", distinct=True, filter=Q(status=active)),
+            people_active_in_period=Count(
+                "helper",
+                distinct=True,
+                filter=Q(status_at_start=active) | Q(became_active=True),
+            ),
+        )
+    )

@@ -1,7 +1,7 @@
 """Demo newsletters: three past issues (published through the real services, so each has its
 printed PDF) and one in progress with pieces at every stage. Once per centre."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -101,6 +101,10 @@ def _seed_centre(centre, staff: list[User], women: list[Woman], today: date) -> 
             continue
         services.issue_publish(issue=issue, by=by)
         Issue.objects.filter(pk=issue.pk).update(published_on=out_on)
+        # Its pieces came in three weeks before it came out, so the quarterly report's
+        # newsletter section has contributions in the quarters the past issues fall in.
+        received = datetime.combine(out_on - timedelta(days=21), time(12, 0))
+        Contribution.objects.filter(issue=issue).update(created_at=timezone.make_aware(received))
 
 
 def seed_newsletter(*, centres, stdout) -> None:

@@ -285,8 +285,15 @@ def auto_sections(issue: Issue, today: date | None = None) -> dict[str, Any]:
 
 
 def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
-    """The newsletter in a period (both days included), counted in the database: issues
-    published; contributions received by kind and by who wrote them; women contributing."""
+    """The newsletter in a period (both days included), counted in the database (two queries):
+
+    - `issues_published`, and in them `pieces_printed` (what went in: ready or published, with
+      consent, not withdrawn, a photo of people only when everyone agreed) and
+      `women_printed` (women whose pieces were printed);
+    - of the contributions received in the period: `contributions`, `by_kind`, `by_who`,
+      `women_contributing`, `women_pieces_with_consent` (women's pieces she agreed to publish)
+      and `withdrawn` (pieces withdrawn since, by her or for her).
+    """
     received = Contribution.objects.filter(
         centre=centre, created_at__date__gte=start, created_at__date__lte=end
     )
@@ -295,18 +302,42 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
         f"from_{who}": Count("pk", filter=Q(written_by=who)) for who in Contribution.From.values
     }
     totals = received.aggregate(
-        received=Count("pk"), women=Count("woman", distinct=True), **kinds, **writers
+        received=Count("pk"),
+        women=Count("woman", distinct=True),
+        with_consent=Count(
+            "pk", filter=Q(written_by=Contribution.From.WOMAN, consent_to_publish=True)
+        ),
+        withdrawn=Count("pk", filter=Q(withdrawn_at__isnull=False)),
+        **kinds,
+        **writers,
+    )
+    printed = (
+        Q(contributions__withdrawn_at__isnull=True)
+        & Q(contributions__consent_to_publish=True)
+        & Q(contributions__state__in=[Contribution.State.READY, Contribution.State.PUBLISHED])
+        & (
+            Q(contributions__people_in_photo=False)
+            | Q(contributions__everyone_in_photo_agreed=True)
+        )
     )
     published = Issue.objects.filter(
         centre=centre,
         status=Issue.Status.PUBLISHED,
         published_on__gte=start,
         published_on__lte=end,
-    ).count()
+    ).aggregate(
+        issues=Count("pk", distinct=True),
+        pieces=Count("contributions", filter=printed),
+        women=Count("contributions__woman", filter=printed, distinct=True),
+    )
     return {
-        "issues_published": published,
+        "issues_published": published["issues"],
+        "pieces_printed": published["pieces"],
+        "women_printed": published["women"],
         "contributions": totals["received"],
         "by_kind": {kind: totals[f"kind_{kind}"] for kind in Contribution.Kind.values},
         "by_who": {who: totals[f"from_{who}"] for who in Contribution.From.values},
         "women_contributing": totals["women"],
+        "women_pieces_with_consent": totals["with_consent"],
+        "withdrawn": totals["withdrawn"],
     }

@@ -5,9 +5,9 @@ turns it into what the steering group sees.
 
 `NUMBER_SOURCES` is the list of where numbers come from: each is a function
 `(centre, start, end) -> dict`, looked up by its key by the sections (`sections.py`). A new room's
-numbers (the newsletter's, involvement's) are one more entry here. Every source runs a fixed
-number of queries, whatever the size of the centre (a test pins the count on a small and a large
-centre).
+numbers are one more entry here, as the newsletter's and involvement's are. Every source runs a
+fixed number of queries, whatever the size of the centre (a test pins the count on a small and a
+large centre).
 """
 
 from collections.abc import Callable
@@ -27,7 +27,9 @@ from casework.selectors import (
     women_supported,
 )
 from centre.models import Centre
+from coproduction.involvement.selectors import quarter_numbers as involvement_numbers
 from coproduction.meetings.models import Action, Attendance, Group, Meeting
+from coproduction.newsletter.selectors import quarter_numbers as newsletter_numbers
 from coproduction.suggestions.selectors import suggestion_numbers, you_said_we_did_items
 
 from .quarters import Quarter
@@ -169,6 +171,8 @@ NUMBER_SOURCES: dict[str, NumberSource] = {
     "suggestions": suggestion_numbers,
     "you_said_we_did": _you_said_we_did,
     "meetings": meeting_numbers,
+    "newsletter": newsletter_numbers,
+    "involvement": involvement_numbers,
 }
 
 

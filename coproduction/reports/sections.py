@@ -9,6 +9,7 @@ docs/reports.md, "Adding a section").
 """
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -23,7 +24,9 @@ from casework.selectors.reports import (
     DURATION_LONGEST,
 )
 from centre.models import Centre
+from coproduction.involvement.models import Step
 from coproduction.meetings.models import Group
+from coproduction.newsletter.models import Contribution
 from coproduction.suggestions.models import Suggestion
 
 from . import suppression as s
@@ -467,6 +470,134 @@ def meetings_section(raw: dict[str, Any], centre: Centre) -> Section:
     }
 
 
+def newsletter_section(raw: dict[str, Any], centre: Centre) -> Section:
+    numbers = raw["newsletter"]
+    every: dict[str, Any] = {
+        "column": _("Contributions"),
+        "total_label": _("All contributions received"),
+    }
+    by_kind, kind_bars = group_table(
+        _("Contributions by kind"),
+        labelled(Contribution.Kind, numbers["by_kind"]),
+        row_header=_("Kind of piece"),
+        **every,
+    )
+    who = labelled(Contribution.From, numbers["by_who"])
+    by_who, _w = group_table(
+        _("Contributions by who wrote them"), who, row_header=_("Written by"), **every
+    )
+    # The share with consent would give away the number of women's pieces when that table
+    # hides it ("not shown"), so then it is not shown either.
+    women_label = str(Contribution.From.WOMAN.label)
+    women_pieces = who[women_label]
+    women_shown = s.protect(who)[0][women_label].state != s.HIDDEN
+    rows = [
+        [_("Issues published"), f"{numbers['issues_published']:,}"],
+        [_("Pieces printed in those issues"), s.count(numbers["pieces_printed"]).text],
+        [_("Women whose pieces were printed"), s.count(numbers["women_printed"]).text],
+        [_("Contributions received"), s.count(numbers["contributions"]).text],
+        [_("Women who contributed"), s.count(numbers["women_contributing"]).text],
+        [
+            _("Women's pieces she agreed to have published"),
+            s.share(numbers["women_pieces_with_consent"], women_pieces)
+            if women_shown
+            else s.not_shown_text(),
+        ],
+        [
+            _("Contributions withdrawn, by her or for her"),
+            s.count(numbers["withdrawn"]).text,
+        ],
+    ]
+    return {
+        "key": "newsletter",
+        "title": _("Co-production: the newsletter"),
+        "intro": _(
+            "Issues published in the period and what went in them, and the stories, poems, "
+            "recipes, guides and photos received in the period. A piece is printed only with "
+            "her consent, and never once withdrawn."
+        ),
+        "tables": [figure_table(_("The newsletter"), rows), by_kind, by_who],
+        "charts": [bar_chart(_("Contributions by kind"), kind_bars)],
+    }
+
+
+def _hours(hours: float) -> str:
+    return f"{hours:,.1f}".rstrip("0").rstrip(".")
+
+
+def _pounds(amount: Decimal) -> str:
+    return f"£{amount:,.2f}"
+
+
+def involvement_section(raw: dict[str, Any], centre: Centre) -> Section:
+    numbers = raw["involvement"]
+    steps, step_bars = list_table(
+        _("Women taking each step on the continuum (a woman can take several)"),
+        labelled(Step, numbers["steps"]),
+        column=_("Women"),
+        row_header=_("Step"),
+    )
+    # The chart's labels are kept short enough to print whole.
+    short: dict[str, str] = {
+        Step.EXIT_QUESTIONNAIRE.value: _("Exit questionnaire"),
+        Step.REPRESENTING.value: _("Representing women"),
+    }
+    step_bars = [
+        (short.get(value, label), shown, text)
+        for value, (label, shown, text) in zip(Step.values, step_bars, strict=True)
+    ]
+    completed = numbers["training_completed"]
+    rows = [
+        [_("Women who took a step along the continuum"), s.count(numbers["women_moving"]).text],
+        [
+            _("People active in a role in the period (women and community volunteers)"),
+            s.count(numbers["people_active_in_period"]).text,
+        ],
+        [_("Hours given on the rotas"), _hours(numbers["volunteer_hours"])],
+        [_("Training courses completed"), s.count(completed).text],
+        [
+            _("Of those, accredited"),
+            s.share(numbers["training_accredited"], completed),
+        ],
+        [_("People who completed training"), s.count(numbers["people_trained"]).text],
+        [_("Peer conversations logged"), s.count(numbers["peer_conversations"]).text],
+        [
+            _("Of those, handed to staff"),
+            s.share(numbers["peer_escalated"], numbers["peer_conversations"]),
+        ],
+        [_("Exit questionnaires completed"), s.count(numbers["exit_questionnaires"]).text],
+    ]
+    expenses = {
+        "caption": _("Expenses of getting involved"),
+        "row_header": _("Expenses"),
+        "columns": [_("Number"), _("Amount")],
+        "rows": [
+            [
+                _("Claims for money spent in the period (not turned down)"),
+                s.count(numbers["expenses_claimed_count"]).text,
+                _pounds(numbers["expenses_claimed"]),
+            ],
+            [
+                _("Paid in the period"),
+                s.count(numbers["expenses_paid_count"]).text,
+                _pounds(numbers["expenses_paid"]),
+            ],
+        ],
+    }
+    return {
+        "key": "involvement",
+        "title": _("Co-production: getting involved"),
+        "intro": _(
+            "Women moving along the continuum of involvement, from giving feedback to "
+            "representing women; people active in a role; hours given, training, peer "
+            "conversations and expenses. Involvement is never a condition of support. Hours and "
+            "money describe the service and are shown in full."
+        ),
+        "tables": [figure_table(_("Getting involved"), rows), steps, expenses],
+        "charts": [bar_chart(_("Women taking each step on the continuum"), step_bars)],
+    }
+
+
 def outcomes_section(raw: dict[str, Any], centre: Centre) -> Section:
     change = raw["casework"]["outcome_change"]
     rows, profile = [], []
@@ -560,6 +691,8 @@ SECTIONS: list[SectionBuilder] = [
     activities_section,
     suggestions_section,
     meetings_section,
+    newsletter_section,
+    involvement_section,
     outcomes_section,
     completeness_section,
 ]

@@ -114,6 +114,9 @@ def test_a_quarter_counted_by_hand(centre, other_centre, manager):
     assert numbers["volunteer_hours"] == 5.0
     assert numbers["training_completed"] == 2
     assert numbers["people_active"] == 1
+    assert numbers["people_active_in_period"] == 0  # she became active today, after the quarter
+    assert numbers["people_trained"] == 1 and numbers["training_accredited"] == 0
+    assert numbers["peer_conversations"] == 0
     assert numbers["expenses_claimed"] == Decimal("31.80")  # 4.60 + 18.00 + 9.20
     assert numbers["expenses_claimed_count"] == 3
     assert numbers["expenses_paid"] == Decimal("12.20")  # 9.20 + 3.00 (paid on 1 July)

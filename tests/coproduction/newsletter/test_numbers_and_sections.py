@@ -61,6 +61,10 @@ def test_quarter_numbers_counted_by_hand(centre, other_centre, manager):
         "by_kind": {"story": 0, "poem": 2, "recipe": 1, "guide": 1, "numbers": 1, "photo": 0},
         "by_who": {"woman": 3, "staff": 1, "partner": 1, "volunteer": 0},
         "women_contributing": 2,
+        "women_pieces_with_consent": 3,  # Jo's two and Ann's (withdrawn since)
+        "withdrawn": 1,
+        "pieces_printed": 0,  # the two issues published in the quarter have no pieces
+        "women_printed": 0,
     }
 
 
@@ -128,6 +132,11 @@ def test_demo_three_past_issues_and_one_in_progress(centre, people):
     for issue in issues.filter(status=Issue.Status.PUBLISHED):
         assert selectors.issue_document(issue) is not None
         assert issue.contributions.filter(state=Contribution.State.PUBLISHED).exists()
+        # Received three weeks before it came out (the quarterly report counts them there).
+        received = {
+            timezone.localtime(piece.created_at).date() for piece in issue.contributions.all()
+        }
+        assert received == {issue.published_on - datetime.timedelta(days=21)}
     count = Contribution.objects.count()
     seed_newsletter(centres=[centre], stdout=io.StringIO())
     assert Contribution.objects.count() == count

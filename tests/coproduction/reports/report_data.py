@@ -3,6 +3,7 @@ numbers chosen to exercise every suppression rule. Women are given unusual names
 prove no name reaches the report."""
 
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from types import SimpleNamespace
 
 from activities.models import Activity, ActivityStatusChange, Attendance
@@ -16,18 +17,33 @@ from casework.models import (
     SupportPlan,
     Woman,
 )
+from coproduction.involvement.models import (
+    ExitQuestionnaire,
+    Expense,
+    Helper,
+    InvolvementStep,
+    Opportunity,
+    PeerConversation,
+    Placement,
+    PlacementChange,
+    Shift,
+    Training,
+)
 from coproduction.meetings.models import Action, Group
 from coproduction.meetings.models import Attendance as MeetingAttendance
+from coproduction.newsletter.models import Contribution, Issue
 from coproduction.reports.quarters import Quarter
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
+from tests.coproduction.newsletter.factories import IssueFactory, PieceFactory
 
 QUARTER = Quarter(2026, 3)
 IN_QUARTER = date(2026, 8, 3)
 BEFORE = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 NAMES = [f"Zephyrine{i}" for i in range(12)]
+VOLUNTEER = "Zephyrine Volunteer"  # a community volunteer: never named in the report either
 
 
 def _woman(centre, index, key_worker):
@@ -46,8 +62,9 @@ def build_quarter(centre, key_worker):
     attempts; referrals 9 court (decided in 2 days), 2 self (decided in 17 days); 7 plans, 10
     recent reviews; 6 women rated twice in housing (+2), 3 in money; 6 goals set, 5 achieved by
     4 women; one activity with 6 women over 2 sessions plus 4 others, a group that started and
-    one that ended; 8 suggestions; meetings and actions (_meetings). The quarter before has 3
-    referrals and 7 contacts (comparisons). Woman 11's last contact is 40 days before the end.
+    one that ended; 8 suggestions; meetings and actions (_meetings); the newsletter
+    (_newsletter) and getting involved (_involvement). The quarter before has 3 referrals and 7
+    contacts (comparisons). Woman 11's last contact is 40 days before the end.
     """
     centre.target_women = 20
     centre.not_heard_from_days = 60
@@ -85,6 +102,8 @@ def build_quarter(centre, key_worker):
         _rated(woman, "money", 2, 8)
     activity = _activity(centre, women)
     suggestions = _suggestions(centre)
+    _newsletter(centre, women, key_worker)
+    _involvement(centre, women, key_worker)
     return SimpleNamespace(women=women, activity=activity, suggestions=suggestions)
 
 
@@ -255,6 +274,166 @@ def _suggestions(centre):
     approved.wording_approved_on = date(2026, 7, 20)
     approved.save()
     return made
+
+
+def _received(piece, day):
+    Contribution.objects.filter(pk=piece.pk).update(
+        created_at=datetime.combine(day, time(12, 0), tzinfo=UTC)
+    )
+
+
+def _newsletter(centre, women, key_worker):
+    """Two issues published in the quarter (20 July, 15 September), one in May, one open.
+    Received in the quarter, 18 pieces: 8 poems by women 0-7 and 5 recipes by women 8-11 and 0,
+    all printed in September's issue; 4 staff recipes printed in July's; 1 story by woman 1,
+    withdrawn for her, without consent, in the open issue. So: 17 printed, from 12 women; by
+    kind 8 poems, 9 recipes, 1 story; by who 14 women's (13 with consent) and 4 staff. One more
+    piece by woman 2, received in May and printed in May's issue, is outside the quarter."""
+    published = Issue.Status.PUBLISHED
+    july = IssueFactory(centre=centre, status=published, published_on=date(2026, 7, 20))
+    september = IssueFactory(centre=centre, status=published, published_on=date(2026, 9, 15))
+    may = IssueFactory(centre=centre, status=published, published_on=date(2026, 5, 10))
+    still_open = IssueFactory(centre=centre)
+    printed = {"consent_to_publish": True, "state": Contribution.State.PUBLISHED}
+    pieces = [
+        *(PieceFactory(issue=september, woman=w, kind="poem", **printed) for w in women[:8]),
+        *(
+            PieceFactory(issue=september, woman=w, kind="recipe", **printed)
+            for w in [*women[8:12], women[0]]
+        ),
+        *(PieceFactory(issue=july, author=key_worker, kind="recipe", **printed) for _ in range(4)),
+        PieceFactory(
+            issue=still_open,
+            woman=women[1],
+            kind="story",
+            consent_to_publish=False,
+            withdrawn_at=datetime(2026, 8, 20, 10, 0, tzinfo=UTC),
+            withdrawn_for_her=True,
+        ),
+    ]
+    for index, piece in enumerate(pieces):
+        _received(piece, date(2026, 7, 1) if index % 2 else date(2026, 9, 30))
+    _received(PieceFactory(issue=may, woman=women[2], kind="poem", **printed), date(2026, 5, 2))
+
+
+def _involvement(centre, women, key_worker):
+    """Steps in the quarter: feedback by women 0-5, meeter and greeter by women 0-2 (6 women
+    moving); woman 9 volunteered in June (outside). Roles: woman 0 active since April and in a
+    second role from July, the community volunteer active from 10 August, woman 1 stepped down
+    in June, woman 2 in training, woman 3 active only from October: 2 people active in the
+    quarter, 3 now. Rotas: 3 + 4 hours (a cancelled shift and October's do not count). Training:
+    10 courses (5 accredited) by 3 people, one more in June. Peer conversations: 5, 1 handed to
+    staff, one in October. Expenses: 3 claims for £31.80 spent in the quarter (one turned down
+    is not counted), 2 paid for £12.20 (one spent in June, paid 1 July). Exit questionnaires:
+    5, one more in October."""
+    for step, who in [("feedback", women[:6]), ("greeter", women[:3])]:
+        for woman in who:
+            InvolvementStep.objects.create(
+                centre=centre, woman=woman, step=step, taken_on=date(2026, 8, 4)
+            )
+    InvolvementStep.objects.create(
+        centre=centre, woman=women[9], step="volunteering", taken_on=date(2026, 6, 1)
+    )
+    greeter = Opportunity.objects.create(
+        centre=centre, title="Greeter", role="greeter", involves="x", time_needed="x"
+    )
+    mentor = Opportunity.objects.create(
+        centre=centre, title="Mentor", role="peer_mentor", involves="x", time_needed="x"
+    )
+    first, second, third, fourth = (
+        Helper.objects.create(centre=centre, woman=woman) for woman in women[:4]
+    )
+    volunteer = Helper.objects.create(centre=centre, name=VOLUNTEER)
+    for helper, role, moves in [
+        (first, greeter, [("active", date(2026, 4, 1))]),
+        (first, mentor, [("training", date(2026, 6, 1)), ("active", date(2026, 7, 1))]),
+        (volunteer, greeter, [("active", date(2026, 8, 10))]),
+        (second, greeter, [("active", date(2026, 5, 1)), ("stepped_down", date(2026, 6, 15))]),
+        (third, greeter, [("training", date(2026, 8, 1))]),
+        (fourth, greeter, [("active", date(2026, 10, 10))]),
+    ]:
+        _placement(centre, helper, role, moves)
+    _shift(centre, first, datetime(2026, 7, 6, 9, 0, tzinfo=UTC), 3)
+    _shift(centre, volunteer, datetime(2026, 8, 3, 10, 0, tzinfo=UTC), 4)
+    _shift(centre, first, datetime(2026, 8, 4, 10, 0, tzinfo=UTC), 2, Shift.Status.CANCELLED)
+    _shift(centre, first, datetime(2026, 10, 5, 10, 0, tzinfo=UTC), 2)
+    for helper, courses, accredited in [(first, 4, 3), (volunteer, 4, 2), (third, 2, 0)]:
+        for index in range(courses):
+            Training.objects.create(
+                centre=centre,
+                helper=helper,
+                course="Listening",
+                completed_on=date(2026, 9, 1),
+                accredited=index < accredited,
+            )
+    Training.objects.create(
+        centre=centre, helper=first, course="Boundaries", completed_on=date(2026, 6, 2)
+    )
+    for index, day in enumerate([date(2026, 7, 2)] * 5 + [date(2026, 10, 2)]):
+        PeerConversation.objects.create(
+            centre=centre,
+            helper=first,
+            held_on=day,
+            theme=Suggestion.Theme.FOOD,
+            outcome="x",
+            escalated=index == 0,
+        )
+    for spent, amount, status, paid in [
+        (date(2026, 7, 3), "4.60", Expense.Status.CLAIMED, None),
+        (date(2026, 8, 3), "18.00", Expense.Status.APPROVED, None),
+        (date(2026, 9, 3), "9.20", Expense.Status.PAID, date(2026, 9, 10)),
+        (date(2026, 8, 5), "35.00", Expense.Status.REJECTED, None),
+        (date(2026, 6, 20), "3.00", Expense.Status.PAID, date(2026, 7, 1)),
+    ]:
+        Expense.objects.create(
+            centre=centre,
+            helper=first,
+            kind="travel",
+            spent_on=spent,
+            amount=Decimal(amount),
+            description="Bus",
+            status=status,
+            paid_on=paid,
+        )
+    for day in [date(2026, 7, 9)] * 5 + [date(2026, 10, 9)]:
+        ExitQuestionnaire.objects.create(
+            centre=centre,
+            source="tablet",
+            completed_on=day,
+            felt_supported=4,
+            would_recommend="yes",
+        )
+
+
+def _placement(centre, helper, role, moves):
+    placement = Placement.objects.create(
+        centre=centre,
+        helper=helper,
+        opportunity=role,
+        status=moves[-1][0],
+        source="staff",
+        status_since=moves[-1][1],
+    )
+    before = "interested"
+    PlacementChange.objects.create(
+        placement=placement, to_status=before, changed_on=date(2026, 3, 1)
+    )
+    for status, day in moves:
+        PlacementChange.objects.create(
+            placement=placement, from_status=before, to_status=status, changed_on=day
+        )
+        before = status
+
+
+def _shift(centre, helper, starts, hours, status=Shift.Status.ON):
+    Shift.objects.create(
+        centre=centre,
+        kind="greeter",
+        starts_at=starts,
+        ends_at=starts.replace(hour=starts.hour + hours),
+        helper=helper,
+        status=status,
+    )
 
 
 def table_of(content, caption):

@@ -8,7 +8,7 @@ from coproduction.reports.content import report_content
 from coproduction.reports.numbers import completeness_numbers, women_supported
 from coproduction.reports.services import report_pdf_render
 
-from .report_data import NAMES, QUARTER, build_quarter, table_of
+from .report_data import NAMES, QUARTER, VOLUNTEER, build_quarter, table_of
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,11 @@ def test_pdf_reads_back_with_no_names_and_escaped_wording(centre, quarter_data, 
     assert "You asked for <script>alert('soup')</script> & <b>bread</b>" in text
     assert "We now serve soup on Wednesdays" in text
     assert "How we protect small numbers" in text
-    for name in [*NAMES, "Quillfeather", key_worker.first_name, key_worker.last_name]:
+    # The newsletter's and getting involved's sections, with a figure from each.
+    assert "Co-production: the newsletter" in text and "Issues published 2" in text
+    assert "Co-production: getting involved" in text and "Hours given on the rotas 7" in text
+    assert "Paid in the period fewer than 5 £12.20" in text
+    for name in [*NAMES, VOLUNTEER, "Quillfeather", key_worker.first_name, key_worker.last_name]:
         assert name not in text
         assert name not in str(content)
 

@@ -17,7 +17,7 @@ from coproduction.reports.models import QuarterlyReport, ReportTargets
 from coproduction.reports.quarters import BadQuarter, Quarter
 from coproduction.reports.tasks import quarterly_report_request_task
 
-from .report_data import NAMES, QUARTER, build_quarter
+from .report_data import NAMES, QUARTER, VOLUNTEER, build_quarter
 
 pytestmark = pytest.mark.django_db
 
@@ -314,7 +314,12 @@ def test_csv_of_the_figures_is_suppressed_and_audited(report, steering_client, s
     assert "Referrals by where they came from" in text
     assert "Self-referral,fewer than 5" in text and "Court,not shown" in text
     assert "Women supported,12,12,0,20" in text  # the summary: now, last quarter, a year ago
-    for name in NAMES:
+    # The newsletter's and getting involved's tables, suppressed as on the page.
+    assert "Co-production: the newsletter,Contributions by kind" in text
+    assert "Story,fewer than 5" in text and "Poem,not shown" in text
+    assert "Co-production: getting involved,Expenses of getting involved" in text
+    assert "Paid in the period,fewer than 5,£12.20" in text
+    for name in [*NAMES, VOLUNTEER]:
         assert name not in text
     assert AuditEvent.objects.filter(action="report.download", actor=steering).count() == 1
 
@@ -326,7 +331,8 @@ def test_numbers_for_chosen_months(centre, key_worker, steering_client):
     assert "1 July 2026 to 30 September 2026" in page  # whole months
     assert "Self-referral" in page and "fewer than 5" in page
     assert "Meetings held and who came" in page
-    for name in NAMES:
+    assert "Co-production: the newsletter" in page and "Co-production: getting involved" in page
+    for name in [*NAMES, VOLUNTEER]:
         assert name not in page
     bad = steering_client.get(url, {"start": "2026-09-01", "end": "2026-07-01"})
     assert bad.status_code == 200  # the form with its message, as any page with a question

@@ -5,6 +5,7 @@ counts, and the PDF read back page by page."""
 import io
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -14,15 +15,30 @@ from pypdf import PdfReader
 from activities.models import Attendance
 from casework.models import Contact, OutcomeRating, Referral
 from centre.pdf import pdf_text
+from coproduction.involvement.models import (
+    ExitQuestionnaire,
+    Expense,
+    Helper,
+    InvolvementStep,
+    Opportunity,
+    PeerConversation,
+    Placement,
+    PlacementChange,
+    Shift,
+    Training,
+)
 from coproduction.meetings.models import Group
+from coproduction.newsletter.models import Contribution
 from coproduction.reports import suppression
 from coproduction.reports.charts import chart_is_empty, chart_svg
 from coproduction.reports.content import _compare, report_content
-from coproduction.reports.sections import SECTIONS
+from coproduction.reports.numbers import NUMBER_SOURCES
+from coproduction.reports.sections import SECTIONS, newsletter_section
 from coproduction.reports.services import report_pdf_render
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
+from tests.coproduction.newsletter.factories import IssueFactory, PieceFactory
 
 from .report_data import IN_QUARTER, NAMES, QUARTER, _woman, build_quarter, table_of
 
@@ -231,6 +247,10 @@ def _grow(centre, key_worker, times):
     session = SessionFactory(activity=activity, date=date(2026, 8, 12), register_taken_at=taken)
     group = GroupFactory(centre=centre, kind=Group.Kind.STEERING)
     MeetingFactory(group=group, starts_at=session.register_taken_at)
+    issue = IssueFactory(centre=centre, status="published", published_on=IN_QUARTER)
+    role = Opportunity.objects.create(
+        centre=centre, title="Helping", role="greeter", involves="x", time_needed="x"
+    )
     for index in range(times):
         woman = _woman(centre, index % 12, key_worker)
         for day in (date(2025, 8, 4), date(2026, 5, 5), IN_QUARTER):
@@ -258,6 +278,56 @@ def _grow(centre, key_worker, times):
             vulnerability="x",
         )
         SuggestionFactory(centre=centre, received_on=IN_QUARTER)
+        _grow_coproduction(centre, woman, issue, role, index)
+
+
+def _grow_coproduction(centre, woman, issue, role, index):
+    """A piece, a step, a role with its history, a shift, training, a peer conversation, an
+    expense and an exit questionnaire more, in the quarter."""
+    piece = PieceFactory(issue=issue, woman=woman, kind="poem", state="published")
+    Contribution.objects.filter(pk=piece.pk).update(
+        created_at=datetime(2026, 8, 5, 12, 0, tzinfo=UTC)
+    )
+    InvolvementStep.objects.create(centre=centre, woman=woman, step="helping", taken_on=IN_QUARTER)
+    helper = Helper.objects.create(centre=centre, name=f"Helper {index}")
+    placement = Placement.objects.create(
+        centre=centre,
+        helper=helper,
+        opportunity=role,
+        status="active",
+        source="staff",
+        status_since=IN_QUARTER,
+    )
+    PlacementChange.objects.create(placement=placement, to_status="active", changed_on=IN_QUARTER)
+    starts = datetime(2026, 8, 6, 9, 0, tzinfo=UTC)
+    Shift.objects.create(
+        centre=centre,
+        kind="greeter",
+        starts_at=starts,
+        ends_at=starts.replace(hour=11),
+        helper=helper,
+    )
+    Training.objects.create(centre=centre, helper=helper, course="x", completed_on=IN_QUARTER)
+    PeerConversation.objects.create(
+        centre=centre, helper=helper, held_on=IN_QUARTER, theme="food", outcome="x"
+    )
+    Expense.objects.create(
+        centre=centre,
+        helper=helper,
+        kind="travel",
+        spent_on=IN_QUARTER,
+        amount=Decimal("2.50"),
+        description="Bus",
+        status=Expense.Status.PAID,
+        paid_on=IN_QUARTER,
+    )
+    ExitQuestionnaire.objects.create(
+        centre=centre,
+        source="tablet",
+        completed_on=IN_QUARTER,
+        felt_supported=4,
+        would_recommend="yes",
+    )
 
 
 def _queries(centre):
@@ -311,3 +381,142 @@ def test_pdf_has_the_summary_every_section_and_real_charts(centre, quarter_data,
         body = [line for line in lines if not line.startswith("Page ") and line != centre.name]
         # A heading or a table's caption is never the last thing on a page.
         assert body and body[-1] not in titles | captions, (number, body[-3:])
+
+
+# The newsletter and getting involved, hand-counted (report_data._newsletter, _involvement) ----
+
+
+def test_newsletter_raw_numbers_are_exact(centre, quarter_data):
+    numbers = NUMBER_SOURCES["newsletter"](centre, QUARTER.start, QUARTER.end)
+    assert numbers == {
+        "issues_published": 2,  # 20 July and 15 September, not May's
+        "pieces_printed": 17,  # not the withdrawn story, not May's poem
+        "women_printed": 12,
+        "contributions": 18,
+        "by_kind": {"story": 1, "poem": 8, "recipe": 9, "guide": 0, "numbers": 0, "photo": 0},
+        "by_who": {"woman": 14, "staff": 4, "partner": 0, "volunteer": 0},
+        "women_contributing": 12,
+        "women_pieces_with_consent": 13,
+        "withdrawn": 1,
+    }
+
+
+def test_newsletter_section_is_suppressed(content):
+    figures, _ = table_of(content, "The newsletter")
+    assert figures["Issues published"] == ["2"]  # the service: in full
+    assert figures["Pieces printed in those issues"] == ["17"]
+    assert figures["Women whose pieces were printed"] == ["12"]
+    assert figures["Contributions received"] == ["18"]
+    assert figures["Women who contributed"] == ["12"]
+    assert figures["Contributions withdrawn, by her or for her"] == ["fewer than 5"]  # 1
+    # 14 women's pieces are hidden below (4 staff pieces are small): the share with consent
+    # (13 of 14) would give the 14 away, so it is not shown either.
+    assert figures["Women's pieces she agreed to have published"] == ["not shown"]
+    kinds, total = table_of(content, "Contributions by kind")
+    # 8 poems, 9 recipes, 1 story: the 1 is "fewer than 5"; 18 - 9 would leave it at exactly
+    # 1, so the 8 (the smallest shown) is hidden too.
+    assert kinds["Story"] == ["fewer than 5"]
+    assert kinds["Poem"] == ["not shown"]
+    assert kinds["Recipe"] == ["9"]
+    assert kinds["Guide"] == kinds["Photo"] == ["0"]
+    assert total == ["All contributions received", "18"]
+    who, total = table_of(content, "Contributions by who wrote them")
+    assert who["A member of staff"] == ["fewer than 5"]  # 4
+    assert who["A woman who uses the centre"] == ["not shown"]  # 14, or the 4 is known
+    assert who["A partner"] == ["0"]
+    assert total == ["All contributions received", "18"]
+    newsletter = next(s for s in content["sections"] if s["key"] == "newsletter")
+    (chart,) = newsletter["charts"]
+    assert ["Recipe", 9, "9"] in chart["bars"] and ["Poem", None, "not shown"] in chart["bars"]
+
+
+def test_involvement_raw_numbers_are_exact(centre, quarter_data):
+    numbers = NUMBER_SOURCES["involvement"](centre, QUARTER.start, QUARTER.end)
+    assert numbers["women_moving"] == 6
+    assert numbers["steps"]["feedback"] == 6
+    assert numbers["steps"]["greeter"] == 3
+    assert numbers["steps"]["volunteering"] == 0  # June's
+    assert sum(numbers["steps"].values()) == 9
+    assert numbers["people_active_in_period"] == 2  # woman 0 (two roles) and the volunteer
+    assert numbers["people_active"] == 3  # now: and woman 3, active from October
+    assert numbers["volunteer_hours"] == 7.0
+    assert numbers["training_completed"] == 10
+    assert numbers["training_accredited"] == 5
+    assert numbers["people_trained"] == 3
+    assert numbers["peer_conversations"] == 5
+    assert numbers["peer_escalated"] == 1
+    assert numbers["expenses_claimed"] == Decimal("31.80")
+    assert numbers["expenses_claimed_count"] == 3
+    assert numbers["expenses_paid"] == Decimal("12.20")
+    assert numbers["expenses_paid_count"] == 2
+    assert numbers["exit_questionnaires"] == 5
+
+
+def test_involvement_section_is_suppressed(content):
+    figures, _ = table_of(content, "Getting involved")
+    assert figures["Women who took a step along the continuum"] == ["6"]
+    assert figures["People active in a role in the period (women and community volunteers)"] == [
+        "fewer than 5"
+    ]  # 2
+    assert figures["Hours given on the rotas"] == ["7"]  # hours describe the service
+    assert figures["Training courses completed"] == ["10"]
+    assert figures["Of those, accredited"] == ["5 (50%)"]
+    assert figures["People who completed training"] == ["fewer than 5"]  # 3
+    assert figures["Peer conversations logged"] == ["5"]
+    assert figures["Of those, handed to staff"] == ["fewer than 5"]  # 1 of 5
+    assert figures["Exit questionnaires completed"] == ["5"]
+    steps, total = table_of(
+        content, "Women taking each step on the continuum (a woman can take several)"
+    )
+    assert steps["Giving feedback on her own support"] == ["6"]
+    assert steps["Meeter and greeter"] == ["fewer than 5"]  # 3
+    assert steps["Volunteering"] == ["0"]
+    assert total is None  # a woman who took two steps counts in each row
+    expenses, _ = table_of(content, "Expenses of getting involved")
+    assert expenses["Claims for money spent in the period (not turned down)"] == [
+        "fewer than 5",
+        "£31.80",
+    ]
+    assert expenses["Paid in the period"] == ["fewer than 5", "£12.20"]
+    involvement = next(s for s in content["sections"] if s["key"] == "involvement")
+    (chart,) = involvement["charts"]
+    assert chart["bars"][0] == ["Giving feedback on her own support", 6, "6"]
+    assert ["Meeter and greeter", None, "fewer than 5"] in chart["bars"]  # words only
+    assert chart["bars"][-1] == ["Representing women", 0, "0"]  # short enough to print whole
+
+
+def test_the_newsletter_and_involvement_sections_come_after_meetings(content):
+    keys = [section["key"] for section in content["sections"]]
+    assert keys.index("meetings") < keys.index("newsletter") < keys.index("involvement")
+    assert keys.index("involvement") < keys.index("outcomes")
+
+
+def _newsletter_raw(women, staff, consent):
+    return {
+        "newsletter": {
+            "issues_published": 1,
+            "pieces_printed": 0,
+            "women_printed": 0,
+            "contributions": women + staff,
+            "by_kind": {"poem": women + staff},
+            "by_who": {"woman": women, "staff": staff},
+            "women_contributing": women,
+            "women_pieces_with_consent": consent,
+            "withdrawn": 0,
+        }
+    }
+
+
+@pytest.mark.parametrize(
+    ("women", "staff", "consent", "shown"),
+    [
+        (10, 6, 5, "5 (50%)"),  # every count shown: the share too
+        (3, 6, 3, "fewer than 5"),  # her pieces are few: so is the share, nothing more
+        (14, 4, 13, "not shown"),  # her 14 pieces are hidden: the share would give them away
+        (0, 6, 0, "–"),  # no piece of hers
+    ],
+)
+def test_the_consent_share_never_reveals_a_hidden_count(women, staff, consent, shown):
+    section = newsletter_section(_newsletter_raw(women, staff, consent), None)
+    figures = {row[0]: row[1:] for row in section["tables"][0]["rows"]}
+    assert figures["Women's pieces she agreed to have published"] == [shown]
