@@ -8,4 +8,5 @@ app_name = "access_review"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("mark/", views.mark, name="mark"),
 ]

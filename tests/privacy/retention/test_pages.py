@@ -68,9 +68,10 @@ def test_a_hold_needs_a_reason_and_is_audited_and_lifted(manager_client, centre,
     assert manager_client.post(lift, {"lift_reason": "Case over"}).status_code == 302
     hold.refresh_from_db()
     assert hold.lifted_at and hold.lift_reason == "Case over"
-    assert set(
-        AuditEvent.objects.filter(woman_id=woman.pk).values_list("action", flat=True)
-    ) == {"retention.hold.place", "retention.hold.lift"}
+    assert set(AuditEvent.objects.filter(woman_id=woman.pk).values_list("action", flat=True)) == {
+        "retention.hold.place",
+        "retention.hold.lift",
+    }
 
 
 def test_another_centres_hold_is_not_found(outsider_client, centre, manager):
@@ -78,5 +79,7 @@ def test_another_centres_hold_is_not_found(outsider_client, centre, manager):
     hold = LegalHold.objects.create(centre=centre, woman=woman, reason="x", placed_by=manager)
     url = reverse("retention:hold_lift", args=[hold.pk])
     assert outsider_client.get(url).status_code == 404
-    response = outsider_client.post(reverse("retention:hold_new"), {"woman": woman.pk, "reason": "y"})
+    response = outsider_client.post(
+        reverse("retention:hold_new"), {"woman": woman.pk, "reason": "y"}
+    )
     assert response.status_code == 200 and LegalHold.objects.count() == 1
