@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from casework.models import Woman
 from centre.versioning import VersionedForm
 
 from .models import Action
@@ -23,17 +24,22 @@ class PeriodForm(VersionedForm):
             "initial", {"months": period.months, "action": period.action, "version": period.version}
         )
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [
-            (value, Action(value).label) for value in period.default.actions
-        ]
+        action = self.fields["action"]
+        assert isinstance(action, forms.ChoiceField)
+        action.choices = [(value, Action(value).label) for value in period.default.actions]
         self.fields["months"].help_text = _("At least %(minimum)s months. %(why)s") % {
             "minimum": period.default.minimum,
             "why": period.default.minimum_why,
         }
 
 
+class WomanChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.short_name)
+
+
 class HoldForm(forms.Form):
-    woman = forms.ModelChoiceField(label=_("Whose records"), queryset=None)
+    woman = WomanChoiceField(label=_("Whose records"), queryset=Woman.objects.none())
     reason = forms.CharField(
         label=_("Why her records must be kept"),
         help_text=_(
@@ -46,8 +52,9 @@ class HoldForm(forms.Form):
 
     def __init__(self, *args: Any, women: QuerySet, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["woman"].queryset = women
-        self.fields["woman"].label_from_instance = lambda woman: woman.short_name
+        woman = self.fields["woman"]
+        assert isinstance(woman, forms.ModelChoiceField)
+        woman.queryset = women
 
 
 class LiftForm(forms.Form):

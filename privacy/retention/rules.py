@@ -71,7 +71,7 @@ def held_women() -> QuerySet:
 
 def _delete(model: type[models.Model]) -> Callable[[QuerySet], int]:
     """Delete the rows (and any files behind them), through the registry's erasure."""
-    declaration = PersonalData(model, "pk", model._meta.verbose_name, erasure=DELETE)
+    declaration = PersonalData(model, "pk", str(model._meta.verbose_name), erasure=DELETE)
     return lambda rows: erase_rows(declaration, rows)
 
 

@@ -56,7 +56,7 @@ def period_edit(request: HttpRequest, kind: str) -> HttpResponse:
                 kind=kind,
                 months=form.cleaned_data["months"],
                 action=form.cleaned_data["action"],
-                by=request.user,
+                by=request.user,  # type: ignore[arg-type]
                 expected_version=form.expected_version,
             ),
             fields=["months", "action"],
@@ -90,7 +90,7 @@ def hold_new(request: HttpRequest) -> HttpResponse:
         try:
             services.hold_place(
                 woman=form.cleaned_data["woman"],
-                by=request.user,
+                by=request.user,  # type: ignore[arg-type]
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
@@ -120,7 +120,11 @@ def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
     form = LiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.hold_lift(hold=hold, by=request.user, reason=form.cleaned_data["lift_reason"])
+            services.hold_lift(
+                hold=hold,
+                by=request.user,  # type: ignore[arg-type]
+                reason=form.cleaned_data["lift_reason"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -6,7 +6,7 @@ stable id so the manager can mark it reviewed. About ten queries whatever the mo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from axes.models import AccessFailureLog
@@ -35,8 +35,10 @@ ACCOUNT_ACTIONS = (
     "team.triage_off",
     "account.sessions_ended",
 )
-# A read of her record ends in one of these; with no grounds it should not have happened.
-READ_SUFFIXES = (".view", ".download", ".photo")
+# A read of a woman's record: written with grounds "none" when the person had none, or (older
+# events, or a view that forgot them) with no grounds at all. Photos and downloads on registers
+# and papers are left out: they are read on their session's grounds, not her record's.
+READ_SUFFIXES = (".view",)
 NO_GROUNDS = "none"
 
 
@@ -87,11 +89,11 @@ def month_start(value: Any = None, *, today: date | None = None) -> date:
 
 
 def previous_month(month: date) -> date:
-    return (month.replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
+    return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 def next_month(month: date) -> date:
-    return (month.replace(day=28) + timezone.timedelta(days=4)).replace(day=1)
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def _bounds(month: date) -> tuple[datetime, datetime]:

@@ -18,6 +18,7 @@ from coproduction.suggestions.models import Suggestion
 from privacy.retention import schedule, services, tasks
 from privacy.retention.models import RetentionPeriod, SweepLog
 from tests.casework.factories import ReferralFactory, WomanFactory
+from tests.conftest import wait_for
 from tests.coproduction.factories import SuggestionFactory
 from tests.coproduction.involvement.factories import active_helper
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
@@ -257,3 +258,15 @@ def test_a_cutoff_counts_calendar_months():
     moment = timezone.make_aware(timezone.datetime(2026, 3, 31, 12, 0))
     assert schedule.months_before(moment, 1).date().isoformat() == "2026-02-28"
     assert schedule.months_before(moment, 84).date().isoformat() == "2019-03-31"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_runs_the_sweep(centre, celery_workers):
+    celery_workers(1)
+    ReferralFactory(centre=centre, decision="declined", decided_at=_ago(2 * YEARS))
+    tasks.retention_sweep_task.delay()
+    assert wait_for(
+        lambda: SweepLog.objects.filter(centre=centre, finished_at__isnull=False).exists()
+    )
+    assert not Referral.objects.filter(centre=centre).exists()
+    assert SweepLog.objects.get(centre=centre).counts["referral_not_taken"] == 1
