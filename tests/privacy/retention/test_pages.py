@@ -83,3 +83,13 @@ def test_another_centres_hold_is_not_found(outsider_client, centre, manager):
         reverse("retention:hold_new"), {"woman": woman.pk, "reason": "y"}
     )
     assert response.status_code == 200 and LegalHold.objects.count() == 1
+
+
+def test_a_hold_reason_with_markup_stays_inert(manager_client, centre, manager):
+    woman = WomanFactory(centre=centre)
+    LegalHold.objects.create(
+        centre=centre, woman=woman, reason='<script>alert("x")</script>', placed_by=manager
+    )
+    page = manager_client.get(reverse("retention:index")).content.decode()
+    assert '<script>alert("x")</script>' not in page
+    assert "&lt;script&gt;" in page

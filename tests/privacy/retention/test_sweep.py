@@ -270,3 +270,14 @@ def test_a_real_worker_runs_the_sweep(centre, celery_workers):
     )
     assert not Referral.objects.filter(centre=centre).exists()
     assert SweepLog.objects.get(centre=centre).counts["referral_not_taken"] == 1
+
+
+def test_a_lifted_holds_reasons_go_when_she_is_erased(centre, manager):
+    from centre.personal_data import erase
+
+    woman = WomanFactory(centre=centre)
+    hold = services.hold_place(woman=woman, by=manager, reason="A claim about her support")
+    services.hold_lift(hold=hold, by=manager, reason="Settled")
+    erase(woman.pk)
+    hold.refresh_from_db()
+    assert hold.reason == "" and hold.lift_reason == "" and hold.lifted_at

@@ -172,3 +172,18 @@ def test_the_managers_home_panel_counts_last_months_items(manager_client, key_wo
     page = manager_client.get(reverse("home")).content.decode()
     assert "Access review for" in page and "items not reviewed" in page
     assert "Access review for" not in key_worker_client.get(reverse("home")).content.decode()
+
+
+def test_a_note_or_reason_with_markup_stays_inert(manager_client, centre, month_of_events):
+    glass = month_of_events["glass"]
+    manager_client.post(
+        reverse("access_review:mark"),
+        {
+            "kind": "break_glass",
+            "item": str(glass.pk),
+            "month": "2026-11",
+            "note": "<b onmouseover=x>",
+        },
+    )
+    page = manager_client.get(reverse("access_review:index") + "?month=2026-11").content.decode()
+    assert "<b onmouseover=x>" not in page and "&lt;b onmouseover=x&gt;" in page
