@@ -25,4 +25,5 @@ def holds_here(request: HttpRequest) -> QuerySet[LegalHold]:
 
 
 def women_here(request: HttpRequest) -> QuerySet[Woman]:
-    return scope_to_centre(Woman.objects.all(), request)
+    """Women whose records can be held: not those already anonymised."""
+    return scope_to_centre(Woman.objects.filter(anonymised_at__isnull=True), request)

@@ -33,9 +33,11 @@ logger = logging.getLogger(__name__)
 # --- Holds ------------------------------------------------------------------------------------
 
 
-def is_held(woman: Woman) -> bool:
-    """Is a legal hold in place on her records? Nothing may erase or sweep them while it is."""
-    return LegalHold.objects.filter(woman=woman, lifted_at__isnull=True).exists()
+def is_held(woman: Woman | int) -> bool:
+    """Is a legal hold in place on her records (her record or its id)? Nothing may erase or
+    sweep them while it is."""
+    woman_id = woman if isinstance(woman, int) else woman.pk
+    return LegalHold.objects.filter(woman_id=woman_id, lifted_at__isnull=True).exists()
 
 
 def hold_place(*, woman: Woman, by: User, reason: str) -> LegalHold:

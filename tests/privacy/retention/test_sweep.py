@@ -92,6 +92,11 @@ def world(centre, manager):
         Attendance.objects.create(
             meeting=meeting, woman=w["recent_case"], status="present", naming=Naming.NAME
         )
+        w.setdefault("old_meeting", meeting)
+    # Her erasure (closed case) reaches her attendance too: counted once, under attendance.
+    Attendance.objects.create(
+        meeting=w["old_meeting"], woman=w["old_case"], status="present", naming=Naming.NAME
+    )
     helper = active_helper(centre, woman=w["recent_case"])
     _expense(centre, helper, 7 * YEARS)
     _expense(centre, helper, 30)
@@ -105,7 +110,7 @@ def test_the_dry_run_shows_what_the_sweep_removes_and_a_second_run_removes_nothi
         "tablet_suggestion": 1,
         "outbox_message": 1,
         "audit_event": 1,
-        "meeting_attendance": 1,
+        "meeting_attendance": 2,
         "expenses": 1,
         "closed_case": 1,
     }
@@ -122,11 +127,11 @@ def test_the_dry_run_shows_what_the_sweep_removes_and_a_second_run_removes_nothi
     assert Suggestion.objects.filter(centre=centre).count() == 2
     assert OutboxMessage.objects.filter(centre=centre).count() == 2
     assert list(
-        Attendance.objects.values_list("naming", flat=True).order_by("meeting__starts_at")
-    ) == [
-        Naming.ANONYMOUS,
-        Naming.NAME,
-    ]
+        Attendance.objects.filter(woman=world["recent_case"])
+        .values_list("naming", flat=True)
+        .order_by("meeting__starts_at")
+    ) == [Naming.ANONYMOUS, Naming.NAME]
+    assert Attendance.objects.get(woman=world["old_case"]).naming in (Naming.ANONYMOUS, "")
     kept, cleared = Expense.objects.order_by("-paid_on")
     assert kept.helper_id and kept.description
     assert (
