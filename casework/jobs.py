@@ -1,4 +1,5 @@
-"""Scheduled casework jobs: court-date reminders, the daily digest and retention.
+"""Scheduled casework jobs: court-date reminders and the daily digest, and anonymising one closed
+record (which the retention sweep, privacy/retention, calls when her closed record's period ends).
 
 Each is safe to run twice: messages go through the outbox, whose key (purpose, reference,
 recipient, scheduled time) is deterministic here, and anonymising skips records already done."""
@@ -6,7 +7,6 @@ recipient, scheduled time) is deterministic here, and anonymising skips records 
 import logging
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -161,32 +161,11 @@ def daily_digests_queue(*, today=None):
     return queued
 
 
-def retention_days():
-    return int(getattr(settings, "CASEWORK_RETENTION_DAYS", 2555))
-
-
-def retention_anonymise(*, now=None, batch=200):
-    """Anonymise every record closed for longer than the retention period. Returns how many.
-    Keeps dates, types and stages (for aggregate reports); removes everything that identifies
-    her or describes her life."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=retention_days())
-    done = 0
-    while True:
-        ids = list(
-            Woman.objects.filter(
-                stage=Stage.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
-            ).values_list("pk", flat=True)[:batch]
-        )
-        if not ids:
-            return done
-        for woman_id in ids:
-            done += woman_anonymise(woman_id=woman_id)
-
-
 @transaction.atomic
 def woman_anonymise(*, woman_id):
-    """Anonymise one closed record. Safe to call twice: returns 0 when already done."""
+    """Anonymise one closed record. Safe to call twice: returns 0 when already done. Keeps dates,
+    types and stages (for aggregate reports); removes everything that identifies her or describes
+    her life."""
     woman = (
         Woman.objects.select_for_update().filter(pk=woman_id, anonymised_at__isnull=True).first()
     )

@@ -15,9 +15,3 @@ def casework_court_reminders_task():
 def casework_digest_reminders_task():
     """Queue each key worker's daily digest email."""
     return jobs.daily_digests_queue()
-
-
-@shared_task(soft_time_limit=900, time_limit=1000)
-def casework_retention_anonymise_task():
-    """Anonymise records closed for longer than CASEWORK_RETENTION_DAYS."""
-    return jobs.retention_anonymise()

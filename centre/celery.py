@@ -53,15 +53,12 @@ app.conf.update(
         "clear-expired-sessions": _beat(
             "centre.tasks.sessions_clear_task", crontab(hour=3, minute=15)
         ),
-        # casework: court-date reminders, key workers' daily digest, retention
+        # casework: court-date reminders and key workers' daily digest
         "casework-court-reminders": _beat(
             "casework.tasks.casework_court_reminders_task", crontab(hour=6, minute=45)
         ),
         "casework-daily-digest": _beat(
             "casework.tasks.casework_digest_reminders_task", crontab(hour=6, minute=50)
-        ),
-        "casework-retention": _beat(
-            "casework.tasks.casework_retention_anonymise_task", crontab(hour=2, minute=30)
         ),
         # coproduction: overdue suggestions (hourly; each alert goes once) and the weekly poster
         "coproduction-overdue-suggestions": _beat(
@@ -78,6 +75,15 @@ app.conf.update(
         # involvement: the day-before rota reminders for volunteers
         "involvement-shift-reminders": _beat(
             "coproduction.involvement.tasks.shift_reminders_queue_task", crontab(minute="*/15")
+        ),
+        # data protection: the retention sweep (what has expired is anonymised or deleted) and
+        # the manager's monthly access review email (once per month per manager)
+        "privacy-retention-sweep": _beat(
+            "privacy.retention.tasks.retention_sweep_task", crontab(hour=2, minute=30)
+        ),
+        "privacy-access-review-email": _beat(
+            "privacy.review.tasks.access_review_email_task",
+            crontab(day_of_month="1-3", hour=7, minute=10),
         ),
         # reports: last quarter's steering group report, from the 3rd of each new quarter (two
         # days for records to catch up); later days only retry a report not built yet

@@ -263,6 +263,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Keep each failed sign-in (username, address, time, whether it locked) for the manager's monthly
+# access review (privacy/review); axes keeps at most 1000 per username.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English")]

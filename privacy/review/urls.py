@@ -1,5 +1,12 @@
 """Access review: URLs under /privacy/review/."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "access_review"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("mark/", views.mark, name="mark"),
+]

@@ -39,8 +39,9 @@ def test_digest_per_key_worker_counts_only(woman, key_worker, centre):
     assert woman.first_name not in message.body and woman.last_name not in message.body
 
 
-def test_retention_anonymises_only_long_closed_records(centre, settings, key_worker):
-    settings.CASEWORK_RETENTION_DAYS = 30
+def test_anonymising_one_closed_record_keeps_only_what_reports_need(centre, key_worker):
+    """The retention sweep (tests/privacy/retention) decides whose record; this is what
+    anonymising does to it."""
     old = WomanFactory(
         centre=centre,
         stage=Stage.CLOSED,
@@ -48,29 +49,17 @@ def test_retention_anonymises_only_long_closed_records(centre, settings, key_wor
         closed_at=timezone.now() - timedelta(days=31),
         code_word="tulip",
     )
-    recent = WomanFactory(
-        centre=centre,
-        stage=Stage.CLOSED,
-        first_name="Recent",
-        closed_at=timezone.now() - timedelta(days=5),
-    )
     open_case = WomanFactory(centre=centre, stage=Stage.INTENSIVE, first_name="Open")
     ContactFactory(woman=old, note="Very personal note")
-    assert jobs.retention_anonymise() == 1
-    assert jobs.retention_anonymise() == 0
+    assert jobs.woman_anonymise(woman_id=old.pk) == 1
+    assert jobs.woman_anonymise(woman_id=old.pk) == 0
+    assert jobs.woman_anonymise(woman_id=open_case.pk) == 0  # only a closed record
     old.refresh_from_db()
     assert old.first_name == "Anonymised" and old.code_word == "" and old.anonymised_at
     assert Contact.objects.get(woman=old).note == "(removed)"
     assert Contact.objects.get(woman=old).contact_type == "phone"  # kept for reports
-    assert Woman.objects.get(pk=recent.pk).first_name == "Recent"
     assert Woman.objects.get(pk=open_case.pk).first_name == "Open"
     assert AuditEvent.objects.filter(action="casework.woman.anonymise").count() == 1
-
-
-def test_retention_default_is_seven_years(settings):
-    if hasattr(settings, "CASEWORK_RETENTION_DAYS"):
-        del settings.CASEWORK_RETENTION_DAYS
-    assert jobs.retention_days() == 2555
 
 
 def test_tasks_are_routed_and_scheduled():
@@ -78,5 +67,5 @@ def test_tasks_are_routed_and_scheduled():
     assert {
         "casework.tasks.casework_court_reminders_task",
         "casework.tasks.casework_digest_reminders_task",
-        "casework.tasks.casework_retention_anonymise_task",
     } <= names
+    assert "casework.tasks.casework_retention_anonymise_task" not in names

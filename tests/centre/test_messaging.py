@@ -39,6 +39,7 @@ EVERY_KIND = {
     "involvement_worry_handed_over",
     "newsletter_call",
     "newsletter_issue",
+    "access_review_monthly",
 }
 KINDS = messaging.kinds()
 TEMPLATES = [(kind, name) for kind in KINDS for name in kind.template_names()]
