@@ -125,6 +125,8 @@ def _cleared_value(field: models.Field) -> object:
     """What an anonymised field holds: nothing, in the form the column accepts."""
     if field.null:
         return None
+    if field.choices and field.has_default():
+        return field.get_default()  # a choice's safe default (say, "not named"), never ""
     if isinstance(field, models.BooleanField):
         return False
     if isinstance(field, models.JSONField):
@@ -153,7 +155,11 @@ def erase_rows(declaration: PersonalData, rows: models.QuerySet) -> int:
                     getattr(row, field.name).delete(save=False)
         rows.delete()
         return count
-    fields = [declaration.model._meta.get_field(name) for name in declaration.anonymise]
+    fields = [
+        field
+        for name in declaration.anonymise
+        if isinstance(field := declaration.model._meta.get_field(name), models.Field)
+    ]
     for field in fields:
         if isinstance(field, models.FileField):
             for row in rows.exclude(**{field.attname: ""}).iterator():

@@ -52,3 +52,9 @@ def test_erase_deletes_or_clears_as_declared_and_is_safe_twice(clean_registry):
     assert personal_data.erase(message.pk)["centre.outboxmessage"] == 1
     assert not OutboxMessage.objects.filter(pk=message.pk).exists()
     assert personal_data.erase(message.pk)["centre.outboxmessage"] == 0
+
+
+def test_a_cleared_choice_takes_its_safe_default_never_an_empty_choice():
+    from coproduction.meetings.models import Attendance, Naming
+
+    assert personal_data._cleared_value(Attendance._meta.get_field("naming")) == Naming.ANONYMOUS
