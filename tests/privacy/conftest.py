@@ -52,3 +52,8 @@ def seeded_woman(woman, key_worker, centre):
     helper = active_helper(centre, woman=woman)
     shift(centre, helper)
     return woman
+
+
+@pytest.fixture
+def foreign_woman(other_centre):
+    return WomanFactory(centre=other_centre, first_name="Elsewhere")
