@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from casework.models import Woman
+from centre.documents.services import document_build
 from centre.models import AuditEvent
 from centre.personal_data import declarations
 from privacy.requests import services
@@ -106,8 +107,6 @@ def test_build_the_bundle_through_the_platform_and_download_it(manager_client, w
     manager_client.post(reverse("privacy_requests:bundle_build", args=[data_request.pk]))
     document = services.bundle_document(data_request)
     assert document is not None
-    from centre.documents.services import document_build  # noqa: PLC0415
-
     document_build(document_id=document.pk)
     document.refresh_from_db()
     assert document.status == document.Status.READY
