@@ -1,6 +1,6 @@
 """Forms for data protection requests: a new request, a correction, an erasure proposal."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -48,7 +48,8 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args: Any, centre: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["woman"].queryset = Woman.objects.filter(
+        woman_field = cast(WomanChoiceField, self.fields["woman"])
+        woman_field.queryset = Woman.objects.filter(
             centre=centre, anonymised_at__isnull=True
         ).order_by("first_name", "last_name", "pk")
 
