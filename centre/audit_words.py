@@ -125,6 +125,7 @@ WORDS: dict[str, StrOrPromise] = {
     "privacy.request.view": _("opened a request from {woman} about her data"),
     "report.download": _("downloaded the quarterly report"),
     "report.request": _("asked for a quarterly report"),
+    "report.targets": _("changed the quarterly report's headline targets"),
     "team.change_role": _("changed a person's role"),
     "team.deactivate": _("took a person off the team"),
     "team.invitation_accepted": _("accepted an invitation to the team"),
