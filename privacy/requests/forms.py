@@ -32,7 +32,7 @@ class RequestForm(forms.Form):
     received_on = forms.DateField(
         label=_("Received on"),
         help_text=_("The day the centre received her request. It is due one month later."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Give the day the request was received."),
             "invalid": _("Give the date as day, month and year."),

@@ -14,7 +14,9 @@ from . import selectors
 
 def nav_items(request: HttpRequest) -> list[NavItem]:
     if can(request, "handle_data_requests"):
-        return [NavItem(_("Data protection"), reverse("privacy_requests:list"), "/privacy/")]
+        return [
+            NavItem(_("Data protection"), reverse("privacy_requests:list"), "/privacy/requests/")
+        ]
     return []
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -32,7 +33,7 @@ def request_list(request):
 @roles_required(HANDLERS)
 @require_http_methods(["GET", "POST"])
 def request_new(request):
-    initial = {}
+    initial: dict = {"received_on": timezone.localdate()}
     woman_id = request.GET.get("woman", "")
     if woman_id.isdigit():
         woman = scope_to_centre(Woman.objects.all(), request).filter(pk=woman_id).first()
