@@ -11,7 +11,7 @@ from django.urls import reverse
 from casework.models import Woman
 from centre.documents.services import document_build
 from centre.models import AuditEvent
-from centre.personal_data import declarations
+from centre.personal_data import DELETE, declarations, erase, held_about
 from privacy.requests import services
 from privacy.requests.models import DataRequest, one_month_after
 from tests.casework.factories import ContactFactory, WomanFactory
@@ -213,3 +213,28 @@ def test_home_panel_counts_due_and_overdue(manager_client, woman):
 def test_record_panel_links_to_a_new_request(manager_client, woman):
     page = manager_client.get(reverse("casework:woman", args=[woman.pk])).content.decode()
     assert reverse("privacy_requests:new") + f"?woman={woman.pk}" in page
+
+
+def test_erasure_of_a_woman_with_data_in_every_app(seeded_woman, manager, second_manager):
+    data_request = _request(
+        seeded_woman,
+        kind=DataRequest.Kind.ERASURE,
+        status=DataRequest.Status.PROPOSED,
+        proposed_by=manager,
+        erasure_reason="She asked",
+    )
+    before = {key: rows.count() for key, rows in held_about(seeded_woman.pk).items()}
+    erased = services.erasure_approve(data_request=data_request, by=second_manager)
+    labels = {d.key: d.label for d in declarations()}
+    for declaration in declarations():
+        left = declaration.rows_for(seeded_woman.pk).count()
+        if declaration.erasure == DELETE:
+            assert left == 0, declaration.key
+        if before[declaration.key]:
+            assert erased[labels[declaration.key]] == before[declaration.key], declaration.key
+    woman = Woman.objects.get(pk=seeded_woman.pk)
+    assert (woman.first_name, woman.last_name, woman.mobile) == ("", "", "")
+    # Safe to run twice: nothing more to delete (anonymised rows are cleared again, still empty).
+    again = erase(woman.pk)
+    assert all(again[d.key] == 0 for d in declarations() if d.erasure == DELETE)
+    assert Woman.objects.get(pk=woman.pk).first_name == ""
