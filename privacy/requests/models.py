@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.models import Woman
 from centre.models import Centre
-from centre.versioning import VersionedModel
 
 TEXT_MAX = 2000
 
@@ -24,7 +23,10 @@ def one_month_after(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class DataRequest(VersionedModel):
+class DataRequest(models.Model):
+    """Not a versioned record: nothing on it is edited freely. Each step (propose, approve,
+    done) changes it with a conditional update that checks its status first."""
+
     class Kind(models.TextChoices):
         ACCESS = "access", _("A copy of everything held about her (subject access)")
         ERASURE = "erasure", _("Erase what is held about her")

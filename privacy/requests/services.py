@@ -133,9 +133,13 @@ def request_done(*, data_request: DataRequest, by: User) -> None:
         and not data_request.corrections.exists()
     ):
         raise ValidationError(_("Record what was corrected before marking the request done."))
-    DataRequest.objects.filter(pk=data_request.pk).update(
-        status=DataRequest.Status.DONE, done_at=timezone.now(), handled_by=by
+    updated = (
+        DataRequest.objects.filter(pk=data_request.pk)
+        .exclude(status=DataRequest.Status.DONE)
+        .update(status=DataRequest.Status.DONE, done_at=timezone.now(), handled_by=by)
     )
+    if not updated:  # someone else marked it done a moment ago
+        raise ValidationError(_("This request is already done."))
     _audit("privacy.request.done", by=by, data_request=data_request)
 
 
@@ -146,12 +150,14 @@ def erasure_propose(*, data_request: DataRequest, reason: str, by: User) -> None
         raise ValidationError(_("This erasure has already been proposed or done."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why her data should be erased.")})
-    DataRequest.objects.filter(pk=data_request.pk).update(
+    updated = DataRequest.objects.filter(pk=data_request.pk, status=DataRequest.Status.OPEN).update(
         status=DataRequest.Status.PROPOSED,
         proposed_by=by,
         proposed_at=timezone.now(),
         erasure_reason=reason,
     )
+    if not updated:  # someone else proposed it a moment ago
+        raise ValidationError(_("This erasure has already been proposed or done."))
     _audit("privacy.erasure.propose", by=by, data_request=data_request)
 
 
