@@ -238,3 +238,10 @@ def test_erasure_of_a_woman_with_data_in_every_app(seeded_woman, manager, second
     again = erase(woman.pk)
     assert all(again[d.key] == 0 for d in declarations() if d.erasure == DELETE)
     assert Woman.objects.get(pk=woman.pk).first_name == ""
+
+
+def test_no_link_or_panel_for_anyone_but_the_manager(key_worker_client, woman):
+    _request(woman, received_on=datetime.date.today() - datetime.timedelta(days=40))
+    page = key_worker_client.get(reverse("home")).content.decode()
+    assert "Data protection" not in page
+    assert "request is overdue" not in page
