@@ -549,11 +549,6 @@ def _create_case_reviews(request: CentreRequest) -> bool:
     return role_in(request, MANAGER_ONLY)
 
 
-@capability("export_subject_access")
-def _export_subject_access(request: CentreRequest) -> bool:
-    return role_in(request, MANAGER_ONLY)
-
-
 @capability("use_casework")
 def _use_casework(request: CentreRequest) -> bool:
     return role_in(request, CASEWORK_ROLES)

@@ -37,7 +37,6 @@ urlpatterns = [
     path(f"{woman}who-looked/", views.woman_viewers, name="woman_viewers"),
     path(f"{woman}timeline/", views.woman_timeline, name="woman_timeline"),
     path(f"{woman}record.pdf", views.woman_pdf, name="woman_pdf"),
-    path(f"{woman}subject-access/", views.woman_export, name="woman_export"),
     path(f"{woman}contacts/new/", views.contact_new, name="contact_new"),
     path(f"{woman}appointments/new/", views.appointment_new, name="appointment_new"),
     path(f"{woman}needs/", views.needs, name="needs"),

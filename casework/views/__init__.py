@@ -2,7 +2,7 @@
 from .case_reviews import case_review_detail, case_review_item, case_review_list, case_review_new
 from .dashboard import caseload, not_heard_from, team
 from .directory import agency_edit, agency_new, directory
-from .export import woman_export, woman_pdf
+from .export import woman_pdf
 from .record import (
     allocation_end,
     break_glass,

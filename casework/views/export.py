@@ -1,15 +1,14 @@
-"""The record as a PDF, and the subject access download for the manager."""
+"""The record as a PDF. (Subject access is on the data protection requests pages.)"""
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from centre.access import roles_required
-from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
+from centre.roles import CASEWORK_ROLES
 
 from ..documents import reader_for, summary_pdf
-from ..export import woman_export_bundle
-from ._common import audit_woman, full_record, post_after_fetch
+from ._common import audit_woman, full_record
 
 
 @roles_required(CASEWORK_ROLES)
@@ -26,15 +25,4 @@ def woman_pdf(request, woman):
         True, document.kind_spec.filename(document)
     )
     response["Cache-Control"] = "no-store"
-    return response
-
-
-@roles_required(MANAGER_ONLY)
-@full_record
-@post_after_fetch
-def woman_export(request, woman):
-    """Subject access: everything held about her (manager only)."""
-    bundle = woman_export_bundle(woman=woman, by=request.user)
-    response = HttpResponse(bundle, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="subject-access-{woman.pk}.zip"'
     return response

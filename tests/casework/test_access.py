@@ -25,12 +25,14 @@ def test_key_worker_sees_full_record(key_worker_client, woman):
     assert response.status_code == 200
     assert b"Log a contact" in response.content
     assert b"Front-desk card" not in response.content
+    assert b"Record a request from her about her data" not in response.content
 
 
 def test_manager_sees_every_record(manager_client, woman):
     response = manager_client.get(record(woman))
     assert response.status_code == 200
-    assert b"Subject access" in response.content
+    # Only the manager is offered data protection requests (privacy/requests' record panel).
+    assert b"Record a request from her about her data" in response.content
 
 
 def test_colleague_not_allocated_sees_only_the_card(partner_client, woman):

@@ -13,7 +13,7 @@ from centre.audit_words import WORDS
 from tests.casework.factories import WomanFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("centre", "casework", "activities", "coproduction")
+APPS = ("centre", "casework", "activities", "coproduction", "privacy")
 AUDIT_CALLS = {"audit_log": None, "audit_request": 1, "audit_woman": 2, "audited_list": 2}
 ACTION_NAMES = {"action", "audit_action", "viewed"}
 CODE = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")

@@ -105,7 +105,6 @@ ROWS = {
     "casework:woman_viewers": get_only(MANAGER, role_rule=MANAGER),
     "casework:woman_timeline": get_only(),
     "casework:woman_pdf": get_only(),
-    "casework:woman_export": post_only(MANAGER, post="ok"),
     "casework:contact_new": page(),
     "casework:appointment_new": page(),
     "casework:needs": page(),

@@ -1,16 +1,18 @@
-"""Subject access from the command line: everything held about one woman, as a zip."""
+"""Subject access from the command line: everything held about one woman, as a zip of the JSON
+(every model the personal data registry declares, and who read her record) and the readable
+PDF."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casework.export import woman_export_bundle
 from casework.models import Woman
 from centre.models import User
+from privacy.requests.services import bundle_export
 
 
 class Command(BaseCommand):
-    help = "Export everything held about a woman (JSON, HTML and PDF summary) to a zip file."
+    help = "Export everything held about a woman (JSON and a readable PDF) to a zip file."
 
     def add_arguments(self, parser):
         parser.add_argument("--woman", type=int, required=True, help="The woman's record id.")
@@ -23,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, woman, output, by, **options):
         try:
-            record = Woman.objects.select_related("centre", "key_worker").get(pk=woman)
+            record = Woman.objects.select_related("centre").get(pk=woman)
         except Woman.DoesNotExist:
             raise CommandError(f"No woman with id {woman}.") from None
         actor = None
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             actor = User.objects.filter(username=by).first()
             if actor is None:
                 raise CommandError(f"No user called {by!r}.")
-        bundle = woman_export_bundle(woman=record, by=actor)
+        bundle = bundle_export(woman=record, by=actor)
         path = Path(output)
         path.write_bytes(bundle)
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(bundle)} bytes to {path}."))
