@@ -16,6 +16,7 @@ urlpatterns = [
     path("kiosk/activities/", views.activities, name="activities"),
     path("kiosk/newsletter/", views.newsletter, name="newsletter"),
     path("kiosk/newsletter/photos/<int:pk>/", views.newsletter_photo, name="newsletter_photo"),
+    path("kiosk/accessibility/", views.accessibility, name="accessibility"),
     path("kiosk/enrol/", views.enrol, name="enrol"),
     path("kiosk/enrol/<str:token>/", views.enrol_link, name="enrol_link"),
     path("coproduction/tablets/", views.tablets, name="tablets"),

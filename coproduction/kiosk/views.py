@@ -18,6 +18,7 @@ from activities import selectors as activity_selectors
 from activities import services as activity_services
 from activities.models import Feedback
 from centre.access import roles_required
+from centre.accessibility import accessibility_context
 from centre.audit import audit_log
 from centre.features import collect
 from centre.roles import MANAGER_ONLY
@@ -162,6 +163,14 @@ def activities(request):
         day = today + timedelta(days=offset)
         days.append({"date": day, "sessions": [e for e in entries if e["date"] == day]})
     return _render(request, "activities.html", {"days": days, "today": today})
+
+
+@tablet_page
+@require_GET
+def accessibility(request):
+    """The accessibility statement on the tablet, inside the tablet's own page (a link out to
+    the staff site would leave the tablet's idle wipe behind)."""
+    return _render(request, "accessibility.html", accessibility_context())
 
 
 FACES = {1: "face-1", 2: "face-2", 3: "face-3", 4: "face-4", 5: "face-5"}

@@ -141,6 +141,7 @@ ROWS = {
     "kiosk:feedback": Row(get=KIOSK_GET, post=expect(403, tablet=400)),
     "kiosk:board": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
     "kiosk:activities": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
+    "kiosk:accessibility": Row(get=KIOSK_GET, post=KIOSK_GET_ONLY_POST),
     # Setting a tablet up needs only the one-time code, which is the credential.
     "kiosk:enrol": Row(get=expect("ok"), post=expect("ok")),
     "kiosk:enrol_link": Row(
