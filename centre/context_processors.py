@@ -12,6 +12,8 @@ NAV_GROUPS = [
     (_("Co-production"), ("/coproduction/", "/newsletter/", "/involvement/", "/reports/")),
     (_("Running the centre"), ("/centre/", "/audit/", "/privacy/")),
 ]
+# A person's own page (by its address) stays on the menu's top line, whatever its group.
+NAV_OWN = ("/involvement/mine/",)
 
 
 @dataclass
@@ -29,7 +31,7 @@ def grouped_nav(items: list[NavItem]) -> list[NavItem | NavGroup]:
             (
                 i
                 for i, (_label, prefixes) in enumerate(NAV_GROUPS)
-                if item.section.startswith(prefixes)
+                if item.section.startswith(prefixes) and not item.url.startswith(NAV_OWN)
             ),
             None,
         )
