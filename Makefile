@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
-MYPY_PATHS ?= centre $(filter-out centre/%,$(wildcard */services.py */selectors.py */access.py */*/services.py */*/selectors.py */*/access.py */services/*.py */selectors/*.py))
+MYPY_PATHS ?= centre $(filter-out centre/%,$(wildcard */services.py */selectors.py */access.py */*/services.py */*/selectors.py */*/access.py */services/*.py */selectors/*.py */*/services/*.py))
 
 .PHONY: install run test drills bench lint format check-deploy check-types migrate seed backup restore clean
 
