@@ -1,7 +1,6 @@
 """The manager's monthly access review, and marking an item reviewed."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from centre.access import roles_required
 from centre.audit import audit_request
+from centre.forms import form_page, form_try
 
 from . import access, selectors, services
 from .forms import MarkForm
@@ -43,24 +43,28 @@ def index(request: HttpRequest) -> HttpResponse:
 @roles_required(access.MANAGERS)
 @require_POST
 def mark(request: HttpRequest) -> HttpResponse:
+    """Mark an item reviewed, posted from the month's page. Refused (a note too long, an item not
+    in this centre's month), it comes back on a page of its own with her note and the message."""
     form = MarkForm(request.POST)
     month_value = request.POST.get("month", "")
-    if not form.is_valid():
-        messages.error(request, _("The note is too long: keep it under 1000 characters."))
-    else:
+    back = f"{reverse('access_review:index')}?month={month_value}"
+    if form.is_valid():
         month = selectors.month_start(form.cleaned_data["month"])
-        month_value = month.strftime("%Y-%m")
-        try:
-            services.item_mark(
-                centre=request.centre,  # type: ignore[attr-defined]
-                month=month,
-                kind=form.cleaned_data["kind"],
-                key=form.cleaned_data["item"],
-                note=form.cleaned_data["note"],
-                by=request.user,  # type: ignore[arg-type]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
+        marked = form_try(
+            form,
+            lambda: (
+                services.item_mark(
+                    centre=request.centre,  # type: ignore[attr-defined]
+                    month=month,
+                    kind=form.cleaned_data["kind"],
+                    key=form.cleaned_data["item"],
+                    note=form.cleaned_data["note"],
+                    by=request.user,  # type: ignore[arg-type]
+                )
+                or True
+            ),
+        )
+        if marked:
             messages.success(request, _("Marked as reviewed."))
-    return redirect(f"{reverse('access_review:index')}?month={month_value}")
+            return redirect(f"{reverse('access_review:index')}?month={month:%Y-%m}")
+    return form_page(request, form, title=_("Mark an item reviewed"), back=back, status=400)

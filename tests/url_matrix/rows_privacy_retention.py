@@ -41,5 +41,6 @@ ROWS = {
     "retention:hold_lift": _form(_hold, outsider=404),
     "access_review:index": _get_only(),
     # Marking: a POST (an empty one goes back to the review with a message).
-    "access_review:mark": Row(get=for_roles(MANAGER, 405), post=for_roles(MANAGER, "redirect")),
+    # An empty form is refused and comes back on a form page with the message (400).
+    "access_review:mark": Row(get=for_roles(MANAGER, 405), post=for_roles(MANAGER, 400)),
 }

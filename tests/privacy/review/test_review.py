@@ -187,3 +187,17 @@ def test_a_note_or_reason_with_markup_stays_inert(manager_client, centre, month_
     )
     page = manager_client.get(reverse("access_review:index") + "?month=2026-11").content.decode()
     assert "<b onmouseover=x>" not in page and "&lt;b onmouseover=x&gt;" in page
+
+
+def test_a_note_too_long_comes_back_with_what_she_wrote(manager_client, month_of_events):
+    glass = month_of_events["glass"]
+    note = "I rang her key worker and we agreed it was needed. " * 30
+    response = manager_client.post(
+        reverse("access_review:mark"),
+        {"kind": "break_glass", "item": str(glass.pk), "month": "2026-11", "note": note},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert note.strip() in page and "at most 1000 characters" in page.replace(",", "")
+    assert 'name="item"' in page and f'value="{glass.pk}"' in page  # posts back the same item
+    assert not ReviewMark.objects.exists()
