@@ -276,11 +276,13 @@ def _invitations_and_papers(centre, group: Group, manager: User, rng: random.Ran
     women = Woman.objects.filter(
         centre=centre, key_worker__isnull=False, anonymised_at__isnull=True, closed_at__isnull=True
     )
-    if not women.filter(invite_to_meetings=True).exists():
-        # Demo records: some women said on their record they would like to be invited.
-        chosen = list(women.order_by("pk").values_list("pk", flat=True)[:6])
+    not_invited = women.exclude(meeting_invitations__meeting=following)
+    if not not_invited.filter(invite_to_meetings=True).exists():
+        # Demo records: some women not in the group said on their record they would like to be
+        # invited (the group's members were invited directly above, whoever they are).
+        chosen = list(not_invited.order_by("pk").values_list("pk", flat=True)[:6])
         Woman.objects.filter(pk__in=chosen).update(invite_to_meetings=True)
-    asked = women.filter(invite_to_meetings=True).exclude(meeting_invitations__meeting=following)
+    asked = not_invited.filter(invite_to_meetings=True)
     for woman in list(asked.select_related("key_worker"))[:4]:
         services.invitation_record(
             meeting=following,
