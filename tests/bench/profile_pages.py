@@ -42,10 +42,11 @@ def _environment() -> None:
 
 def pages() -> dict[str, tuple[str, str]]:
     """Page name -> (username, path), with the women and session `make bench` would ask for."""
+    from django.utils import timezone
+
     from activities.models import Session
     from casework.models import Woman
     from centre.models import Centre
-    from django.utils import timezone
     from tests.bench.data import BIG_CENTRE
 
     centre = Centre.objects.get(slug=BIG_CENTRE)
