@@ -65,7 +65,9 @@ def _renders_itself(widget: forms.Widget) -> bool:
         return False  # multi-widgets and wrappers
     if isinstance(widget, forms.FileInput):
         return False
-    return isinstance(widget, (Input, forms.Textarea, forms.Select, forms.CheckboxInput))
+    return isinstance(
+        widget, (Input, forms.Textarea, forms.Select, forms.CheckboxInput, forms.RadioSelect)
+    )
 
 
 def _add_classes(widget: forms.Widget, classes: str) -> None:

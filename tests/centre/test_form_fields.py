@@ -86,7 +86,10 @@ def test_the_forms_are_found():
     assert len(found) > 10
 
 
-@pytest.mark.parametrize("data", [None, {}, {"contact_on": "not a date", "duration_other": "x"}])
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"contact_on": "not a date", "duration_other": "x", "needs_discussed": ["no"]}],
+)
 def test_every_field_renders_as_crispy_renders_it(data):
     compared = 0
     for form_class in plain_forms():
@@ -124,3 +127,22 @@ def test_a_helper_that_changes_the_defaults_is_left_to_crispy():
         form.helper.form_tag = False
     assert tokens(field_html(ours["reason"])) == tokens(as_crispy_field(theirs["reason"]))
     assert 'class="form-label col-3"' in field_html(ours["reason"])
+
+
+@pytest.mark.parametrize("data", [None, {"needs_discussed": ["nonsense"], "restricted": "x"}])
+def test_the_record_forms_never_need_crispy(monkeypatch, data):
+    """Her record's and the contact page's fields are all built here (that is the point)."""
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("handed to crispy-forms")
+
+    monkeypatch.setattr("centre.form_html.as_crispy_field", refused)
+    monkeypatch.setattr("centre.form_html.render_crispy_form", refused)
+    for form_class in (ContactForm, StageForm, ParticipationForm):
+        form = form_class(data=data)
+        if data is not None:
+            form.is_valid()
+        html = str(form_html(form))
+        assert html.count('id="div_id_') == len(form.fields)
+        if form_class is ContactForm and data is not None:
+            assert 'class="form-check-input is-invalid"' in html  # her needs, a choice list
