@@ -22,6 +22,7 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import Input
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -120,16 +121,88 @@ def _help_text(field: BoundField) -> str:
     )
 
 
-def _required_mark(field: BoundField) -> str:
-    return '<span class="asteriskField">*</span>' if field.field.required else ""
+# Django's own widget templates that only lay out the widget's context (no logic of their own):
+# the inputs, the text area and the select. A widget with another template, or a form with
+# another renderer, is rendered by Django as usual.
+_WIDGETS = "django/forms/widgets/"
+_INPUT_TEMPLATES = {
+    f"{_WIDGETS}{name}.html"
+    for name in (
+        "input", "text", "number", "email", "url", "password", "hidden", "date",
+        "datetime", "time", "checkbox", "search", "tel", "color",
+    )
+}  # fmt: skip
+_TEXTAREA = f"{_WIDGETS}textarea.html"
+_SELECT, _SELECT_OPTION = f"{_WIDGETS}select.html", f"{_WIDGETS}select_option.html"
 
 
-def _option_attrs(attrs: dict[str, Any]) -> str:
+def _attrs(attrs: dict[str, Any]) -> str:
+    """django/forms/widgets/attrs.html"""
     return "".join(
         format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
         for name, value in attrs.items()
         if value is not False
     )
+
+
+def widget_html(field: BoundField) -> str:
+    """`str(field)` (the widget, and its hidden initial value if the field keeps one), with
+    the plain widgets laid out here rather than through Django's widget templates: a select's
+    options are an include each, which made the widgets most of a small form's time."""
+    widget = field.field.widget
+    template = widget.template_name
+    known = (
+        template in _INPUT_TEMPLATES
+        or template == _TEXTAREA
+        or (template == _SELECT and getattr(widget, "option_template_name", "") == _SELECT_OPTION)
+    )
+    if not known or type(field.form.renderer) is not DjangoTemplates or field.field.localize:
+        return str(field)
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    name, value = context["name"], context["value"]
+    if template == _TEXTAREA:
+        html = format_html(
+            '<textarea name="{}"{}>\n{}</textarea>',
+            name,
+            mark_safe(_attrs(context["attrs"])),  # noqa: S308 - escaped in _attrs
+            value or "",
+        )
+    elif template == _SELECT:
+        parts = [format_html('<select name="{}"{}>', name, mark_safe(_attrs(context["attrs"])))]  # noqa: S308
+        for group_name, options, _index in context["optgroups"]:
+            if group_name:
+                parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            parts.extend(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>\n',
+                    option["value"],
+                    mark_safe(_attrs(option["attrs"])),  # noqa: S308 - escaped in _attrs
+                    option["label"],
+                )
+                for option in options
+            )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        html = "".join(parts)
+    else:
+        html = format_html(
+            '<input type="{}" name="{}"{}{}>',
+            context["type"],
+            name,
+            format_html(' value="{}"', value) if value is not None else "",
+            mark_safe(_attrs(context["attrs"])),  # noqa: S308 - escaped in _attrs
+        )
+    if field.field.show_hidden_initial:
+        html += str(field.as_hidden(only_initial=True))
+    return html
+
+
+def _required_mark(field: BoundField) -> str:
+    return '<span class="asteriskField">*</span>' if field.field.required else ""
 
 
 def _choices(field: BoundField) -> str:
@@ -155,7 +228,7 @@ def _choices(field: BoundField) -> str:
                     invalid,
                     field.html_name,
                     str(option["value"]),
-                    mark_safe(_option_attrs(option["attrs"])),  # noqa: S308 - escaped above
+                    mark_safe(_attrs(option["attrs"])),  # noqa: S308 - escaped above
                     option["attrs"].get("id", ""),
                     str(option["label"]),
                     mark_safe(_errors(field, inline=False) if last else ""),  # noqa: S308
@@ -173,7 +246,7 @@ def field_html(field: BoundField) -> SafeString:
     if not _plain_helper(helper) or not _renders_itself(widget):
         return as_crispy_field(field)
     if field.is_hidden:
-        return mark_safe(str(field))  # noqa: S308 - Django's widget rendering
+        return mark_safe(widget_html(field))  # noqa: S308 - escaped in widget_html
     inline_errors = bool(helper.error_text_inline) if helper is not None else False
     css = field.css_classes()
     extra = f" {css}" if css else ""
@@ -185,7 +258,7 @@ def field_html(field: BoundField) -> SafeString:
             '<label for="{}" class="form-check-label{}">{}{}</label>{}{}</div></div>',
             field.auto_id,
             extra,
-            mark_safe(str(field)),  # noqa: S308 - Django's widget rendering
+            mark_safe(widget_html(field)),  # noqa: S308 - escaped in widget_html
             field.id_for_label,
             required,
             field.label,
@@ -224,7 +297,7 @@ def field_html(field: BoundField) -> SafeString:
         else:
             classes = "form-control is-invalid" if field.errors else "form-control"
         _add_classes(widget, classes)
-        body = str(field) + _errors(field, inline=inline_errors) + _help_text(field)
+        body = widget_html(field) + _errors(field, inline=inline_errors) + _help_text(field)
     closing = "</fieldset>" if field.use_fieldset and field.label else ""
     return format_html(
         '<div id="div_{}" class="mb-3{}">{}{}{}</div>',
