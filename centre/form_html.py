@@ -87,12 +87,19 @@ def _add_classes(widget: forms.Widget, classes: str) -> None:
     widget.attrs["class"] = css_class
 
 
+def _spaced(*parts: str) -> str:
+    """Pieces of markup with one space between them, where crispy's templates have white
+    space between tags (so the page lays out exactly as crispy's does: the space between a
+    checkbox and its label counts)."""
+    return " ".join(part for part in parts if part)
+
+
 def _errors(field: BoundField, *, inline: bool) -> str:
     if not field.errors:
         return ""
     tag = "span" if inline else "p"
     field_id = getattr(field.errors, "field_id", "")
-    lines = "".join(
+    lines = [
         format_html(
             '<{} id="error_{}_{}"><strong>{}</strong></{}>',
             tag,
@@ -102,12 +109,11 @@ def _errors(field: BoundField, *, inline: bool) -> str:
             tag,
         )
         for number, error in enumerate(field.errors, start=1)
+    ]
+    opening = format_html(
+        '<div id="{}_error" class="invalid-feedback">', "None" if field_id is None else field_id
     )
-    return format_html(
-        '<div id="{}_error" class="invalid-feedback">{}</div>',
-        "None" if field_id is None else field_id,
-        mark_safe(lines),  # noqa: S308 - built with format_html above
-    )
+    return _spaced(opening, *lines, "</div>")
 
 
 def _help_text(field: BoundField) -> str:
@@ -221,24 +227,38 @@ def _choices(field: BoundField) -> str:
             parts.append(format_html("<strong>{}</strong>", group))
         for number, option in enumerate(options, start=1):
             last = number == len(options) and group_number == len(groups)
-            parts.append(
+            parts += [
+                '<div class="form-check">',
                 format_html(
-                    '<div class="form-check"><input type="{}" class="form-check-input{}"'
-                    '  name="{}" value="{}" {}><label for="{}" class="form-check-label">{}'
-                    "</label>{}</div>",
+                    '<input type="{}" class="form-check-input{}"  name="{}" value="{}" {}>',
                     option["type"],
                     invalid,
                     field.html_name,
                     str(option["value"]),
-                    mark_safe(_attrs(option["attrs"])),  # noqa: S308 - escaped above
+                    mark_safe(_attrs(option["attrs"])),  # noqa: S308 - escaped in _attrs
+                ),
+                format_html(
+                    '<label for="{}" class="form-check-label"> {} </label>',
                     option["attrs"].get("id", ""),
                     str(option["label"]),
-                    mark_safe(_errors(field, inline=False) if last else ""),  # noqa: S308
-                )
-            )
+                ),
+                _errors(field, inline=False) if last else "",
+                "</div>",
+            ]
     parts.append("</div>")
     # crispy's choice lists put their errors in a block whatever the helper says
-    return "".join(parts) + _help_text(field)
+    return _spaced(*parts, _help_text(field))
+
+
+def _label_text(field: BoundField) -> str:
+    """The label's words and the required mark, spaced as crispy's label is."""
+    return format_html(" {}{} ", field.label, mark_safe(_required_mark(field)))  # noqa: S308
+
+
+def _padded(html: str) -> SafeString:
+    """A field with white space either side, as crispy's field template has (for a field
+    inline with text or another field, the space shows)."""
+    return mark_safe(f" {html} ")  # noqa: S308 - built with format_html and Django's widgets
 
 
 def field_html(field: BoundField) -> SafeString:
@@ -254,43 +274,45 @@ def field_html(field: BoundField) -> SafeString:
     extra = f" {css}" if css else ""
     if isinstance(widget, forms.CheckboxInput):
         _add_classes(widget, "form-check-input is-invalid" if field.errors else "form-check-input")
-        required = " requiredField" if field.field.required else ""
-        return format_html(
-            '<div class="mb-3"><div id="div_{}" class="form-check{}">{}'
-            '<label for="{}" class="form-check-label{}">{}{}</label>{}{}</div></div>',
-            field.auto_id,
-            extra,
-            mark_safe(widget_html(field)),  # noqa: S308 - escaped in widget_html
+        check_label = format_html(
+            '<label for="{}" class="form-check-label{}">{}</label>',
             field.id_for_label,
-            required,
-            field.label,
-            mark_safe(_required_mark(field)),  # noqa: S308 - a constant
-            mark_safe(_errors(field, inline=inline_errors)),  # noqa: S308 - format_html
-            mark_safe(_help_text(field)),  # noqa: S308 - format_html
+            " requiredField" if field.field.required else "",
+            mark_safe(_label_text(field)),  # noqa: S308 - format_html
         )
-    label = ""
+        return _padded(
+            _spaced(
+                '<div class="mb-3">',
+                format_html('<div id="div_{}" class="form-check{}">', field.auto_id, extra),
+                widget_html(field),
+                check_label,
+                _errors(field, inline=inline_errors),
+                _help_text(field),
+                "</div>",
+                "</div>",
+            )
+        )
+    label: str = ""
     if field.label:
         tag = "legend" if field.use_fieldset else "label"
         label = format_html(
-            '{}<{} {}class="form-label{}{}">{}{}</{}>',
-            mark_safe(  # noqa: S308 - format_html
-                format_html(
-                    "<fieldset{}>",
-                    format_html(' aria-describedby="{}"', field.aria_describedby)
-                    if field.aria_describedby
-                    else "",
-                )
-                if field.use_fieldset
-                else ""
-            ),
+            '<{} {}class="form-label{}{}">{}</{}>',
             tag,
             format_html('for="{}" ', field.id_for_label) if field.id_for_label else "",
             " requiredField" if field.field.required else "",
             " fs-6" if field.use_fieldset else "",
-            field.label,
-            mark_safe(_required_mark(field)),  # noqa: S308 - a constant
+            mark_safe(_label_text(field)),  # noqa: S308 - format_html
             tag,
         )
+        if field.use_fieldset:
+            described = field.aria_describedby
+            label = _spaced(
+                format_html(
+                    "<fieldset{}>",
+                    format_html(' aria-describedby="{}"', described) if described else "",
+                ),
+                label,
+            )
     if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
         body = _choices(field)
     else:
@@ -299,15 +321,15 @@ def field_html(field: BoundField) -> SafeString:
         else:
             classes = "form-control is-invalid" if field.errors else "form-control"
         _add_classes(widget, classes)
-        body = widget_html(field) + _errors(field, inline=inline_errors) + _help_text(field)
-    closing = "</fieldset>" if field.use_fieldset and field.label else ""
-    return format_html(
-        '<div id="div_{}" class="mb-3{}">{}{}{}</div>',
-        field.auto_id,
-        extra,
-        label,
-        mark_safe(body),  # noqa: S308 - built with format_html and Django's widgets
-        mark_safe(closing),  # noqa: S308 - a constant
+        body = _spaced(widget_html(field), _errors(field, inline=inline_errors), _help_text(field))
+    return _padded(
+        _spaced(
+            format_html('<div id="div_{}" class="mb-3{}">', field.auto_id, extra),
+            label,
+            body,
+            "</fieldset>" if field.use_fieldset and field.label else "",
+            "</div>",
+        )
     )
 
 
@@ -326,6 +348,4 @@ def form_html(form: forms.BaseForm) -> SafeString:
             {"form": form, "form_error_title": helper.form_error_title.strip()},
         )
     media = str(form.media) if helper.include_media else ""
-    return mark_safe(  # noqa: S308 - built from field_html and templates
-        media + errors + "".join(field_html(field) for field in form)
-    )
+    return _padded(_spaced(media, errors, *(field_html(field).strip() for field in form)))

@@ -1,9 +1,10 @@
 """`|bootstrap_field` and `|bootstrap_form` (centre/form_html.py) give the markup crispy-forms
 gives: the same elements, attributes, text and errors, field by field, for the project's forms,
-empty and with errors. Only white space between tags may differ."""
+empty and with errors, with runs of white space collapsed as a browser reads them."""
 
 import importlib
 import inspect
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -54,6 +55,11 @@ def tokens(html):
     return parser.tokens
 
 
+def collapsed(html):
+    """White space as the browser lays it out (no text areas with text in these cases)."""
+    return re.sub(r"\s+", " ", str(html)).strip()
+
+
 def plain_forms():
     found = []
     for name in FORM_MODULES:
@@ -97,7 +103,7 @@ def test_every_field_renders_as_crispy_renders_it(data):
     for form_class in plain_forms():
         ours, theirs = both_ways(form_class, data)
         for name in ours.fields:
-            assert tokens(field_html(ours[name])) == tokens(as_crispy_field(theirs[name])), (
+            assert collapsed(field_html(ours[name])) == collapsed(as_crispy_field(theirs[name])), (
                 f"{form_class.__name__}.{name}"
             )
             compared += 1
@@ -108,7 +114,9 @@ def test_every_field_renders_as_crispy_renders_it(data):
 def test_whole_forms_render_as_crispy_renders_them(data):
     for form_class in plain_forms():
         ours, theirs = both_ways(form_class, data)
-        assert tokens(form_html(ours)) == tokens(render_crispy_form(theirs)), form_class.__name__
+        assert collapsed(form_html(ours)) == collapsed(render_crispy_form(theirs)), (
+            form_class.__name__
+        )
 
 
 def test_errors_and_labels_are_there():
