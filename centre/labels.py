@@ -10,7 +10,7 @@ language; templates use it as `{{ obj|choice_label:"field" }}` (`{% load choices
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Choices, Model
 from django.utils.translation import get_language
 
 
@@ -30,3 +30,14 @@ def choice_label(obj: Model, field_name: str) -> Any:
     except TypeError:  # an unhashable value (a list): let Django work it out
         return getattr(obj, f"get_{field_name}_display")()
     return labels.get(value, value)
+
+
+@lru_cache(maxsize=256)
+def _enum_labels(choices: type[Choices], language: str | None) -> dict[Any, str]:
+    return {value: str(label) for value, label in choices.choices}
+
+
+def enum_labels(choices: type[Choices]) -> dict[Any, str]:
+    """{value: label} of a choices class (`Domain`, `Contact.Support`), translated once per
+    language: for lists of values in a JSON field, which have no get_<field>_display()."""
+    return _enum_labels(choices, get_language())

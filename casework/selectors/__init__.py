@@ -8,6 +8,7 @@ package re-exports their public names, and callers use `casework.selectors.<name
 from ..access import UNRESTRICTED, Grounds, Sharing, agency_for_membership, latest_consent
 from .alerts import DO_NOT_SEAT, ShownAlert, visible_alerts
 from .caseload import (
+    StageCounts,
     annotate_caseload,
     caseload_counts,
     caseload_for_user,
@@ -17,6 +18,7 @@ from .caseload import (
     placement_conflicts,
     search_women,
     stage_counts,
+    stage_counts_for,
     visible_women,
 )
 from .record import (
@@ -109,7 +111,9 @@ __all__ = [
     "women_supported",
     "sharing_for",
     "sharing_prompts",
+    "StageCounts",
     "stage_counts",
+    "stage_counts_for",
     "timeline",
     "timeline_contact_totals",
     "contact_totals",

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from centre.access import roles_required, scope_to_centre
@@ -16,6 +17,18 @@ from ..models import OPEN_STAGES, Allocation, Appointment, Woman
 from ._common import audited_list
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count, when the page has counted the same rows already."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 @roles_required(CASEWORK_ROLES)
 @require_GET
 def caseload(request):
@@ -27,16 +40,17 @@ def caseload(request):
         involved = selectors.involved_women_ids(request.user)
         mine = mine.filter(key_worker=request.user) | mine.filter(pk__in=involved)
     women = selectors.annotate_caseload(mine).order_by("first_name", "last_name")
-    page = Paginator(women, 50).get_page(request.GET.get("page"))
+    counts = selectors.stage_counts_for(mine, request.user)
+    page = CountedPaginator(women, 50, count=counts.total).get_page(request.GET.get("page"))
     today = timezone.localdate()
     context = {
         "page": page,
-        "stages": selectors.stage_counts(mine),
+        "stages": counts.stages,
         "is_manager": is_manager,
         "search_form": SearchForm(),
         "today": today,
         "threshold": request.centre.caseload_warning_threshold,
-        "my_count": mine.filter(key_worker=request.user).count(),
+        "my_count": counts.held_by_worker,
         # A partner sees only the card for women whose agreement limits her: no dates or counts.
         "limited": selectors.limited_women_ids(request, [woman.pk for woman in page]),
         "today_appointments": list(
