@@ -20,15 +20,21 @@ pytestmark = [pytest.mark.drill, pytest.mark.django_db]
 
 FORMULA = '=HYPERLINK("http://evil.example")'
 NOT_FREE_TEXT = (models.SlugField, models.EmailField, models.URLField)
+# Not text anyone types: what signs people in (a formula there signs every role out) and the
+# name of a registered document kind (a formula there is an unknown kind, not a cell).
+NOT_PLANTED = {"sessions.session", "centre.user.password", "centre.document.kind"}
 
 
 def _plant_formulas() -> int:
     """Put the formula into every free-text column it fits; returns how many columns took it."""
     planted = 0
     for model in apps.get_models():
+        if model._meta.label_lower in NOT_PLANTED:
+            continue
         for f in model._meta.concrete_fields:
             if (
-                not isinstance(f, models.CharField | models.TextField)
+                f"{model._meta.label_lower}.{f.name}" in NOT_PLANTED
+                or not isinstance(f, models.CharField | models.TextField)
                 or isinstance(f, NOT_FREE_TEXT)
                 or f.choices
                 or f.unique
@@ -56,6 +62,6 @@ def test_every_csv_download_neutralises_formulas(world):
             dangerous += [
                 f"{name}: {cell[:40]!r}" for cell in row if cell.startswith(FORMULA_STARTS)
             ]
-    if not downloads:
-        pytest.skip("no page serves a CSV file yet (write one with centre.csv_export)")
+    # The world's quarterly report is built, so at least its figures are a CSV download.
+    assert "reports:csv" in downloads, f"no CSV was served (downloads: {downloads})"
     assert not dangerous, "\n".join(dangerous)

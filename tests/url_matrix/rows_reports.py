@@ -24,6 +24,26 @@ def build(world):
         period_end=date(2026, 6, 30),
         status=Document.Status.READY,
         built_at="2026-07-03T05:30Z",
+        # Built content, so its CSV is served (the CSV drill checks no cell runs as a formula).
+        summary={
+            "centre": world.centre.name,
+            "period": "April to June 2026",
+            "summary": [],
+            "sections": [
+                {
+                    "title": "Referrals",
+                    "tables": [
+                        {
+                            "caption": '=HYPERLINK("http://evil.example")',
+                            "row_header": "Where from",
+                            "columns": ["Women"],
+                            "rows": [["-Self-referral", 7], ["@Police", "fewer than 5"]],
+                            "total": ["Total", 12],
+                        }
+                    ],
+                }
+            ],
+        },
     )
     document.file.save("matrix.pdf", ContentFile(b"%PDF-1.4 matrix"))
     world.extra.quarterly_report = QuarterlyReport.objects.create(
@@ -52,7 +72,7 @@ ROWS = {
     ),
     # No report content in the matrix world: the CSV redirects to the report's page.
     "reports:csv": Row(
-        get=for_roles(READERS, "redirect", outsider=404),
+        get=for_roles(READERS, outsider=404),
         post=for_roles(READERS, 405),
         kwargs=report,
     ),
