@@ -2,7 +2,6 @@
 period, legal holds."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import get_for_user, roles_required
 from centre.audit import audit_request
-from centre.forms import add_service_errors
+from centre.forms import form_page, form_try
 from centre.personal_data import RETENTION_KINDS
 from centre.versioning import save_versioned
 
@@ -64,17 +63,13 @@ def period_edit(request: HttpRequest, kind: str) -> HttpResponse:
         if saved:
             messages.success(request, _("The retention period is saved."))
             return redirect("retention:index")
-    return render(
+    return form_page(
         request,
-        "retention/form.html",
-        {
-            "form": form,
-            "conflict": conflict,
-            "title": _("How long to keep: %(kind)s") % {"kind": period.label},
-            "intro": period.default.what,
-            "why": period.default.why,
-            "back": reverse("retention:index"),
-        },
+        form,
+        title=_("How long to keep: %(kind)s") % {"kind": period.label},
+        intro=f"{period.default.what} {period.default.why}",
+        conflict=conflict,
+        back=reverse("retention:index"),
     )
 
 
@@ -86,30 +81,29 @@ def hold_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("woman", "").isdigit():
         initial["woman"] = request.GET["woman"]
     form = HoldForm(request.POST or None, women=women, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.hold_place(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_try(
+            form,
+            lambda: services.hold_place(
                 woman=form.cleaned_data["woman"],
                 by=request.user,  # type: ignore[arg-type]
                 reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Her records are on hold: no sweep will touch them."))
-            return redirect("retention:index")
-    return render(
-        request,
-        "retention/form.html",
-        {
-            "form": form,
-            "title": _("Place a legal hold"),
-            "intro": _(
-                "While a hold is in place, nothing held about her is anonymised or deleted by "
-                "the retention sweep or an erasure request."
             ),
-            "back": reverse("retention:index"),
-        },
+        )
+    ):
+        messages.success(request, _("Her records are on hold: no sweep will touch them."))
+        return redirect("retention:index")
+    return form_page(
+        request,
+        form,
+        title=_("Place a legal hold"),
+        intro=_(
+            "While a hold is in place, nothing held about her is anonymised or deleted by "
+            "the retention sweep or an erasure request."
+        ),
+        back=reverse("retention:index"),
     )
 
 
@@ -118,26 +112,25 @@ def hold_new(request: HttpRequest) -> HttpResponse:
 def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
     hold = get_for_user(access.holds_here(request), request, pk=pk)
     form = LiftForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.hold_lift(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_try(
+            form,
+            lambda: services.hold_lift(
                 hold=hold,
                 by=request.user,  # type: ignore[arg-type]
                 reason=form.cleaned_data["lift_reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The hold is lifted."))
-            return redirect("retention:index")
-    return render(
+            ),
+        )
+    ):
+        messages.success(request, _("The hold is lifted."))
+        return redirect("retention:index")
+    return form_page(
         request,
-        "retention/form.html",
-        {
-            "form": form,
-            "title": _("Lift the hold on %(name)s's records") % {"name": hold.woman.short_name},
-            "intro": _("Held since %(when)s. Reason: %(reason)s")
-            % {"when": hold.placed_at.date(), "reason": hold.reason},
-            "back": reverse("retention:index"),
-        },
+        form,
+        title=_("Lift the hold on %(name)s's records") % {"name": hold.woman.short_name},
+        intro=_("Held since %(when)s. Reason: %(reason)s")
+        % {"when": hold.placed_at.date(), "reason": hold.reason},
+        back=reverse("retention:index"),
     )
