@@ -23,8 +23,17 @@ from django.utils.translation import gettext as _
 
 from casework.models import Woman
 from centre.audit_words import in_words
-from centre.models import AuditEvent
-from centre.personal_data import PersonalData, declarations
+from centre.models import AuditEvent, OutboxMessage
+from centre.personal_data import DELETE, PersonalData, declarations
+
+# Messages have no link to her record (the outbox knows an address, not a person), so they are
+# found by her current mobile number and email address, and said to be found that way.
+MESSAGES = PersonalData(
+    OutboxMessage,
+    woman="recipient",
+    label="Messages we sent her (found by her current mobile number and email address)",
+    erasure=DELETE,
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,18 @@ def _rows(declaration: PersonalData, queryset: QuerySet) -> list[list[Item]]:
     return rows
 
 
+def messages_to(woman: Woman) -> QuerySet[OutboxMessage]:
+    """Every message in the outbox to her current mobile number or email address."""
+    addresses = [address for address in (woman.mobile, woman.email) if address]
+    return OutboxMessage.objects.filter(recipient__in=addresses)
+
+
 def held_sections(woman: Woman) -> list[Section]:
     """Every declared kind of data, with her rows (empty sections included, so she sees what
-    is not held too)."""
-    return [Section(d.key, d.label, _rows(d, d.rows_for(woman.pk))) for d in declarations()]
+    is not held too), and the messages sent to her."""
+    sections = [Section(d.key, d.label, _rows(d, d.rows_for(woman.pk))) for d in declarations()]
+    sections.append(Section(MESSAGES.key, MESSAGES.label, _rows(MESSAGES, messages_to(woman))))
+    return sections
 
 
 def record_reads(woman: Woman) -> QuerySet[AuditEvent]:

@@ -16,10 +16,10 @@ from centre.audit import audit_log
 from centre.documents.models import Document
 from centre.documents.services import Coverage, document_render, document_request, document_unsaved
 from centre.models import Centre, User
-from centre.personal_data import declarations, erase
+from centre.personal_data import declarations, erase, erase_rows
 from privacy.retention.services import is_held
 
-from .bundle import bundle_json, bundle_zip, everything_held
+from .bundle import MESSAGES, bundle_json, bundle_zip, everything_held, messages_to
 from .documents import EVERYTHING_HELD
 from .models import Correction, DataRequest, one_month_after
 
@@ -171,9 +171,11 @@ def erasure_approve(*, data_request: DataRequest, by: User) -> dict[str, int]:
             _("Her record is under a legal hold, so it cannot be erased until the hold ends.")
         )
     _delete_bundles(woman)
-    counts = erase(woman.pk)
+    # Found by her contact details, so before erasing them.
+    sent = erase_rows(MESSAGES, messages_to(woman))
+    counts = {**erase(woman.pk), MESSAGES.key: sent}
     Woman.objects.filter(pk=woman.pk).update(anonymised_at=timezone.now())
-    labels = {declaration.key: declaration.label for declaration in declarations()}
+    labels = {declaration.key: declaration.label for declaration in [*declarations(), MESSAGES]}
     erased = {labels[key]: count for key, count in counts.items() if count}
     DataRequest.objects.filter(pk=locked.pk).update(
         status=DataRequest.Status.DONE,

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from centre.audit import audit_log
-from centre.models import AuditEvent
+from centre.models import AuditEvent, OutboxMessage
 from centre.pdf import pdf_text
 from centre.personal_data import declarations, held_about
+from privacy.requests.bundle import MESSAGES, messages_to
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_bundle_counts_equal_the_registry_for_every_declaration(seeded_woman, ma
     _names, data, pdf = _bundle(tmp_path, seeded_woman)
     sections = {section["key"]: section for section in data["sections"]}
     held = held_about(seeded_woman.pk)
-    assert set(sections) == set(held)
+    assert set(sections) == set(held) | {MESSAGES.key}
     for key, rows in held.items():
         assert sections[key]["count"] == rows.count() == len(sections[key]["rows"]), key
     # Data from every app is really there (not only empty sections that agree).
@@ -79,3 +80,19 @@ def test_files_are_named_not_embedded(woman, tmp_path):
 def test_unknown_woman(tmp_path):
     with pytest.raises(CommandError):
         call_command("export_woman", woman=999999, output=str(tmp_path / "x.zip"))
+
+
+def test_messages_sent_to_her_are_in_the_bundle_and_go_with_her_erasure(seeded_woman, tmp_path):
+    seeded_woman.mobile = "07700 900123"
+    seeded_woman.save()
+    for recipient in ("07700 900123", "07700 900999"):
+        OutboxMessage.objects.create(
+            purpose="appointment_reminder",
+            channel="sms",
+            recipient=recipient,
+            body="See you Tuesday at 10.",
+        )
+    _names, data, _pdf = _bundle(tmp_path, seeded_woman)
+    messages = next(s for s in data["sections"] if s["key"] == MESSAGES.key)
+    assert messages["count"] == 1 and messages["rows"][0]["recipient"] == "07700 900123"
+    assert messages_to(seeded_woman).count() == 1

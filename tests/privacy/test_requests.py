@@ -10,9 +10,10 @@ from django.urls import reverse
 
 from casework.models import Woman
 from centre.documents.services import document_build
-from centre.models import AuditEvent
+from centre.models import AuditEvent, OutboxMessage
 from centre.personal_data import DELETE, declarations, erase, held_about
 from privacy.requests import services
+from privacy.requests.bundle import MESSAGES
 from privacy.requests.models import DataRequest, one_month_after
 from privacy.retention.services import hold_lift, hold_place
 from tests.casework.factories import ContactFactory, WomanFactory
@@ -248,3 +249,24 @@ def test_no_link_or_panel_for_anyone_but_the_manager(key_worker_client, woman):
     page = key_worker_client.get(reverse("home")).content.decode()
     assert "Data protection" not in page
     assert "request is overdue" not in page
+
+
+def test_erasure_deletes_the_messages_sent_to_her_and_no_one_elses(manager, second_manager, woman):
+    woman.mobile = "07700 900123"
+    woman.save()
+    for recipient in ("07700 900123", "07700 900999"):
+        OutboxMessage.objects.create(
+            purpose="appointment_reminder", channel="sms", recipient=recipient, body="Tuesday 10."
+        )
+    data_request = _request(
+        woman,
+        kind=DataRequest.Kind.ERASURE,
+        status=DataRequest.Status.PROPOSED,
+        proposed_by=manager,
+    )
+    client_for(second_manager).post(
+        reverse("privacy_requests:erasure_approve", args=[data_request.pk])
+    )
+    assert list(OutboxMessage.objects.values_list("recipient", flat=True)) == ["07700 900999"]
+    data_request.refresh_from_db()
+    assert data_request.erased_counts[MESSAGES.label] == 1
