@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
@@ -308,3 +309,15 @@ def form_page(
         breadcrumb=breadcrumb,
     )
     return render(request, "form_page.html", context, status=status)
+
+
+def button_run(request: HttpRequest, call, success: str) -> bool:
+    """Run a button's service (nothing typed to keep): its success or its refusal as a message.
+    True when it ran."""
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True

@@ -4,7 +4,6 @@ an erasure). Every page that shows her is audited against her record with the ma
 grounds."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +14,7 @@ from casework.access import Grounds
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.forms import add_service_errors
+from centre.forms import button_run, form_try
 
 from . import selectors, services
 from .access import HANDLERS
@@ -41,18 +40,18 @@ def request_new(request):
             initial["woman"] = woman.pk
     form = RequestForm(request.POST or None, centre=request.centre, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            data_request = services.request_create(
+        data_request = form_try(
+            form,
+            lambda: services.request_create(
                 centre=request.centre,
                 woman=form.cleaned_data["woman"],
                 kind=form.cleaned_data["kind"],
                 received_on=form.cleaned_data["received_on"],
                 notes=form.cleaned_data["notes"],
                 by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if data_request:
             messages.success(
                 request,
                 _("Request recorded. It is due by %(due)s.")
@@ -124,8 +123,9 @@ def bundle_download(request, pk):
 def correction_add(request, pk):
     data_request = selectors.get_request(request, pk)
     form = CorrectionForm(request.POST)
-    if form.is_valid():
-        try:
+    if form.is_valid() and form_try(
+        form,
+        lambda: (
             services.correction_add(
                 data_request=data_request,
                 what=form.cleaned_data["what"],
@@ -133,11 +133,11 @@ def correction_add(request, pk):
                 reason=form.cleaned_data["reason"],
                 by=request.user,
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Correction recorded."))
-            return redirect("privacy_requests:detail", pk=data_request.pk)
+            or True
+        ),
+    ):
+        messages.success(request, _("Correction recorded."))
+        return redirect("privacy_requests:detail", pk=data_request.pk)
     return _page(request, data_request, correction_form=form)
 
 
@@ -145,12 +145,11 @@ def correction_add(request, pk):
 @require_POST
 def request_done(request, pk):
     data_request = selectors.get_request(request, pk)
-    try:
-        services.request_done(data_request=data_request, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Request marked done."))
+    button_run(
+        request,
+        lambda: services.request_done(data_request=data_request, by=request.user),
+        _("Request marked done."),
+    )
     return redirect("privacy_requests:detail", pk=data_request.pk)
 
 
@@ -159,18 +158,17 @@ def request_done(request, pk):
 def erasure_propose(request, pk):
     data_request = selectors.get_request(request, pk)
     form = ProposeForm(request.POST)
-    if form.is_valid():
-        try:
+    if form.is_valid() and form_try(
+        form,
+        lambda: (
             services.erasure_propose(
                 data_request=data_request, reason=form.cleaned_data["reason"], by=request.user
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Erasure proposed. A different manager must now approve it.")
-            )
-            return redirect("privacy_requests:detail", pk=data_request.pk)
+            or True
+        ),
+    ):
+        messages.success(request, _("Erasure proposed. A different manager must now approve it."))
+        return redirect("privacy_requests:detail", pk=data_request.pk)
     return _page(request, data_request, propose_form=form)
 
 
@@ -178,10 +176,9 @@ def erasure_propose(request, pk):
 @require_POST
 def erasure_approve(request, pk):
     data_request = selectors.get_request(request, pk)
-    try:
-        services.erasure_approve(data_request=data_request, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Her data has been erased. Only the counts are kept."))
+    button_run(
+        request,
+        lambda: services.erasure_approve(data_request=data_request, by=request.user),
+        _("Her data has been erased. Only the counts are kept."),
+    )
     return redirect("privacy_requests:detail", pk=data_request.pk)
