@@ -2,12 +2,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from .messaging import message_queue
@@ -278,46 +275,3 @@ def form_try(form, save):
     except ValidationError as error:
         add_service_errors(form, error)
         return None
-
-
-def form_page(
-    request: HttpRequest,
-    form,
-    *,
-    title: str,
-    back: str,
-    intro: str = "",
-    conflict=None,
-    button: str = "",
-    breadcrumb: str = "",
-    status: int | None = None,
-    **context,
-) -> HttpResponse:
-    """One form on a page of its own (`form_page.html`): its title, an introduction, the edit
-    conflict if there was one, the form with what was typed and its messages, Save and Back.
-
-    Small forms posted from another page (a reason on a list, a comment under a piece) come back
-    here when they are refused, posting to the same address, so nothing typed is lost.
-    `breadcrumb` names a template included above the title (it sees `context`)."""
-    context.update(
-        form=form,
-        title=title,
-        back=back,
-        intro=intro,
-        conflict=conflict,
-        button=button or _("Save"),
-        breadcrumb=breadcrumb,
-    )
-    return render(request, "form_page.html", context, status=status)
-
-
-def button_run(request: HttpRequest, call, success: str) -> bool:
-    """Run a button's service (nothing typed to keep): its success or its refusal as a message.
-    True when it ran."""
-    try:
-        call()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, success)
-    return True

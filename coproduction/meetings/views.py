@@ -18,7 +18,8 @@ from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.services import Coverage, document_render, document_unsaved
 from centre.documents.views import document_bytes_response
-from centre.forms import form_page, form_try
+from centre.forms import form_try
+from centre.pages import form_page
 from centre.roles import ALL_MEMBERS, KEY_WORKERS_AND_MANAGER, MEETING_ORGANISERS
 from centre.versioning import Conflict, EditConflict, save_versioned
 

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required
-from centre.forms import form_page, form_try
+from centre.forms import form_try
+from centre.pages import form_page
 from centre.roles import STAFF_ROLES
 from centre.versioning import Conflict, save_versioned
 

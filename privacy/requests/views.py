@@ -14,7 +14,8 @@ from casework.access import Grounds
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.forms import button_run, form_try
+from centre.forms import form_try
+from centre.pages import button_run
 
 from . import selectors, services
 from .access import HANDLERS

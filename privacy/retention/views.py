@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import get_for_user, roles_required
 from centre.audit import audit_request
-from centre.forms import form_page, form_try
+from centre.forms import form_try
+from centre.pages import form_page
 from centre.personal_data import RETENTION_KINDS
 from centre.versioning import save_versioned
 

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from centre.access import roles_required
 from centre.audit import audit_request
-from centre.forms import form_page, form_try
+from centre.forms import form_try
+from centre.pages import form_page
 
 from . import access, selectors, services
 from .forms import MarkForm

@@ -10,7 +10,7 @@ from django.forms import Form
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from centre.forms import form_page
+from centre.pages import form_page
 from centre.roles import KEY_WORKERS_AND_MANAGER, VOLUNTEERS
 from centre.versioning import EditConflict
 
