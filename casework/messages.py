@@ -18,9 +18,7 @@ _EXAMPLE_LINK = "https://casework.example.org/casework/women/42/"
 
 def _staff_email(name: str, purpose: str, example: dict) -> MessageKind:
     """A message kind emailed to a member of staff (never to a woman)."""
-    return register(
-        MessageKind(name=name, purpose=purpose, channels=frozenset({EMAIL}), example=example)
-    )
+    return register(MessageKind(name=name, purpose=purpose, example=example))
 
 
 APPOINTMENT_REMINDER = register(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from celery import shared_task
 from django.conf import settings
 from django.template import Context, Engine
 from django.template.loader import render_to_string
@@ -37,7 +38,7 @@ class MessageKind:
 
     name: str
     purpose: str
-    channels: frozenset[str]
+    channels: frozenset[str] = frozenset({EMAIL})
     discreet: bool = False
     example: Mapping[str, Any] = field(default_factory=dict)
 
@@ -64,6 +65,20 @@ class RenderedMessage:
 
 
 _KINDS: dict[str, MessageKind] = {}
+
+
+def reminders_task(name: str) -> Any:
+    """The decorator for a beat task that queues what falls due now (reminders) into the outbox:
+    retried on a broker hiccup, and bounded in time. Such a task is safe to run twice, or twice at
+    once, because queueing the same message again gives the same one outbox row."""
+    return shared_task(
+        name=name,
+        autoretry_for=(ConnectionError,),
+        retry_backoff=True,
+        max_retries=3,
+        soft_time_limit=120,
+        time_limit=180,
+    )
 
 
 def register(kind: MessageKind) -> MessageKind:
@@ -153,7 +168,6 @@ register(
     MessageKind(
         name="password_reset",
         purpose="password_reset",
-        channels=frozenset({EMAIL}),
         example={
             "site_url": "https://casework.example.org",
             "uid": "MQ",
@@ -166,7 +180,6 @@ register(
     MessageKind(
         name="team_invitation",
         purpose="team_invitation",
-        channels=frozenset({EMAIL}),
         example={
             "inviter": "Morag Campbell",
             "centre_name": "Tomorrow's Women",
@@ -180,7 +193,6 @@ register(
     MessageKind(
         name="second_factor_reset",
         purpose="second_factor_reset",
-        channels=frozenset({EMAIL}),
         example={"name": "Kate", "site_url": "https://casework.example.org"},
     )
 )
@@ -188,7 +200,6 @@ register(
     MessageKind(
         name="sessions_ended",
         purpose="sessions_ended",
-        channels=frozenset({EMAIL}),
         example={
             "name": "Kate",
             "reason": "Your role at Tomorrow's Women changed.",

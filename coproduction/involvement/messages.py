@@ -28,7 +28,6 @@ WORRY_HANDED_OVER = register(
     MessageKind(
         name="involvement_worry_handed_over",
         purpose=WORRY_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Kate",
             "helper": "Jo",

@@ -17,7 +17,6 @@ MEETING_REMINDER = register(
     MessageKind(
         name="meeting_reminder",
         purpose=MEETING_REMINDER_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Kate",
             "group": "Service-user meeting",
@@ -40,7 +39,6 @@ MINUTES_REMINDER = register(
     MessageKind(
         name="minutes_reminder",
         purpose=MINUTES_REMINDER_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Morag",
             "group": "Service-user meeting",
@@ -54,7 +52,6 @@ ACTION_DUE = register(
     MessageKind(
         name="meeting_action_due",
         purpose=ACTION_DUE_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Kate",
             "group": "Steering group",

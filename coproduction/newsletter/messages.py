@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from centre.messaging import EMAIL, MessageKind, register
+from centre.messaging import MessageKind, register
 
 CALL_PURPOSE = "newsletter_call"
 ISSUE_PURPOSE = "newsletter_issue"
@@ -13,7 +13,6 @@ CALL = register(
     MessageKind(
         name="newsletter_call",
         purpose=CALL_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Kate",
             "issue": "Spring newsletter",
@@ -28,7 +27,6 @@ ISSUE = register(
     MessageKind(
         name="newsletter_issue",
         purpose=ISSUE_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Morag",
             "issue": "Spring newsletter",

@@ -1,7 +1,7 @@
 """The suggestion room's message kinds: the wording is in templates/messaging/<kind>/
 (centre/messaging.py). Purposes stay as they were, for messages already queued."""
 
-from centre.messaging import EMAIL, MessageKind, register
+from centre.messaging import MessageKind, register
 
 _EXAMPLE_LINK = "https://casework.example.org/coproduction/suggestions/7/"
 
@@ -9,7 +9,6 @@ SUGGESTION_SAFEGUARDING = register(
     MessageKind(
         name="suggestion_safeguarding",
         purpose="coproduction.safeguarding",
-        channels=frozenset({EMAIL}),
         example={"code": "4FW-27", "link": _EXAMPLE_LINK},
     )
 )
@@ -17,7 +16,6 @@ SUGGESTION_OVERDUE = register(
     MessageKind(
         name="suggestion_overdue",
         purpose="coproduction.overdue",
-        channels=frozenset({EMAIL}),
         example={"code": "4FW-27", "waited": 11, "target": 10, "link": _EXAMPLE_LINK},
     )
 )

@@ -1,7 +1,7 @@
 """The monthly access review email to each manager: counts and a link, never a name (the
 wording is in templates/messaging/access_review_monthly/)."""
 
-from centre.messaging import EMAIL, MessageKind, register
+from centre.messaging import MessageKind, register
 
 ACCESS_REVIEW_PURPOSE = "access_review_monthly"
 
@@ -9,7 +9,6 @@ ACCESS_REVIEW_MONTHLY = register(
     MessageKind(
         name="access_review_monthly",
         purpose=ACCESS_REVIEW_PURPOSE,
-        channels=frozenset({EMAIL}),
         example={
             "name": "Morag",
             "centre_name": "Tomorrow's Women",
