@@ -130,7 +130,9 @@ def test_only_her_womens_names_are_offered_to_a_key_worker(
             "credit": "anonymous",
         },
     )
-    assert response.status_code == 200  # refused on the form: not one of hers
+    assert response.status_code == 400  # refused on the form: not one of hers
+    assert b"Select a valid choice" in response.content
+    assert b'value="x"' in response.content  # what was typed is kept
     assert not Contribution.objects.filter(woman=theirs).exists()
 
 
