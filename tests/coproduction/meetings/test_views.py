@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduction.meetings.models import ElectedRole, Group, GroupMember, Meeting, MeetingChange
+from coproduction.meetings.models import (
+    ElectedRole,
+    Group,
+    GroupMember,
+    Meeting,
+    MeetingChange,
+    MeetingSeries,
+)
 from tests.casework.factories import WomanFactory
 from tests.conftest import client_for
 
@@ -140,6 +147,27 @@ def test_scheduling_first_monday_for_a_year(manager_client, group):
     meetings = list(Meeting.objects.filter(group=group))
     assert len(meetings) == 12 and all(m.provides_childcare for m in meetings)
     assert timezone.localtime(meetings[5].starts_at).strftime("%a %H:%M") == "Mon 11:00"
+
+
+def test_a_monthly_series_whose_dates_have_all_passed_is_refused_on_the_form(manager_client, group):
+    last_year = timezone.localdate().year - 1
+    response = manager_client.post(
+        reverse("meetings:meeting_create", args=[group.pk]),
+        {
+            "repeat": "monthly",
+            "on": f"{last_year}-01-01",
+            "at": "11:00",
+            "week": "1",
+            "weekday": "0",
+            "months": "2",
+            "place": "Old hall",
+            "duration_minutes": "90",
+        },
+    )
+    assert response.status_code == 400
+    assert b"All those dates have passed: choose a later first month." in response.content
+    assert b'value="Old hall"' in response.content
+    assert not Meeting.objects.exists() and not MeetingSeries.objects.exists()
 
 
 def test_a_monthly_meeting_without_its_day_keeps_what_was_typed(manager_client, group):
