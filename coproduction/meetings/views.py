@@ -1,10 +1,11 @@
 """Pages for groups and meetings: five steps each (rule, fetch in scope, form, service, redirect)."""
 
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,10 +19,9 @@ from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.services import Coverage, document_render, document_unsaved
 from centre.documents.views import document_bytes_response
-from centre.forms import form_try
-from centre.pages import form_page
+from centre.pages import button_run, form_view, run_form
 from centre.roles import ALL_MEMBERS, KEY_WORKERS_AND_MANAGER, MEETING_ORGANISERS
-from centre.versioning import Conflict, EditConflict, save_versioned
+from centre.versioning import EditConflict
 
 from . import access, selectors, services
 from .documents import AGENDA, MINUTES
@@ -49,28 +49,21 @@ from .forms import (
 from .ics import meeting_ics
 from .models import Group, Meeting, Minutes
 
+# Every form here has the meetings breadcrumb above its title (it sees `group` and `meeting`).
+_page = partial(form_view, breadcrumb="meetings/_breadcrumb.html")
 
-def _form_page(
-    request: HttpRequest,
-    form: Form,
-    *,
-    title: str,
-    back: str,
-    group: Group | None = None,
-    meeting: Meeting | None = None,
-    conflict: Conflict | None = None,
-    intro: str = "",
-) -> HttpResponse:
-    return form_page(
-        request,
-        form,
-        title=title,
-        back=back,
-        intro=intro,
-        conflict=conflict,
-        breadcrumb="meetings/_breadcrumb.html",
-        group=group,
-        meeting=meeting,
+
+def _group_page(request: HttpRequest, group: Group, form: Form, save, **page) -> HttpResponse:
+    """A form about one group: Back to the group's page, and on to it once saved."""
+    detail = reverse("meetings:group_detail", args=[group.pk])
+    return _page(request, form, save, done=detail, back=detail, group=group, **page)
+
+
+def _meeting_page(request: HttpRequest, meeting: Meeting, form: Form, save, **page) -> HttpResponse:
+    """A form about one meeting: Back to the meeting's page, and on to it once saved."""
+    detail = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return _page(
+        request, form, save, done=detail, back=detail, group=meeting.group, meeting=meeting, **page
     )
 
 
@@ -91,14 +84,15 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        group = form_try(
-            form, lambda: services.group_create(centre=request.centre, **form.cleaned_data)
-        )
-        if group:
-            messages.success(request, _("The group is set up. Now add its members."))
-            return redirect("meetings:group_detail", pk=group.pk)
-    return _form_page(request, form, title=_("Set up a group"), back=reverse("meetings:index"))
+    return _page(
+        request,
+        form,
+        lambda: services.group_create(centre=request.centre, **form.cleaned_data),
+        success=_("The group is set up. Now add its members."),
+        done=lambda group: reverse("meetings:group_detail", args=[group.pk]),
+        title=_("Set up a group"),
+        back=reverse("meetings:index"),
+    )
 
 
 @roles_required(ALL_MEMBERS)
@@ -124,28 +118,23 @@ def group_actions(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/group_actions.html", context)
 
 
+GROUP_FIELDS = ("name", "kind", "terms_of_reference", "standing_items", "papers_release_days")
+
+
 @roles_required(MEETING_ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.get_group_for_user(request, pk, change=True)
     form = GroupForm(request.POST or None, instance=group)
-    if request.method == "POST" and form.is_valid():
-        fields = {
-            name: form.cleaned_data[name]
-            for name in (
-                "name",
-                "kind",
-                "terms_of_reference",
-                "standing_items",
-                "papers_release_days",
-            )
-        }
+
+    def save() -> Group:
+        fields = {name: form.cleaned_data[name] for name in GROUP_FIELDS}
         group.refresh_from_db()  # the ModelForm changed the instance; the service saves it
-        if form_try(form, lambda: services.group_update(group=group, **fields)):
-            messages.success(request, _("The group is saved."))
-            return redirect("meetings:group_detail", pk=group.pk)
-    back = reverse("meetings:group_detail", args=[group.pk])
-    return _form_page(request, form, title=_("Change the group"), back=back, group=group)
+        return services.group_update(group=group, **fields)
+
+    return _group_page(
+        request, group, form, save, success=_("The group is saved."), title=_("Change the group")
+    )
 
 
 @roles_required(MEETING_ORGANISERS)
@@ -154,14 +143,15 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.get_group_for_user(request, pk, change=True)
     women = selectors.woman_choices(request) if can(request, "see_group_women") else None
     form = MemberForm(request.POST or None, users=selectors.team_choices(request), women=women)
-    if request.method == "POST" and form.is_valid():
-        added = form_try(form, lambda: services.group_member_add(group=group, **form.cleaned_data))
-        if added:
-            messages.success(request, _("%(name)s is now a member.") % {"name": added})
-            return redirect("meetings:group_detail", pk=group.pk)
-    back = reverse("meetings:group_detail", args=[group.pk])
-    intro = _("A woman is added from her record; she can also hold a role.")
-    return _form_page(request, form, title=_("Add a member"), back=back, group=group, intro=intro)
+    return _group_page(
+        request,
+        group,
+        form,
+        lambda: services.group_member_add(group=group, **form.cleaned_data),
+        success=lambda added: _("%(name)s is now a member.") % {"name": added},
+        title=_("Add a member"),
+        intro=_("A woman is added from her record; she can also hold a role."),
+    )
 
 
 @roles_required(MEETING_ORGANISERS)
@@ -173,18 +163,13 @@ def member_naming(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     name = member.woman.known_as if member.woman else str(member)
     form = NamingForm(request.POST or None, initial={"naming": member.naming})
-    if request.method == "POST" and form.is_valid():
-        naming = form.cleaned_data["naming"]
-        if form_try(form, lambda: services.member_naming_set(member=member, naming=naming)):
-            messages.success(request, _("Saved: how %(name)s is named.") % {"name": name})
-            return redirect("meetings:group_detail", pk=member.group_id)
-    back = reverse("meetings:group_detail", args=[member.group_id])
-    return _form_page(
+    return _group_page(
         request,
+        member.group,
         form,
+        lambda: services.member_naming_set(member=member, naming=form.cleaned_data["naming"]),
+        success=_("Saved: how %(name)s is named.") % {"name": name},
         title=_("How %(name)s is named") % {"name": name},
-        back=back,
-        group=member.group,
     )
 
 
@@ -192,8 +177,11 @@ def member_naming(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def member_leave(request: HttpRequest, pk: int) -> HttpResponse:
     member = selectors.get_member_for_user(request, pk)
-    services.group_member_leave(member=member, left_on=timezone.localdate())
-    messages.success(request, _("%(name)s has left the group.") % {"name": member})
+    button_run(
+        request,
+        lambda: services.group_member_leave(member=member, left_on=timezone.localdate()),
+        _("%(name)s has left the group.") % {"name": member},
+    )
     return redirect("meetings:group_detail", pk=member.group_id)
 
 
@@ -203,23 +191,14 @@ def role_elect(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.get_group_for_user(request, pk, change=True)
     members = selectors.visible_member_rows(request, group)
     form = ElectedRoleForm(request.POST or None, members=members)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        elected = form_try(
-            form,
-            lambda: services.elected_role_record(
-                member=data["member"],
-                role=data["role"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                by=request.user,
-            ),
-        )
-        if elected:
-            messages.success(request, _("The election is recorded."))
-            return redirect("meetings:group_detail", pk=group.pk)
-    back = reverse("meetings:group_detail", args=[group.pk])
-    return _form_page(request, form, title=_("Record an election"), back=back, group=group)
+    return _group_page(
+        request,
+        group,
+        form,
+        lambda: services.elected_role_record(**form.cleaned_data, by=request.user),
+        success=_("The election is recorded."),
+        title=_("Record an election"),
+    )
 
 
 # --- Meetings ---------------------------------------------------------------------------------
@@ -229,25 +208,31 @@ def _details(form: Form) -> dict:
     return {name: form.cleaned_data[name] for name in services.MEETING_DETAILS}
 
 
+@transaction.atomic
 def _schedule(request: HttpRequest, group: Group, form: MeetingScheduleForm) -> list[Meeting]:
+    """The meeting, or every month's; a series whose dates have all passed is refused (and not
+    kept), so she can choose a later first month."""
     data = form.cleaned_data
-    if data["repeat"] == MeetingScheduleForm.MONTHLY:
-        return services.meeting_series_schedule(
-            group=group,
-            week=data["week"],
-            weekday=data["weekday"],
-            start_time=data["at"],
-            first_month=data["on"],
-            months=data["months"],
-            organiser=request.user,
-            details=_details(form),
-        )
-    starts_at = services.local_datetime(data["on"], data["at"])
-    return [
-        services.meeting_schedule(
-            group=group, starts_at=starts_at, organiser=request.user, details=_details(form)
-        )
-    ]
+    if data["repeat"] != MeetingScheduleForm.MONTHLY:
+        starts_at = services.local_datetime(data["on"], data["at"])
+        return [
+            services.meeting_schedule(
+                group=group, starts_at=starts_at, organiser=request.user, details=_details(form)
+            )
+        ]
+    scheduled = services.meeting_series_schedule(
+        group=group,
+        week=data["week"],
+        weekday=data["weekday"],
+        start_time=data["at"],
+        first_month=data["on"],
+        months=data["months"],
+        organiser=request.user,
+        details=_details(form),
+    )
+    if not scheduled:
+        raise ValidationError({"on": _("All those dates have passed: choose a later first month.")})
+    return scheduled
 
 
 @roles_required(MEETING_ORGANISERS)
@@ -255,15 +240,16 @@ def _schedule(request: HttpRequest, group: Group, form: MeetingScheduleForm) -> 
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.get_group_for_user(request, pk, change=True)
     form = MeetingScheduleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        scheduled = form_try(form, lambda: _schedule(request, group, form))
-        if scheduled:
-            messages.success(request, _("%(n)s meeting(s) scheduled.") % {"n": len(scheduled)})
-            return redirect("meetings:meeting_detail", pk=scheduled[0].pk)
-        if scheduled == []:
-            form.add_error("on", _("All those dates have passed: choose a later first month."))
-    back = reverse("meetings:group_detail", args=[group.pk])
-    return _form_page(request, form, title=_("Schedule a meeting"), back=back, group=group)
+    return _page(
+        request,
+        form,
+        lambda: _schedule(request, group, form),
+        success=lambda scheduled: _("%(n)s meeting(s) scheduled.") % {"n": len(scheduled)},
+        done=lambda scheduled: reverse("meetings:meeting_detail", args=[scheduled[0].pk]),
+        title=_("Schedule a meeting"),
+        back=reverse("meetings:group_detail", args=[group.pk]),
+        group=group,
+    )
 
 
 @roles_required(ALL_MEMBERS)
@@ -288,31 +274,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
-def _versioned_page(request, meeting, form, save, *, title, success):
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, conflict = save_versioned(request, form, save)
-        if saved:
-            messages.success(request, success)
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return _form_page(
-        request,
-        form,
-        title=title,
-        back=back,
-        group=meeting.group,
-        meeting=meeting,
-        conflict=conflict,
-    )
-
-
 @roles_required(MEETING_ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = MeetingDetailsForm(request.POST or None, instance=Meeting(**_copy(meeting)))
-    return _versioned_page(
+    return _meeting_page(
         request,
         meeting,
         form,
@@ -322,8 +289,8 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=form.expected_version,
             details=_details(form),
         ),
-        title=_("Place and what is provided"),
         success=_("The meeting is saved."),
+        title=_("Place and what is provided"),
     )
 
 
@@ -340,7 +307,7 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"version": meeting.version, "starts_on": local.date(), "at": local.time()}
     form = RescheduleForm(request.POST or None, initial=initial)
 
-    def save():
+    def save() -> Meeting:
         data = form.cleaned_data
         return services.meeting_reschedule(
             meeting=meeting,
@@ -350,13 +317,13 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
         )
 
-    return _versioned_page(
+    return _meeting_page(
         request,
         meeting,
         form,
         save,
-        title=_("Move the meeting"),
         success=_("The meeting is moved."),
+        title=_("Move the meeting"),
     )
 
 
@@ -365,22 +332,18 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = CancelForm(request.POST or None, initial={"version": meeting.version})
-
-    def save():
-        return services.meeting_cancel(
+    return _meeting_page(
+        request,
+        meeting,
+        form,
+        lambda: services.meeting_cancel(
             meeting=meeting,
             by=request.user,
             expected_version=form.expected_version,
             reason=form.cleaned_data["reason"],
-        )
-
-    return _versioned_page(
-        request,
-        meeting,
-        form,
-        save,
-        title=_("Cancel the meeting"),
+        ),
         success=_("The meeting is cancelled."),
+        title=_("Cancel the meeting"),
     )
 
 
@@ -403,12 +366,11 @@ def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agenda_bring_in(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
-    try:
-        added = services.agenda_bring_in(meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("%(n)s item(s) added to the agenda.") % {"n": added})
+    button_run(
+        request,
+        lambda: services.agenda_bring_in(meeting=meeting),
+        lambda added: _("%(n)s item(s) added to the agenda.") % {"n": added},
+    )
     return redirect("meetings:meeting_detail", pk=meeting.pk)
 
 
@@ -417,20 +379,13 @@ def agenda_bring_in(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = AgendaItemForm(request.POST or None)
-    added = request.method == "POST" and form.is_valid()
-    if added and form_try(
-        form, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data)
-    ):
-        messages.success(request, _("The item is on the agenda."))
-        return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return _form_page(
+    return _meeting_page(
         request,
+        meeting,
         form,
+        lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data),
+        success=_("The item is on the agenda."),
         title=_("Add an agenda item"),
-        back=back,
-        group=meeting.group,
-        meeting=meeting,
     )
 
 
@@ -438,8 +393,9 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_agenda_item_for_user(request, pk)
-    services.agenda_item_remove(item=item)
-    messages.success(request, _("The item is off the agenda."))
+    button_run(
+        request, lambda: services.agenda_item_remove(item=item), _("The item is off the agenda.")
+    )
     return redirect("meetings:meeting_detail", pk=item.meeting_id)
 
 
@@ -458,15 +414,13 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Organisers and the secretary (she records the actions agreed at the meeting)."""
     meeting = _meeting_for_minutes(request, pk)
     form = ActionForm(request.POST or None, owners=selectors.action_owner_choices(meeting))
-    valid = request.method == "POST" and form.is_valid()
-    if valid and form_try(
-        form, lambda: services.action_create(meeting=meeting, **form.cleaned_data)
-    ):
-        messages.success(request, _("The action is recorded."))
-        return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return _form_page(
-        request, form, title=_("Add an action"), back=back, group=meeting.group, meeting=meeting
+    return _meeting_page(
+        request,
+        meeting,
+        form,
+        lambda: services.action_create(meeting=meeting, **form.cleaned_data),
+        success=_("The action is recorded."),
+        title=_("Add an action"),
     )
 
 
@@ -475,23 +429,15 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(request, pk)
     form = ActionCloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        closed = form_try(
-            form,
-            lambda: services.action_close(
-                action=action, status=data["status"], reason=data["reason"]
-            ),
-        )
-        if closed:
-            messages.success(request, _("The action is closed."))
-            return redirect("meetings:meeting_detail", pk=action.raised_at_id)
-    back = reverse("meetings:meeting_detail", args=[action.raised_at_id])
-    return _form_page(
+    detail = reverse("meetings:meeting_detail", args=[action.raised_at_id])
+    return _page(
         request,
         form,
+        lambda: services.action_close(action=action, **form.cleaned_data),
+        success=_("The action is closed."),
+        done=detail,
         title=_("Close the action"),
-        back=back,
+        back=detail,
         group=action.group,
         intro=action.text,
     )
@@ -515,24 +461,19 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     people = selectors.attendance_people(request, meeting)
     initial = selectors.attendance_initial(meeting)
     form = AttendanceForm(request.POST or None, people=people, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = form_try(
-            form,
-            lambda: services.attendance_record(
-                meeting=meeting,
-                came=form.persons("came"),
-                apologies=form.persons("apologies"),
-                guests=data["guests"].splitlines(),
-                other_women=data["other_women"],
-            ),
-        )
-        if saved:
-            messages.success(request, _("Attendance is saved."))
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return _form_page(
-        request, form, title=_("Who came"), back=back, group=meeting.group, meeting=meeting
+    return _meeting_page(
+        request,
+        meeting,
+        form,
+        lambda: services.attendance_record(
+            meeting=meeting,
+            came=form.persons("came"),
+            apologies=form.persons("apologies"),
+            guests=form.cleaned_data["guests"].splitlines(),
+            other_women=form.cleaned_data["other_women"],
+        ),
+        success=_("Attendance is saved."),
+        title=_("Who came"),
     )
 
 
@@ -546,7 +487,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         instance=Minutes(text=minutes.text, plain_summary=minutes.plain_summary),
         initial={"version": minutes.version},
     )
-    return _versioned_page(
+    return _meeting_page(
         request,
         meeting,
         form,
@@ -557,27 +498,29 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
             text=form.cleaned_data["text"],
             plain_summary=form.cleaned_data["plain_summary"],
         ),
-        title=_("Minutes"),
         success=_("The minutes are saved."),
+        title=_("Minutes"),
     )
 
 
 def _minutes_step(request: HttpRequest, meeting: Meeting, step, success: str) -> HttpResponse:
+    """Approve or publish the version of the minutes she read: if they changed since, she is
+    told so in words about the minutes (not button_run's general ones)."""
     minutes = selectors.minutes_of(meeting)
     if minutes is None:
         raise Http404
     form = MinutesStepForm(request.POST)
-    try:
-        form.is_valid()
-        step(minutes=minutes, by=request.user, expected_version=form.expected_version)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except EditConflict:
-        messages.error(
-            request, _("The minutes changed while you were reading them. Read them again.")
-        )
-    else:
-        messages.success(request, success)
+    form.is_valid()
+
+    def call() -> None:
+        try:
+            step(minutes=minutes, by=request.user, expected_version=form.expected_version)
+        except EditConflict as clash:
+            raise ValidationError(
+                _("The minutes changed while you were reading them. Read them again.")
+            ) from clash
+
+    button_run(request, call, success)
     return redirect("meetings:meeting_detail", pk=meeting.pk)
 
 
@@ -616,17 +559,13 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_minutes(request, pk)
     form = DecisionForm(request.POST or None, suggestions=selectors.agenda_suggestions(meeting))
-    valid = request.method == "POST" and form.is_valid()
-    if valid and form_try(
-        form, lambda: services.decision_record(meeting=meeting, **form.cleaned_data)
-    ):
-        messages.success(
-            request, _("The decision is recorded. It is applied when the minutes are published.")
-        )
-        return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return _form_page(
-        request, form, title=_("Record a decision"), back=back, group=meeting.group, meeting=meeting
+    return _meeting_page(
+        request,
+        meeting,
+        form,
+        lambda: services.decision_record(meeting=meeting, **form.cleaned_data),
+        success=_("The decision is recorded. It is applied when the minutes are published."),
+        title=_("Record a decision"),
     )
 
 
@@ -640,8 +579,9 @@ def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
         present=selectors.present_rows(meeting),
         items=selectors.agenda_items(meeting),
     )
-    valid = request.method == "POST" and form.is_valid()
-    if valid and form_try(
+    return _meeting_page(
+        request,
+        meeting,
         form,
         lambda: services.interest_declare(
             meeting=meeting,
@@ -651,19 +591,9 @@ def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
             left_room=form.cleaned_data["left_room"],
             by=request.user,
         ),
-    ):
-        messages.success(request, _("The declaration is recorded in the minutes."))
-        return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    intro = _("Only people recorded as having come can declare an interest.")
-    return _form_page(
-        request,
-        form,
+        success=_("The declaration is recorded in the minutes."),
         title=_("Record a declaration of interest"),
-        back=back,
-        group=meeting.group,
-        meeting=meeting,
-        intro=intro,
+        intro=_("Only people recorded as having come can declare an interest."),
     )
 
 
@@ -675,8 +605,10 @@ def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
 def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = PaperForm(request.POST or None, request.FILES or None)
-    valid = request.method == "POST" and form.is_valid()
-    if valid and form_try(
+    released = selectors.papers_for(request, meeting)["released_on"]
+    return _meeting_page(
+        request,
+        meeting,
         form,
         lambda: services.paper_add(
             meeting=meeting,
@@ -685,22 +617,10 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
             upload=form.cleaned_data["file"],
             by=request.user,
         ),
-    ):
-        messages.success(request, _("The paper is attached."))
-        return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    released = selectors.papers_for(request, meeting)["released_on"]
-    intro = _("Members can open it from %(day)s; organisers can always.") % {
-        "day": released.strftime("%-d %B %Y")
-    }
-    return _form_page(
-        request,
-        form,
+        success=_("The paper is attached."),
         title=_("Attach a paper"),
-        back=back,
-        group=meeting.group,
-        meeting=meeting,
-        intro=intro,
+        intro=_("Members can open it from %(day)s; organisers can always.")
+        % {"day": released.strftime("%-d %B %Y")},
     )
 
 
@@ -735,7 +655,8 @@ def invitations(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record that she asked this woman to a meeting. A woman outside what the record policy
-    lets her see (or who has not asked to be invited) is a 404."""
+    lets her see (or who has not asked to be invited) is a 404. Her own page (the woman's earlier
+    invitations beside the form), so run_form rather than form_view; refused, it answers 400."""
     woman = selectors.get_woman_to_invite(request, pk)
     audit_request(
         request,
@@ -745,21 +666,16 @@ def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
         woman_id=woman.pk,
     )
     form = InvitationForm(request.POST or None, meetings=selectors.invitable_meetings(request))
-    valid = request.method == "POST" and form.is_valid()
-    if valid and form_try(
+    if run_form(
+        request,
         form,
-        lambda: services.invitation_record(
-            meeting=form.cleaned_data["meeting"],
-            woman=woman,
-            by=request.user,
-            method=form.cleaned_data["method"],
-            answer=form.cleaned_data["answer"],
-        ),
+        lambda: services.invitation_record(woman=woman, by=request.user, **form.cleaned_data),
+        success=_("Recorded: you asked %(name)s.") % {"name": woman.known_as},
     ):
-        messages.success(request, _("Recorded: you asked %(name)s.") % {"name": woman.known_as})
         return redirect("meetings:invitations")
     context = {"woman": woman, "form": form, "history": selectors.invitation_history(woman)}
-    return render(request, "meetings/invitation_form.html", context)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "meetings/invitation_form.html", context, status=status)
 
 
 @roles_required(MEETING_ORGANISERS)
@@ -768,24 +684,14 @@ def members_invite(request: HttpRequest, pk: int) -> HttpResponse:
     """The organiser records that she sent the invitation round to the group's members."""
     meeting = selectors.get_meeting_for_user(request, pk, change=True)
     form = MembersInviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        added = form_try(
-            form,
-            lambda: services.members_invite(
-                meeting=meeting, by=request.user, method=form.cleaned_data["method"]
-            ),
-        )
-        if added is not None:
-            messages.success(request, _("%(n)s member(s) recorded as invited.") % {"n": added})
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    intro = _("Everyone in the group not yet recorded as invited to this meeting.")
-    return _form_page(
+    return _meeting_page(
         request,
+        meeting,
         form,
+        lambda: services.members_invite(
+            meeting=meeting, by=request.user, method=form.cleaned_data["method"]
+        ),
+        success=lambda added: _("%(n)s member(s) recorded as invited.") % {"n": added},
         title=_("Record that the members were invited"),
-        back=back,
-        group=meeting.group,
-        meeting=meeting,
-        intro=intro,
+        intro=_("Everyone in the group not yet recorded as invited to this meeting."),
     )

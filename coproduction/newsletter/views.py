@@ -1,10 +1,11 @@
 """The newsletter's pages: five steps each (rule, fetch in scope, form, service, redirect)."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,10 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required
-from centre.forms import form_try
-from centre.pages import form_page
+from centre.pages import button_run, form_view, run_form
 from centre.roles import STAFF_ROLES
-from centre.versioning import Conflict, save_versioned
 
 from . import access, selectors, services
 from .access import ISSUE_RUNNERS, READERS, WORKERS
@@ -33,34 +32,21 @@ from .forms import (
 )
 from .models import ChecklistItem, Contribution, EditorialMember, Issue
 
-
-def _form_page(
-    request: HttpRequest,
-    form: BaseForm,
-    *,
-    title: str,
-    back: str,
-    issue: Issue | None = None,
-    conflict: Conflict | None = None,
-    intro: str = "",
-    button: str = "",
-) -> HttpResponse:
-    return form_page(
-        request,
-        form,
-        title=title,
-        back=back,
-        intro=intro,
-        conflict=conflict,
-        button=button,
-        breadcrumb="newsletter/_breadcrumb.html",
-        issue=issue,
-    )
+# Every form here has the newsletter breadcrumb above its title (it sees `issue`).
+_page = partial(form_view, breadcrumb="newsletter/_breadcrumb.html")
 
 
 def _refuse_unless(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def _issue_address(issue: Issue, anchor: str = "") -> str:
+    return reverse("newsletter:issue_detail", args=[issue.pk]) + anchor
+
+
+def _piece_address(piece: Contribution, anchor: str = "") -> str:
+    return reverse("newsletter:piece_detail", args=[piece.pk]) + anchor
 
 
 # --- Issues -----------------------------------------------------------------------------------
@@ -99,19 +85,25 @@ def _previous_lists(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def _issue_values(form: BaseForm) -> dict[str, Any]:
+    return {name: form.cleaned_data[name] for name in services.EDITABLE_ISSUE_FIELDS}
+
+
 @roles_required(ISSUE_RUNNERS)
 @require_http_methods(["GET", "POST"])
 def issue_create(request: HttpRequest) -> HttpResponse:
     form = IssueForm(request.POST or None, initial=_previous_lists(request))
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in services.EDITABLE_ISSUE_FIELDS}
-        issue = form_try(
-            form, lambda: services.issue_create(centre=request.centre, by=request.user, **values)
-        )
-        if issue:
-            messages.success(request, _("The issue is set up. Add its editorial group."))
-            return redirect("newsletter:issue_detail", pk=issue.pk)
-    return _form_page(request, form, title=_("Start a new issue"), back=reverse("newsletter:index"))
+    return _page(
+        request,
+        form,
+        lambda: services.issue_create(
+            centre=request.centre, by=request.user, **_issue_values(form)
+        ),
+        success=_("The issue is set up. Add its editorial group."),
+        done=_issue_address,
+        title=_("Start a new issue"),
+        back=reverse("newsletter:index"),
+    )
 
 
 @roles_required(READERS)
@@ -141,22 +133,17 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def issue_edit(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk, manage=True)
     form = IssueForm(request.POST or None, instance=Issue.objects.get(pk=issue.pk))
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in services.EDITABLE_ISSUE_FIELDS}
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.issue_update(
-                issue=issue, expected_version=form.expected_version, values=values
-            ),
-        )
-        if saved:
-            messages.success(request, _("The issue is saved."))
-            return redirect("newsletter:issue_detail", pk=issue.pk)
-    back = reverse("newsletter:issue_detail", args=[issue.pk])
-    return _form_page(
-        request, form, title=_("The issue's details"), back=back, issue=issue, conflict=conflict
+    return _page(
+        request,
+        form,
+        lambda: services.issue_update(
+            issue=issue, expected_version=form.expected_version, values=_issue_values(form)
+        ),
+        success=_("The issue is saved."),
+        done=_issue_address(issue),
+        title=_("The issue's details"),
+        back=_issue_address(issue),
+        issue=issue,
     )
 
 
@@ -180,18 +167,27 @@ def issue_read(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "newsletter/issue_read.html", context)
 
 
+def _issue_button(
+    request: HttpRequest, issue: Issue, call: Callable[[], Any], success: str, anchor: str = ""
+) -> HttpResponse:
+    """A button on the issue's page: its outcome as a message, and back to that page."""
+    button_run(request, call, success)
+    return redirect(_issue_address(issue, anchor))
+
+
 @roles_required(ISSUE_RUNNERS)
 @require_POST
 def editor_add(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk, manage=True)
     form = EditorForm(request.POST, choices=selectors.editor_choices(request, issue))
-    if form.is_valid() and form_try(
-        form, lambda: services.editor_add(issue=issue, user=form.cleaned_data["user"])
+    if not run_form(
+        request,
+        form,
+        lambda: services.editor_add(issue=issue, user=form.cleaned_data["user"]),
+        success=_("They are in the editorial group."),
     ):
-        messages.success(request, _("They are in the editorial group."))
-    else:
         messages.error(request, _("Choose someone from the list to add."))
-    return redirect("newsletter:issue_detail", pk=issue.pk)
+    return redirect(_issue_address(issue))
 
 
 @roles_required(ISSUE_RUNNERS)
@@ -201,18 +197,9 @@ def editor_remove(request: HttpRequest, pk: int) -> HttpResponse:
         EditorialMember.objects.select_related("issue"), pk=pk, issue__centre=request.centre
     )
     issue = selectors.get_issue_for_user(request, member.issue_id, manage=True)
-    _run_and_tell(request, lambda: services.editor_remove(member=member), _("Removed."))
-    return redirect("newsletter:issue_detail", pk=issue.pk)
-
-
-def _run_and_tell(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
-    try:
-        result = action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return None
-    messages.success(request, success)
-    return result
+    return _issue_button(
+        request, issue, lambda: services.editor_remove(member=member), _("Removed.")
+    )
 
 
 @roles_required(WORKERS)
@@ -223,26 +210,27 @@ def checklist_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     )
     issue = selectors.get_issue_for_user(request, item.issue_id)
     _refuse_unless(access.may_edit_issue(request, issue))
-    _run_and_tell(
+    return _issue_button(
         request,
+        issue,
         lambda: services.checklist_toggle(item=item, by=request.user),
         _("Checklist saved."),
+        anchor="#checklist-heading",
     )
-    return redirect(reverse("newsletter:issue_detail", args=[issue.pk]) + "#checklist-heading")
 
 
 @roles_required(ISSUE_RUNNERS)
 @require_POST
 def call_send(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk, manage=True)
-    count = _run_and_tell(
+    emailed: list[int] = []  # button_run says only whether it ran: this keeps how many emails
+    if button_run(
         request,
-        lambda: services.call_send(issue=issue, by=request.user),
+        lambda: emailed.append(services.call_send(issue=issue, by=request.user)),
         _("The call for contributions is on the tablet and sent to key workers."),
-    )
-    if count == 0:
+    ) and emailed == [0]:
         messages.info(request, _("No new email was needed: every key worker already has it."))
-    return redirect("newsletter:issue_detail", pk=issue.pk)
+    return redirect(_issue_address(issue))
 
 
 @roles_required(WORKERS)
@@ -250,24 +238,25 @@ def call_send(request: HttpRequest, pk: int) -> HttpResponse:
 def issue_build(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk)
     _refuse_unless(access.may_build_issue(request, issue))
-    _run_and_tell(
+    return _issue_button(
         request,
+        issue,
         lambda: services.issue_build(issue=issue, by=request.user),
         _("The newsletter is being built. This page shows how far it has got."),
+        anchor="#pdf-heading",
     )
-    return redirect(reverse("newsletter:issue_detail", args=[issue.pk]) + "#pdf-heading")
 
 
 @roles_required(ISSUE_RUNNERS)
 @require_POST
 def issue_publish(request: HttpRequest, pk: int) -> HttpResponse:
     issue = selectors.get_issue_for_user(request, pk, manage=True)
-    _run_and_tell(
+    return _issue_button(
         request,
+        issue,
         lambda: services.issue_publish(issue=issue, by=request.user),
         _("The issue is published: on the tablet, in the archive, and emailed to subscribers."),
     )
-    return redirect("newsletter:issue_detail", pk=issue.pk)
 
 
 # --- Pieces -----------------------------------------------------------------------------------
@@ -282,31 +271,27 @@ def _create_piece(
     request: HttpRequest, issue: Issue, form: BaseForm, *, title: str, success: str, **who: Any
 ) -> HttpResponse:
     """Both ways a piece comes in (one's own, or a woman's): `who` says whose and how."""
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        piece = form_try(
-            form,
-            lambda: services.contribution_create(
-                issue=issue,
-                by=request.user,
-                image=data["image"],
-                consent_to_publish=data["consent_to_publish"],
-                credit=data["credit"],
-                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
-                **who,
-                **_piece_values(form),
-            ),
-        )
-        if piece:
-            messages.success(request, success)
-            return redirect("newsletter:piece_detail", pk=piece.pk)
-    back = reverse("newsletter:issue_detail", args=[issue.pk])
     intro = _(
         "Type her words as she wrote them, from her page, a photo of it, or with her. Ask her "
         "whether she agrees to it being published and how she wants it credited."
     )
-    return _form_page(
-        request, form, title=title, back=back, issue=issue, intro=intro if "woman" in who else ""
+    return _page(
+        request,
+        form,
+        lambda: services.contribution_create(
+            issue=issue,
+            by=request.user,
+            image=form.cleaned_data["image"],
+            **_consent_values(form),
+            **who,
+            **_piece_values(form),
+        ),
+        success=success,
+        done=_piece_address,
+        title=title,
+        back=_issue_address(issue),
+        issue=issue,
+        intro=intro if "woman" in who else "",
     )
 
 
@@ -375,6 +360,21 @@ def _piece_for_change(request: HttpRequest, pk: int, allowed: Callable[..., bool
     return piece
 
 
+def _piece_page(
+    request: HttpRequest, piece: Contribution, form: BaseForm, save: Callable[[], Any], **page: Any
+) -> HttpResponse:
+    """A form about one piece: Back to the piece's page, and on to it once saved (unless `done`
+    says where)."""
+    page.setdefault("done", _piece_address(piece))
+    return _page(request, form, save, back=_piece_address(piece), issue=piece.issue, **page)
+
+
+def _consent_values(form: BaseForm) -> dict[str, Any]:
+    """What she agreed to, and how she is credited: asked for a new piece and changed later."""
+    names = ("consent_to_publish", "credit", "everyone_in_photo_agreed")
+    return {name: form.cleaned_data[name] for name in names}
+
+
 @roles_required(WORKERS)
 @require_http_methods(["GET", "POST"])
 def piece_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -384,26 +384,20 @@ def piece_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.FILES or None,
         instance=Contribution.objects.get(pk=piece.pk),
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        image = request.FILES.get("image") and form.cleaned_data["image"]
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.contribution_update(
-                piece=piece,
-                expected_version=form.expected_version,
-                values=_piece_values(form),
-                image=image or None,
-            ),
-            fields=services.PIECE_FIELDS,
-        )
-        if saved:
-            messages.success(request, _("The piece is saved."))
-            return redirect("newsletter:piece_detail", pk=piece.pk)
-    back = reverse("newsletter:piece_detail", args=[piece.pk])
-    return _form_page(
-        request, form, title=_("Edit the piece"), back=back, issue=piece.issue, conflict=conflict
+    return _piece_page(
+        request,
+        piece,
+        form,
+        lambda: services.contribution_update(
+            piece=piece,
+            expected_version=form.expected_version,
+            values=_piece_values(form),
+            # A new photo only if one was sent (the form's own value is the piece's old one).
+            image=(request.FILES.get("image") and form.cleaned_data["image"]) or None,
+        ),
+        fields=services.PIECE_FIELDS,
+        success=_("The piece is saved."),
+        title=_("Edit the piece"),
     )
 
 
@@ -420,32 +414,18 @@ def piece_consent(request: HttpRequest, pk: int) -> HttpResponse:
             "version": piece.version,
         },
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.contribution_consent(
-                piece=piece,
-                by=request.user,
-                expected_version=form.expected_version,
-                consent_to_publish=data["consent_to_publish"],
-                credit=data["credit"],
-                everyone_in_photo_agreed=data["everyone_in_photo_agreed"],
-            ),
-        )
-        if saved:
-            messages.success(request, _("Her consent and credit are saved."))
-            return redirect("newsletter:piece_detail", pk=piece.pk)
-    back = reverse("newsletter:piece_detail", args=[piece.pk])
-    return _form_page(
+    return _piece_page(
         request,
+        piece,
         form,
+        lambda: services.contribution_consent(
+            piece=piece,
+            by=request.user,
+            expected_version=form.expected_version,
+            **_consent_values(form),
+        ),
+        success=_("Her consent and credit are saved."),
         title=_("Consent and credit"),
-        back=back,
-        issue=piece.issue,
-        conflict=conflict,
         intro=_("What she agreed to, in her words, the last time you asked her."),
     )
 
@@ -457,23 +437,19 @@ def piece_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = MoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose where the piece goes next."))
-        return redirect("newsletter:piece_detail", pk=piece.pk)
-    saved, _conflict = save_versioned(
+        return redirect(_piece_address(piece))
+    state = form.cleaned_data["state"]
+    moved = run_form(
         request,
         form,
         lambda: services.contribution_move(
-            piece=piece,
-            by=request.user,
-            expected_version=form.expected_version,
-            state=form.cleaned_data["state"],
+            piece=piece, by=request.user, expected_version=form.expected_version, state=state
         ),
+        success=_("The piece is now: %(state)s.") % {"state": Contribution.State(state).label},
     )
-    if saved:
-        label = Contribution.State(form.cleaned_data["state"]).label
-        messages.success(request, _("The piece is now: %(state)s.") % {"state": label})
-    elif form.errors:
+    if not moved and form.errors:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("newsletter:piece_detail", pk=piece.pk)
+    return redirect(_piece_address(piece))
 
 
 @roles_required(WORKERS)
@@ -481,24 +457,14 @@ def piece_move(request: HttpRequest, pk: int) -> HttpResponse:
 def piece_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     piece = _piece_for_change(request, pk, access.may_withdraw)
     form = WithdrawForm(request.POST or None, initial={"for_her": piece.woman_id is not None})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = form_try(
-            form,
-            lambda: services.contribution_withdraw(
-                piece=piece, by=request.user, for_her=data["for_her"], reason=data["reason"]
-            ),
-        )
-        if done:
-            messages.success(request, _("The piece is withdrawn. It will not be printed."))
-            return redirect("newsletter:issue_detail", pk=piece.issue_id)
-    back = reverse("newsletter:piece_detail", args=[piece.pk])
-    return _form_page(
+    return _piece_page(
         request,
+        piece,
         form,
+        lambda: services.contribution_withdraw(piece=piece, by=request.user, **form.cleaned_data),
+        success=_("The piece is withdrawn. It will not be printed."),
+        done=_issue_address(piece.issue),
         title=_("Withdraw this piece"),
-        back=back,
-        issue=piece.issue,
         intro=_("It will be in no newsletter, page or email. This cannot be undone."),
         button=_("Withdraw the piece"),
     )
@@ -507,24 +473,18 @@ def piece_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @roles_required(WORKERS)
 @require_POST
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Posted from the piece's page; refused (empty, or longer than 1,500 characters), her
+    comment comes back on a page of its own to finish."""
     piece = _piece_for_change(request, pk, lambda r, p: access.may_edit_issue(r, p.issue))
     form = CommentForm(request.POST)
-    if form.is_valid() and form_try(
-        form,
-        lambda: (
-            services.comment_add(piece=piece, by=request.user, text=form.cleaned_data["text"])
-            or True
-        ),
-    ):
-        messages.success(request, _("Your comment is added."))
-        return redirect(reverse("newsletter:piece_detail", args=[piece.pk]) + "#comments-heading")
-    # Refused (empty, or longer than 1,500 characters): her comment comes back to finish.
-    return _form_page(
+    return _piece_page(
         request,
+        piece,
         form,
+        lambda: services.comment_add(piece=piece, by=request.user, text=form.cleaned_data["text"]),
+        success=_("Your comment is added."),
+        done=_piece_address(piece, "#comments-heading"),
         title=_("Comment for the editors"),
-        back=reverse("newsletter:piece_detail", args=[piece.pk]),
-        issue=piece.issue,
     )
 
 

@@ -159,9 +159,9 @@ ROWS = {
     "newsletter:piece_withdraw": Row(
         get=_workers("ok", partner=404), post=_workers("ok", partner=404), kwargs=_piece
     ),
-    # An empty comment comes back on a form page with the message.
+    # An empty comment comes back on a form page with the message (a refused form: 400).
     "newsletter:comment_add": Row(
-        get=for_roles(WORKERS, 405), post=_workers("ok", partner=404), kwargs=_piece
+        get=for_roles(WORKERS, 405), post=_workers(400, partner=404), kwargs=_piece
     ),
     "newsletter:piece_photo": Row(
         get=for_roles(EVERYONE, outsider=404),

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -132,7 +134,8 @@ def test_actions_are_added_and_closed_through_the_pages(manager_client, manager,
     action = Action.objects.get()
     url = reverse("meetings:action_close", args=[action.pk])
     response = manager_client.post(url, {"status": "dropped", "reason": ""})
-    assert response.status_code == 200 and b"Say why it is dropped" in response.content
+    assert response.status_code == 400 and b"Say why it is dropped" in response.content
+    assert re.search(rb'value="dropped"[^>]*checked', response.content)  # her choice is kept
     assert manager_client.post(url, {"status": "done"}).status_code == 302
     action.refresh_from_db()
     assert action.status == "done"

@@ -147,7 +147,7 @@ def test_an_empty_declaration_form_says_what_is_missing(manager_client, meeting,
     response = manager_client.post(
         reverse("meetings:interest_add", args=[meeting.pk]), {"who": "", "interest": ""}
     )
-    assert response.status_code == 200 and b"This field is required." in response.content
+    assert response.status_code == 400 and b"This field is required." in response.content
     assert not InterestDeclaration.objects.exists()
 
 
@@ -262,7 +262,7 @@ def test_her_naming_choice_can_change_and_drafts_follow_it(
     url = reverse("meetings:member_naming", args=[ceri.pk])
     assert manager_client.get(url).status_code == 200
     bad = manager_client.post(url, {"naming": "nickname"})
-    assert bad.status_code == 200 and b"Select a valid choice" in bad.content
+    assert bad.status_code == 400 and b"Select a valid choice" in bad.content
     assert manager_client.post(url, {"naming": "first_name"}).status_code == 302
     ceri.refresh_from_db()
     assert ceri.naming == "first_name"

@@ -98,7 +98,8 @@ def test_she_records_that_she_asked_and_it_is_kept_and_shown(
     assert "1 invited, 1 coming." in page and "Jess" not in page
 
     bad = key_worker_client.post(url, {"meeting": meeting.pk, "method": "pigeon"})
-    assert bad.status_code == 200 and b"Select a valid choice" in bad.content
+    assert bad.status_code == 400 and b"Select a valid choice" in bad.content
+    assert f'value="{meeting.pk}" selected'.encode() in bad.content  # her choice is kept
 
 
 def test_members_are_invited_directly_once(manager_client, manager, centre, meeting, volunteer):

@@ -47,7 +47,7 @@ def test_two_people_editing_the_minutes_never_overwrite(manager_client, key_work
     other = client_for(key_worker)
     assert _minutes_post(other, meeting, 1, "Key worker's version").status_code == 302
     response = _minutes_post(manager_client, meeting, 1, "Manager's late change")
-    assert response.status_code == 200
+    assert response.status_code == 409
     page = response.content.decode()
     assert "Someone else saved this while you were editing" in page
     assert "Manager&#x27;s late change" in page  # her text is kept
@@ -79,7 +79,8 @@ def test_the_secretary_writes_the_chair_approves_and_an_organiser_publishes(
     assert chair.post(approve, {"version": 1}).status_code == 302
     minutes = Minutes.objects.get()
     assert (minutes.status, minutes.approved_by) == (Minutes.Status.APPROVED, steering)
-    assert _minutes_post(secretary, meeting, 2, "A late change").status_code == 200
+    late = _minutes_post(secretary, meeting, 2, "A late change")
+    assert late.status_code == 400 and b"A late change" in late.content
     publish = reverse("meetings:minutes_publish", args=[meeting.pk])
     assert chair.post(publish, {"version": 2}).status_code == 403
     assert manager_client.post(publish, {"version": 2}).status_code == 302

@@ -60,7 +60,7 @@ def test_a_bad_file_gets_a_clear_message_and_keeps_what_she_typed(
 ):
     response = _post(manager_client, meeting, name, content, title="Keep this title")
     page = response.content.decode()
-    assert response.status_code == 200 and message in page
+    assert response.status_code == 400 and message in page
     assert 'value="Keep this title"' in page
     assert not Paper.objects.exists()
 
@@ -114,8 +114,9 @@ def test_the_release_days_are_a_setting_of_the_group(manager_client, meeting):
     data = {"name": group.name, "kind": group.kind, "papers_release_days": "61"}
     url = reverse("meetings:group_edit", args=[group.pk])
     response = manager_client.post(url, data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Ensure this value is less than or equal to 60." in response.content.decode()
+    assert 'value="61"' in response.content.decode()
     assert manager_client.post(url, {**data, "papers_release_days": "7"}).status_code == 302
     group.refresh_from_db()
     assert group.papers_release_days == 7

@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduction.meetings.models import ElectedRole, Group, GroupMember, Meeting, MeetingChange
+from coproduction.meetings.models import (
+    ElectedRole,
+    Group,
+    GroupMember,
+    Meeting,
+    MeetingChange,
+    MeetingSeries,
+)
 from tests.casework.factories import WomanFactory
 from tests.conftest import client_for
 
@@ -38,7 +45,8 @@ def test_a_duplicate_group_name_is_a_clear_message(manager_client, group):
     response = manager_client.post(
         reverse("meetings:group_create"), {"name": group.name, "kind": "other"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert f'value="{group.name}"' in response.content.decode()  # what she typed is kept
     assert "already exists" in response.content.decode() or "already" in response.content.decode()
     assert Group.objects.count() == 1
 
@@ -77,7 +85,9 @@ def test_a_key_worker_cannot_add_a_woman_she_cannot_see(key_worker_client, group
         reverse("meetings:member_add", args=[group.pk]),
         {"woman": stranger.pk, "joined_on": "2026-01-05"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert b"Select a valid choice" in response.content
+    assert b'value="2026-01-05"' in response.content
     assert not GroupMember.objects.exists()
 
 
@@ -139,6 +149,27 @@ def test_scheduling_first_monday_for_a_year(manager_client, group):
     assert timezone.localtime(meetings[5].starts_at).strftime("%a %H:%M") == "Mon 11:00"
 
 
+def test_a_monthly_series_whose_dates_have_all_passed_is_refused_on_the_form(manager_client, group):
+    last_year = timezone.localdate().year - 1
+    response = manager_client.post(
+        reverse("meetings:meeting_create", args=[group.pk]),
+        {
+            "repeat": "monthly",
+            "on": f"{last_year}-01-01",
+            "at": "11:00",
+            "week": "1",
+            "weekday": "0",
+            "months": "2",
+            "place": "Old hall",
+            "duration_minutes": "90",
+        },
+    )
+    assert response.status_code == 400
+    assert b"All those dates have passed: choose a later first month." in response.content
+    assert b'value="Old hall"' in response.content
+    assert not Meeting.objects.exists() and not MeetingSeries.objects.exists()
+
+
 def test_a_monthly_meeting_without_its_day_keeps_what_was_typed(manager_client, group):
     response = manager_client.post(
         reverse("meetings:meeting_create", args=[group.pk]),
@@ -150,7 +181,7 @@ def test_a_monthly_meeting_without_its_day_keeps_what_was_typed(manager_client, 
             "duration_minutes": "90",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"Needed for a meeting every month." in response.content
     assert b"Hall &lt;i&gt;" in response.content
     assert not Meeting.objects.exists()
@@ -167,7 +198,8 @@ def test_a_one_off_meeting_in_the_past_is_refused(manager_client, group):
             "duration_minutes": "90",
         },
     )
-    assert response.status_code == 200 and b"That date has passed." in response.content
+    assert response.status_code == 400 and b"That date has passed." in response.content
+    assert b'value="2020-01-06"' in response.content
 
 
 def test_moving_and_cancelling_show_in_the_history(manager_client, group):
@@ -200,7 +232,8 @@ def test_a_stale_move_shows_the_conflict_and_keeps_her_text(manager_client, key_
         reverse("meetings:meeting_reschedule", args=[meeting.pk]),
         {"version": 1, "starts_on": new_day.isoformat(), "at": "13:30", "reason": "My reason"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused: it was cancelled meanwhile
+    assert b"This meeting was cancelled." in response.content
     assert b"My reason" in response.content
     meeting.refresh_from_db()
     assert meeting.starts_at == in_days(7)

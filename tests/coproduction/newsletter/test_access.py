@@ -4,6 +4,7 @@ her own pieces only; another centre's issue or piece is a 404. A woman's pieces 
 record only to those the record policy lets see it."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from centre.models import OutboxMessage
@@ -130,7 +131,9 @@ def test_only_her_womens_names_are_offered_to_a_key_worker(
             "credit": "anonymous",
         },
     )
-    assert response.status_code == 200  # refused on the form: not one of hers
+    assert response.status_code == 400  # refused on the form: not one of hers
+    assert b"Select a valid choice" in response.content
+    assert b'value="x"' in response.content  # what was typed is kept
     assert not Contribution.objects.filter(woman=theirs).exists()
 
 
@@ -168,6 +171,19 @@ def test_the_call_goes_once_to_each_key_worker_with_women_who_asked(
     message = OutboxMessage.objects.get(purpose=CALL_PURPOSE)
     assert message.recipient == key_worker.email
     assert "2 women you work with" in message.body
+
+
+def test_the_call_button_says_when_no_new_email_was_needed(
+    manager_client, issue, key_worker, centre
+):
+    WomanFactory(centre=centre, key_worker=key_worker, send_newsletter=True)
+    url = reverse("newsletter:call_send", args=[issue.pk])
+    first = [str(m) for m in get_messages(manager_client.post(url).wsgi_request)]
+    again = [str(m) for m in get_messages(manager_client.post(url).wsgi_request)]
+    sent = "The call for contributions is on the tablet and sent to key workers."
+    assert first == [sent]
+    # (the first message is still waiting to be shown, so it comes first)
+    assert again[1:] == [sent, "No new email was needed: every key worker already has it."]
 
 
 def test_the_tablet_shows_only_photos_printed_in_the_latest_issue(kiosk_client, centre, issue):

@@ -40,7 +40,7 @@ def test_two_editors_on_the_same_piece_never_overwrite_each_other(
     opened_at = piece.version
     assert _edit(manager_client, piece, "Words from the manager", opened_at).status_code == 302
     clash = _edit(volunteer_client, piece, "Words from the volunteer", opened_at)
-    assert clash.status_code == 200
+    assert clash.status_code == 409
     html = clash.content.decode()
     assert str(CONFLICT_MESSAGE) in html
     assert "Words from the volunteer" in html  # her text is kept in the form
@@ -100,7 +100,7 @@ def test_a_bad_upload_gets_a_clear_message_and_keeps_what_she_typed(
             "credit": "first_name",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert message in html
     assert "Tomatoes on the windowsill" in html and "Our garden" in html
@@ -207,7 +207,7 @@ def test_a_refused_comment_comes_back_with_what_she_wrote(manager_client, piece)
     response = manager_client.post(
         reverse("newsletter:comment_add", args=[piece.pk]), {"text": long}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert long.strip() in page and "at most 1500 characters" in page.replace(",", "")
     assert not piece.comments.exists()
