@@ -2,7 +2,7 @@
 and the "you said, we did" poster."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -15,14 +15,13 @@ from centre import deadlines
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
-from centre.forms import add_service_errors
+from centre.pages import run_form
 from centre.roles import (
     ALL_MEMBERS,
     MANAGER_ONLY,
     STAFF_ROLES,
     VOLUNTEER_AND_STAFF,
 )
-from centre.versioning import save_versioned
 
 from . import access, selectors, services
 from .forms import (
@@ -67,25 +66,31 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def suggestion_create(request):
     form = SuggestionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            suggestion = services.suggestion_create(
-                centre=request.centre, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Suggestion added. Its receipt code is %(code)s: give it to her if you can.")
-                % {"code": suggestion.receipt_code},
-            )
-            # Volunteers only see suggestions after the safeguarding check; held ones are
-            # for managers only.
-            if not access.may_open_suggestion(request, suggestion):
-                return redirect("suggestions:index")
-            return redirect("suggestions:detail", code=suggestion.receipt_code)
-    return render(request, "suggestions/suggestion_form.html", {"form": form})
+    added = run_form(
+        request,
+        form,
+        lambda: services.suggestion_create(
+            centre=request.centre, by=request.user, **form.cleaned_data
+        ),
+        success=lambda suggestion: (
+            _("Suggestion added. Its receipt code is %(code)s: give it to her if you can.")
+            % {"code": suggestion.receipt_code}
+        ),
+    )
+    if added:
+        # Volunteers only see suggestions after the safeguarding check; held ones are
+        # for managers only.
+        return _on_to(request, added.result)
+    status = 400 if form.errors else 200
+    return render(request, "suggestions/suggestion_form.html", {"form": form}, status=status)
+
+
+def _on_to(request, suggestion):
+    """Once saved, back to the suggestion, or to the list when she may no longer open it (held
+    for the duty manager, or not yet checked for a volunteer)."""
+    if not access.may_open_suggestion(request, suggestion):
+        return redirect("suggestions:index")
+    return redirect("suggestions:detail", code=suggestion.receipt_code)
 
 
 def _detail_context(request, suggestion, **forms):
@@ -151,23 +156,26 @@ def suggestion_detail(request, code):
     return _detail(request, suggestion)
 
 
-def _save(request, suggestion, save, success, form_name=None, form=None):
-    """Save through the versioning helper and answer as the detail page does: back to the
-    suggestion when saved; on a clash, the page again with what the other person saved and her
-    form as she typed it (status 409); on a service error, her form with its messages (400)."""
-    form = form if form is not None else VersionForm(request.POST)
-    saved, conflict = save_versioned(request, form, save)
-    if saved:
-        messages.success(request, success)
+# What triage changes, each passed to the service as the form cleaned it.
+_TRIAGE_FIELDS = ("theme", "owner", "status", "agreed_in_part", "reason", "duplicate_of")
+
+
+def _again(request, suggestion, outcome, form_name, form):
+    """A form posted from the suggestion's page and not saved: the page again with her form as
+    she typed it, and on a clash what the other person saved (409); otherwise its messages (400)."""
+    if outcome.conflict:
+        current = outcome.conflict.current
+        return _detail(request, current, status=409, conflict=current, **{form_name: form})
+    return _detail(request, suggestion, status=400, **{form_name: form})
+
+
+def _save(request, suggestion, form, save, success, form_name):
+    """Save a form posted from the suggestion's page through the versioning helper: back to the
+    suggestion when saved, else the page again with her form (see `_again`)."""
+    outcome = run_form(request, form, save, success=success)
+    if outcome:
         return redirect("suggestions:detail", code=suggestion.receipt_code)
-    forms = {form_name: form} if form_name else {}
-    if conflict:
-        current = conflict.current
-        return _detail(request, current, status=409, conflict=current, **forms)
-    if not form_name:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("suggestions:detail", code=suggestion.receipt_code)
-    return _detail(request, suggestion, status=400, **forms)
+    return _again(request, suggestion, outcome, form_name, form)
 
 
 @roles_required(STAFF_ROLES)
@@ -177,9 +185,7 @@ def suggestion_screen(request, code):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = ScreenForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, screen_form=form)
-    saved, conflict = save_versioned(
+    outcome = run_form(
         request,
         form,
         lambda: services.suggestion_screen(
@@ -188,20 +194,15 @@ def suggestion_screen(request, code):
             hold=form.cleaned_data["decision"] == "hold",
             expected_version=form.cleaned_data["version"],
         ),
+        success=lambda screened: (
+            _("Held for the duty manager, who has been told.")
+            if screened.is_held
+            else _("Checked. It can now be triaged.")
+        ),
     )
-    if conflict:
-        return _detail(
-            request, conflict.current, status=409, conflict=conflict.current, screen_form=form
-        )
-    if not saved:
-        return _detail(request, suggestion, status=400, screen_form=form)
-    if suggestion.is_held:
-        messages.success(request, _("Held for the duty manager, who has been told."))
-        if not access.may_open_suggestion(request, suggestion):
-            return redirect("suggestions:index")
-    else:
-        messages.success(request, _("Checked. It can now be triaged."))
-    return redirect("suggestions:detail", code=code)
+    if outcome:
+        return _on_to(request, outcome.result)
+    return _again(request, suggestion, outcome, "screen_form", form)
 
 
 @roles_required(STAFF_ROLES)
@@ -215,26 +216,18 @@ def suggestion_triage(request, code):
         owners=selectors.owner_choices(request.centre),
         duplicates=selectors.duplicate_choices(suggestion),
     )
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, triage_form=form)
-    data = form.cleaned_data
     return _save(
         request,
         suggestion,
+        form,
         lambda: services.suggestion_triage(
             suggestion=suggestion,
             by=request.user,
-            expected_version=data["version"],
-            theme=data["theme"],
-            owner=data["owner"],
-            status=data["status"],
-            agreed_in_part=data["agreed_in_part"],
-            reason=data["reason"],
-            duplicate_of=data["duplicate_of"],
+            expected_version=form.cleaned_data["version"],
+            **{name: form.cleaned_data[name] for name in _TRIAGE_FIELDS},
         ),
         _("Saved."),
         "triage_form",
-        form,
     )
 
 
@@ -247,25 +240,25 @@ def suggestion_wording(request, code):
     if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
     form = WordingForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, wording_form=form)
-    data = form.cleaned_data
     return _save(
         request,
         suggestion,
+        form,
         lambda: services.suggestion_wording_write(
             suggestion=suggestion,
             by=request.user,
             membership=request.membership,
-            expected_version=data["version"],
-            you_said=data["you_said"],
-            we_did=data["we_did"],
+            expected_version=form.cleaned_data["version"],
+            you_said=form.cleaned_data["you_said"],
+            we_did=form.cleaned_data["we_did"],
         ),
         _("Wording saved. A manager will approve it."),
         "wording_form",
-        form,
     )
 
+
+# What staff may change of the idea before it starts an activity, passed on as cleaned.
+_ACTIVITY_FIELDS = ("name", "kind", "category", "description", "idea_notes")
 
 _NOT_LINKABLE = _lazy(
     "Only a suggestion that passed the safeguarding check, and is not a duplicate, can start "
@@ -285,47 +278,25 @@ def suggestion_activity_start(request, code):
         return redirect("suggestions:detail", code=code)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        started = []
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: started.append(
-                services.suggestion_activity_start(
-                    suggestion=suggestion,
-                    by=request.user,
-                    membership=request.membership,
-                    expected_version=data["version"],
-                    name=data["name"],
-                    kind=data["kind"],
-                    category=data["category"],
-                    description=data["description"],
-                    idea_notes=data["idea_notes"],
-                )
-            ),
-        )
-        if saved:
-            messages.success(
-                request,
-                _("Activity started from suggestion %(code)s. Add when it runs.")
-                % {"code": suggestion.receipt_code},
-            )
-            return redirect("activities:activity_detail", pk=started[0].pk)
-        if conflict:
-            suggestion = conflict.current
-            return render(
-                request,
-                "suggestions/activity_start.html",
-                {"form": form, "suggestion": suggestion},
-                status=409,
-            )
-    status = 400 if form.errors else 200
-    return render(
+    started = run_form(
         request,
-        "suggestions/activity_start.html",
-        {"form": form, "suggestion": suggestion},
-        status=status,
+        form,
+        lambda: services.suggestion_activity_start(
+            suggestion=suggestion,
+            by=request.user,
+            membership=request.membership,
+            expected_version=form.cleaned_data["version"],
+            **{name: form.cleaned_data[name] for name in _ACTIVITY_FIELDS},
+        ),
+        success=_("Activity started from suggestion %(code)s. Add when it runs.")
+        % {"code": suggestion.receipt_code},
+    )
+    if started:
+        return redirect("activities:activity_detail", pk=started.result.pk)
+    if started.conflict:
+        suggestion = started.conflict.current
+    return _own_page(
+        request, "suggestions/activity_start.html", form, started, suggestion=suggestion
     )
 
 
@@ -341,11 +312,10 @@ def suggestion_activity_link(request, code):
         messages.error(request, _NOT_LINKABLE)
         return redirect("suggestions:detail", code=code)
     form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, link_form=form)
     return _save(
         request,
         suggestion,
+        form,
         lambda: services.suggestion_activity_link(
             suggestion=suggestion,
             by=request.user,
@@ -355,7 +325,6 @@ def suggestion_activity_link(request, code):
         ),
         _("Linked. The activity's page now shows it came from her idea."),
         "link_form",
-        form,
     )
 
 
@@ -367,15 +336,20 @@ def _version_action(request, code, action, success):
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
         return redirect("suggestions:detail", code=code)
-    return _save(
+    outcome = run_form(
         request,
-        suggestion,
+        form,
         lambda: action(
             suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
         ),
-        success,
-        form=form,
+        success=success,
     )
+    if outcome.conflict:
+        current = outcome.conflict.current
+        return _detail(request, current, status=409, conflict=current)
+    if not outcome:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("suggestions:detail", code=code)
 
 
 @roles_required(MANAGER_ONLY)
@@ -410,32 +384,31 @@ def suggestion_redact(request, code):
             "first_name": suggestion.first_name,
         },
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, clash = save_versioned(
-            request,
-            form,
-            lambda: services.suggestion_redact(
-                suggestion=suggestion,
-                by=request.user,
-                expected_version=data["version"],
-                text=data["text"],
-                fix_idea=data["fix_idea"],
-                first_name=data["first_name"],
-            ),
-        )
-        if saved:
-            messages.success(request, _("Personal details removed."))
-            return redirect("suggestions:detail", code=code)
-        conflict = clash.current if clash else None
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render(
+    redacted = run_form(
         request,
-        "suggestions/redact.html",
-        {"form": form, "suggestion": suggestion, "conflict": conflict},
-        status=status,
+        form,
+        lambda: services.suggestion_redact(
+            suggestion=suggestion,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            text=form.cleaned_data["text"],
+            fix_idea=form.cleaned_data["fix_idea"],
+            first_name=form.cleaned_data["first_name"],
+        ),
+        success=_("Personal details removed."),
     )
+    if redacted:
+        return redirect("suggestions:detail", code=code)
+    return _own_page(request, "suggestions/redact.html", form, redacted, suggestion=suggestion)
+
+
+def _own_page(request, template, form, outcome, **context):
+    """A suggestion's page with a form of its own, not saved (or not yet posted): her form as she
+    typed it, and on a clash what the other person saved (409); refused, its messages (400)."""
+    conflict = outcome.conflict.current if outcome.conflict else None
+    status = 409 if conflict else (400 if form.errors else 200)
+    context.update(form=form, conflict=conflict)
+    return render(request, template, context, status=status)
 
 
 # Poster ----------------------------------------------------------------------------------------
