@@ -1,6 +1,8 @@
 """Staff pages: the suggestions list, screening, triage, wording, ideas that become activities,
 and the "you said, we did" poster."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -156,8 +158,31 @@ def suggestion_detail(request, code):
     return _detail(request, suggestion)
 
 
-# What triage changes, each passed to the service as the form cleaned it.
-_TRIAGE_FIELDS = ("theme", "owner", "status", "agreed_in_part", "reason", "duplicate_of")
+def _posted_from_its_page(view):
+    """A form posted from a suggestion's page: the suggestion is found first (one she may not
+    see is not found, whatever the method), then only a POST is answered. The view is given
+    the suggestion instead of its code."""
+
+    @wraps(view)
+    def wrapped(request, code, *args, **kwargs):
+        suggestion = selectors.get_suggestion_for_user(request, code, change=True)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, suggestion, *args, **kwargs)
+
+    return wrapped
+
+
+def _service_call(request, suggestion, form, service, fields=(), **more):
+    """A service for a form about this suggestion, called as they all are: who, the version she
+    started from, and the `fields` she filled in (read once the form is valid)."""
+    return lambda: service(
+        suggestion=suggestion,
+        by=request.user,
+        expected_version=form.cleaned_data["version"],
+        **{name: form.cleaned_data[name] for name in fields},
+        **more,
+    )
 
 
 def _again(request, suggestion, outcome, form_name, form):
@@ -169,10 +194,11 @@ def _again(request, suggestion, outcome, form_name, form):
     return _detail(request, suggestion, status=400, **{form_name: form})
 
 
-def _save(request, suggestion, form, save, success, form_name):
+def _save(request, suggestion, form, form_name, service, success, fields=(), **more):
     """Save a form posted from the suggestion's page through the versioning helper: back to the
     suggestion when saved, else the page again with her form (see `_again`)."""
-    outcome = run_form(request, form, save, success=success)
+    call = _service_call(request, suggestion, form, service, fields, **more)
+    outcome = run_form(request, form, call, success=success)
     if outcome:
         return redirect("suggestions:detail", code=suggestion.receipt_code)
     return _again(request, suggestion, outcome, form_name, form)
@@ -180,10 +206,8 @@ def _save(request, suggestion, form, save, success, form_name):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_screen(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_screen(request, suggestion):
     form = ScreenForm(request.POST)
     outcome = run_form(
         request,
@@ -207,10 +231,8 @@ def suggestion_screen(request, code):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_triage(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_triage(request, suggestion):
     form = TriageForm(
         request.POST,
         owners=selectors.owner_choices(request.centre),
@@ -220,50 +242,44 @@ def suggestion_triage(request, code):
         request,
         suggestion,
         form,
-        lambda: services.suggestion_triage(
-            suggestion=suggestion,
-            by=request.user,
-            expected_version=form.cleaned_data["version"],
-            **{name: form.cleaned_data[name] for name in _TRIAGE_FIELDS},
-        ),
-        _("Saved."),
         "triage_form",
+        services.suggestion_triage,
+        _("Saved."),
+        ("theme", "owner", "status", "agreed_in_part", "reason", "duplicate_of"),
     )
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_wording(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_wording(request, suggestion):
     if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
-    form = WordingForm(request.POST)
     return _save(
         request,
         suggestion,
-        form,
-        lambda: services.suggestion_wording_write(
-            suggestion=suggestion,
-            by=request.user,
-            membership=request.membership,
-            expected_version=form.cleaned_data["version"],
-            you_said=form.cleaned_data["you_said"],
-            we_did=form.cleaned_data["we_did"],
-        ),
-        _("Wording saved. A manager will approve it."),
+        WordingForm(request.POST),
         "wording_form",
+        services.suggestion_wording_write,
+        _("Wording saved. A manager will approve it."),
+        ("you_said", "we_did"),
+        membership=request.membership,
     )
 
-
-# What staff may change of the idea before it starts an activity, passed on as cleaned.
-_ACTIVITY_FIELDS = ("name", "kind", "category", "description", "idea_notes")
 
 _NOT_LINKABLE = _lazy(
     "Only a suggestion that passed the safeguarding check, and is not a duplicate, can start "
     "or join an activity."
 )
+
+
+def _not_linkable(request, suggestion):
+    """Only a checked suggestion that is not a duplicate may start or join an activity: True
+    (with the message) when this one may not."""
+    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
+        messages.error(request, _NOT_LINKABLE)
+        return True
+    return False
 
 
 @roles_required(STAFF_ROLES)
@@ -273,20 +289,20 @@ def suggestion_activity_start(request, code):
     suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
-    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
-        messages.error(request, _NOT_LINKABLE)
+    if _not_linkable(request, suggestion):
         return redirect("suggestions:detail", code=code)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
     started = run_form(
         request,
         form,
-        lambda: services.suggestion_activity_start(
-            suggestion=suggestion,
-            by=request.user,
+        _service_call(
+            request,
+            suggestion,
+            form,
+            services.suggestion_activity_start,
+            ("name", "kind", "category", "description", "idea_notes"),
             membership=request.membership,
-            expected_version=form.cleaned_data["version"],
-            **{name: form.cleaned_data[name] for name in _ACTIVITY_FIELDS},
         ),
         success=_("Activity started from suggestion %(code)s. Add when it runs.")
         % {"code": suggestion.receipt_code},
@@ -302,54 +318,41 @@ def suggestion_activity_start(request, code):
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_link(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_activity_link(request, suggestion):
     if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
-    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
-        messages.error(request, _NOT_LINKABLE)
-        return redirect("suggestions:detail", code=code)
-    form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
+    if _not_linkable(request, suggestion):
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
     return _save(
         request,
         suggestion,
-        form,
-        lambda: services.suggestion_activity_link(
-            suggestion=suggestion,
-            by=request.user,
-            membership=request.membership,
-            expected_version=form.cleaned_data["version"],
-            activity=form.cleaned_data["activity"],
-        ),
-        _("Linked. The activity's page now shows it came from her idea."),
+        LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion)),
         "link_form",
+        services.suggestion_activity_link,
+        _("Linked. The activity's page now shows it came from her idea."),
+        ("activity",),
+        membership=request.membership,
     )
 
 
-def _version_action(request, code, action, success):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def _version_action(request, suggestion, action, success):
+    """A manager's button on the suggestion (approve, release): said as a message, except a
+    clash, which shows the page again with what the other person saved (409)."""
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
-        return redirect("suggestions:detail", code=code)
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
     outcome = run_form(
-        request,
-        form,
-        lambda: action(
-            suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
-        ),
-        success=success,
+        request, form, _service_call(request, suggestion, form, action), success=success
     )
     if outcome.conflict:
         current = outcome.conflict.current
         return _detail(request, current, status=409, conflict=current)
     if not outcome:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("suggestions:detail", code=code)
+    return redirect("suggestions:detail", code=suggestion.receipt_code)
 
 
 @roles_required(MANAGER_ONLY)
@@ -387,13 +390,12 @@ def suggestion_redact(request, code):
     redacted = run_form(
         request,
         form,
-        lambda: services.suggestion_redact(
-            suggestion=suggestion,
-            by=request.user,
-            expected_version=form.cleaned_data["version"],
-            text=form.cleaned_data["text"],
-            fix_idea=form.cleaned_data["fix_idea"],
-            first_name=form.cleaned_data["first_name"],
+        _service_call(
+            request,
+            suggestion,
+            form,
+            services.suggestion_redact,
+            ("text", "fix_idea", "first_name"),
         ),
         success=_("Personal details removed."),
     )

@@ -107,9 +107,19 @@ def shift_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("involvement:rota")
 
 
-def _own_shift_button(request: HttpRequest, call: Callable[[], Any], success: str) -> HttpResponse:
-    """A volunteer's button on one of the rota's shifts: said either way, back to her page."""
-    button_run(request, call, success)
+def _own_shift_button(
+    request: HttpRequest,
+    pk: int,
+    may: Callable[[HttpRequest, Any], bool],
+    service: Callable[..., Any],
+    success: str,
+) -> HttpResponse:
+    """A volunteer's button on a shift of the rota (`may` says whether it is hers to press):
+    said either way, and back to her page."""
+    shift = selectors.get_shift_for_user(request, pk)
+    if not may(request, shift):
+        raise Http404
+    button_run(request, lambda: service(shift=shift, helper=access.own_helper(request)), success)
     return redirect("involvement:mine")
 
 
@@ -117,12 +127,11 @@ def _own_shift_button(request: HttpRequest, call: Callable[[], Any], success: st
 @require_POST
 def shift_swap(request: HttpRequest, pk: int) -> HttpResponse:
     """She can't make it: others in her role see it needs cover."""
-    shift = selectors.get_shift_for_user(request, pk)
-    if not access.is_own_shift(request, shift):
-        raise Http404
     return _own_shift_button(
         request,
-        lambda: services.shift_swap_ask(shift=shift, helper=access.own_helper(request)),
+        pk,
+        access.is_own_shift,
+        services.shift_swap_ask,
         _("Thanks for letting us know. You stay on it until someone takes it."),
     )
 
@@ -130,11 +139,6 @@ def shift_swap(request: HttpRequest, pk: int) -> HttpResponse:
 @roles_required(VOLUNTEERS)
 @require_POST
 def shift_take(request: HttpRequest, pk: int) -> HttpResponse:
-    shift = selectors.get_shift_for_user(request, pk)
-    if not access.may_take_shift(request, shift):
-        raise Http404
     return _own_shift_button(
-        request,
-        lambda: services.shift_take(shift=shift, helper=access.own_helper(request)),
-        _("The shift is yours. Thank you."),
+        request, pk, access.may_take_shift, services.shift_take, _("The shift is yours. Thank you.")
     )
