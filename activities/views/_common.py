@@ -1,12 +1,14 @@
-"""Helpers the activities' pages share: room-clash warnings and the one simple form page."""
+"""Helpers the activities' pages share: room-clash warnings and the page of one form about an
+activity (centre.pages, under the activities' breadcrumb)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from centre.forms import add_service_errors
+from centre.pages import form_page, run_form
+
+BREADCRUMB = "activities/_breadcrumb.html"
 
 
 def _warn_clashes(request, clashes):
@@ -25,27 +27,40 @@ def _warn_clashes(request, clashes):
         messages.warning(request, _("…and %(n)s more clashes.") % {"n": len(clashes) - 5})
 
 
-def _form_page(request, form, title, activity, *, intro="", titled=False):
-    """One simple form page; the title names the activity unless it is already complete."""
-    if not titled:
-        title = title % {"name": activity.name}
-    back = (
+def _activity_form(
+    request,
+    form,
+    save,
+    *,
+    title,
+    activity,
+    success="",
+    intro="",
+    back=None,
+    done=None,
+    then=None,
+):
+    """One form about an activity (or the setup, with no activity) on a page of its own: once
+    `save` (its service) has run, `then` may say more about what it returned (room clashes,
+    the budget) and it goes on to `done` (a function of what it returned) or back to the
+    activity; refused or clashed, the form again as she typed it (centre.pages)."""
+    back = back or (
         reverse("activities:activity_detail", args=[activity.pk])
         if activity
         else reverse("activities:setup")
     )
-    context = {"form": form, "title": title, "intro": intro, "back": back, "activity": activity}
-    return render(request, "activities/simple_form.html", context)
-
-
-def _saved(request, form, save):
-    """For a posted form that is valid, run `save` (a service call): (True, what it returned).
-    (False, None) when there is nothing to save yet or the service refused; its reasons are
-    then on the form, next to what she typed."""
-    if request.method != "POST" or not form.is_valid():
-        return False, None
-    try:
-        return True, save()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False, None
+    outcome = run_form(request, form, save, success=success)
+    if outcome:
+        if then:
+            then(outcome.result)
+        return redirect(done(outcome.result) if done else back)
+    return form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        intro=intro,
+        conflict=outcome.conflict,
+        breadcrumb=BREADCRUMB,
+        activity=activity,
+    )

@@ -3,17 +3,17 @@
 from copy import copy
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, Q
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, roles_required, scope_to_centre
+from centre.pages import button_run
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF
-from centre.versioning import save_versioned
 
 from .. import links, selectors, services
 from ..forms import (
@@ -24,7 +24,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Activity, Enrolment, Feedback, Session
-from ._common import _form_page, _saved
+from ._common import _activity_form
 
 # --- Activities -------------------------------------------------------------------------------
 
@@ -59,17 +59,18 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     form = ActivityForm(request.POST or None, centre=request.centre)
-    saved, activity = _saved(
+    return _activity_form(
         request,
         form,
         lambda: services.activity_create(
             centre=request.centre, created_by=request.user, **dict(form.cleaned_data)
         ),
+        success=_("Activity added. Now add when it runs."),
+        title=_("Add an activity"),
+        activity=None,
+        back=reverse("activities:index"),
+        done=lambda activity: reverse("activities:activity_detail", args=[activity.pk]),
     )
-    if saved:
-        messages.success(request, _("Activity added. Now add when it runs."))
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return render(request, "activities/activity_form.html", {"form": form, "activity": None})
 
 
 @roles_required(STAFF_ROLES)
@@ -146,23 +147,18 @@ def activity_edit(request, pk):
     form = ActivityForm(
         request.POST or None, instance=copy(activity), centre=request.centre, editing=True
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.activity_update(
-                activity=Activity.objects.get(pk=activity.pk),
-                expected_version=form.expected_version,
-                **fields,
-            ),
-        )
-        if saved:
-            messages.success(request, _("Activity saved."))
-            return redirect("activities:activity_detail", pk=activity.pk)
-    context = {"form": form, "activity": activity, "conflict": conflict}
-    return render(request, "activities/activity_form.html", context)
+    return _activity_form(
+        request,
+        form,
+        lambda: services.activity_update(
+            activity=Activity.objects.get(pk=activity.pk),
+            expected_version=form.expected_version,
+            **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
+        ),
+        success=_("Activity saved."),
+        title=_("Edit %(name)s") % {"name": activity.name},
+        activity=activity,
+    )
 
 
 @roles_required(MANAGER_ONLY)
@@ -170,7 +166,7 @@ def activity_edit(request, pk):
 def activity_status(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True, manager_only=True)
     form = StatusForm(request.POST or None, initial={"status": activity.status})
-    saved, _result = _saved(
+    return _activity_form(
         request,
         form,
         lambda: services.activity_status_change(
@@ -180,15 +176,9 @@ def activity_status(request, pk):
             effective_on=form.cleaned_data["effective_on"],
             changed_by=request.user,
         ),
-    )
-    if saved:
-        messages.success(request, _("Status changed. It shows on the programme."))
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return _form_page(
-        request,
-        form,
-        _("Change the status of %(name)s"),
-        activity,
+        success=_("Status changed. It shows on the programme."),
+        title=_("Change the status of %(name)s") % {"name": activity.name},
+        activity=activity,
         intro=_("Pausing or ending needs a reason. It shows on the programme and in reports."),
     )
 
@@ -200,16 +190,15 @@ def activity_idea(request, pk):
         return HttpResponseNotAllowed(["POST"])
     form = IdeaStageForm(request.POST)
     if form.is_valid():
-        try:
-            services.activity_idea_advance(
+        button_run(
+            request,
+            lambda: services.activity_idea_advance(
                 activity=activity,
                 to_stage=form.cleaned_data["stage"],
                 notes=form.cleaned_data["notes"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The idea has moved on."))
+            ),
+            _("The idea has moved on."),
+        )
     else:
         messages.error(request, _("That step is not possible."))
     return redirect("activities:activity_detail", pk=activity.pk)

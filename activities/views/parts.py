@@ -2,7 +2,6 @@
 completions and their certificates."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from centre.documents.services import (
     document_unsaved,
 )
 from centre.documents.views import document_bytes_response
+from centre.pages import button_run
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES
 
 from .. import selectors, services
@@ -28,7 +28,7 @@ from ..forms import (
     SessionForm,
 )
 from ..models import Enrolment, Facilitator
-from ._common import _form_page, _saved, _warn_clashes
+from ._common import _activity_form, _warn_clashes
 
 
 @roles_required(ACTIVITY_EDITORS)
@@ -38,21 +38,15 @@ def facilitator_add(request, pk):
     form = FacilitatorForm(
         request.POST or None, centre=request.centre, instance=Facilitator(activity=activity)
     )
-    saved, _result = _saved(
+    return _activity_form(
         request,
         form,
         lambda: services.facilitator_add(
             activity=activity, **{name: form.cleaned_data[name] for name in form.Meta.fields}
         ),
-    )
-    if saved:
-        messages.success(request, _("Facilitator added."))
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return _form_page(
-        request,
-        form,
-        _("Add a facilitator to %(name)s"),
-        activity,
+        success=_("Facilitator added."),
+        title=_("Add a facilitator to %(name)s") % {"name": activity.name},
+        activity=activity,
         intro=_("A woman co-facilitating needs a named member of staff who can step in."),
     )
 
@@ -72,22 +66,23 @@ def facilitator_remove(request, pk):
 def cost_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True, manager_only=True)
     form = CostForm(request.POST or None)
-    saved, _result = _saved(
+
+    def say_what_is_left(_cost):
+        left = selectors.budget_summary(activity)["remaining"]
+        messages.success(request, _("Spending added. £%(left)s left.") % {"left": left})
+        if left < 0:
+            messages.warning(request, _("This activity is over its budget."))
+
+    return _activity_form(
         request,
         form,
         lambda: services.activity_cost_add(
             activity=activity, created_by=request.user, **form.cleaned_data
         ),
+        then=say_what_is_left,
+        title=_("Add spending for %(name)s") % {"name": activity.name},
+        activity=activity,
     )
-    if saved:
-        summary = selectors.budget_summary(activity)
-        messages.success(
-            request, _("Spending added. £%(left)s left.") % {"left": summary["remaining"]}
-        )
-        if summary["remaining"] < 0:
-            messages.warning(request, _("This activity is over its budget."))
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return _form_page(request, form, _("Add spending for %(name)s"), activity)
 
 
 @roles_required(ACTIVITY_EDITORS)
@@ -95,22 +90,17 @@ def cost_add(request, pk):
 def schedule_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     form = ScheduleForm(request.POST or None, centre=request.centre)
-    saved, result = _saved(
-        request, form, lambda: services.schedule_create(activity=activity, **form.cleaned_data)
-    )
-    if saved:
-        messages.success(
-            request,
-            ngettext("%(n)s session added.", "%(n)s sessions added.", result.created)
-            % {"n": result.created},
-        )
-        _warn_clashes(request, result.clashes)
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return _form_page(
+    return _activity_form(
         request,
         form,
-        _("Add regular sessions of %(name)s"),
-        activity,
+        lambda: services.schedule_create(activity=activity, **form.cleaned_data),
+        success=lambda made: (
+            ngettext("%(n)s session added.", "%(n)s sessions added.", made.created)
+            % {"n": made.created}
+        ),
+        then=lambda made: _warn_clashes(request, made.clashes),
+        title=_("Add regular sessions of %(name)s") % {"name": activity.name},
+        activity=activity,
         intro=_(
             "Sessions are made for every date. A room already booked is warned about, not refused."
         ),
@@ -123,15 +113,15 @@ def session_add(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     initial = {"room": activity.room_id, "location": activity.location}
     form = SessionForm(request.POST or None, centre=request.centre, initial=initial)
-    saved, created = _saved(
-        request, form, lambda: services.session_create(activity=activity, **form.cleaned_data)
+    return _activity_form(
+        request,
+        form,
+        lambda: services.session_create(activity=activity, **form.cleaned_data),
+        success=_("Session added."),
+        then=lambda created: _warn_clashes(request, created[1]),
+        title=_("Add a one-off session of %(name)s") % {"name": activity.name},
+        activity=activity,
     )
-    if saved:
-        _session, clashes = created
-        messages.success(request, _("Session added."))
-        _warn_clashes(request, clashes)
-        return redirect("activities:activity_detail", pk=activity.pk)
-    return _form_page(request, form, _("Add a one-off session of %(name)s"), activity)
 
 
 @roles_required(ACTIVITY_EDITORS)
@@ -172,18 +162,16 @@ def completions_award(request, pk):
     activity = selectors.get_activity_for_user(request, pk, change=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    try:
-        made = services.course_completions_award(activity=activity, awarded_by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
+    button_run(
+        request,
+        lambda: services.course_completions_award(activity=activity, awarded_by=request.user),
+        lambda made: (
             ngettext(
                 "%(n)s woman completed the course.", "%(n)s women completed the course.", len(made)
             )
-            % {"n": len(made)},
-        )
+            % {"n": len(made)}
+        ),
+    )
     return redirect("activities:activity_detail", pk=activity.pk)
 
 

@@ -11,8 +11,9 @@ from casework.models import Woman
 from casework.photos import photo_response
 from centre.access import can, roles_required
 from centre.audit import audit_request
+from centre.pages import run_form
 from centre.roles import ACTIVITY_EDITORS, VOLUNTEER_AND_STAFF
-from centre.versioning import ChangedField, save_versioned
+from centre.versioning import ChangedField
 
 from .. import access, selectors, services
 from ..forms import (
@@ -21,7 +22,7 @@ from ..forms import (
     RegisterForm,
 )
 from ..models import Facilitator
-from ._common import _form_page, _saved
+from ._common import _activity_form
 
 # --- Sessions and the register ----------------------------------------------------------------
 
@@ -31,12 +32,13 @@ from ._common import _form_page, _saved
 def session_cancel(request, pk):
     session = selectors.get_session_for_user(request, pk, change=True)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.session_cancel(session=session, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Session cancelled. Reminders for it are withdrawn."))
-        return redirect("activities:activity_detail", pk=session.activity_id)
-    return _form_page(
-        request, form, _("Cancel %(name)s") % {"name": session}, session.activity, titled=True
+    return _activity_form(
+        request,
+        form,
+        lambda: services.session_cancel(session=session, reason=form.cleaned_data["reason"]),
+        success=_("Session cancelled. Reminders for it are withdrawn."),
+        title=_("Cancel %(name)s") % {"name": session},
+        activity=session.activity,
     )
 
 
@@ -134,10 +136,7 @@ def register(request, pk):
         session.activity.facilitators.filter(ended_on__isnull=True).values_list("pk", flat=True)
     )
     form = RegisterForm(request.POST, woman_ids=woman_ids, facilitator_ids=facilitator_ids)
-    if not form.is_valid():
-        context = _register_context(request, session, form=form, ticked=set(woman_ids))
-        return render(request, "activities/register.html", context, status=400)
-    saved, conflict = save_versioned(
+    saved = run_form(
         request,
         form,
         lambda: services.register_save(
@@ -149,17 +148,22 @@ def register(request, pk):
             expected_version=form.expected_version,
         ),
         fields=["others_count"],
+        success=lambda _saved: _register_saved(form),
     )
-    if conflict:
-        return _register_conflict(request, conflict, form)
+    if saved.conflict:
+        return _register_conflict(request, saved.conflict, form)
+    if not saved:
+        context = _register_context(request, session, form=form, ticked=set(woman_ids))
+        return render(request, "activities/register.html", context, status=400)
     audit_request(request, "activities.register.save", obj=session)
-    total = len(form.cleaned_data["women"]) + form.cleaned_data["others_count"]
-    messages.success(
-        request,
-        ngettext("Register saved: %(n)s woman came.", "Register saved: %(n)s women came.", total)
-        % {"n": total},
-    )
     return redirect("activities:register", pk=session.pk)
+
+
+def _register_saved(form):
+    total = len(form.cleaned_data["women"]) + form.cleaned_data["others_count"]
+    return ngettext(
+        "Register saved: %(n)s woman came.", "Register saved: %(n)s women came.", total
+    ) % {"n": total}
 
 
 def _register_conflict(request, conflict, form):
@@ -204,15 +208,17 @@ def register_search(request, pk):
 def feedback(request, pk):
     session = selectors.get_session_for_user(request, pk)
     form = FeedbackForm(request.POST or None)
-    saved, _result = _saved(
-        request, form, lambda: services.feedback_add(session=session, **form.cleaned_data)
-    )
-    if saved:
-        messages.success(request, _("Thank you for your feedback."))
+    if run_form(
+        request,
+        form,
+        lambda: services.feedback_add(session=session, **form.cleaned_data),
+        success=_("Thank you for your feedback."),
+    ):
         return redirect("activities:feedback", pk=session.pk)
     recent = session.feedback.all()[:20]
     context = {"form": form, "session": session, "recent": recent}
-    return render(request, "activities/feedback.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "activities/feedback.html", context, status=status)
 
 
 @roles_required(VOLUNTEER_AND_STAFF)

@@ -2,9 +2,7 @@
 
 from datetime import timedelta
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,7 +17,7 @@ from ..forms import (
     TermForm,
 )
 from ..models import Room, Term
-from ._common import _saved
+from ._common import _activity_form
 
 # --- Numbers and setup ------------------------------------------------------------------------
 
@@ -59,31 +57,30 @@ def setup(request):
     return render(request, "activities/setup.html", context)
 
 
-def _setup_add(request, form, create, *, added, title):
+def _setup_add(request, form_class, create, *, added, title):
     """One page that adds a room or a term to the setup: `create` is the service."""
-    saved, _result = _saved(
-        request, form, lambda: create(centre=request.centre, **form.cleaned_data)
+    form = form_class(request.POST or None)
+    return _activity_form(
+        request,
+        form,
+        lambda: create(centre=request.centre, **form.cleaned_data),
+        success=added,
+        title=title,
+        activity=None,
     )
-    if saved:
-        messages.success(request, added)
-        return redirect("activities:setup")
-    context = {"form": form, "title": title, "back": reverse("activities:setup")}
-    return render(request, "activities/simple_form.html", context)
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def room_add(request):
-    form = RoomForm(request.POST or None)
     return _setup_add(
-        request, form, services.room_create, added=_("Room added."), title=_("Add a room")
+        request, RoomForm, services.room_create, added=_("Room added."), title=_("Add a room")
     )
 
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
 def term_add(request):
-    form = TermForm(request.POST or None)
     return _setup_add(
-        request, form, services.term_create, added=_("Term added."), title=_("Add a term")
+        request, TermForm, services.term_create, added=_("Term added."), title=_("Add a term")
     )

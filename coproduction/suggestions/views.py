@@ -1,8 +1,10 @@
 """Staff pages: the suggestions list, screening, triage, wording, ideas that become activities,
 and the "you said, we did" poster."""
 
+from functools import wraps
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -15,14 +17,13 @@ from centre import deadlines
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
-from centre.forms import add_service_errors
+from centre.pages import run_form
 from centre.roles import (
     ALL_MEMBERS,
     MANAGER_ONLY,
     STAFF_ROLES,
     VOLUNTEER_AND_STAFF,
 )
-from centre.versioning import save_versioned
 
 from . import access, selectors, services
 from .forms import (
@@ -67,25 +68,31 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def suggestion_create(request):
     form = SuggestionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            suggestion = services.suggestion_create(
-                centre=request.centre, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Suggestion added. Its receipt code is %(code)s: give it to her if you can.")
-                % {"code": suggestion.receipt_code},
-            )
-            # Volunteers only see suggestions after the safeguarding check; held ones are
-            # for managers only.
-            if not access.may_open_suggestion(request, suggestion):
-                return redirect("suggestions:index")
-            return redirect("suggestions:detail", code=suggestion.receipt_code)
-    return render(request, "suggestions/suggestion_form.html", {"form": form})
+    added = run_form(
+        request,
+        form,
+        lambda: services.suggestion_create(
+            centre=request.centre, by=request.user, **form.cleaned_data
+        ),
+        success=lambda suggestion: (
+            _("Suggestion added. Its receipt code is %(code)s: give it to her if you can.")
+            % {"code": suggestion.receipt_code}
+        ),
+    )
+    if added:
+        # Volunteers only see suggestions after the safeguarding check; held ones are
+        # for managers only.
+        return _on_to(request, added.result)
+    status = 400 if form.errors else 200
+    return render(request, "suggestions/suggestion_form.html", {"form": form}, status=status)
+
+
+def _on_to(request, suggestion):
+    """Once saved, back to the suggestion, or to the list when she may no longer open it (held
+    for the duty manager, or not yet checked for a volunteer)."""
+    if not access.may_open_suggestion(request, suggestion):
+        return redirect("suggestions:index")
+    return redirect("suggestions:detail", code=suggestion.receipt_code)
 
 
 def _detail_context(request, suggestion, **forms):
@@ -151,35 +158,58 @@ def suggestion_detail(request, code):
     return _detail(request, suggestion)
 
 
-def _save(request, suggestion, save, success, form_name=None, form=None):
-    """Save through the versioning helper and answer as the detail page does: back to the
-    suggestion when saved; on a clash, the page again with what the other person saved and her
-    form as she typed it (status 409); on a service error, her form with its messages (400)."""
-    form = form if form is not None else VersionForm(request.POST)
-    saved, conflict = save_versioned(request, form, save)
-    if saved:
-        messages.success(request, success)
+def _posted_from_its_page(view):
+    """A form posted from a suggestion's page: the suggestion is found first (one she may not
+    see is not found, whatever the method), then only a POST is answered. The view is given
+    the suggestion instead of its code."""
+
+    @wraps(view)
+    def wrapped(request, code, *args, **kwargs):
+        suggestion = selectors.get_suggestion_for_user(request, code, change=True)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, suggestion, *args, **kwargs)
+
+    return wrapped
+
+
+def _service_call(request, suggestion, form, service, fields=(), **more):
+    """A service for a form about this suggestion, called as they all are: who, the version she
+    started from, and the `fields` she filled in (read once the form is valid)."""
+    return lambda: service(
+        suggestion=suggestion,
+        by=request.user,
+        expected_version=form.cleaned_data["version"],
+        **{name: form.cleaned_data[name] for name in fields},
+        **more,
+    )
+
+
+def _again(request, suggestion, outcome, form_name, form):
+    """A form posted from the suggestion's page and not saved: the page again with her form as
+    she typed it, and on a clash what the other person saved (409); otherwise its messages (400)."""
+    if outcome.conflict:
+        current = outcome.conflict.current
+        return _detail(request, current, status=409, conflict=current, **{form_name: form})
+    return _detail(request, suggestion, status=400, **{form_name: form})
+
+
+def _save(request, suggestion, form, form_name, service, success, fields=(), **more):
+    """Save a form posted from the suggestion's page through the versioning helper: back to the
+    suggestion when saved, else the page again with her form (see `_again`)."""
+    call = _service_call(request, suggestion, form, service, fields, **more)
+    outcome = run_form(request, form, call, success=success)
+    if outcome:
         return redirect("suggestions:detail", code=suggestion.receipt_code)
-    forms = {form_name: form} if form_name else {}
-    if conflict:
-        current = conflict.current
-        return _detail(request, current, status=409, conflict=current, **forms)
-    if not form_name:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("suggestions:detail", code=suggestion.receipt_code)
-    return _detail(request, suggestion, status=400, **forms)
+    return _again(request, suggestion, outcome, form_name, form)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_screen(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_screen(request, suggestion):
     form = ScreenForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, screen_form=form)
-    saved, conflict = save_versioned(
+    outcome = run_form(
         request,
         form,
         lambda: services.suggestion_screen(
@@ -188,82 +218,52 @@ def suggestion_screen(request, code):
             hold=form.cleaned_data["decision"] == "hold",
             expected_version=form.cleaned_data["version"],
         ),
+        success=lambda screened: (
+            _("Held for the duty manager, who has been told.")
+            if screened.is_held
+            else _("Checked. It can now be triaged.")
+        ),
     )
-    if conflict:
-        return _detail(
-            request, conflict.current, status=409, conflict=conflict.current, screen_form=form
-        )
-    if not saved:
-        return _detail(request, suggestion, status=400, screen_form=form)
-    if suggestion.is_held:
-        messages.success(request, _("Held for the duty manager, who has been told."))
-        if not access.may_open_suggestion(request, suggestion):
-            return redirect("suggestions:index")
-    else:
-        messages.success(request, _("Checked. It can now be triaged."))
-    return redirect("suggestions:detail", code=code)
+    if outcome:
+        return _on_to(request, outcome.result)
+    return _again(request, suggestion, outcome, "screen_form", form)
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_triage(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_triage(request, suggestion):
     form = TriageForm(
         request.POST,
         owners=selectors.owner_choices(request.centre),
         duplicates=selectors.duplicate_choices(suggestion),
     )
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, triage_form=form)
-    data = form.cleaned_data
     return _save(
         request,
         suggestion,
-        lambda: services.suggestion_triage(
-            suggestion=suggestion,
-            by=request.user,
-            expected_version=data["version"],
-            theme=data["theme"],
-            owner=data["owner"],
-            status=data["status"],
-            agreed_in_part=data["agreed_in_part"],
-            reason=data["reason"],
-            duplicate_of=data["duplicate_of"],
-        ),
-        _("Saved."),
-        "triage_form",
         form,
+        "triage_form",
+        services.suggestion_triage,
+        _("Saved."),
+        ("theme", "owner", "status", "agreed_in_part", "reason", "duplicate_of"),
     )
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_wording(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_wording(request, suggestion):
     if not access.may_write_wording(request.membership, suggestion):
         raise PermissionDenied
-    form = WordingForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, wording_form=form)
-    data = form.cleaned_data
     return _save(
         request,
         suggestion,
-        lambda: services.suggestion_wording_write(
-            suggestion=suggestion,
-            by=request.user,
-            membership=request.membership,
-            expected_version=data["version"],
-            you_said=data["you_said"],
-            we_did=data["we_did"],
-        ),
-        _("Wording saved. A manager will approve it."),
+        WordingForm(request.POST),
         "wording_form",
-        form,
+        services.suggestion_wording_write,
+        _("Wording saved. A manager will approve it."),
+        ("you_said", "we_did"),
+        membership=request.membership,
     )
 
 
@@ -273,6 +273,15 @@ _NOT_LINKABLE = _lazy(
 )
 
 
+def _not_linkable(request, suggestion):
+    """Only a checked suggestion that is not a duplicate may start or join an activity: True
+    (with the message) when this one may not."""
+    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
+        messages.error(request, _NOT_LINKABLE)
+        return True
+    return False
+
+
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
 def suggestion_activity_start(request, code):
@@ -280,102 +289,70 @@ def suggestion_activity_start(request, code):
     suggestion = selectors.get_suggestion_for_user(request, code, change=True)
     if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
-    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
-        messages.error(request, _NOT_LINKABLE)
+    if _not_linkable(request, suggestion):
         return redirect("suggestions:detail", code=code)
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        started = []
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: started.append(
-                services.suggestion_activity_start(
-                    suggestion=suggestion,
-                    by=request.user,
-                    membership=request.membership,
-                    expected_version=data["version"],
-                    name=data["name"],
-                    kind=data["kind"],
-                    category=data["category"],
-                    description=data["description"],
-                    idea_notes=data["idea_notes"],
-                )
-            ),
-        )
-        if saved:
-            messages.success(
-                request,
-                _("Activity started from suggestion %(code)s. Add when it runs.")
-                % {"code": suggestion.receipt_code},
-            )
-            return redirect("activities:activity_detail", pk=started[0].pk)
-        if conflict:
-            suggestion = conflict.current
-            return render(
-                request,
-                "suggestions/activity_start.html",
-                {"form": form, "suggestion": suggestion},
-                status=409,
-            )
-    status = 400 if form.errors else 200
-    return render(
+    started = run_form(
         request,
-        "suggestions/activity_start.html",
-        {"form": form, "suggestion": suggestion},
-        status=status,
+        form,
+        _service_call(
+            request,
+            suggestion,
+            form,
+            services.suggestion_activity_start,
+            ("name", "kind", "category", "description", "idea_notes"),
+            membership=request.membership,
+        ),
+        success=_("Activity started from suggestion %(code)s. Add when it runs.")
+        % {"code": suggestion.receipt_code},
+    )
+    if started:
+        return redirect("activities:activity_detail", pk=started.result.pk)
+    if started.conflict:
+        suggestion = started.conflict.current
+    return _own_page(
+        request, "suggestions/activity_start.html", form, started, suggestion=suggestion
     )
 
 
 @roles_required(STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
-def suggestion_activity_link(request, code):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def suggestion_activity_link(request, suggestion):
     if not access.may_start_activity(request.membership, suggestion):
         raise PermissionDenied
-    if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
-        messages.error(request, _NOT_LINKABLE)
-        return redirect("suggestions:detail", code=code)
-    form = LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion))
-    if not form.is_valid():
-        return _detail(request, suggestion, status=400, link_form=form)
+    if _not_linkable(request, suggestion):
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
     return _save(
         request,
         suggestion,
-        lambda: services.suggestion_activity_link(
-            suggestion=suggestion,
-            by=request.user,
-            membership=request.membership,
-            expected_version=form.cleaned_data["version"],
-            activity=form.cleaned_data["activity"],
-        ),
-        _("Linked. The activity's page now shows it came from her idea."),
+        LinkActivityForm(request.POST, activities=selectors.activities_to_link(suggestion)),
         "link_form",
-        form,
+        services.suggestion_activity_link,
+        _("Linked. The activity's page now shows it came from her idea."),
+        ("activity",),
+        membership=request.membership,
     )
 
 
-def _version_action(request, code, action, success):
-    suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_posted_from_its_page
+def _version_action(request, suggestion, action, success):
+    """A manager's button on the suggestion (approve, release): said as a message, except a
+    clash, which shows the page again with what the other person saved (409)."""
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please reload the page and try again."))
-        return redirect("suggestions:detail", code=code)
-    return _save(
-        request,
-        suggestion,
-        lambda: action(
-            suggestion=suggestion, by=request.user, expected_version=form.cleaned_data["version"]
-        ),
-        success,
-        form=form,
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
+    outcome = run_form(
+        request, form, _service_call(request, suggestion, form, action), success=success
     )
+    if outcome.conflict:
+        current = outcome.conflict.current
+        return _detail(request, current, status=409, conflict=current)
+    if not outcome:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("suggestions:detail", code=suggestion.receipt_code)
 
 
 @roles_required(MANAGER_ONLY)
@@ -410,32 +387,30 @@ def suggestion_redact(request, code):
             "first_name": suggestion.first_name,
         },
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, clash = save_versioned(
-            request,
-            form,
-            lambda: services.suggestion_redact(
-                suggestion=suggestion,
-                by=request.user,
-                expected_version=data["version"],
-                text=data["text"],
-                fix_idea=data["fix_idea"],
-                first_name=data["first_name"],
-            ),
-        )
-        if saved:
-            messages.success(request, _("Personal details removed."))
-            return redirect("suggestions:detail", code=code)
-        conflict = clash.current if clash else None
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render(
+    redacted = run_form(
         request,
-        "suggestions/redact.html",
-        {"form": form, "suggestion": suggestion, "conflict": conflict},
-        status=status,
+        form,
+        _service_call(
+            request,
+            suggestion,
+            form,
+            services.suggestion_redact,
+            ("text", "fix_idea", "first_name"),
+        ),
+        success=_("Personal details removed."),
     )
+    if redacted:
+        return redirect("suggestions:detail", code=code)
+    return _own_page(request, "suggestions/redact.html", form, redacted, suggestion=suggestion)
+
+
+def _own_page(request, template, form, outcome, **context):
+    """A suggestion's page with a form of its own, not saved (or not yet posted): her form as she
+    typed it, and on a clash what the other person saved (409); refused, its messages (400)."""
+    conflict = outcome.conflict.current if outcome.conflict else None
+    status = 409 if conflict else (400 if form.errors else 200)
+    context.update(form=form, conflict=conflict)
+    return render(request, template, context, status=status)
 
 
 # Poster ----------------------------------------------------------------------------------------

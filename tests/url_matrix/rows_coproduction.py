@@ -62,8 +62,10 @@ ROWS = {
     "suggestions:index": Row(
         get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING, 405)
     ),
-    # An empty POST shows the form again with its messages.
-    "suggestions:create": Row(get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING)),
+    # An empty POST is refused: the form again with its messages (400).
+    "suggestions:create": Row(
+        get=for_roles(ALL_BUT_STEERING), post=for_roles(ALL_BUT_STEERING, 400)
+    ),
     "suggestions:detail": Row(
         get=for_roles(ALL_BUT_STEERING, outsider=404),
         post=for_roles(ALL_BUT_STEERING, 405),

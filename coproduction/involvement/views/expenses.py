@@ -3,19 +3,17 @@
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.forms import form_try
+from centre.pages import form_view
 from centre.roles import MANAGER_ONLY
-from centre.versioning import save_versioned
 
 from .. import access, selectors, services
 from ..forms import (
@@ -24,7 +22,7 @@ from ..forms import (
     ExpenseForm,
 )
 from ..models import Expense, Helper
-from ._common import EVERYONE_HERE, STAFF, _form_page, _posted, _private_file
+from ._common import EVERYONE_HERE, STAFF, _private_file
 
 # --- Expenses ---------------------------------------------------------------------------------
 
@@ -45,6 +43,11 @@ def expenses(request: HttpRequest) -> HttpResponse:
     return render(request, "involvement/expenses.html", context)
 
 
+def _claims_page(request: HttpRequest) -> str:
+    """Where claims are listed for this person: the staff list, or a volunteer's own page."""
+    return "involvement:expenses" if can(request, "run_involvement") else "involvement:mine"
+
+
 @roles_required(EVERYONE_HERE)
 @require_http_methods(["GET", "POST"])
 def expense_new(request: HttpRequest) -> HttpResponse:
@@ -53,23 +56,24 @@ def expense_new(request: HttpRequest) -> HttpResponse:
     staff = can(request, "run_involvement")
     helpers = scope_to_centre(Helper.objects.select_related("woman"), request) if staff else None
     form = ExpenseClaimForm(request.POST or None, request.FILES or None, helpers=helpers)
-    if _posted(request, form):
+
+    def claim() -> Expense:
         data = dict(form.cleaned_data)
         data.pop("version", None)
         helper = data.pop("helper", None) or access.own_helper(request)
-        if form_try(form, lambda: services.expense_claim(helper=helper, by=request.user, **data)):
-            messages.success(request, _("The claim is sent for approval."))
-            return redirect("involvement:expenses" if staff else "involvement:mine")
-    back = reverse("involvement:expenses" if staff else "involvement:mine")
-    return _form_page(
+        return services.expense_claim(helper=helper, by=request.user, **data)
+
+    return form_view(
         request,
         form,
+        claim,
+        success=_("The claim is sent for approval."),
+        done=_claims_page(request),
         title=_("Claim expenses"),
-        back=back,
+        back=reverse(_claims_page(request)),
         intro=_(
             "Nobody should be out of pocket for helping. Claim travel, childcare and other costs."
         ),
-        multipart=True,
     )
 
 
@@ -84,29 +88,20 @@ def expense_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.FILES or None,
         instance=Expense(centre=request.centre) if request.method == "POST" else expense,
     )
-    conflict = None
-    if _posted(request, form):
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.expense_update(
-                expense=expense,
-                expected_version=form.expected_version,
-                data=form.cleaned_data,
-                by=request.user,
-            ),
-            fields=services.EXPENSE_FIELDS,
-        )
-        if saved:
-            messages.success(request, _("The claim is saved."))
-            return redirect(
-                "involvement:expenses" if can(request, "run_involvement") else "involvement:mine"
-            )
-    back = reverse(
-        "involvement:expenses" if can(request, "run_involvement") else "involvement:mine"
-    )
-    return _form_page(
-        request, form, title=_("Change a claim"), back=back, conflict=conflict, multipart=True
+    return form_view(
+        request,
+        form,
+        lambda: services.expense_update(
+            expense=expense,
+            expected_version=form.expected_version,
+            data=form.cleaned_data,
+            by=request.user,
+        ),
+        fields=services.EXPENSE_FIELDS,
+        success=_("The claim is saved."),
+        done=_claims_page(request),
+        title=_("Change a claim"),
+        back=reverse(_claims_page(request)),
     )
 
 
@@ -118,31 +113,20 @@ def _decision(
     reason she typed and the message, posting to the same address."""
     expense = selectors.get_expense_for_user(request, pk)
     form = DecisionForm(request.POST)
-    conflict, status = None, None
-    if form.is_valid():
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: decide(
-                expense=expense,
-                by=request.user,
-                expected_version=form.expected_version,
-                data=form.cleaned_data,
-            ),
-        )
-        if saved:
-            messages.success(request, success)
-            return redirect("involvement:expenses")
-        if conflict:
-            status = 409  # decided or changed by someone else since she opened the list
-    return _form_page(
+    return form_view(
         request,
         form,
-        status=status,
+        lambda: decide(
+            expense=expense,
+            by=request.user,
+            expected_version=form.expected_version,
+            data=form.cleaned_data,
+        ),
+        success=success,
+        done="involvement:expenses",
         title=title,
         intro=str(expense.description),
         back=reverse("involvement:expenses"),
-        conflict=conflict,
     )
 
 

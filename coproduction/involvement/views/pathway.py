@@ -1,9 +1,12 @@
 """The pathway: roles on offer, interest, her page, moves, training, one-to-ones, steps on her continuum."""
 
-from django.contrib import messages
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from casework.selectors import NeedsBreakGlass, get_woman_for_user
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.forms import form_try
 from centre.models import User
+from centre.pages import form_view
 from centre.roles import MANAGER_ONLY, VOLUNTEERS
 
 from .. import access, selectors, services
@@ -27,7 +30,7 @@ from ..forms import (
     TrainingForm,
 )
 from ..models import Expense, Helper, Opportunity, Placement, Step, Training
-from ._common import STAFF, _form_page, _posted, _private_file, _quarter_start
+from ._common import STAFF, _private_file, _quarter_start
 
 # --- The staff pages --------------------------------------------------------------------------
 
@@ -52,35 +55,38 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "involvement/index.html", context)
 
 
+def _opportunity_page(
+    request: HttpRequest, opportunity: Opportunity | None, title: str
+) -> HttpResponse:
+    """Offer a role, or change one: the same form and the same service."""
+    form = OpportunityForm(
+        request.POST or None,
+        instance=Opportunity(centre=request.centre) if request.method == "POST" else opportunity,
+    )
+    return form_view(
+        request,
+        form,
+        lambda: services.opportunity_save(
+            centre=request.centre, data=form.cleaned_data, opportunity=opportunity
+        ),
+        success=_("The role is saved."),
+        done="involvement:index",
+        title=title,
+        back=reverse("involvement:index"),
+    )
+
+
 @roles_required(STAFF)
 @require_http_methods(["GET", "POST"])
 def opportunity_create(request: HttpRequest) -> HttpResponse:
-    form = OpportunityForm(request.POST or None)
-    if _posted(request, form) and form_try(
-        form, lambda: services.opportunity_save(centre=request.centre, data=form.cleaned_data)
-    ):
-        messages.success(request, _("The role is saved."))
-        return redirect("involvement:index")
-    return _form_page(request, form, title=_("Offer a role"), back=reverse("involvement:index"))
+    return _opportunity_page(request, None, _("Offer a role"))
 
 
 @roles_required(STAFF)
 @require_http_methods(["GET", "POST"])
 def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = selectors.get_opportunity_for_user(request, pk)
-    form = OpportunityForm(
-        request.POST or None,
-        instance=Opportunity(centre=request.centre) if request.method == "POST" else opportunity,
-    )
-    if _posted(request, form) and form_try(
-        form,
-        lambda: services.opportunity_save(
-            centre=request.centre, data=form.cleaned_data, opportunity=opportunity
-        ),
-    ):
-        messages.success(request, _("The role is saved."))
-        return redirect("involvement:index")
-    return _form_page(request, form, title=opportunity.title, back=reverse("involvement:index"))
+    return _opportunity_page(request, opportunity, opportunity.title)
 
 
 def _open_opportunities(request: HttpRequest):
@@ -99,27 +105,26 @@ def interest_new(request: HttpRequest) -> HttpResponse:
         opportunities=_open_opportunities(request),
         women=women,
     )
-    if _posted(request, form):
+
+    def record() -> Placement:
         data = form.cleaned_data
-        placement = form_try(
-            form,
-            lambda: services.interest_record(
-                centre=request.centre,
-                opportunity=data["opportunity"],
-                source=Placement.Source.KEY_WORKER if data["woman"] else Placement.Source.COMMUNITY,
-                by=request.user,
-                woman=data["woman"],
-                name=data["name"],
-                contact=data["contact"],
-                note=data["note"],
-            ),
+        return services.interest_record(
+            centre=request.centre,
+            opportunity=data["opportunity"],
+            source=Placement.Source.KEY_WORKER if data["woman"] else Placement.Source.COMMUNITY,
+            by=request.user,
+            woman=data["woman"],
+            name=data["name"],
+            contact=data["contact"],
+            note=data["note"],
         )
-        if placement:
-            messages.success(request, _("Her interest is recorded."))
-            return redirect("involvement:helper", pk=placement.helper_id)
-    return _form_page(
+
+    return form_view(
         request,
         form,
+        record,
+        success=_("Her interest is recorded."),
+        done=lambda placement: reverse("involvement:helper", args=[placement.helper_id]),
         title=_("Record an interest in helping"),
         back=reverse("involvement:index"),
         intro=_("Helping is always her choice and never a condition of her support."),
@@ -151,6 +156,21 @@ def _volunteer_accounts(request: HttpRequest):
     ).order_by("first_name", "username")
 
 
+def _about_her(
+    request: HttpRequest,
+    helper_id: int,
+    form: Form,
+    save: Callable[[], Any],
+    *,
+    success: str,
+    title: str,
+) -> HttpResponse:
+    """A form about her (a move, her account, training, a one-to-one), reached from her page:
+    once saved, and for Back, her page is where it goes."""
+    back = reverse("involvement:helper", args=[helper_id])
+    return form_view(request, form, save, success=success, done=back, title=title, back=back)
+
+
 @roles_required(STAFF)
 @require_POST
 def placement_move(request: HttpRequest, pk: int) -> HttpResponse:
@@ -158,29 +178,19 @@ def placement_move(request: HttpRequest, pk: int) -> HttpResponse:
     its own with her note and the message."""
     placement = selectors.get_placement_for_user(request, pk)
     form = MoveForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        moved = form_try(
-            form,
-            lambda: (
-                services.placement_move(
-                    placement=placement,
-                    to_status=data["to_status"],
-                    by=request.user,
-                    note=data["note"],
-                    disclosure_check_on=data["disclosure_check_on"],
-                )
-                or True
-            ),
-        )
-        if moved:
-            messages.success(request, _("Her pathway is updated."))
-            return redirect("involvement:helper", pk=placement.helper_id)
-    return _form_page(
+    return _about_her(
         request,
+        placement.helper_id,
         form,
+        lambda: services.placement_move(
+            placement=placement,
+            to_status=form.cleaned_data["to_status"],
+            by=request.user,
+            note=form.cleaned_data["note"],
+            disclosure_check_on=form.cleaned_data["disclosure_check_on"],
+        ),
+        success=_("Her pathway is updated."),
         title=_("Move her on the pathway"),
-        back=reverse("involvement:helper", args=[placement.helper_id]),
     )
 
 
@@ -189,22 +199,15 @@ def placement_move(request: HttpRequest, pk: int) -> HttpResponse:
 def helper_account(request: HttpRequest, pk: int) -> HttpResponse:
     helper = selectors.get_helper_for_user(request, pk)
     form = AccountForm(request.POST, accounts=_volunteer_accounts(request))
-    if form.is_valid() and form_try(
-        form,
-        lambda: (
-            services.helper_link_account(
-                helper=helper, user=form.cleaned_data["user"], by=request.user
-            )
-            or True
-        ),
-    ):
-        messages.success(request, _("Her volunteer account is saved."))
-        return redirect("involvement:helper", pk=helper.pk)
-    return _form_page(
+    return _about_her(
         request,
+        helper.pk,
         form,
+        lambda: services.helper_link_account(
+            helper=helper, user=form.cleaned_data["user"], by=request.user
+        ),
+        success=_("Her volunteer account is saved."),
         title=_("Her volunteer account"),
-        back=reverse("involvement:helper", args=[helper.pk]),
     )
 
 
@@ -213,13 +216,14 @@ def helper_account(request: HttpRequest, pk: int) -> HttpResponse:
 def training_add(request: HttpRequest, pk: int) -> HttpResponse:
     helper = selectors.get_helper_for_user(request, pk)
     form = TrainingForm(request.POST or None, request.FILES or None)
-    if _posted(request, form) and form_try(
-        form, lambda: services.training_record(helper=helper, by=request.user, **form.cleaned_data)
-    ):
-        messages.success(request, _("The training is recorded."))
-        return redirect("involvement:helper", pk=helper.pk)
-    back = reverse("involvement:helper", args=[helper.pk])
-    return _form_page(request, form, title=_("Record training"), back=back, multipart=True)
+    return _about_her(
+        request,
+        helper.pk,
+        form,
+        lambda: services.training_record(helper=helper, by=request.user, **form.cleaned_data),
+        success=_("The training is recorded."),
+        title=_("Record training"),
+    )
 
 
 @roles_required(STAFF)
@@ -227,16 +231,16 @@ def training_add(request: HttpRequest, pk: int) -> HttpResponse:
 def supervision_add(request: HttpRequest, pk: int) -> HttpResponse:
     helper = selectors.get_helper_for_user(request, pk)
     form = SupervisionForm(request.POST or None)
-    if _posted(request, form) and form_try(
+    return _about_her(
+        request,
+        helper.pk,
         form,
         lambda: services.supervision_record(
             helper=helper, supervisor=request.user, **form.cleaned_data
         ),
-    ):
-        messages.success(request, _("The one-to-one is recorded."))
-        return redirect("involvement:helper", pk=helper.pk)
-    back = reverse("involvement:helper", args=[helper.pk])
-    return _form_page(request, form, title=_("Record a one-to-one"), back=back)
+        success=_("The one-to-one is recorded."),
+        title=_("Record a one-to-one"),
+    )
 
 
 @roles_required(STAFF)
@@ -262,15 +266,13 @@ def step_add(request: HttpRequest, pk: int) -> HttpResponse:
     except NeedsBreakGlass:
         raise PermissionDenied from None
     form = StepForm(request.POST or None)
-    if _posted(request, form) and form_try(
-        form, lambda: services.step_record(woman=woman, by=request.user, **form.cleaned_data)
-    ):
-        messages.success(request, _("The step is recorded."))
-        return redirect("casework:woman", pk=woman.pk)
     back = reverse("casework:woman", args=[woman.pk])
-    return _form_page(
+    return form_view(
         request,
         form,
+        lambda: services.step_record(woman=woman, by=request.user, **form.cleaned_data),
+        success=_("The step is recorded."),
+        done=back,
         title=_("Record a step in getting involved"),
         back=back,
         intro=_("Involvement is her choice and never a condition of support."),

@@ -1,6 +1,8 @@
 """The rotas: the staff's four-week view, shifts, and a volunteer's swap and take."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from activities.models import Session
 from centre.access import roles_required, scope_to_centre
-from centre.forms import form_try
+from centre.pages import button_run, form_view
 from centre.roles import VOLUNTEERS
 
 from .. import access, selectors, services
@@ -21,7 +23,7 @@ from ..forms import (
     ShiftForm,
 )
 from ..models import Helper, Placement
-from ._common import STAFF, _form_page, _posted, _tell
+from ._common import STAFF
 
 # --- Rotas ------------------------------------------------------------------------------------
 
@@ -64,12 +66,15 @@ def shift_create(request: HttpRequest) -> HttpResponse:
         .order_by("date", "start_time")
     )
     form = ShiftForm(request.POST or None, sessions=sessions, helpers=_active_helpers(request))
-    if _posted(request, form) and form_try(
-        form, lambda: services.shift_create(centre=request.centre, **form.cleaned_data)
-    ):
-        messages.success(request, _("The shift is on the rota."))
-        return redirect("involvement:rota")
-    return _form_page(request, form, title=_("Add a shift"), back=reverse("involvement:rota"))
+    return form_view(
+        request,
+        form,
+        lambda: services.shift_create(centre=request.centre, **form.cleaned_data),
+        success=_("The shift is on the rota."),
+        done="involvement:rota",
+        title=_("Add a shift"),
+        back=reverse("involvement:rota"),
+    )
 
 
 @roles_required(STAFF)
@@ -79,16 +84,18 @@ def shift_assign(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssignForm(
         request.POST or None, initial={"helper": shift.helper_id}, helpers=_active_helpers(request)
     )
-    if _posted(request, form) and form_try(
+    title = _("Who is on this shift")
+    return form_view(
+        request,
         form,
         lambda: services.shift_assign(
             shift=shift, helper=form.cleaned_data["helper"], by=request.user
         ),
-    ):
-        messages.success(request, _("The rota is updated."))
-        return redirect("involvement:rota")
-    title = _("Who is on this shift")
-    return _form_page(request, form, title=f"{title}: {shift}", back=reverse("involvement:rota"))
+        success=_("The rota is updated."),
+        done="involvement:rota",
+        title=f"{title}: {shift}",
+        back=reverse("involvement:rota"),
+    )
 
 
 @roles_required(STAFF)
@@ -100,30 +107,38 @@ def shift_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("involvement:rota")
 
 
+def _own_shift_button(
+    request: HttpRequest,
+    pk: int,
+    may: Callable[[HttpRequest, Any], bool],
+    service: Callable[..., Any],
+    success: str,
+) -> HttpResponse:
+    """A volunteer's button on a shift of the rota (`may` says whether it is hers to press):
+    said either way, and back to her page."""
+    shift = selectors.get_shift_for_user(request, pk)
+    if not may(request, shift):
+        raise Http404
+    button_run(request, lambda: service(shift=shift, helper=access.own_helper(request)), success)
+    return redirect("involvement:mine")
+
+
 @roles_required(VOLUNTEERS)
 @require_POST
 def shift_swap(request: HttpRequest, pk: int) -> HttpResponse:
     """She can't make it: others in her role see it needs cover."""
-    shift = selectors.get_shift_for_user(request, pk)
-    if not access.is_own_shift(request, shift):
-        raise Http404
-    _tell(
+    return _own_shift_button(
         request,
-        lambda: services.shift_swap_ask(shift=shift, helper=access.own_helper(request)),
+        pk,
+        access.is_own_shift,
+        services.shift_swap_ask,
         _("Thanks for letting us know. You stay on it until someone takes it."),
     )
-    return redirect("involvement:mine")
 
 
 @roles_required(VOLUNTEERS)
 @require_POST
 def shift_take(request: HttpRequest, pk: int) -> HttpResponse:
-    shift = selectors.get_shift_for_user(request, pk)
-    if not access.may_take_shift(request, shift):
-        raise Http404
-    _tell(
-        request,
-        lambda: services.shift_take(shift=shift, helper=access.own_helper(request)),
-        _("The shift is yours. Thank you."),
+    return _own_shift_button(
+        request, pk, access.may_take_shift, services.shift_take, _("The shift is yours. Thank you.")
     )
-    return redirect("involvement:mine")

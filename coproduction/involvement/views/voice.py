@@ -1,9 +1,11 @@
 """Worries handed over, the peer log, exit questionnaires, and the tablet's two pages."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, require, roles_required
-from centre.forms import form_try
+from centre.pages import form_view
 from centre.roles import VOLUNTEERS
 from coproduction.kiosk.access import kiosk_settings, tablet_page
 from coproduction.kiosk.services import kiosk_allowance_take
@@ -25,7 +27,7 @@ from ..forms import (
     WorryForm,
 )
 from ..models import ExitQuestionnaire, Helper, Opportunity, Placement
-from ._common import EVERYONE_HERE, STAFF, _form_page, _posted
+from ._common import EVERYONE_HERE, STAFF
 
 # --- Worries and the peer log -----------------------------------------------------------------
 
@@ -62,14 +64,12 @@ def _peer_mentor(request: HttpRequest) -> Helper:
 def worry_new(request: HttpRequest) -> HttpResponse:
     helper = _peer_mentor(request)
     form = WorryForm(request.POST or None)
-    if _posted(request, form) and form_try(
-        form, lambda: services.worry_hand_over(helper=helper, text=form.cleaned_data["text"])
-    ):
-        messages.success(request, _("A member of staff has your worry and will pick it up today."))
-        return redirect("involvement:mine")
-    return _form_page(
+    return form_view(
         request,
         form,
+        lambda: services.worry_hand_over(helper=helper, text=form.cleaned_data["text"]),
+        success=_("A member of staff has your worry and will pick it up today."),
+        done="involvement:mine",
         title=_("Hand a worry to staff"),
         back=reverse("involvement:mine"),
         intro=_(
@@ -92,14 +92,12 @@ def peer_log(request: HttpRequest) -> HttpResponse:
 def peer_log_new(request: HttpRequest) -> HttpResponse:
     helper = _peer_mentor(request)
     form = PeerConversationForm(request.POST or None)
-    if _posted(request, form) and form_try(
-        form, lambda: services.peer_conversation_log(helper=helper, **form.cleaned_data)
-    ):
-        messages.success(request, _("The conversation is logged."))
-        return redirect("involvement:peer_log")
-    return _form_page(
+    return form_view(
         request,
         form,
+        lambda: services.peer_conversation_log(helper=helper, **form.cleaned_data),
+        success=_("The conversation is logged."),
+        done="involvement:peer_log",
         title=_("Log a peer conversation"),
         back=reverse("involvement:peer_log"),
         intro=_("Write the theme and what came of it. No names and no case details."),
@@ -124,7 +122,8 @@ def exits(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def exit_new(request: HttpRequest) -> HttpResponse:
     form = ExitPaperForm(request.POST or None, women=selectors.women_for_staff(request))
-    if _posted(request, form) and form_try(
+    return form_view(
+        request,
         form,
         lambda: services.exit_questionnaire_record(
             centre=request.centre,
@@ -132,12 +131,8 @@ def exit_new(request: HttpRequest) -> HttpResponse:
             by=request.user,
             **form.cleaned_data,
         ),
-    ):
-        messages.success(request, _("Her answers are saved."))
-        return redirect("involvement:exits")
-    return _form_page(
-        request,
-        form,
+        success=_("Her answers are saved."),
+        done="involvement:exits",
         title=_("Type up a paper exit questionnaire"),
         back=reverse("involvement:exits"),
     )
@@ -157,21 +152,42 @@ def _tablet_render(
     )
 
 
+def _tablet_form(
+    request: HttpRequest,
+    form: Form,
+    template: str,
+    record: Callable[[dict[str, Any]], Any],
+    *,
+    leaving: bool,
+    **context: Any,
+) -> HttpResponse:
+    """A tablet page with a form: once she sends it, `record` saves what she gave and she is
+    thanked; too many from this tablet in a short while and it rests (429); refused, the form
+    comes back with what she typed (400)."""
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        if not kiosk_allowance_take(tablet=request.tablet):  # type: ignore[attr-defined]
+            return _tablet_render(request, template, {**context, "resting": True}, status=429)
+        record(form.cleaned_data)
+        return _tablet_render(request, "thanks.html", {"exit": leaving})
+    return _tablet_render(request, template, context, status=400 if form.errors else 200)
+
+
 @tablet_page
 @require_http_methods(["GET", "POST"])
 def tablet_exit(request: HttpRequest) -> HttpResponse:
     """Moving on: a short questionnaire, anonymous unless she gives her first name."""
-    form = TabletExitForm(request.POST if request.method == "POST" else None)
-    if _posted(request, form):
-        if not kiosk_allowance_take(tablet=request.tablet):  # type: ignore[attr-defined]
-            return _tablet_render(request, "exit.html", {"form": form, "resting": True}, status=429)
-        services.exit_questionnaire_record(
+    return _tablet_form(
+        request,
+        TabletExitForm(request.POST if request.method == "POST" else None),
+        "exit.html",
+        lambda data: services.exit_questionnaire_record(
             centre=request.kiosk_centre,  # type: ignore[attr-defined]
             source=ExitQuestionnaire.Source.TABLET,
-            **form.cleaned_data,
-        )
-        return _tablet_render(request, "thanks.html", {"exit": True})
-    return _tablet_render(request, "exit.html", {"form": form}, status=400 if form.errors else 200)
+            **data,
+        ),
+        leaving=True,
+    )
 
 
 @tablet_page
@@ -180,30 +196,20 @@ def tablet_interest(request: HttpRequest) -> HttpResponse:
     """ "I'd like to help": the roles on offer, and her first name so staff can talk to her."""
     centre = request.kiosk_centre  # type: ignore[attr-defined]
     offered = Opportunity.objects.filter(centre=centre, is_open=True)
-    form = TabletInterestForm(
-        request.POST if request.method == "POST" else None, opportunities=offered
-    )
-    if _posted(request, form):
-        if not kiosk_allowance_take(tablet=request.tablet):  # type: ignore[attr-defined]
-            return _tablet_render(
-                request,
-                "interest.html",
-                {"form": form, "resting": True, "offered": offered},
-                status=429,
-            )
-        data = form.cleaned_data
-        services.interest_record(
+    return _tablet_form(
+        request,
+        TabletInterestForm(
+            request.POST if request.method == "POST" else None, opportunities=offered
+        ),
+        "interest.html",
+        lambda data: services.interest_record(
             centre=centre,
             opportunity=data["opportunity"],
             source=Placement.Source.TABLET,
             by=None,
             name=data["first_name"],
             contact=data["contact"],
-        )
-        return _tablet_render(request, "thanks.html", {"exit": False})
-    return _tablet_render(
-        request,
-        "interest.html",
-        {"form": form, "offered": offered},
-        status=400 if form.errors else 200,
+        ),
+        leaving=False,
+        offered=offered,
     )

@@ -119,7 +119,7 @@ def test_two_people_changing_a_claim_at_once_never_overwrite(manager_client, vol
     first = volunteer_client.post(url, {**_form(amount="5.20"), "version": claim.version})
     assert first.status_code == 302
     second = manager_client.post(url, {**_form(amount="9.99"), "version": claim.version})
-    assert second.status_code == 200
+    assert second.status_code == 409
     assert "Someone else saved this" in second.content.decode()
     assert 'value="9.99"' in second.content.decode()
     claim.refresh_from_db()

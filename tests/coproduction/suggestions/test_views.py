@@ -103,7 +103,7 @@ def test_create_bad_input_keeps_what_was_typed(volunteer_client):
         {"source": "tablet", "about": "food", "text": "<i>kept</i>", "received_on": future},
     )
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "cannot be in the future" in html
     assert "&lt;i&gt;kept&lt;/i&gt;" in html
     assert not Suggestion.objects.exists()
