@@ -4,19 +4,16 @@ from dataclasses import replace
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.access import require, scope_to_centre
 from centre.audit import audit_request
-
-# One helper puts a service's validation errors on a form (re-exported for the views).
-from centre.forms import add_service_errors as add_errors  # noqa: F401
-from centre.versioning import save_versioned
+from centre.pages import Outcome, button_run, form_page, run_form
 
 from .. import selectors, services
 from ..access import Part, record_access
@@ -141,53 +138,24 @@ def post_after_fetch(view):
     return wrapped
 
 
-def form_save(request, form, call, success=""):
-    """Run the service `call` for a POSTed form that is valid. Returns (saved, its result):
-    not saved when the form was not posted, is not valid, or the service refused it (then its
-    errors are on the form's fields, next to what she typed). `success` is shown once saved."""
-    if request.method != "POST" or not form.is_valid():
-        return False, None
-    try:
-        result = call()
-    except ValidationError as error:
-        add_errors(form, error)
-        return False, None
-    if success:
-        messages.success(request, success)
-    return True, result
-
-
-def run_and_tell(request, call, success):
-    """Run the service `call` for a button that goes back to a page: a refusal is shown as an
-    error message, else `success` (text, or a function giving it once the call has run)."""
-    try:
-        call()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return
-    messages.success(request, success() if callable(success) else success)
-
-
-def form_kept(request, form, heading, *, woman=None):
-    """A small form posted from another page (her record, a case review) that was refused: shown
-    on a page of its own with the messages and everything she typed, posting back to the same
-    address. Going back to the page it came from would lose her words."""
+def form_kept(request, form, heading, woman):
+    """A small form about her that was refused, on a page of its own inside her record (which
+    is why this is not centre.pages.form_page): the messages and everything she typed, posting
+    back to the same address."""
     context = {"form": form, "heading": heading, "woman": woman, "tab": "overview"}
     return render(request, "casework/form_page.html", context)
 
 
-def form_run(request, form, call, success) -> bool:
-    """Run the service `call` for a valid small form (see form_kept); True when it ran. A refusal
-    goes onto the form, to be shown with what she typed."""
-    if not form.is_valid():
-        return False
-    try:
-        call()
-    except ValidationError as error:
-        add_errors(form, error)
-        return False
-    messages.success(request, success() if callable(success) else success)
-    return True
+def small_form(request, form, save, *, success, done, heading, woman=None):
+    """A small form posted from another page (her record, a case review): centre.pages.run_form,
+    then on to `done` once saved. Refused, it comes back on a page of its own with the messages
+    and what she typed (going back to the page it came from would lose her words): inside her
+    record when it is about her, else the plain form page with `done` as the way back."""
+    if run_form(request, form, save, success=success):
+        return redirect(done)
+    if woman is None:
+        return form_page(request, form, title=heading, back=done)
+    return form_kept(request, form, heading, woman)
 
 
 def status_set(request, call, success):
@@ -196,7 +164,7 @@ def status_set(request, call, success):
     if not form.is_valid():
         messages.error(request, _("Choose a status."))
         return
-    run_and_tell(request, lambda: call(form.cleaned_data["status"]), success)
+    button_run(request, lambda: call(form.cleaned_data["status"]), success)
 
 
 def audited_list(request, rows, action, template, **context):
@@ -207,27 +175,30 @@ def audited_list(request, rows, action, template, **context):
 
 
 def versioned_edit(request, woman, form, save, *, viewed, success, fields=None):
-    """One edit of a record two people may save at once (her details, plan, a review). A GET is
-    logged as `viewed`; a valid POST runs `save(expected_version, data)` through
-    centre.versioning.save_versioned, which keeps what she typed on a clash. Returns (saved,
-    conflict)."""
+    """One edit of a record two people may save at once (her details, plan, a review): a GET is
+    logged as `viewed`; a POST goes through centre.pages.run_form with `save(expected_version,
+    data)`, so a clash keeps what she typed. A clash's changes say "Yes" and "No" for her
+    safe-contact choices, not True and False. Returns run_form's Outcome."""
     if request.method != "POST":
         audit_woman(request, woman, viewed)
-        return False, None
-    if not form.is_valid():
-        return False, None
-    data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
-    saved, conflict = save_versioned(
-        request, form, lambda: save(form.expected_version, data), fields=fields
+        return Outcome()
+    outcome = run_form(
+        request,
+        form,
+        lambda: save(form.expected_version, _without_version(form.cleaned_data)),
+        success=success,
+        fields=fields,
     )
-    if saved:
-        messages.success(request, success)
-    if conflict is not None:  # "Yes" and "No" for her safe-contact choices, not True and False
-        conflict.changes = [
+    if outcome.conflict is not None:
+        outcome.conflict.changes = [
             replace(change, theirs=_yes_no(change.theirs), yours=_yes_no(change.yours))
-            for change in conflict.changes
+            for change in outcome.conflict.changes
         ]
-    return saved, conflict
+    return outcome
+
+
+def _without_version(cleaned_data):
+    return {name: value for name, value in cleaned_data.items() if name != "version"}
 
 
 def _yes_no(value):

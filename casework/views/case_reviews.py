@@ -1,23 +1,24 @@
 """Multi-disciplinary case review meetings: selected women, shared notes, actions that land on
 each woman's record."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, get_for_user, roles_required, scope_to_centre
 from centre.audit import audit_request
+from centre.pages import form_view
 from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 
 from .. import selectors, services
 from ..access import Part, record_access
 from ..forms import CaseReviewForm, CaseReviewItemForm
 from ..models import CaseReviewItem, CaseReviewMeeting, SharePart
-from ._common import form_kept
+from ._common import small_form
 
 
 @roles_required(CASEWORK_ROLES)
@@ -36,15 +37,19 @@ def case_review_list(request):
 @require_http_methods(["GET", "POST"])
 def case_review_new(request):
     form = CaseReviewForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("held_on", "title", "attendees")}
-        meeting = services.case_review_create(
-            centre=request.centre, data=data, women=form.cleaned_data["women"], by=request.user
-        )
-        messages.success(request, _("Case review set up."))
-        return redirect("casework:case_review", pk=meeting.pk)
-    return render(
-        request, "casework/form_page.html", {"form": form, "heading": _("New case review")}
+    return form_view(
+        request,
+        form,
+        lambda: services.case_review_create(
+            centre=request.centre,
+            data={k: form.cleaned_data[k] for k in ("held_on", "title", "attendees")},
+            women=form.cleaned_data["women"],
+            by=request.user,
+        ),
+        success=_("Case review set up."),
+        done=lambda meeting: reverse("casework:case_review", args=[meeting.pk]),
+        title=_("New case review"),
+        back=reverse("casework:case_reviews"),
     )
 
 
@@ -94,9 +99,11 @@ def case_review_item(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = CaseReviewItemForm(request.POST, prefix=f"item{item.pk}")
-    if form.is_valid():
-        services.case_review_item_save(item=item, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Notes saved for %s.") % item.woman.known_as)
-    else:
-        return form_kept(request, form, _("Notes on %s") % item.woman.known_as)
-    return redirect("casework:case_review", pk=item.meeting_id)
+    return small_form(
+        request,
+        form,
+        lambda: services.case_review_item_save(item=item, by=request.user, **form.cleaned_data),
+        success=_("Notes saved for %s.") % item.woman.known_as,
+        done=reverse("casework:case_review", args=[item.meeting_id]),
+        heading=_("Notes on %s") % item.woman.known_as,
+    )

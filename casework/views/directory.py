@@ -1,12 +1,13 @@
 """The directory of partner agencies and community resources."""
 
-from django.contrib import messages
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, get_for_user, roles_required, scope_to_centre
+from centre.pages import form_view
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER
 
 from ..forms import AgencyForm
@@ -51,15 +52,22 @@ def directory(request):
 @require_http_methods(["GET", "POST"])
 def agency_new(request):
     form = AgencyForm(request.POST or None, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        agency = form.save(commit=False)
-        agency.centre = request.centre
-        agency.save()
-        messages.success(request, _("Added to the directory."))
-        return redirect("casework:directory")
-    return render(
-        request, "casework/form_page.html", {"form": form, "heading": _("Add to the directory")}
+    return form_view(
+        request,
+        form,
+        lambda: _agency_add(form, request.centre),
+        success=_("Added to the directory."),
+        done="casework:directory",
+        title=_("Add to the directory"),
+        back=reverse("casework:directory"),
     )
+
+
+def _agency_add(form, centre):
+    agency = form.save(commit=False)
+    agency.centre = centre
+    agency.save()
+    return agency
 
 
 @roles_required(CASEWORK_ROLES)
@@ -72,10 +80,12 @@ def agency_edit(request, pk):
         pk=pk,
     )
     form = AgencyForm(request.POST or None, instance=agency, centre=request.centre)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Directory entry saved."))
-        return redirect("casework:directory")
-    return render(
-        request, "casework/form_page.html", {"form": form, "heading": _("Edit %s") % agency.name}
+    return form_view(
+        request,
+        form,
+        form.save,
+        success=_("Directory entry saved."),
+        done="casework:directory",
+        title=_("Edit %s") % agency.name,
+        back=reverse("casework:directory"),
     )

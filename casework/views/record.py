@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.features import collect
+from centre.pages import button_run, run_form
 from centre.roles import CASEWORK_ROLES, KEY_WORKERS_AND_MANAGER, MANAGER_ONLY
 
 from .. import selectors, services
@@ -31,14 +33,11 @@ from ._common import (
     audit_woman,
     child_post,
     contact_form_for,
-    form_kept,
-    form_run,
-    form_save,
     front_desk_card,
     full_record,
     manager_only,
     post_after_fetch,
-    run_and_tell,
+    small_form,
     versioned_edit,
 )
 
@@ -97,14 +96,13 @@ def break_glass(request, pk):
     if record_access(request, woman).sees_record:
         return redirect("casework:woman", pk=woman.pk)
     form = BreakGlassForm(request.POST)
-    saved, _grant = form_save(
+    if run_form(
         request,
         form,
         lambda: services.break_glass_grant(
             woman=woman, worker=request.user, reason=form.cleaned_data["reason"]
         ),
-    )
-    if saved:
+    ):
         messages.warning(
             request,
             _("You have opened this record for a limited time. The manager has been told."),
@@ -122,7 +120,7 @@ def woman_edit(request, woman):
         form = WomanForm(request.POST, request.FILES, instance=Woman(centre=woman.centre))
     else:
         form = WomanForm(instance=woman)
-    saved, conflict = versioned_edit(
+    saved = versioned_edit(
         request,
         woman,
         form,
@@ -138,12 +136,7 @@ def woman_edit(request, woman):
     return render(
         request,
         "casework/woman_edit.html",
-        {
-            "woman": woman,
-            "form": form,
-            "conflict": conflict,
-            "tab": "details",
-        },
+        {"woman": woman, "form": form, "conflict": saved.conflict, "tab": "details"},
     )
 
 
@@ -160,10 +153,13 @@ def _details(data, woman):
 @full_record
 @post_after_fetch
 def woman_participation(request, woman):
-    form = ParticipationForm(request.POST)
-    form.is_valid()
-    services.participation_update(woman=woman, by=request.user, **form.cleaned_data)
-    messages.success(request, _("Her choices about taking part are saved."))
+    form = ParticipationForm(request.POST)  # three tick boxes: always valid
+    run_form(
+        request,
+        form,
+        lambda: services.participation_update(woman=woman, by=request.user, **form.cleaned_data),
+        success=_("Her choices about taking part are saved."),
+    )
     return redirect("casework:woman", pk=woman.pk)
 
 
@@ -172,14 +168,15 @@ def woman_participation(request, woman):
 @post_after_fetch
 def woman_stage(request, woman):
     form = StageForm(request.POST)
-    if form_run(
+    return small_form(
         request,
         form,
         lambda: services.woman_stage_change(by=request.user, woman=woman, **form.cleaned_data),
-        lambda: _("Stage changed to %s.") % woman.get_stage_display(),
-    ):
-        return redirect("casework:woman", pk=woman.pk)
-    return form_kept(request, form, _("Change her stage"), woman=woman)
+        success=lambda _changed: _("Stage changed to %s.") % woman.get_stage_display(),
+        done=reverse("casework:woman", args=[woman.pk]),
+        heading=_("Change her stage"),
+        woman=woman,
+    )
 
 
 @roles_required(MANAGER_ONLY)
@@ -188,15 +185,15 @@ def woman_stage(request, woman):
 def woman_allocate(request, woman):
     """The manager changes her key worker, with a reason and a handover note."""
     form = KeyWorkerForm(request.POST or None, centre=request.centre)
-    saved, warning = form_save(
+    saved = run_form(
         request,
         form,
         lambda: services.key_worker_allocate(woman=woman, by=request.user, **form.cleaned_data),
-        _("Key worker changed. The handover note is waiting for her."),
+        success=_("Key worker changed. The handover note is waiting for her."),
     )
     if saved:
-        if warning:
-            messages.warning(request, warning)
+        if saved.result:  # a warning about her new key worker's caseload
+            messages.warning(request, saved.result)
         return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_allocation")
@@ -231,7 +228,7 @@ def woman_involve(request, woman):
     if not record.may_change_team:
         raise PermissionDenied
     form = InvolveForm(request.POST, centre=request.centre)
-    if form_run(
+    return small_form(
         request,
         form,
         lambda: services.involved_worker_add(
@@ -241,10 +238,11 @@ def woman_involve(request, woman):
             by=request.user,
             agency=form.cleaned_data["agency"] if record.manager else None,
         ),
-        _("Worker involved in her support."),
-    ):
-        return redirect("casework:woman", pk=woman.pk)
-    return form_kept(request, form, _("Involve a worker in her support"), woman=woman)
+        success=_("Worker involved in her support."),
+        done=reverse("casework:woman", args=[woman.pk]),
+        heading=_("Involve a worker in her support"),
+        woman=woman,
+    )
 
 
 @roles_required(KEY_WORKERS_AND_MANAGER)
@@ -252,7 +250,7 @@ def woman_involve(request, woman):
 def allocation_end(request, allocation):
     if not record_access(request, allocation.woman).may_change_team:
         raise PermissionDenied
-    run_and_tell(
+    button_run(
         request,
         lambda: services.allocation_end(allocation=allocation, by=request.user),
         _("That worker is no longer involved."),

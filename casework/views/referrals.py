@@ -4,18 +4,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, roles_required
 from centre.audit import audit_request
+from centre.pages import form_view, run_form
 from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
 from ..access import may_answer_offer
 from ..forms import OFFER, PeriodForm, ReferralDecisionForm, ReferralForm, ReferralOfferAnswerForm
 from ..models import Referral
-from ._common import audited_list, form_save
+from ._common import audited_list
 
 
 @roles_required(CASEWORK_ROLES)
@@ -41,22 +43,21 @@ def referral_list(request):
 @require_http_methods(["GET", "POST"])
 def referral_new(request):
     form = ReferralForm(request.POST or None, centre=request.centre)
-    saved, referral = form_save(
+    return form_view(
         request,
         form,
         lambda: services.referral_create(
             centre=request.centre, data=form.cleaned_data, by=request.user
         ),
-        _("Referral recorded. It is waiting for a decision."),
-    )
-    if saved:
-        if can(request, "triage_referrals"):
-            return redirect("casework:referral", pk=referral.pk)
-        return redirect("casework:referrals")
-    return render(
-        request,
-        "casework/form_page.html",
-        {"form": form, "heading": _("New referral"), "multipart": False},
+        success=_("Referral recorded. It is waiting for a decision."),
+        # Those who triage go on to decide it; the others back to the list.
+        done=lambda referral: (
+            reverse("casework:referral", args=[referral.pk])
+            if can(request, "triage_referrals")
+            else "casework:referrals"
+        ),
+        title=_("New referral"),
+        back=reverse("casework:referrals"),
     )
 
 
@@ -71,9 +72,9 @@ def referral_detail(request, pk):
         request, pk, may_change=request.method == "GET" or may_decide
     )
     form = ReferralDecisionForm(request.POST or None, centre=request.centre)
-    saved, decided = form_save(request, form, lambda: _decide(referral, form, request.user))
+    saved = run_form(request, form, lambda: _decide(referral, form, request.user))
     if saved:
-        referral = decided
+        referral = saved.result
         if referral.offered_to_id and referral.decision == Referral.Decision.PENDING:
             messages.success(request, _("Offered: it waits for her answer on her home page."))
             return redirect("casework:referral", pk=referral.pk)
@@ -121,16 +122,16 @@ def referral_answer(request, pk):
         return HttpResponseNotAllowed(["POST"])
     form = ReferralOfferAnswerForm(request.POST)
     accept = form.is_valid() and form.cleaned_data["answer"] == "accept"
-    saved, answered = form_save(
+    saved = run_form(
         request,
         form,
         lambda: services.referral_offer_answer(
             referral=referral, accept=accept, reason=form.cleaned_data["reason"], by=request.user
         ),
     )
-    if saved and answered.woman_id:
+    if saved and saved.result.woman_id:
         messages.success(request, _("Accepted: you are her key worker and her record is open."))
-        return redirect("casework:woman", pk=answered.woman_id)
+        return redirect("casework:woman", pk=saved.result.woman_id)
     if saved:
         messages.success(request, _("Declined: it has gone back to be offered again."))
     else:

@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
+from centre.pages import button_run, run_form
 from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
@@ -55,13 +57,11 @@ from ._common import (
     audit_woman,
     child_post,
     contact_form_for,
-    form_kept,
-    form_run,
-    form_save,
     front_desk_card,
     full_record,
     get_child_for_user,
     post_after_fetch,
+    small_form,
     status_set,
     versioned_edit,
 )
@@ -81,7 +81,7 @@ def contact_new(request, woman):
     """Fast logging: date, type and a short note; everything else optional. An involved
     partner worker limited to the card by the woman's sharing agreement can still log one."""
     form = contact_form_for(request, request.POST or None)
-    saved, _contact = form_save(
+    if run_form(
         request,
         form,
         lambda: services.contact_log(
@@ -91,9 +91,8 @@ def contact_new(request, woman):
             follow_up=form.cleaned_data["follow_up"],
             follow_up_due=form.cleaned_data["follow_up_due"],
         ),
-        _("Contact logged."),
-    )
-    if saved:
+        success=_("Contact logged."),
+    ):
         return redirect("casework:woman", pk=woman.pk)
     if selectors.access_level(request, woman) == selectors.OWN:
         if request.method == "POST":
@@ -112,12 +111,11 @@ def contact_new(request, woman):
 @full_record(part=Part.CONTACTS)
 def appointment_new(request, woman):
     form = AppointmentForm(request.POST or None)
-    saved, _appointment = form_save(
+    if run_form(
         request,
         form,
         lambda: services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data),
-    )
-    if saved:
+    ):
         channel, _recipient = services.reminder_channel(woman)
         if form.cleaned_data["send_reminder"] and channel is None:
             messages.info(
@@ -142,16 +140,17 @@ def appointment_new(request, woman):
 @child_post(Appointment, part=Part.CONTACTS)
 def appointment_outcome(request, appointment):
     form = AppointmentOutcomeForm(request.POST)
-    if form_run(
+    return small_form(
         request,
         form,
         lambda: services.appointment_record(
             appointment=appointment, by=request.user, **form.cleaned_data
         ),
-        _("Appointment updated."),
-    ):
-        return redirect("casework:woman", pk=appointment.woman_id)
-    return form_kept(request, form, _("Record the appointment"), woman=appointment.woman)
+        success=_("Appointment updated."),
+        done=reverse("casework:woman", args=[appointment.woman_id]),
+        heading=_("Record the appointment"),
+        woman=appointment.woman,
+    )
 
 
 # --- Needs and strengths -------------------------------------------------------------------
@@ -231,7 +230,7 @@ def plan(request, woman):
     """Her support plan in her own words, safe against two people saving at once."""
     current = SupportPlan.objects.filter(woman=woman).first()
     form = PlanForm(request.POST) if request.method == "POST" else PlanForm(instance=current)
-    saved, conflict = versioned_edit(
+    saved = versioned_edit(
         request,
         woman,
         form,
@@ -243,7 +242,7 @@ def plan(request, woman):
     )
     if saved:
         return redirect("casework:plan", pk=woman.pk)
-    return _plan_page(request, woman, form=form, conflict=conflict)
+    return _plan_page(request, woman, form=form, conflict=saved.conflict)
 
 
 def _plan_page(request, woman, *, form=None, **extra):
@@ -273,11 +272,11 @@ def _plan_item_add(request, woman, form, add, success, form_name):
     From htmx the row is added in place (only that part of the page is sent back), so what she
     is typing elsewhere on the plan stays where it is."""
     in_place = request.headers.get("HX-Request") == "true"
-    saved, _item = form_save(
+    saved = run_form(
         request,
         form,
         lambda: add(woman=woman, by=request.user, **form.cleaned_data),
-        "" if in_place else success,
+        success="" if in_place else success,
     )
     if in_place:
         extra = {"added": success} if saved else {form_name: form}
@@ -330,8 +329,11 @@ def action_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @child_post(Action, part=Part.PLAN)
 def action_done(request, action):
-    services.action_done(action=action, by=request.user)
-    messages.success(request, _("Action marked done."))
+    button_run(
+        request,
+        lambda: services.action_done(action=action, by=request.user),
+        _("Action marked done."),
+    )
     return redirect(
         request.POST.get("next") == "record" and "casework:woman" or "casework:plan",
         pk=action.woman_id,
@@ -343,7 +345,7 @@ def action_done(request, action):
 @full_record(part=Part.REVIEWS)
 def review_new(request, woman):
     form = ReviewForm(request.POST or None)
-    saved, _review = form_save(
+    if run_form(
         request,
         form,
         lambda: services.review_add(
@@ -353,9 +355,8 @@ def review_new(request, woman):
             next_review_on=form.cleaned_data.get("next_review_on"),
             by=request.user,
         ),
-        _("Review recorded."),
-    )
-    if saved:
+        success=_("Review recorded."),
+    ):
         return redirect("casework:plan", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_review_form")
@@ -382,7 +383,7 @@ def review_edit(request, pk):
         if request.method == "POST"
         else ReviewEditForm(instance=review)
     )
-    saved, conflict = versioned_edit(
+    saved = versioned_edit(
         request,
         woman,
         form,
@@ -400,7 +401,7 @@ def review_edit(request, pk):
         "casework/review_edit.html",
         "plan",
         form=form,
-        conflict=conflict,
+        conflict=saved.conflict,
         review=review,
     )
 
@@ -426,7 +427,7 @@ def _chart(request, woman):
 @full_record(part=Part.PLAN)
 def distance(request, woman):
     form = IntakeRatingsForm(request.POST or None)
-    saved, _ratings = form_save(
+    if run_form(
         request,
         form,
         lambda: services.ratings_record(
@@ -435,9 +436,8 @@ def distance(request, woman):
             rated_on=form.cleaned_data["rated_on"],
             by=request.user,
         ),
-        _("Her ratings are saved."),
-    )
-    if saved:
+        success=_("Her ratings are saved."),
+    ):
         return redirect("casework:distance", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_distance")
@@ -513,11 +513,14 @@ def justice_add(request, woman, kind):
         raise PermissionDenied
     form_class, model, name, action = JUSTICE_FORMS[kind]
     form = form_class(request.POST, woman=woman) if kind == "breach" else form_class(request.POST)
-    if form.is_valid():
-        services.record_add(
+    if run_form(
+        request,
+        form,
+        lambda: services.record_add(
             woman=woman, model=model, data=form.cleaned_data, by=request.user, action=action
-        )
-        messages.success(request, _("Saved to the justice tracker."))
+        ),
+        success=_("Saved to the justice tracker."),
+    ):
         return redirect("casework:justice", pk=woman.pk)
     messages.error(request, _("Some answers need correcting: see below."))
     return _page(
@@ -537,13 +540,12 @@ def justice_add(request, woman, kind):
 @full_record(part=Part.RISK)
 def alert_new(request, woman):
     form = AlertForm(request.POST or None, woman=woman)
-    saved, _alert = form_save(
+    if run_form(
         request,
         form,
         lambda: services.alert_add(woman=woman, by=request.user, **form.cleaned_data),
-        _("Alert added."),
-    )
-    if saved:
+        success=_("Alert added."),
+    ):
         return redirect("casework:woman", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_alert_form")
@@ -555,8 +557,7 @@ def alert_new(request, woman):
 @roles_required(CASEWORK_ROLES)
 @child_post(Alert, part=Part.RISK)
 def alert_end(request, alert):
-    services.alert_end(alert=alert, by=request.user)
-    messages.success(request, _("Alert ended."))
+    button_run(request, lambda: services.alert_end(alert=alert, by=request.user), _("Alert ended."))
     return redirect("casework:woman", pk=alert.woman_id)
 
 
@@ -573,9 +574,12 @@ def consents(request, woman):
     if request.method == "GET" and request.GET.get("agency", "").isdigit():
         initial["agency"] = int(request.GET["agency"])
     form = ConsentForm(request.POST or None, centre=request.centre, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.consent_record(woman=woman, data=form.cleaned_data, by=request.user)
-        messages.success(request, _("Her decision about sharing is recorded."))
+    if run_form(
+        request,
+        form,
+        lambda: services.consent_record(woman=woman, data=form.cleaned_data, by=request.user),
+        success=_("Her decision about sharing is recorded."),
+    ):
         return redirect("casework:consents", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_consents")
@@ -609,9 +613,12 @@ def _move_on_context(request, woman, **extra):
 def move_on(request, woman):
     current = MoveOnPlan.objects.filter(woman=woman).first()
     form = MoveOnForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        services.move_on_save(woman=woman, data=form.cleaned_data, by=request.user)
-        messages.success(request, _("Move-on plan saved."))
+    if run_form(
+        request,
+        form,
+        lambda: services.move_on_save(woman=woman, data=form.cleaned_data, by=request.user),
+        success=_("Move-on plan saved."),
+    ):
         return redirect("casework:move_on", pk=woman.pk)
     if request.method == "GET":
         audit_woman(request, woman, "casework.woman.view_move_on")
@@ -630,15 +637,18 @@ def move_on(request, woman):
 @post_after_fetch
 def referral_out_new(request, woman):
     form = ReferralOutForm(request.POST, centre=request.centre)
-    if form.is_valid():
-        services.record_add(
+    if run_form(
+        request,
+        form,
+        lambda: services.record_add(
             woman=woman,
             model=ReferralOut,
             data={**form.cleaned_data, "made_by": request.user},
             by=request.user,
             action="casework.referral_out.create",
-        )
-        messages.success(request, _("Referral recorded."))
+        ),
+        success=_("Referral recorded."),
+    ):
         return redirect("casework:move_on", pk=woman.pk)
     current = MoveOnPlan.objects.filter(woman=woman).first()
     return _page(

@@ -3,9 +3,10 @@ its actions (build the bundle, download it, record a correction, mark done, prop
 an erasure). Every page that shows her is audited against her record with the manager's
 grounds."""
 
-from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,8 +15,7 @@ from casework.access import Grounds
 from casework.models import Woman
 from centre.access import roles_required, scope_to_centre
 from centre.audit import audit_request
-from centre.forms import form_try
-from centre.pages import button_run
+from centre.pages import button_run, form_view, run_form
 
 from . import selectors, services
 from .access import HANDLERS
@@ -40,26 +40,27 @@ def request_new(request):
         if woman is not None:
             initial["woman"] = woman.pk
     form = RequestForm(request.POST or None, centre=request.centre, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data_request = form_try(
-            form,
-            lambda: services.request_create(
-                centre=request.centre,
-                woman=form.cleaned_data["woman"],
-                kind=form.cleaned_data["kind"],
-                received_on=form.cleaned_data["received_on"],
-                notes=form.cleaned_data["notes"],
-                by=request.user,
-            ),
-        )
-        if data_request:
-            messages.success(
-                request,
-                _("Request recorded. It is due by %(due)s.")
-                % {"due": data_request.due_on.strftime("%-d %B %Y")},
-            )
-            return redirect("privacy_requests:detail", pk=data_request.pk)
-    return render(request, "privacy_requests/new.html", {"form": form})
+    return form_view(
+        request,
+        form,
+        lambda: services.request_create(
+            centre=request.centre,
+            woman=form.cleaned_data["woman"],
+            kind=form.cleaned_data["kind"],
+            received_on=form.cleaned_data["received_on"],
+            notes=form.cleaned_data["notes"],
+            by=request.user,
+        ),
+        success=lambda data_request: (
+            _("Request recorded. It is due by %(due)s.")
+            % {"due": data_request.due_on.strftime("%-d %B %Y")}
+        ),
+        done=lambda data_request: reverse("privacy_requests:detail", args=[data_request.pk]),
+        title=_("Record a new request"),
+        back=reverse("privacy_requests:list"),
+        button=_("Record the request"),
+        breadcrumb="privacy_requests/_new_breadcrumb.html",
+    )
 
 
 def _page(request, data_request, **forms):
@@ -95,15 +96,38 @@ def request_detail(request, pk):
 @roles_required(HANDLERS)
 @require_POST
 def bundle_build(request, pk):
-    data_request = selectors.get_request(request, pk)
+    return _button(
+        request,
+        pk,
+        _bundle_build,
+        _("Her bundle is being built. It will be ready to download here."),
+    )
+
+
+def _bundle_build(data_request, by):
     if data_request.kind != DataRequest.Kind.ACCESS:
-        messages.error(request, _("The bundle is built for a request for a copy of her data."))
-    else:
-        services.bundle_build(data_request=data_request, by=request.user)
-        messages.success(
-            request, _("Her bundle is being built. It will be ready to download here.")
-        )
+        raise ValidationError(_("The bundle is built for a request for a copy of her data."))
+    services.bundle_build(data_request=data_request, by=by)
+
+
+def _button(request, pk, call, success):
+    """A button on the request's page: `call(data_request, by)`, its outcome as a message, and
+    back to the request."""
+    data_request = selectors.get_request(request, pk)
+    button_run(request, lambda: call(data_request, request.user), success)
     return redirect("privacy_requests:detail", pk=data_request.pk)
+
+
+def _detail_form(request, pk, form_class, name, save, success):
+    """A form on the request's page (`name` in its context): `save(data_request, by, data)`;
+    refused, the page again with what was typed next to the messages."""
+    data_request = selectors.get_request(request, pk)
+    form = form_class(request.POST)
+    if run_form(
+        request, form, lambda: save(data_request, request.user, form.cleaned_data), success=success
+    ):
+        return redirect("privacy_requests:detail", pk=data_request.pk)
+    return _page(request, data_request, **{name: form})
 
 
 @roles_required(HANDLERS)
@@ -122,64 +146,54 @@ def bundle_download(request, pk):
 @roles_required(HANDLERS)
 @require_POST
 def correction_add(request, pk):
-    data_request = selectors.get_request(request, pk)
-    form = CorrectionForm(request.POST)
-    if form.is_valid() and form_try(
-        form,
-        lambda: (
-            services.correction_add(
-                data_request=data_request,
-                what=form.cleaned_data["what"],
-                change=form.cleaned_data["change"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-            or True
+    return _detail_form(
+        request,
+        pk,
+        CorrectionForm,
+        "correction_form",
+        lambda data_request, by, data: services.correction_add(
+            data_request=data_request,
+            what=data["what"],
+            change=data["change"],
+            reason=data["reason"],
+            by=by,
         ),
-    ):
-        messages.success(request, _("Correction recorded."))
-        return redirect("privacy_requests:detail", pk=data_request.pk)
-    return _page(request, data_request, correction_form=form)
+        _("Correction recorded."),
+    )
 
 
 @roles_required(HANDLERS)
 @require_POST
 def request_done(request, pk):
-    data_request = selectors.get_request(request, pk)
-    button_run(
+    return _button(
         request,
-        lambda: services.request_done(data_request=data_request, by=request.user),
+        pk,
+        lambda data_request, by: services.request_done(data_request=data_request, by=by),
         _("Request marked done."),
     )
-    return redirect("privacy_requests:detail", pk=data_request.pk)
 
 
 @roles_required(HANDLERS)
 @require_POST
 def erasure_propose(request, pk):
-    data_request = selectors.get_request(request, pk)
-    form = ProposeForm(request.POST)
-    if form.is_valid() and form_try(
-        form,
-        lambda: (
-            services.erasure_propose(
-                data_request=data_request, reason=form.cleaned_data["reason"], by=request.user
-            )
-            or True
+    return _detail_form(
+        request,
+        pk,
+        ProposeForm,
+        "propose_form",
+        lambda data_request, by, data: services.erasure_propose(
+            data_request=data_request, reason=data["reason"], by=by
         ),
-    ):
-        messages.success(request, _("Erasure proposed. A different manager must now approve it."))
-        return redirect("privacy_requests:detail", pk=data_request.pk)
-    return _page(request, data_request, propose_form=form)
+        _("Erasure proposed. A different manager must now approve it."),
+    )
 
 
 @roles_required(HANDLERS)
 @require_POST
 def erasure_approve(request, pk):
-    data_request = selectors.get_request(request, pk)
-    button_run(
+    return _button(
         request,
-        lambda: services.erasure_approve(data_request=data_request, by=request.user),
+        pk,
+        lambda data_request, by: services.erasure_approve(data_request=data_request, by=by),
         _("Her data has been erased. Only the counts are kept."),
     )
-    return redirect("privacy_requests:detail", pk=data_request.pk)

@@ -1,19 +1,16 @@
 """The manager's retention pages: the schedule in plain words with the dry run, one kind's
 period, legal holds."""
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import get_for_user, roles_required
 from centre.audit import audit_request
-from centre.forms import form_try
-from centre.pages import form_page
+from centre.pages import form_view
 from centre.personal_data import RETENTION_KINDS
-from centre.versioning import save_versioned
 
 from . import access, schedule, services
 from .forms import HoldForm, LiftForm, PeriodForm
@@ -46,30 +43,22 @@ def period_edit(request: HttpRequest, kind: str) -> HttpResponse:
     centre = request.centre  # type: ignore[attr-defined]
     period = schedule.period(centre, kind)
     form = PeriodForm(request.POST or None, period=period)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.period_save(
-                centre=centre,
-                kind=kind,
-                months=form.cleaned_data["months"],
-                action=form.cleaned_data["action"],
-                by=request.user,  # type: ignore[arg-type]
-                expected_version=form.expected_version,
-            ),
-            fields=["months", "action"],
-        )
-        if saved:
-            messages.success(request, _("The retention period is saved."))
-            return redirect("retention:index")
-    return form_page(
+    return form_view(
         request,
         form,
+        lambda: services.period_save(
+            centre=centre,
+            kind=kind,
+            months=form.cleaned_data["months"],
+            action=form.cleaned_data["action"],
+            by=request.user,  # type: ignore[arg-type]
+            expected_version=form.expected_version,
+        ),
+        fields=["months", "action"],
+        success=_("The retention period is saved."),
+        done="retention:index",
         title=_("How long to keep: %(kind)s") % {"kind": period.label},
         intro=f"{period.default.what} {period.default.why}",
-        conflict=conflict,
         back=reverse("retention:index"),
     )
 
@@ -82,23 +71,16 @@ def hold_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("woman", "").isdigit():
         initial["woman"] = request.GET["woman"]
     form = HoldForm(request.POST or None, women=women, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and form_try(
-            form,
-            lambda: services.hold_place(
-                woman=form.cleaned_data["woman"],
-                by=request.user,  # type: ignore[arg-type]
-                reason=form.cleaned_data["reason"],
-            ),
-        )
-    ):
-        messages.success(request, _("Her records are on hold: no sweep will touch them."))
-        return redirect("retention:index")
-    return form_page(
+    return form_view(
         request,
         form,
+        lambda: services.hold_place(
+            woman=form.cleaned_data["woman"],
+            by=request.user,  # type: ignore[arg-type]
+            reason=form.cleaned_data["reason"],
+        ),
+        success=_("Her records are on hold: no sweep will touch them."),
+        done="retention:index",
         title=_("Place a legal hold"),
         intro=_(
             "While a hold is in place, nothing held about her is anonymised or deleted by "
@@ -113,23 +95,16 @@ def hold_new(request: HttpRequest) -> HttpResponse:
 def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
     hold = get_for_user(access.holds_here(request), request, pk=pk)
     form = LiftForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and form_try(
-            form,
-            lambda: services.hold_lift(
-                hold=hold,
-                by=request.user,  # type: ignore[arg-type]
-                reason=form.cleaned_data["lift_reason"],
-            ),
-        )
-    ):
-        messages.success(request, _("The hold is lifted."))
-        return redirect("retention:index")
-    return form_page(
+    return form_view(
         request,
         form,
+        lambda: services.hold_lift(
+            hold=hold,
+            by=request.user,  # type: ignore[arg-type]
+            reason=form.cleaned_data["lift_reason"],
+        ),
+        success=_("The hold is lifted."),
+        done="retention:index",
         title=_("Lift the hold on %(name)s's records") % {"name": hold.woman.short_name},
         intro=_("Held since %(when)s. Reason: %(reason)s")
         % {"when": hold.placed_at.date(), "reason": hold.reason},

@@ -1,16 +1,14 @@
 """The manager's monthly access review, and marking an item reviewed."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from centre.access import roles_required
 from centre.audit import audit_request
-from centre.forms import form_try
-from centre.pages import form_page
+from centre.pages import form_view
 
 from . import access, selectors, services
 from .forms import MarkForm
@@ -47,25 +45,24 @@ def mark(request: HttpRequest) -> HttpResponse:
     """Mark an item reviewed, posted from the month's page. Refused (a note too long, an item not
     in this centre's month), it comes back on a page of its own with her note and the message."""
     form = MarkForm(request.POST)
-    month_value = request.POST.get("month", "")
-    back = f"{reverse('access_review:index')}?month={month_value}"
-    if form.is_valid():
-        month = selectors.month_start(form.cleaned_data["month"])
-        marked = form_try(
-            form,
-            lambda: (
-                services.item_mark(
-                    centre=request.centre,  # type: ignore[attr-defined]
-                    month=month,
-                    kind=form.cleaned_data["kind"],
-                    key=form.cleaned_data["item"],
-                    note=form.cleaned_data["note"],
-                    by=request.user,  # type: ignore[arg-type]
-                )
-                or True
-            ),
-        )
-        if marked:
-            messages.success(request, _("Marked as reviewed."))
-            return redirect(f"{reverse('access_review:index')}?month={month:%Y-%m}")
-    return form_page(request, form, title=_("Mark an item reviewed"), back=back, status=400)
+    back = f"{reverse('access_review:index')}?month={request.POST.get('month', '')}"
+    return form_view(
+        request,
+        form,
+        lambda: services.item_mark(
+            centre=request.centre,  # type: ignore[attr-defined]
+            month=_month(form),
+            kind=form.cleaned_data["kind"],
+            key=form.cleaned_data["item"],
+            note=form.cleaned_data["note"],
+            by=request.user,  # type: ignore[arg-type]
+        ),
+        success=_("Marked as reviewed."),
+        done=lambda _marked: f"{reverse('access_review:index')}?month={_month(form):%Y-%m}",
+        title=_("Mark an item reviewed"),
+        back=back,
+    )
+
+
+def _month(form):
+    return selectors.month_start(form.cleaned_data["month"])

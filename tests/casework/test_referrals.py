@@ -38,7 +38,7 @@ def test_key_worker_records_a_referral(key_worker_client, centre):
 def test_eligibility_needs_justice_involvement_or_early_intervention(key_worker_client):
     url = reverse("casework:referral_new")
     response = key_worker_client.post(url, referral_data(justice_involvement=""))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"early intervention" in response.content
     assert b"Donna" in response.content
     response = key_worker_client.post(
@@ -52,7 +52,7 @@ def test_future_referral_date_is_refused(key_worker_client):
     response = key_worker_client.post(
         reverse("casework:referral_new"), referral_data(referred_on=tomorrow)
     )
-    assert response.status_code == 200 and not Referral.objects.exists()
+    assert response.status_code == 400 and not Referral.objects.exists()
 
 
 def test_accepting_opens_her_record_with_key_worker(manager_client, centre, key_worker):

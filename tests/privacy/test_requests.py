@@ -54,7 +54,7 @@ def test_new_request_form_says_what_is_wrong_and_keeps_what_was_typed(manager_cl
         reverse("privacy_requests:new"),
         {"woman": woman.pk, "kind": "", "received_on": future, "notes": "Kept words"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused: the form again, with the messages
     page = response.content.decode()
     assert "Choose what she asked for." in page
     assert "The date received cannot be in the future." in page
@@ -67,7 +67,7 @@ def test_another_centres_woman_cannot_be_chosen(manager_client, foreign_woman):
         reverse("privacy_requests:new"),
         {"woman": foreign_woman.pk, "kind": "access", "received_on": "2026-11-20"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not DataRequest.objects.exists()
 
 

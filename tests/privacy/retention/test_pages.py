@@ -36,7 +36,7 @@ def test_a_period_below_the_minimum_keeps_what_was_typed_and_says_why(manager_cl
     url = reverse("retention:period_edit", args=["closed_case"])
     response = manager_client.post(url, {"months": "13", "action": "anonymise", "version": "0"})
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "at least 6 years" in page and 'value="13"' in page
     assert not RetentionPeriod.objects.exists()
 
@@ -56,7 +56,7 @@ def test_a_hold_needs_a_reason_and_is_audited_and_lifted(manager_client, centre,
     woman = WomanFactory(centre=centre)
     url = reverse("retention:hold_new")
     response = manager_client.post(url, {"woman": woman.pk, "reason": "  "})
-    assert response.status_code == 200 and not LegalHold.objects.exists()
+    assert response.status_code == 400 and not LegalHold.objects.exists()
     manager_client.post(url, {"woman": woman.pk, "reason": "Court case"})
     hold = LegalHold.objects.get(woman=woman)
     assert hold.placed_by == manager
@@ -64,7 +64,7 @@ def test_a_hold_needs_a_reason_and_is_audited_and_lifted(manager_client, centre,
     again = manager_client.post(url, {"woman": woman.pk, "reason": "Another"})
     assert "already on hold" in again.content.decode()
     lift = reverse("retention:hold_lift", args=[hold.pk])
-    assert manager_client.post(lift, {"lift_reason": ""}).status_code == 200
+    assert manager_client.post(lift, {"lift_reason": ""}).status_code == 400
     assert manager_client.post(lift, {"lift_reason": "Case over"}).status_code == 302
     hold.refresh_from_db()
     assert hold.lifted_at and hold.lift_reason == "Case over"
@@ -82,7 +82,7 @@ def test_another_centres_hold_is_not_found(outsider_client, centre, manager):
     response = outsider_client.post(
         reverse("retention:hold_new"), {"woman": woman.pk, "reason": "y"}
     )
-    assert response.status_code == 200 and LegalHold.objects.count() == 1
+    assert response.status_code == 400 and LegalHold.objects.count() == 1
 
 
 def test_a_hold_reason_with_markup_stays_inert(manager_client, centre, manager):
