@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .messaging import message_queue
@@ -264,14 +263,3 @@ def add_service_errors(form, error):
             form.add_error(field if field in form.fields else None, problems)
     else:
         form.add_error(None, error.messages)
-
-
-def form_try(form, save):
-    """Run a service for a form (`save`, a call with no arguments) and return what it returned;
-    its ValidationError goes onto the form instead (None), so the page can show the messages next
-    to everything that was typed."""
-    try:
-        return save()
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
+from centre.pages import run_form
 from centre.roles import MANAGER_ONLY, NUMBERS_READERS, REPORT_READERS
-from centre.versioning import save_versioned
 from coproduction.suggestions.selectors import suggestion_numbers
 
 from . import selectors, services
@@ -170,21 +170,20 @@ def report_targets(request):
     """The centre's targets for the summary's headline figures (managers)."""
     targets = selectors.report_targets(request.centre)
     form = TargetsForm(request.POST if request.method == "POST" else None, instance=targets)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, conflict = save_versioned(
-            request,
-            form,
-            lambda: services.report_targets_update(
-                centre=request.centre,
-                by=request.user,
-                expected_version=form.expected_version,
-                values={name: form.cleaned_data[name] for name in ReportTargets.FIELDS},
-            ),
-        )
-        if saved:
-            messages.success(request, _("The targets are saved. The next report uses them."))
-            return redirect("reports:list")
+    outcome = run_form(
+        request,
+        form,
+        lambda: services.report_targets_update(
+            centre=request.centre,
+            by=request.user,
+            expected_version=form.expected_version,
+            values={name: form.cleaned_data[name] for name in ReportTargets.FIELDS},
+        ),
+        success=_("The targets are saved. The next report uses them."),
+    )
+    if outcome.saved:
+        return redirect("reports:list")
+    conflict = outcome.conflict
     context = {"form": form, "conflict": conflict, "women_target": request.centre.target_women}
     status = 400 if request.method == "POST" and not conflict else 200
     return render(request, "reports/targets.html", context, status=status)
