@@ -94,7 +94,12 @@ def test_the_second_to_save_is_warned_and_keeps_her_text(label, world):
                 problems = [
                     problem
                     for problem, wrong in (
-                        (f"status {response.status_code}", response.status_code not in (200, 409)),
+                        # A clash answers 409; a refusal (cancelling what they already
+                        # cancelled) answers 400 with its reason, as every refused form does.
+                        (
+                            f"status {response.status_code}",
+                            response.status_code not in (200, 400, 409),
+                        ),
                         # Warned of the clash, or (cancelling what they already cancelled) told
                         # why her save cannot go ahead.
                         ("no warning", escape(WARNING) not in page and not shows_error(page)),
