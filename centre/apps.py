@@ -1,13 +1,12 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class CentreConfig(AppConfig):
     name = "centre"
     verbose_name = "Centre platform"
 
-    def ready(self):
+    def ready(self) -> None:
         # Every app's `personal_data.py` declares its models in the personal data registry
         # (centre/personal_data.py); they import models, so they load once the registry is ready.
-        from django.utils.module_loading import autodiscover_modules  # noqa: PLC0415
-
         autodiscover_modules("personal_data")

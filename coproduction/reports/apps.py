@@ -1,14 +1,7 @@
-from django.apps import AppConfig
+from centre import room_config
 
 
-class ReportsConfig(AppConfig):
+class ReportsConfig(room_config.RoomConfig):
     name = "coproduction.reports"
     label = "reports"
     verbose_name = "Quarterly reports"
-
-    def ready(self):
-        # Imported here, not at the top: they import models, which need the app registry.
-        # `access` registers the room's capabilities.
-        from . import access, documents  # noqa: F401
-
-        documents.register()

@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from centre import room_config
 
 
-class RetentionConfig(AppConfig):
+class RetentionConfig(room_config.RoomConfig):
     name = "privacy.retention"
     label = "retention"
     verbose_name = "Retention"
-
-    def ready(self) -> None:
-        # Imported here: these modules import models, which need the app registry. `access`
-        # registers capabilities.
-        from . import access  # noqa: F401

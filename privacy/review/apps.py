@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from centre import room_config
 
 
-class AccessReviewConfig(AppConfig):
+class AccessReviewConfig(room_config.RoomConfig):
     name = "privacy.review"
     label = "access_review"
     verbose_name = "Access review"
-
-    def ready(self) -> None:
-        # Imported here: these modules import models, which need the app registry. `access`
-        # registers capabilities, `messages` the monthly email.
-        from . import access, messages  # noqa: F401
