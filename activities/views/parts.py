@@ -9,12 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
-from centre.documents.services import (
-    Coverage,
-    document_render,
-    document_unsaved,
-)
-from centre.documents.views import document_bytes_response
+from centre.documents.views import document_made_now_response
 from centre.pages import button_run
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES
 
@@ -179,8 +174,4 @@ def completions_award(request, pk):
 @require_GET
 def certificate_pdf(request, pk):
     completion = selectors.get_completion_for_user(request, pk)
-    certificate = document_unsaved(
-        centre=request.centre, kind=CERTIFICATE, coverage=Coverage(obj=completion)
-    )
-    pdf, _summary = document_render(certificate)
-    return document_bytes_response(request, certificate, pdf)
+    return document_made_now_response(request, CERTIFICATE, completion)

@@ -1,5 +1,6 @@
 """The one progress partial and the one audited download for every generated document."""
 
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
@@ -10,6 +11,7 @@ from centre.audit import audit_request
 
 from .models import Document
 from .selectors import get_document_for_user
+from .services import Coverage, document_render, document_unsaved
 
 
 def document_download_response(request: HttpRequest, document: Document) -> HttpResponse:
@@ -32,6 +34,15 @@ def document_bytes_response(request: HttpRequest, document: Document, pdf: bytes
     subject = spec.audit_object(document) if spec.audit_object else document
     audit_request(request, spec.audit_action, obj=subject)
     return response
+
+
+def document_made_now_response(request: HttpRequest, kind: str, obj: Model) -> HttpResponse:
+    """Make a kind's PDF of one object for this request only (never stored: a woman's
+    certificate, a meeting's agenda) and send it as `document_bytes_response` does. The caller has
+    already found the object among what this user may see."""
+    document = document_unsaved(centre=request.centre, kind=kind, coverage=Coverage(obj=obj))
+    pdf, _summary = document_render(document)
+    return document_bytes_response(request, document, pdf)
 
 
 @signed_in

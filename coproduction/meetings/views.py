@@ -17,8 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from casework.access import record_access
 from centre.access import can, roles_required
 from centre.audit import audit_request
-from centre.documents.services import Coverage, document_render, document_unsaved
-from centre.documents.views import document_bytes_response
+from centre.documents.views import document_made_now_response
 from centre.pages import button_run, form_view, run_form
 from centre.roles import ALL_MEMBERS, KEY_WORKERS_AND_MANAGER, MEETING_ORGANISERS
 from centre.versioning import EditConflict
@@ -403,9 +402,7 @@ def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(request, pk)
-    document = document_unsaved(centre=request.centre, kind=AGENDA, coverage=Coverage(obj=meeting))
-    pdf, _summary = document_render(document)
-    return document_bytes_response(request, document, pdf)
+    return document_made_now_response(request, AGENDA, meeting)
 
 
 @roles_required(ALL_MEMBERS)
@@ -549,9 +546,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     minutes = selectors.minutes_of(meeting)
     if minutes is None or minutes.status != Minutes.Status.PUBLISHED:
         raise Http404
-    document = document_unsaved(centre=request.centre, kind=MINUTES, coverage=Coverage(obj=meeting))
-    pdf, _summary = document_render(document)
-    return document_bytes_response(request, document, pdf)
+    return document_made_now_response(request, MINUTES, meeting)
 
 
 @roles_required(ALL_MEMBERS)

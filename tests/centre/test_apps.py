@@ -33,7 +33,9 @@ def test_each_rooms_document_and_message_kinds_are_registered_at_start_up():
         "woman_everything_held",
     } <= set(document_kinds())
     # centre's own (sign-in) and one from each room's `messages` module
-    assert {"password_reset", "appointment_reminder", "access_review_monthly"} <= {kind.name for kind in kinds()}
+    assert {"password_reset", "appointment_reminder", "access_review_monthly"} <= {
+        kind.name for kind in kinds()
+    }
     assert len(kinds()) >= 20
     assert len(registered_capabilities()) >= 30
 

@@ -5,8 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from centre.access import roles_required
-from centre.documents.services import Coverage, document_render, document_unsaved
-from centre.documents.views import document_bytes_response
+from centre.documents.views import document_made_now_response
 from centre.roles import VOLUNTEERS
 
 from .. import access, selectors
@@ -27,9 +26,7 @@ def _papers(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     helper = Helper.objects.filter(pk=pk, centre=request.centre).first() if request.centre else None
     if helper is None or not access.may_read_helper_papers(request, helper):
         raise Http404
-    document = document_unsaved(centre=request.centre, kind=kind, coverage=Coverage(obj=helper))
-    pdf, _summary = document_render(document)
-    return document_bytes_response(request, document, pdf)
+    return document_made_now_response(request, kind, helper)
 
 
 @roles_required(EVERYONE_HERE)
