@@ -407,10 +407,15 @@ def invite_panel(request: CentreRequest) -> dict:
     asked to the next meeting yet."""
     women = _on_her_caseload(request, _wanting_invitations(request))
     following = invitable_meetings(request).first()
-    not_asked = None
-    if following is not None:
-        not_asked = women.exclude(meeting_invitations__meeting=following).count()
-    return {"women": women.count(), "next_meeting": following, "not_asked": not_asked}
+    if following is None:
+        return {"women": women.count(), "next_meeting": None, "not_asked": None}
+    # One pass over her caseload for both numbers (two counts were two scans of the same
+    # OR'd caseload filter: 2.3 ms and 1.0 ms of the home page's 14 ms of queries).
+    asked = Invitation.objects.filter(meeting=following, woman__isnull=False).values("woman_id")
+    counts = women.order_by().aggregate(
+        women=Count("pk"), not_asked=Count("pk", filter=~Q(pk__in=asked))
+    )
+    return {"women": counts["women"], "next_meeting": following, "not_asked": counts["not_asked"]}
 
 
 def minutes_of(meeting: Meeting) -> Minutes | None:

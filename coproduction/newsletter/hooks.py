@@ -40,7 +40,7 @@ def home_panels(request: HttpRequest) -> list[HomePanel]:
                     order=40,
                 )
             )
-    editing = [i for i in selectors.open_issues(request) if access.is_editor(request, i)]
+    editing = list(selectors.open_issues_she_edits(request))
     if editing:
         panels.append(
             HomePanel(

@@ -56,6 +56,11 @@ def open_issues(request: HttpRequest) -> QuerySet[Issue]:
     return issues_for_user(request).filter(status=Issue.Status.OPEN).order_by("deadline")
 
 
+def open_issues_she_edits(request: HttpRequest) -> QuerySet[Issue]:
+    """The open issues on whose editorial group she sits, in one query (her home panel)."""
+    return open_issues(request).filter(editors__user_id=request.user.pk or 0).distinct()
+
+
 def archive(request: HttpRequest) -> QuerySet[Issue]:
     return issues_for_user(request).filter(status=Issue.Status.PUBLISHED).order_by("-number")
 
@@ -203,7 +208,9 @@ def women_to_tell(request: CentreRequest, limit: int = 10) -> dict[str, Any]:
     """Her women (her caseload; the manager's is everyone's) who want to hear about the
     newsletter, for the key worker's home panel while a call is running."""
     women = caseload_for_user(request).filter(send_newsletter=True, anonymised_at__isnull=True)
-    return {"count": women.count(), "women": list(women[:limit])}
+    first = list(women[:limit])
+    # Counted only when the list is full: most caseloads show every woman and need no count.
+    return {"count": women.count() if len(first) == limit else len(first), "women": first}
 
 
 def is_subscribed(request: HttpRequest) -> bool:

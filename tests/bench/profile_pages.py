@@ -104,7 +104,7 @@ def timed(client, path: str, times: int) -> list[float]:
     return out
 
 
-def slowest_queries(client, path: str, show: int = 15) -> None:
+def slowest_queries(client, path: str, show: int = 40) -> None:
     """One request's queries with their times, slowest first."""
     from django.db import connection
 
@@ -122,7 +122,7 @@ def slowest_queries(client, path: str, show: int = 15) -> None:
     total = sum(ms for ms, _sql in timings)
     print(f"\n{len(timings)} queries, {total:.1f} ms in all; the slowest:")
     for ms, sql in sorted(timings, reverse=True)[:show]:
-        print(f"{ms:8.1f} ms  {sql[:300]}")
+        print(f"{ms:8.1f} ms  {sql[:300] if show < 40 else sql[:140]}")
 
 
 def main(argv=None) -> int:

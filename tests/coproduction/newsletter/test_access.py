@@ -8,7 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from centre.models import OutboxMessage
-from coproduction.newsletter import services
+from coproduction.newsletter import selectors, services
 from coproduction.newsletter.messages import CALL_PURPOSE
 from coproduction.newsletter.models import Contribution, Issue
 from tests.casework.factories import WomanFactory
@@ -208,3 +208,23 @@ def test_the_tablet_shows_only_photos_printed_in_the_latest_issue(kiosk_client, 
 def test_an_editor_sees_her_issue_on_her_home_page(volunteer_client, issue):
     html = volunteer_client.get(reverse("home")).content.decode()
     assert "Newsletter you are editing" in html and issue.title in html
+
+
+def test_the_panel_counts_every_woman_who_wants_to_hear_when_it_shows_only_some(
+    rf, key_worker, centre, issue
+):
+    for name in ("Ada", "Bea", "Cat"):
+        WomanFactory(centre=centre, key_worker=key_worker, first_name=name, send_newsletter=True)
+    request = rf.get("/")
+    request.user, request.centre = key_worker, centre
+    request.membership = key_worker.memberships.get(centre=centre)
+    full = selectors.women_to_tell(request, limit=2)
+    assert full["count"] == 3 and len(full["women"]) == 2
+    some = selectors.women_to_tell(request, limit=10)
+    assert some["count"] == 3 and len(some["women"]) == 3
+
+
+def test_the_editors_panel_shows_only_the_open_issues_she_edits(volunteer_client, issue, centre):
+    other = IssueFactory(centre=centre, title="Someone else's issue")
+    html = volunteer_client.get(reverse("home")).content.decode()
+    assert issue.title in html and other.title not in html
