@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from centre.access import signed_in
 from centre.audit import audit_request
+from centre.requests import CentreRequest
 
 from .models import Document
 from .selectors import get_document_for_user
@@ -36,7 +37,7 @@ def document_bytes_response(request: HttpRequest, document: Document, pdf: bytes
     return response
 
 
-def document_made_now_response(request: HttpRequest, kind: str, obj: Model) -> HttpResponse:
+def document_made_now_response(request: CentreRequest, kind: str, obj: Model) -> HttpResponse:
     """Make a kind's PDF of one object for this request only (never stored: a woman's
     certificate, a meeting's agenda) and send it as `document_bytes_response` does. The caller has
     already found the object among what this user may see."""
