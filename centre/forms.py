@@ -100,10 +100,17 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = User.objects.filter(memberships__centre=centre).distinct()
+        self.fields["actor"].queryset = (
+            User.objects.filter(memberships__centre=centre)
+            .only("username", "first_name", "last_name")  # all the choice's label needs
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        # The page draws the form tag and the button; the fields go through the fast renderer
+        # (centre/form_html.py), which hands a helper with a form tag or buttons to crispy.
         self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("submit", _("Search"), css_class="btn-primary"))
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
     def clean(self):
         cleaned = super().clean()
