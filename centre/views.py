@@ -5,9 +5,7 @@ import logging
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import QuerySet
@@ -46,9 +44,9 @@ from .forms import (
     OutboxPasswordResetForm,
     SecondFactorForm,
     SignInForm,
-    add_service_errors,
 )
 from .models import CentreHoliday
+from .pages import button_run, run_form
 from .roles import MANAGER_ONLY
 
 logger = logging.getLogger(__name__)
@@ -68,12 +66,13 @@ def home(request):
 def centre_choose(request):
     form = CentreChooseForm(request.POST)
     if form.is_valid():
-        try:
-            services.membership_choose(request=request, centre_id=form.cleaned_data["centre"])
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, _("You are now working in this centre."))
+        button_run(
+            request,
+            lambda: services.membership_choose(
+                request=request, centre_id=form.cleaned_data["centre"]
+            ),
+            _("You are now working in this centre."),
+        )
     return redirect("home")
 
 
@@ -142,22 +141,28 @@ def team(request):
 def team_invite(request):
     """Invite someone by email. Nobody is added to the team until she accepts."""
     form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invitation_create(
-                centre=request.centre, invited_by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("We have sent an invitation to %(email)s. She joins when she accepts it.")
-                % {"email": invitation.email},
-            )
-            return redirect("team")
+    if run_form(
+        request,
+        form,
+        lambda: services.invitation_create(
+            centre=request.centre, invited_by=request.user, **form.cleaned_data
+        ),
+        success=lambda invitation: (
+            _("We have sent an invitation to %(email)s. She joins when she accepts it.")
+            % {"email": invitation.email}
+        ),
+    ):
+        return redirect("team")
+    return _team_form_page(request, form, _("Invite someone to the team"))
+
+
+def _team_form_page(request, form, title, **context):
+    """A team form on its page; refused, it answers 400 with what was typed."""
     return render(
-        request, "centre/team_form.html", {"form": form, "title": _("Invite someone to the team")}
+        request,
+        "centre/team_form.html",
+        {"form": form, "title": title, **context},
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 
@@ -165,9 +170,9 @@ def team_invite(request):
 @require_POST
 def team_invitation_withdraw(request, pk):
     invitation = selectors.get_pending_invitation_for_manager(request, pk)
-    services.invitation_withdraw(invitation=invitation, withdrawn_by=request.user)
-    messages.success(
+    button_run(
         request,
+        lambda: services.invitation_withdraw(invitation=invitation, withdrawn_by=request.user),
         _("The invitation to %(email)s is withdrawn: its link no longer works.")
         % {"email": invitation.email},
     )
@@ -180,23 +185,17 @@ def team_edit(request, pk):
     membership = selectors.get_membership_for_user(request, pk)
     initial = {"role": membership.role, "agency": membership.agency}
     form = MemberEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_update(
-                membership=membership, changed_by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Saved. %(name)s will be asked to sign in again.") % {"name": membership.user},
-            )
-            return redirect("team")
+    if run_form(
+        request,
+        form,
+        lambda: services.membership_update(
+            membership=membership, changed_by=request.user, **form.cleaned_data
+        ),
+        success=_("Saved. %(name)s will be asked to sign in again.") % {"name": membership.user},
+    ):
+        return redirect("team")
     title = _("Change the role of %(name)s") % {"name": membership.user}
-    return render(
-        request, "centre/team_form.html", {"form": form, "title": title, "membership": membership}
-    )
+    return _team_form_page(request, form, title, membership=membership)
 
 
 @roles_required(MANAGER_ONLY)
@@ -205,18 +204,18 @@ def team_triage(request, pk):
     """Put someone on referral duty, or take her off it."""
     membership = selectors.get_membership_for_user(request, pk)
     on = request.POST.get("triages") == "on"
-    services.membership_triage_set(
-        membership=membership, triages_referrals=on, changed_by=request.user
+    said = (
+        _("%(name)s now reads referrals waiting for a decision.")
+        if on
+        else _("%(name)s is no longer on referral duty.")
     )
-    if on:
-        messages.success(
-            request,
-            _("%(name)s now reads referrals waiting for a decision.") % {"name": membership.user},
-        )
-    else:
-        messages.success(
-            request, _("%(name)s is no longer on referral duty.") % {"name": membership.user}
-        )
+    button_run(
+        request,
+        lambda: services.membership_triage_set(
+            membership=membership, triages_referrals=on, changed_by=request.user
+        ),
+        said % {"name": membership.user},
+    )
     return redirect("team")
 
 
@@ -225,20 +224,18 @@ def team_triage(request, pk):
 def team_access(request, pk):
     """Remove or give back someone's access to this centre."""
     membership = selectors.get_membership_for_user(request, pk)
-    try:
-        if request.POST.get("action") == "reactivate":
-            services.membership_reactivate(membership=membership, changed_by=request.user)
-            messages.success(
-                request, _("%(name)s can use the system again.") % {"name": membership.user}
-            )
-        else:
-            services.membership_deactivate(membership=membership, changed_by=request.user)
-            messages.success(
-                request,
-                _("%(name)s can no longer use the system here.") % {"name": membership.user},
-            )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    if request.POST.get("action") == "reactivate":
+        change, said = services.membership_reactivate, _("%(name)s can use the system again.")
+    else:
+        change, said = (
+            services.membership_deactivate,
+            _("%(name)s can no longer use the system here."),
+        )
+    button_run(
+        request,
+        lambda: change(membership=membership, changed_by=request.user),
+        said % {"name": membership.user},
+    )
     return redirect("team")
 
 
@@ -247,18 +244,14 @@ def team_access(request, pk):
 def team_second_factor_reset(request, pk):
     """For a lost phone: she sets up a new sign-in app at her next sign-in."""
     membership = selectors.get_membership_for_user(request, pk)
-    try:
-        services.second_factor_reset(
+    button_run(
+        request,
+        lambda: services.second_factor_reset(
             user=membership.user, changed_by=request.user, centre=request.centre
-        )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(
-            request,
-            _("%(name)s has been signed out and will set up a new sign-in app next time.")
-            % {"name": membership.user},
-        )
+        ),
+        _("%(name)s has been signed out and will set up a new sign-in app next time.")
+        % {"name": membership.user},
+    )
     return redirect("team")
 
 
@@ -266,18 +259,23 @@ def team_second_factor_reset(request, pk):
 @require_http_methods(["GET", "POST"])
 def centre_settings(request):
     form = CentreSettingsForm(request.POST or None, instance=request.centre)
-    if request.method == "POST" and form.is_valid():
-        services.centre_update(
+    if run_form(
+        request,
+        form,
+        lambda: services.centre_update(
             centre=request.centre,
             changed_by=request.user,
             **{f: form.cleaned_data[f] for f in form.changed_data},
-        )
-        messages.success(request, _("The centre's settings are saved."))
+        ),
+        success=_("The centre's settings are saved."),
+    ):
         return redirect("centre_settings")
     return _centre_settings_page(request, form, CentreHolidayForm())
 
 
 def _centre_settings_page(request, form, holiday_form):
+    """The settings page with its two forms; either one refused answers 400 with what was typed."""
+    refused = any(f.is_bound and f.errors for f in (form, holiday_form))
     context = {
         "form": form,
         "holiday_form": holiday_form,
@@ -285,26 +283,25 @@ def _centre_settings_page(request, form, holiday_form):
             centre=request.centre, date__gte=timezone.localdate().replace(month=1, day=1)
         ),
     }
-    return render(request, "centre/centre_settings.html", context)
+    return render(request, "centre/centre_settings.html", context, status=400 if refused else 200)
 
 
 @roles_required(MANAGER_ONLY)
 @require_POST
 def centre_holiday_add(request):
     holiday_form = CentreHolidayForm(request.POST)
-    if holiday_form.is_valid():
-        try:
-            holiday = deadlines.centre_holiday_add(
-                centre=request.centre,
-                added_by=request.user,
-                day=holiday_form.cleaned_data["date"],
-                name=holiday_form.cleaned_data["name"],
-            )
-        except ValidationError as error:
-            add_service_errors(holiday_form, error)
-        else:
-            messages.success(request, _("%(holiday)s is a holiday.") % {"holiday": holiday})
-            return redirect("centre_settings")
+    if run_form(
+        request,
+        holiday_form,
+        lambda: deadlines.centre_holiday_add(
+            centre=request.centre,
+            added_by=request.user,
+            day=holiday_form.cleaned_data["date"],
+            name=holiday_form.cleaned_data["name"],
+        ),
+        success=lambda holiday: _("%(holiday)s is a holiday.") % {"holiday": holiday},
+    ):
+        return redirect("centre_settings")
     form = CentreSettingsForm(instance=request.centre)
     return _centre_settings_page(request, form, holiday_form)
 
@@ -313,8 +310,11 @@ def centre_holiday_add(request):
 @require_POST
 def centre_holiday_remove(request, pk):
     holiday = get_object_or_404(CentreHoliday, pk=pk, centre=request.centre)
-    deadlines.centre_holiday_remove(holiday=holiday, removed_by=request.user)
-    messages.success(request, _("%(holiday)s is a working day again.") % {"holiday": holiday})
+    button_run(
+        request,
+        lambda: deadlines.centre_holiday_remove(holiday=holiday, removed_by=request.user),
+        _("%(holiday)s is a working day again.") % {"holiday": holiday},
+    )
     return redirect("centre_settings")
 
 
@@ -405,25 +405,22 @@ def invitation_open(request, token):
             return redirect("my_invitations")
         return render(request, "registration/invitation_sign_in.html", {"invitation": invitation})
     form = NewAccountForm(request.POST or None, email=invitation.email)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.invitation_accept_as_new_person(
-                invitation=invitation,
-                username=data["username"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                password=data["new_password1"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Your account is ready. Sign in with your username and password.")
-            )
-            return redirect("login")
+    if run_form(
+        request,
+        form,
+        lambda: services.invitation_accept_as_new_person(
+            invitation=invitation,
+            username=form.cleaned_data["username"],
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            password=form.cleaned_data["new_password1"],
+        ),
+        success=_("Your account is ready. Sign in with your username and password."),
+    ):
+        return redirect("login")
     context = {"form": form, "invitation": invitation}
-    return render(request, "registration/invitation_new_account.html", context)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "registration/invitation_new_account.html", context, status=status)
 
 
 @signed_in_account
@@ -438,19 +435,14 @@ def my_invitations(request):
 def invitation_respond(request, pk):
     """She accepts or declines one of her own invitations, signed in as herself."""
     invitation = selectors.get_pending_invitation_for_user(request.user, pk)
-    try:
-        if request.POST.get("action") == "accept":
-            services.invitation_accept(invitation=invitation, user=request.user)
-            messages.success(
-                request,
-                _("You have joined %(centre)s. Choose it in the top bar to work there.")
-                % {"centre": invitation.centre},
-            )
-        else:
-            services.invitation_decline(invitation=invitation, user=request.user)
-            messages.success(request, _("You have declined the invitation."))
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    if request.POST.get("action") == "accept":
+        respond = services.invitation_accept
+        said = _("You have joined %(centre)s. Choose it in the top bar to work there.") % {
+            "centre": invitation.centre
+        }
+    else:
+        respond, said = services.invitation_decline, _("You have declined the invitation.")
+    button_run(request, lambda: respond(invitation=invitation, user=request.user), said)
     return redirect("my_invitations")
 
 

@@ -129,7 +129,7 @@ def test_a_taken_username_is_refused_and_what_she_typed_is_kept(manager_client, 
     form.update(new_password1=NEW_PASSWORD, new_password2=NEW_PASSWORD)
     response = Client().post(path, form)
     html = response.content.decode()
-    assert response.status_code == 200 and "already taken" in html and 'value="Nadia"' in html
+    assert response.status_code == 400 and "already taken" in html and 'value="Nadia"' in html
     assert not User.objects.filter(email="nadia@example.org").exists()
 
 
@@ -250,6 +250,6 @@ def test_a_member_sees_her_invitation_on_her_home_page(manager_client, outsider_
 
 def test_inviting_someone_already_on_the_team_says_so(manager_client, key_worker):
     response = _invite(manager_client, key_worker.email.upper(), role=Role.MANAGER)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "already on the team" in response.content.decode()
     assert not Invitation.objects.exists()

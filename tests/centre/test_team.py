@@ -34,7 +34,7 @@ def test_partner_needs_an_agency_and_bad_input_is_kept(manager_client):
     data = {"email": "nope", "role": Role.PARTNER, "agency": "  "}
     response = manager_client.post(reverse("team_invite"), data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Say which agency" in html and "valid email" in html
     assert 'value="nope"' in html  # what she typed is kept
     assert not Invitation.objects.exists()

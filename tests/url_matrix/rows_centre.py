@@ -53,8 +53,8 @@ ROWS = {
     "centre_settings": Row(get=for_roles(["manager"]), post=for_roles(["manager"])),
     "centre_holiday_add": Row(
         get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
-        post=for_roles(["manager"]),
-        notes="An empty form: the page again with its errors.",
+        post=for_roles(["manager"], 400),
+        notes="An empty form: refused, the page again with its errors (400).",
     ),
     "centre_holiday_remove": Row(
         get=expect(403, anonymous="login", tablet="login", manager=405, outsider=405),
