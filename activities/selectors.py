@@ -541,6 +541,30 @@ def activity_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     }
 
 
+def activity_headline(centre: Centre, start: date, end: date) -> dict[str, int]:
+    """Only the two headline figures of `activity_numbers` (the report's eight-quarter charts):
+    the women who came to a session whose register was taken between start and end, and how
+    many of them came for the first time ever. Two counting queries, where the whole set of
+    numbers reads every session and attendance of the period into Python (39 ms a quarter on
+    the large data set)."""
+    taken = Attendance.objects.filter(
+        session__centre=centre, session__register_taken_at__isnull=False
+    )
+    unique = (
+        taken.filter(session__date__gte=start, session__date__lte=end)
+        .values("woman_id")
+        .distinct()
+        .count()
+    )
+    new = (
+        taken.values("woman_id")
+        .annotate(first=Min("session__date"))
+        .filter(first__gte=start, first__lte=end)
+        .count()
+    )
+    return {"unique_women": unique, "new_women": new}
+
+
 def _count_new_women(
     centre: Centre,
     start: date,

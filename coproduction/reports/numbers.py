@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from activities.models import Activity, ActivityStatusChange
-from activities.selectors import activity_numbers
+from activities.selectors import activity_headline, activity_numbers
 from casework.models import Contact, Need, OutcomeRating, Referral, Review, Stage, SupportPlan
 from casework.selectors import (
     contact_numbers,
@@ -183,7 +183,7 @@ def period_raw_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]
 
 def headline_numbers(centre: Centre, start: date, end: date) -> dict[str, int]:
     """The headline figures of one period (the summary page and its eight-quarter charts)."""
-    activities = activity_numbers(centre, start, end)["totals"]
+    activities = activity_headline(centre, start, end)
     return {
         "women_supported": women_supported(centre, start, end).count(),
         "new_referrals": Referral.objects.filter(
