@@ -162,7 +162,9 @@ def women_changed_to(centre: Centre, start: date, end: date, stage: str) -> int:
     return Woman.objects.filter(Exists(changed), centre=centre).count()
 
 
-def _supported_by_stage(supported: QuerySet[Woman], end: date, days: int) -> list[dict[str, Any]]:
+def _supported_by_stage(
+    supported: QuerySet[Woman], end: date, days: int
+) -> list[Mapping[str, Any]]:
     """The women supported by stage, each stage's count with how many of them had no successful
     contact in the last `days` days of the period: one pass over the set, which the count, the
     stages and the not-heard-from figure each used to filter again (three scans of the same
