@@ -14,12 +14,12 @@ def home_panels(request: HttpRequest) -> list[HomePanel]:
     if not can(request, "review_access"):
         return []
     month = selectors.previous_month(selectors.month_start(None))
-    review = selectors.month_review(request.centre, month)  # type: ignore[attr-defined]
+    not_reviewed = selectors.month_not_reviewed(request.centre, month)  # type: ignore[attr-defined]
     return [
         HomePanel(
             _("Access review for %(month)s") % {"month": formats.date_format(month, "F Y")},
             "access_review/_panel.html",
-            {"not_reviewed": review.not_reviewed, "month": month.strftime("%Y-%m")},
+            {"not_reviewed": not_reviewed, "month": month.strftime("%Y-%m")},
             order=60,
         )
     ]
