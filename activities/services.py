@@ -381,11 +381,7 @@ def session_cancel(*, session: Session, reason: str) -> Session:
         status=Session.Status.CANCELLED, cancel_reason=reason[:300]
     )
     session.status, session.cancel_reason = Session.Status.CANCELLED, reason[:300]
-    OutboxMessage.objects.filter(
-        purpose=REMINDER_PURPOSE,
-        reference=f"session:{session.pk}",
-        status=OutboxMessage.Status.QUEUED,
-    ).update(status=OutboxMessage.Status.CANCELLED)
+    _reminders_withdraw([session.pk])
     return session
 
 
@@ -432,12 +428,7 @@ def enrolment_leave(*, enrolment: Enrolment) -> Enrolment | None:
     session_ids = activity.sessions.filter(date__gte=timezone.localdate()).values_list(
         "pk", flat=True
     )
-    OutboxMessage.objects.filter(
-        purpose=REMINDER_PURPOSE,
-        recipient=enrolment.woman.mobile.strip(),
-        status=OutboxMessage.Status.QUEUED,
-        reference__in=[f"session:{pk}" for pk in session_ids],
-    ).update(status=OutboxMessage.Status.CANCELLED)
+    _reminders_withdraw(session_ids, recipient=enrolment.woman.mobile.strip())
     if not was_signed_up:
         return None
     waiting = activity.enrolments.filter(status=Enrolment.Status.WAITING).order_by(
@@ -594,6 +585,21 @@ def may_remind(woman: Woman) -> bool:
     return bool(woman.reminders_opt_in and woman.safe_to_text and woman.mobile.strip())
 
 
+def _reminder_reference(session_id: int) -> str:
+    """The outbox reference of a session's reminders (with the recipient, its key)."""
+    return f"session:{session_id}"
+
+
+def _reminders_withdraw(session_ids: Iterable[int], **only: Any) -> None:
+    """Withdraw the reminders still queued for these sessions (`only`: to one recipient)."""
+    OutboxMessage.objects.filter(
+        purpose=REMINDER_PURPOSE,
+        status=OutboxMessage.Status.QUEUED,
+        reference__in=[_reminder_reference(pk) for pk in session_ids],
+        **only,
+    ).update(status=OutboxMessage.Status.CANCELLED)
+
+
 def session_reminders_queue(*, now: datetime | None = None, hours_ahead: int = 36) -> int:
     """Queue reminders for sessions in the next `hours_ahead` hours, to women signed up who
     opted in. Safe to call twice (and every hour): the outbox key makes one message each."""
@@ -618,7 +624,7 @@ def session_reminders_queue(*, now: datetime | None = None, hours_ahead: int = 3
             try:
                 _message, created = message_queue(
                     kind=SESSION_REMINDER.name,
-                    reference=f"session:{session.pk}",
+                    reference=_reminder_reference(session.pk),
                     channel=OutboxMessage.Channel.SMS,
                     recipient=woman.mobile.strip(),
                     context=reminder_context(woman, session),
