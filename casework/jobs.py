@@ -41,6 +41,7 @@ from .models import (
     SupportPlan,
     Woman,
 )
+from .selectors import overdue_actions_q
 from .services import email_staff
 
 logger = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ def digest_numbers(centre, worker, today):
             status=Appointment.Status.BOOKED,
         ).count(),
         "overdue_actions": Action.objects.filter(
-            deadlines.overdue_q("due_on", today=today), woman__in=open_cases, done_on__isnull=True
+            overdue_actions_q(today=today), woman__in=open_cases
         ).count(),
         # Due today counts too: the digest is the morning's to-do list.
         "reviews_due": SupportPlan.objects.filter(

@@ -101,6 +101,11 @@ CASELOAD_ROW_FIELDS = (
 PERSON_NAME_FIELDS = ("first_name", "last_name", "username")
 
 
+def overdue_actions_q(*, today: date | None = None) -> Q:
+    """Database filter on actions: due before today and not yet done."""
+    return deadlines.overdue_q("due_on", today=today) & Q(done_on__isnull=True)
+
+
 def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> QuerySet[Woman]:
     """Add next appointment, overdue actions and next review to each woman with subqueries, so
     a caseload page costs the same number of queries however many women are on it."""
@@ -114,9 +119,7 @@ def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> Q
         .values("starts_at")[:1]
     )
     overdue = (
-        Action.objects.filter(
-            deadlines.overdue_q("due_on", today=today), woman=OuterRef("pk"), done_on__isnull=True
-        )
+        Action.objects.filter(overdue_actions_q(today=today), woman=OuterRef("pk"))
         .order_by()
         .values("woman")
         .annotate(n=Count("pk"))
