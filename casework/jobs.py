@@ -41,7 +41,7 @@ from .models import (
     SupportPlan,
     Woman,
 )
-from .selectors import overdue_actions_q
+from .selectors import not_heard_from_q, overdue_actions_q, unread_handovers
 from .services import email_staff
 
 logger = logging.getLogger(__name__)
@@ -98,10 +98,8 @@ def court_reminders_queue(*, now=None):
 def digest_numbers(centre, worker, today):
     """Counts only: the digest email carries no names or case content."""
     open_cases = Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES)
-    cutoff = timezone.now() - timedelta(days=centre.not_heard_from_days)
     counts = open_cases.aggregate(
-        total=Count("pk"),
-        not_heard=Count("pk", filter=Q(last_contact_at__lt=cutoff) | Q(last_contact_at=None)),
+        total=Count("pk"), not_heard=Count("pk", filter=not_heard_from_q(centre))
     )
     return {
         "open_cases": counts["total"],
@@ -118,15 +116,7 @@ def digest_numbers(centre, worker, today):
         "reviews_due": SupportPlan.objects.filter(
             deadlines.due_q("next_review_on", today=today), woman__in=open_cases
         ).count(),
-        "handovers": Allocation.objects.filter(
-            worker=worker,
-            kind=Allocation.Kind.KEY_WORKER,
-            ended_at__isnull=True,
-            handover_read_at__isnull=True,
-            woman__centre=centre,
-        )
-        .exclude(handover_note="")
-        .count(),
+        "handovers": unread_handovers(worker, centre).count(),
     }
 
 

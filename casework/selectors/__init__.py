@@ -15,11 +15,13 @@ from .caseload import (
     caseload_size,
     involved_women_ids,
     not_heard_from,
+    not_heard_from_q,
     overdue_actions_q,
     placement_conflicts,
     search_women,
     stage_counts,
     stage_counts_for,
+    unread_handovers,
     visible_women,
 )
 from .record import (
@@ -95,6 +97,7 @@ __all__ = [
     "level_of",
     "limited_women_ids",
     "not_heard_from",
+    "not_heard_from_q",
     "outcome_change",
     "overdue_actions_q",
     "own_contacts",
@@ -121,6 +124,7 @@ __all__ = [
     "contact_totals",
     "contact_details",
     "ContactTotals",
+    "unread_handovers",
     "visible_alerts",
     "visible_women",
 ]

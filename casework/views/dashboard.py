@@ -13,7 +13,7 @@ from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 from .. import selectors
 from ..access import sees_whole_caseload
 from ..forms import SearchForm
-from ..models import OPEN_STAGES, Allocation, Appointment, Woman
+from ..models import OPEN_STAGES, Appointment, Woman
 from ._common import audited_list
 
 
@@ -63,15 +63,7 @@ def caseload(request):
             .order_by("starts_at")[:20]
         ),
         "handovers": list(
-            Allocation.objects.filter(
-                worker=request.user,
-                kind=Allocation.Kind.KEY_WORKER,
-                ended_at__isnull=True,
-                handover_read_at__isnull=True,
-                woman__centre=request.centre,
-            )
-            .exclude(handover_note="")
-            .select_related("woman")[:20]
+            selectors.unread_handovers(request.user, request.centre).select_related("woman")[:20]
         ),
         "not_heard": list(
             selectors.not_heard_from(
