@@ -41,7 +41,7 @@ from .models import (
     SupportPlan,
     Woman,
 )
-from .selectors import not_heard_from_q, overdue_actions_q, unread_handovers
+from .selectors import booked_on_q, not_heard_from_q, overdue_actions_q, unread_handovers
 from .services import email_staff
 
 logger = logging.getLogger(__name__)
@@ -105,9 +105,7 @@ def digest_numbers(centre, worker, today):
         "open_cases": counts["total"],
         "not_heard": counts["not_heard"],
         "appointments_today": Appointment.objects.filter(
-            woman__in=open_cases,
-            starts_at__date=today,
-            status=Appointment.Status.BOOKED,
+            booked_on_q(today), woman__in=open_cases
         ).count(),
         "overdue_actions": Action.objects.filter(
             overdue_actions_q(today=today), woman__in=open_cases

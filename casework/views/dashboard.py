@@ -54,11 +54,7 @@ def caseload(request):
         # A partner sees only the card for women whose agreement limits her: no dates or counts.
         "limited": selectors.limited_women_ids(request, [woman.pk for woman in page]),
         "today_appointments": list(
-            Appointment.objects.filter(
-                woman__in=mine,
-                starts_at__date=today,
-                status=Appointment.Status.BOOKED,
-            )
+            Appointment.objects.filter(selectors.booked_on_q(today), woman__in=mine)
             .select_related("woman")
             .order_by("starts_at")[:20]
         ),
