@@ -41,7 +41,13 @@ from .models import (
     SupportPlan,
     Woman,
 )
-from .selectors import booked_on_q, not_heard_from_q, overdue_actions_q, unread_handovers
+from .selectors import (
+    booked_on_q,
+    not_heard_from_q,
+    open_caseload,
+    overdue_actions_q,
+    unread_handovers,
+)
 from .services import email_staff
 
 logger = logging.getLogger(__name__)
@@ -97,7 +103,7 @@ def court_reminders_queue(*, now=None):
 
 def digest_numbers(centre, worker, today):
     """Counts only: the digest email carries no names or case content."""
-    open_cases = Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES)
+    open_cases = open_caseload(centre, worker)
     counts = open_cases.aggregate(
         total=Count("pk"), not_heard=Count("pk", filter=not_heard_from_q(centre))
     )

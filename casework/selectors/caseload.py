@@ -234,5 +234,10 @@ def stage_counts_for(women: QuerySet[Woman], worker: User) -> StageCounts:
     )
 
 
+def open_caseload(centre: Centre, worker: User) -> QuerySet[Woman]:
+    """The open cases this key worker holds at the centre."""
+    return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES)
+
+
 def caseload_size(centre: Centre, worker: User) -> int:
-    return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES).count()
+    return open_caseload(centre, worker).count()
