@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +38,14 @@ logger = logging.getLogger(__name__)
 
 REMINDER_HOUR = 10  # the day before, mid-morning: late enough to be useful, never at night
 STATUS_NEEDS_REASON = (Activity.Status.PAUSED, Activity.Status.ENDED)
+M = TypeVar("M", bound=models.Model)
+
+
+def _checked_save(row: M) -> M:
+    """Write a new row once its model's checks pass (refused, nothing is written)."""
+    row.full_clean()
+    row.save()
+    return row
 
 
 # --- Activities -------------------------------------------------------------------------------
@@ -49,8 +57,7 @@ def activity_create(*, centre: Centre, created_by: User, **fields: Any) -> Activ
     activity = Activity(centre=centre, **fields)
     if activity.origin == Activity.Origin.WOMAN and not activity.idea_stage:
         activity.idea_stage = Activity.IdeaStage.IDEA
-    activity.full_clean()
-    activity.save()
+    _checked_save(activity)
     ActivityStatusChange.objects.create(
         activity=activity,
         to_status=activity.status,
@@ -187,16 +194,15 @@ def activity_cost_add(
     created_by: User,
 ) -> ActivityCost:
     """Commit money from the activity's budget."""
-    cost = ActivityCost(
-        activity=activity,
-        description=description,
-        amount=amount,
-        committed_on=committed_on,
-        created_by=created_by,
+    return _checked_save(
+        ActivityCost(
+            activity=activity,
+            description=description,
+            amount=amount,
+            committed_on=committed_on,
+            created_by=created_by,
+        )
     )
-    cost.full_clean()
-    cost.save()
-    return cost
 
 
 # --- Rooms, terms, schedules and sessions -----------------------------------------------------
@@ -206,20 +212,14 @@ def activity_cost_add(
 def room_create(
     *, centre: Centre, name: str, capacity: int | None = None, accessibility_notes: str = ""
 ) -> Room:
-    room = Room(
-        centre=centre, name=name, capacity=capacity, accessibility_notes=accessibility_notes
+    return _checked_save(
+        Room(centre=centre, name=name, capacity=capacity, accessibility_notes=accessibility_notes)
     )
-    room.full_clean()
-    room.save()
-    return room
 
 
 @transaction.atomic
 def term_create(*, centre: Centre, **fields: Any) -> Term:
-    term = Term(centre=centre, **fields)
-    term.full_clean()
-    term.save()
-    return term
+    return _checked_save(Term(centre=centre, **fields))
 
 
 def schedule_dates(schedule: Schedule) -> list[date]:
@@ -301,9 +301,7 @@ def schedule_create(*, activity: Activity, **fields: Any) -> "ScheduleResult":
     Safe to call again for the same schedule: a day never gets two sessions from it."""
     schedule = Schedule(activity=activity, **fields)
     schedule.room = schedule.room or activity.room
-    schedule.full_clean()
-    schedule.save()
-    result = schedule_sessions_generate(schedule=schedule)
+    result = schedule_sessions_generate(schedule=_checked_save(schedule))
     return result
 
 
@@ -526,10 +524,7 @@ def feedback_add(
         )
     if session.status == Session.Status.CANCELLED:
         raise ValidationError(_("This session did not run, so it cannot have feedback."))
-    feedback = Feedback(session=session, rating=rating, comment=comment, source=source)
-    feedback.full_clean()
-    feedback.save()
-    return feedback
+    return _checked_save(Feedback(session=session, rating=rating, comment=comment, source=source))
 
 
 # --- Courses ----------------------------------------------------------------------------------
