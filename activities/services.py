@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +38,14 @@ logger = logging.getLogger(__name__)
 
 REMINDER_HOUR = 10  # the day before, mid-morning: late enough to be useful, never at night
 STATUS_NEEDS_REASON = (Activity.Status.PAUSED, Activity.Status.ENDED)
+M = TypeVar("M", bound=models.Model)
+
+
+def _checked_save(row: M) -> M:
+    """Write a new row once its model's checks pass (refused, nothing is written)."""
+    row.full_clean()
+    row.save()
+    return row
 
 
 # --- Activities -------------------------------------------------------------------------------
@@ -49,8 +57,7 @@ def activity_create(*, centre: Centre, created_by: User, **fields: Any) -> Activ
     activity = Activity(centre=centre, **fields)
     if activity.origin == Activity.Origin.WOMAN and not activity.idea_stage:
         activity.idea_stage = Activity.IdeaStage.IDEA
-    activity.full_clean()
-    activity.save()
+    _checked_save(activity)
     ActivityStatusChange.objects.create(
         activity=activity,
         to_status=activity.status,
@@ -187,16 +194,15 @@ def activity_cost_add(
     created_by: User,
 ) -> ActivityCost:
     """Commit money from the activity's budget."""
-    cost = ActivityCost(
-        activity=activity,
-        description=description,
-        amount=amount,
-        committed_on=committed_on,
-        created_by=created_by,
+    return _checked_save(
+        ActivityCost(
+            activity=activity,
+            description=description,
+            amount=amount,
+            committed_on=committed_on,
+            created_by=created_by,
+        )
     )
-    cost.full_clean()
-    cost.save()
-    return cost
 
 
 # --- Rooms, terms, schedules and sessions -----------------------------------------------------
@@ -206,20 +212,14 @@ def activity_cost_add(
 def room_create(
     *, centre: Centre, name: str, capacity: int | None = None, accessibility_notes: str = ""
 ) -> Room:
-    room = Room(
-        centre=centre, name=name, capacity=capacity, accessibility_notes=accessibility_notes
+    return _checked_save(
+        Room(centre=centre, name=name, capacity=capacity, accessibility_notes=accessibility_notes)
     )
-    room.full_clean()
-    room.save()
-    return room
 
 
 @transaction.atomic
 def term_create(*, centre: Centre, **fields: Any) -> Term:
-    term = Term(centre=centre, **fields)
-    term.full_clean()
-    term.save()
-    return term
+    return _checked_save(Term(centre=centre, **fields))
 
 
 def schedule_dates(schedule: Schedule) -> list[date]:
@@ -301,9 +301,7 @@ def schedule_create(*, activity: Activity, **fields: Any) -> "ScheduleResult":
     Safe to call again for the same schedule: a day never gets two sessions from it."""
     schedule = Schedule(activity=activity, **fields)
     schedule.room = schedule.room or activity.room
-    schedule.full_clean()
-    schedule.save()
-    result = schedule_sessions_generate(schedule=schedule)
+    result = schedule_sessions_generate(schedule=_checked_save(schedule))
     return result
 
 
@@ -381,11 +379,7 @@ def session_cancel(*, session: Session, reason: str) -> Session:
         status=Session.Status.CANCELLED, cancel_reason=reason[:300]
     )
     session.status, session.cancel_reason = Session.Status.CANCELLED, reason[:300]
-    OutboxMessage.objects.filter(
-        purpose=REMINDER_PURPOSE,
-        reference=f"session:{session.pk}",
-        status=OutboxMessage.Status.QUEUED,
-    ).update(status=OutboxMessage.Status.CANCELLED)
+    _reminders_withdraw([session.pk])
     return session
 
 
@@ -432,12 +426,7 @@ def enrolment_leave(*, enrolment: Enrolment) -> Enrolment | None:
     session_ids = activity.sessions.filter(date__gte=timezone.localdate()).values_list(
         "pk", flat=True
     )
-    OutboxMessage.objects.filter(
-        purpose=REMINDER_PURPOSE,
-        recipient=enrolment.woman.mobile.strip(),
-        status=OutboxMessage.Status.QUEUED,
-        reference__in=[f"session:{pk}" for pk in session_ids],
-    ).update(status=OutboxMessage.Status.CANCELLED)
+    _reminders_withdraw(session_ids, recipient=enrolment.woman.mobile.strip())
     if not was_signed_up:
         return None
     waiting = activity.enrolments.filter(status=Enrolment.Status.WAITING).order_by(
@@ -535,10 +524,7 @@ def feedback_add(
         )
     if session.status == Session.Status.CANCELLED:
         raise ValidationError(_("This session did not run, so it cannot have feedback."))
-    feedback = Feedback(session=session, rating=rating, comment=comment, source=source)
-    feedback.full_clean()
-    feedback.save()
-    return feedback
+    return _checked_save(Feedback(session=session, rating=rating, comment=comment, source=source))
 
 
 # --- Courses ----------------------------------------------------------------------------------
@@ -594,6 +580,21 @@ def may_remind(woman: Woman) -> bool:
     return bool(woman.reminders_opt_in and woman.safe_to_text and woman.mobile.strip())
 
 
+def _reminder_reference(session_id: int) -> str:
+    """The outbox reference of a session's reminders (with the recipient, its key)."""
+    return f"session:{session_id}"
+
+
+def _reminders_withdraw(session_ids: Iterable[int], **only: Any) -> None:
+    """Withdraw the reminders still queued for these sessions (`only`: to one recipient)."""
+    OutboxMessage.objects.filter(
+        purpose=REMINDER_PURPOSE,
+        status=OutboxMessage.Status.QUEUED,
+        reference__in=[_reminder_reference(pk) for pk in session_ids],
+        **only,
+    ).update(status=OutboxMessage.Status.CANCELLED)
+
+
 def session_reminders_queue(*, now: datetime | None = None, hours_ahead: int = 36) -> int:
     """Queue reminders for sessions in the next `hours_ahead` hours, to women signed up who
     opted in. Safe to call twice (and every hour): the outbox key makes one message each."""
@@ -618,7 +619,7 @@ def session_reminders_queue(*, now: datetime | None = None, hours_ahead: int = 3
             try:
                 _message, created = message_queue(
                     kind=SESSION_REMINDER.name,
-                    reference=f"session:{session.pk}",
+                    reference=_reminder_reference(session.pk),
                     channel=OutboxMessage.Channel.SMS,
                     recipient=woman.mobile.strip(),
                     context=reminder_context(woman, session),

@@ -41,6 +41,13 @@ from .models import (
     SupportPlan,
     Woman,
 )
+from .selectors import (
+    booked_on_q,
+    not_heard_from_q,
+    open_caseload,
+    overdue_actions_q,
+    unread_handovers,
+)
 from .services import email_staff
 
 logger = logging.getLogger(__name__)
@@ -96,36 +103,24 @@ def court_reminders_queue(*, now=None):
 
 def digest_numbers(centre, worker, today):
     """Counts only: the digest email carries no names or case content."""
-    open_cases = Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES)
-    cutoff = timezone.now() - timedelta(days=centre.not_heard_from_days)
+    open_cases = open_caseload(centre, worker)
     counts = open_cases.aggregate(
-        total=Count("pk"),
-        not_heard=Count("pk", filter=Q(last_contact_at__lt=cutoff) | Q(last_contact_at=None)),
+        total=Count("pk"), not_heard=Count("pk", filter=not_heard_from_q(centre))
     )
     return {
         "open_cases": counts["total"],
         "not_heard": counts["not_heard"],
         "appointments_today": Appointment.objects.filter(
-            woman__in=open_cases,
-            starts_at__date=today,
-            status=Appointment.Status.BOOKED,
+            booked_on_q(today), woman__in=open_cases
         ).count(),
         "overdue_actions": Action.objects.filter(
-            deadlines.overdue_q("due_on", today=today), woman__in=open_cases, done_on__isnull=True
+            overdue_actions_q(today=today), woman__in=open_cases
         ).count(),
         # Due today counts too: the digest is the morning's to-do list.
         "reviews_due": SupportPlan.objects.filter(
             deadlines.due_q("next_review_on", today=today), woman__in=open_cases
         ).count(),
-        "handovers": Allocation.objects.filter(
-            worker=worker,
-            kind=Allocation.Kind.KEY_WORKER,
-            ended_at__isnull=True,
-            handover_read_at__isnull=True,
-            woman__centre=centre,
-        )
-        .exclude(handover_note="")
-        .count(),
+        "handovers": unread_handovers(worker, centre).count(),
     }
 
 

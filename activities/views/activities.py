@@ -4,7 +4,6 @@ from copy import copy
 
 from django.contrib import messages
 from django.db.models import Avg, Count, Q
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Activity, Enrolment, Feedback, Session
-from ._common import _activity_form
+from ._common import _activity_form, post_after_fetch
 
 # --- Activities -------------------------------------------------------------------------------
 
@@ -184,10 +183,8 @@ def activity_status(request, pk):
 
 
 @roles_required(ACTIVITY_EDITORS)
-def activity_idea(request, pk):
-    activity = selectors.get_activity_for_user(request, pk, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@post_after_fetch(selectors.get_activity_for_user, change=True)
+def activity_idea(request, activity):
     form = IdeaStageForm(request.POST)
     if form.is_valid():
         button_run(

@@ -2,7 +2,6 @@
 completions and their certificates."""
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,7 +22,7 @@ from ..forms import (
     SessionForm,
 )
 from ..models import Enrolment, Facilitator
-from ._common import _activity_form, _warn_clashes
+from ._common import _activity_form, _warn_clashes, post_after_fetch
 
 
 @roles_required(ACTIVITY_EDITORS)
@@ -47,10 +46,8 @@ def facilitator_add(request, pk):
 
 
 @roles_required(ACTIVITY_EDITORS)
-def facilitator_remove(request, pk):
-    facilitator = selectors.get_facilitator_for_user(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@post_after_fetch(selectors.get_facilitator_for_user)
+def facilitator_remove(request, facilitator):
     services.facilitator_remove(facilitator=facilitator)
     messages.success(request, _("Facilitator removed."))
     return redirect("activities:activity_detail", pk=facilitator.activity_id)
@@ -120,10 +117,8 @@ def session_add(request, pk):
 
 
 @roles_required(ACTIVITY_EDITORS)
-def enrolment_add(request, pk):
-    activity = selectors.get_activity_for_user(request, pk, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@post_after_fetch(selectors.get_activity_for_user, change=True)
+def enrolment_add(request, activity):
     form = EnrolmentForm(request.POST, centre=request.centre)
     if form.is_valid():
         enrolment = services.enrolment_add(activity=activity, woman=form.cleaned_data["woman"])
@@ -137,10 +132,8 @@ def enrolment_add(request, pk):
 
 
 @roles_required(ACTIVITY_EDITORS)
-def enrolment_leave(request, pk):
-    enrolment = selectors.get_enrolment_for_user(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@post_after_fetch(selectors.get_enrolment_for_user)
+def enrolment_leave(request, enrolment):
     promoted = services.enrolment_leave(enrolment=enrolment)
     messages.success(request, _("Her place is freed."))
     if promoted:
@@ -153,10 +146,8 @@ def enrolment_leave(request, pk):
 
 
 @roles_required(ACTIVITY_EDITORS)
-def completions_award(request, pk):
-    activity = selectors.get_activity_for_user(request, pk, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@post_after_fetch(selectors.get_activity_for_user, change=True)
+def completions_award(request, activity):
     button_run(
         request,
         lambda: services.course_completions_award(activity=activity, awarded_by=request.user),

@@ -1,7 +1,7 @@
 """Sessions and the register: cancelling, taking the register, quick feedback."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,7 +22,7 @@ from ..forms import (
     RegisterForm,
 )
 from ..models import Facilitator
-from ._common import _activity_form
+from ._common import _activity_form, post_after_fetch
 
 # --- Sessions and the register ----------------------------------------------------------------
 
@@ -43,10 +43,8 @@ def session_cancel(request, pk):
 
 
 @roles_required(ACTIVITY_EDITORS)
-def session_reinstate(request, pk):
-    session = selectors.get_session_for_user(request, pk, change=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@post_after_fetch(selectors.get_session_for_user, change=True)
+def session_reinstate(request, session):
     services.session_reinstate(session=session)
     messages.success(request, _("The session is back on."))
     return redirect("activities:activity_detail", pk=session.activity_id)

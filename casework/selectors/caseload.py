@@ -101,6 +101,11 @@ CASELOAD_ROW_FIELDS = (
 PERSON_NAME_FIELDS = ("first_name", "last_name", "username")
 
 
+def overdue_actions_q(*, today: date | None = None) -> Q:
+    """Database filter on actions: due before today and not yet done."""
+    return deadlines.overdue_q("due_on", today=today) & Q(done_on__isnull=True)
+
+
 def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> QuerySet[Woman]:
     """Add next appointment, overdue actions and next review to each woman with subqueries, so
     a caseload page costs the same number of queries however many women are on it."""
@@ -114,9 +119,7 @@ def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> Q
         .values("starts_at")[:1]
     )
     overdue = (
-        Action.objects.filter(
-            deadlines.overdue_q("due_on", today=today), woman=OuterRef("pk"), done_on__isnull=True
-        )
+        Action.objects.filter(overdue_actions_q(today=today), woman=OuterRef("pk"))
         .order_by()
         .values("woman")
         .annotate(n=Count("pk"))
@@ -140,18 +143,33 @@ def annotate_caseload(women: QuerySet[Woman], *, today: date | None = None) -> Q
     )
 
 
+def not_heard_from_q(centre: Centre, *, days: int | None = None) -> Q:
+    """Database filter on women: no successful contact for more than the centre's N days."""
+    cutoff = timezone.now() - timedelta(days=days or centre.not_heard_from_days)
+    return Q(last_contact_at__lt=cutoff) | Q(last_contact_at__isnull=True)
+
+
 def not_heard_from(
     centre: Centre, *, days: int | None = None, key_worker: User | None = None
 ) -> QuerySet[Woman]:
     """Open cases with no successful contact for more than the centre's N days."""
-    days = days or centre.not_heard_from_days
-    cutoff = timezone.now() - timedelta(days=days)
     women = Woman.objects.filter(centre=centre, stage__in=OPEN_STAGES).filter(
-        Q(last_contact_at__lt=cutoff) | Q(last_contact_at__isnull=True)
+        not_heard_from_q(centre, days=days)
     )
     if key_worker is not None:
         women = women.filter(key_worker=key_worker)
     return women.select_related("key_worker").order_by("last_contact_at", "first_name")
+
+
+def unread_handovers(worker: User, centre: Centre) -> QuerySet[Allocation]:
+    """Her current key-worker allocations at this centre whose handover note she has not read."""
+    return Allocation.objects.filter(
+        worker=worker,
+        kind=Allocation.Kind.KEY_WORKER,
+        ended_at__isnull=True,
+        handover_read_at__isnull=True,
+        woman__centre=centre,
+    ).exclude(handover_note="")
 
 
 def caseload_counts(centre: Centre) -> list[dict[str, Any]]:
@@ -216,5 +234,10 @@ def stage_counts_for(women: QuerySet[Woman], worker: User) -> StageCounts:
     )
 
 
+def open_caseload(centre: Centre, worker: User) -> QuerySet[Woman]:
+    """The open cases this key worker holds at the centre."""
+    return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES)
+
+
 def caseload_size(centre: Centre, worker: User) -> int:
-    return Woman.objects.filter(centre=centre, key_worker=worker, stage__in=OPEN_STAGES).count()
+    return open_caseload(centre, worker).count()

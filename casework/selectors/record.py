@@ -1,6 +1,6 @@
 """Fetching a woman's record under the record policy, and what its pages show."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -93,15 +93,19 @@ def record_viewers(woman: Woman, *, limit: int = 200) -> QuerySet[AuditEvent]:
     )
 
 
+def booked_on_q(day: date) -> Q:
+    """Database filter on appointments: booked for `day` and not yet attended, missed or
+    cancelled."""
+    return Q(starts_at__date=day, status=Appointment.Status.BOOKED)
+
+
 def card_context(request: CentreRequest, woman: Woman) -> dict[str, Any]:
     """What the front desk may see: name, key worker, alerts, today's appointments."""
     today = timezone.localdate()
     return {
         "alerts": visible_alerts(request, woman),
         "today_appointments": list(
-            woman.appointments.filter(
-                starts_at__date=today, status=Appointment.Status.BOOKED
-            ).select_related("worker")
+            woman.appointments.filter(booked_on_q(today)).select_related("worker")
         ),
     }
 

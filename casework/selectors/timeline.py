@@ -52,12 +52,15 @@ def timeline(
     reviews_shared = record.sees(Part.REVIEWS)
     review_notes_shared = notes_shared and reviews_shared
 
-    def newest(queryset: QuerySet[Any], date_field: str, *order: str) -> list[Any]:
+    def newest(queryset: QuerySet[Any], field: str, *, moment: bool = False) -> list[Any]:
+        """The newest rows by `field` (a date; with `moment`, a date and time, paged by its
+        day) dated before the page."""
         if before is not None:
-            queryset = queryset.filter(**{f"{date_field}__lt": before})
-        return list(queryset.order_by(*order, "-pk")[:limit])
+            day = f"{field}__date" if moment else field
+            queryset = queryset.filter(**{f"{day}__lt": before})
+        return list(queryset.order_by(f"-{field}", "-pk")[:limit])
 
-    contacts = newest(woman.contacts.select_related("worker"), "contact_on", "-contact_on")
+    contacts = newest(woman.contacts.select_related("worker"), "contact_on")
     visible = set(
         woman.contacts.filter(
             restricted_visible(request, woman), pk__in=[c.pk for c in contacts]
@@ -77,7 +80,7 @@ def timeline(
                 by=change.changed_by,
             )
             for change in newest(
-                woman.stage_changes.select_related("changed_by"), "changed_at__date", "-changed_at"
+                woman.stage_changes.select_related("changed_by"), "changed_at", moment=True
             )
         ],
         [
@@ -90,8 +93,8 @@ def timeline(
             )
             for allocation in newest(
                 woman.allocations.select_related("worker", "allocated_by"),
-                "started_at__date",
-                "-started_at",
+                "started_at",
+                moment=True,
             )
         ],
         [
@@ -102,7 +105,7 @@ def timeline(
                 body=review.progress,
                 by=review.author,
             )
-            for review in newest(woman.reviews.select_related("author"), "held_on", "-held_on")
+            for review in newest(woman.reviews.select_related("author"), "held_on")
             if reviews_shared
         ],
         [
@@ -114,7 +117,7 @@ def timeline(
                 by=appointment.worker,
             )
             for appointment in newest(
-                woman.appointments.select_related("worker"), "starts_at__date", "-starts_at"
+                woman.appointments.select_related("worker"), "starts_at", moment=True
             )
         ],
         [
@@ -126,11 +129,7 @@ def timeline(
                 hidden=not review_notes_shared and bool(item.notes),
                 not_shared=not review_notes_shared and bool(item.notes),
             )
-            for item in newest(
-                woman.case_reviews.select_related("meeting"),
-                "meeting__held_on",
-                "-meeting__held_on",
-            )
+            for item in newest(woman.case_reviews.select_related("meeting"), "meeting__held_on")
         ],
     ]
     return _timeline_page(kinds, limit)

@@ -27,7 +27,6 @@ from .entries import (
     alert_end,
     consent_record,
     move_on_save,
-    record_add,
     referral_out_status_set,
 )
 from .plan import (
@@ -55,6 +54,7 @@ from .referrals import (
     referral_offer,
     referral_offer_answer,
 )
+from .rows import record_add
 from .staff import email_staff, managers_of, tell_managers_access_changed
 from .team import (
     allocation_end,

@@ -1,10 +1,10 @@
 """Rows added to her record: justice orders, court dates, consent, alerts, move-on plan and
 referrals out."""
 
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,22 +18,8 @@ from ..models import (
     ReferralOut,
     Woman,
 )
-from .rows import status_update
+from .rows import record_add, status_update
 from .staff import tell_managers_access_changed
-
-M = TypeVar("M", bound=models.Model)
-
-
-@transaction.atomic
-def record_add(*, woman: Woman, model: type[M], data: dict[str, Any], by: User, action: str) -> M:
-    """Add a justice order, court date, breach, consent or similar row to her record."""
-    obj = model(woman=woman, **data)
-    if hasattr(obj, "centre_id") and not obj.centre_id:
-        obj.centre_id = woman.centre_id
-    obj.full_clean()
-    obj.save()
-    audit_log(actor=by, action=action, obj=woman, woman_id=woman.pk)
-    return obj
 
 
 @transaction.atomic
@@ -67,18 +53,13 @@ def alert_add(
             raise ValidationError({"other_woman": _("Choose another woman at this centre.")})
     else:
         other_woman = None
-    alert = Alert(
-        centre=woman.centre,
+    return record_add(
         woman=woman,
-        kind=kind,
-        detail=detail,
-        other_woman=other_woman,
-        created_by=by,
+        model=Alert,
+        data={"kind": kind, "detail": detail, "other_woman": other_woman, "created_by": by},
+        by=by,
+        action="casework.alert.create",
     )
-    alert.full_clean()
-    alert.save()
-    audit_log(actor=by, action="casework.alert.create", obj=woman, woman_id=woman.pk)
-    return alert
 
 
 @transaction.atomic

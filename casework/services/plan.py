@@ -22,7 +22,7 @@ from ..models import (
     SupportPlan,
     Woman,
 )
-from .rows import status_update
+from .rows import record_add, status_update
 
 
 @transaction.atomic
@@ -58,11 +58,13 @@ def plan_save(
 
 @transaction.atomic
 def goal_add(*, woman: Woman, text: str, domain: str, by: User) -> Goal:
-    goal = Goal(woman=woman, text=text, domain=domain)
-    goal.full_clean()
-    goal.save()
-    audit_log(actor=by, action="casework.goal.create", obj=woman, woman_id=woman.pk)
-    return goal
+    return record_add(
+        woman=woman,
+        model=Goal,
+        data={"text": text, "domain": domain},
+        by=by,
+        action="casework.goal.create",
+    )
 
 
 @transaction.atomic
@@ -74,11 +76,13 @@ def goal_status_set(*, goal: Goal, status: str, by: User) -> None:
 
 @transaction.atomic
 def action_add(*, woman: Woman, by: User, source: str = Action.Source.PLAN, **data: Any) -> Action:
-    action = Action(woman=woman, source=source, **data)
-    action.full_clean()
-    action.save()
-    audit_log(actor=by, action="casework.action.create", obj=woman, woman_id=woman.pk)
-    return action
+    return record_add(
+        woman=woman,
+        model=Action,
+        data={**data, "source": source},
+        by=by,
+        action="casework.action.create",
+    )
 
 
 @transaction.atomic

@@ -19,13 +19,13 @@ from ..messages import (
     BREAK_GLASS,
 )
 from ..models import (
-    OPEN_STAGES,
     Agency,
     Allocation,
     BreakGlass,
     PartnerAgency,
     Woman,
 )
+from ..selectors.caseload import caseload_size
 from .staff import email_staff, managers_of, tell_managers_access_changed
 
 
@@ -64,9 +64,7 @@ def key_worker_allocate(
     woman.key_worker = worker
     audit_log(actor=by, action="casework.woman.allocate", obj=woman, woman_id=woman.pk)
     tell_managers_access_changed(woman=woman, worker=worker, change="key_worker", by=by)
-    size = Woman.objects.filter(
-        centre=woman.centre, key_worker=worker, stage__in=OPEN_STAGES
-    ).count()
+    size = caseload_size(woman.centre, worker)
     threshold = woman.centre.caseload_warning_threshold
     if size > threshold:
         return _("%(name)s now holds %(size)s open cases, over the centre's %(limit)s.") % {

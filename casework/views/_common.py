@@ -174,18 +174,25 @@ def audited_list(request, rows, action, template, **context):
     return render(request, template, {"page": page, **context})
 
 
-def versioned_edit(request, woman, form, save, *, viewed, success, fields=None):
-    """One edit of a record two people may save at once (her details, plan, a review): a GET is
-    logged as `viewed`; a POST goes through centre.pages.run_form with `save(expected_version,
-    data)`, so a clash keeps what she typed. A clash's changes say "Yes" and "No" for her
-    safe-contact choices, not True and False. Returns run_form's Outcome."""
+def record_form(request, woman, form, save, *, viewed, success="", fields=None):
+    """A form on a page of her record: a GET shows her record, so it is logged as `viewed`; a
+    POST goes through centre.pages.run_form. Returns run_form's Outcome."""
     if request.method != "POST":
         audit_woman(request, woman, viewed)
         return Outcome()
-    outcome = run_form(
+    return run_form(request, form, save, success=success, fields=fields)
+
+
+def versioned_edit(request, woman, form, save, *, viewed, success, fields=None):
+    """One edit of a record two people may save at once (her details, plan, a review): a
+    record_form with `save(expected_version, data)`, so a clash keeps what she typed. A clash's
+    changes say "Yes" and "No" for her safe-contact choices, not True and False."""
+    outcome = record_form(
         request,
+        woman,
         form,
         lambda: save(form.expected_version, _without_version(form.cleaned_data)),
+        viewed=viewed,
         success=success,
         fields=fields,
     )

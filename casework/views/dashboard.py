@@ -13,7 +13,7 @@ from centre.roles import CASEWORK_ROLES, MANAGER_ONLY
 from .. import selectors
 from ..access import sees_whole_caseload
 from ..forms import SearchForm
-from ..models import OPEN_STAGES, Allocation, Appointment, Woman
+from ..models import OPEN_STAGES, Appointment, Woman
 from ._common import audited_list
 
 
@@ -54,24 +54,12 @@ def caseload(request):
         # A partner sees only the card for women whose agreement limits her: no dates or counts.
         "limited": selectors.limited_women_ids(request, [woman.pk for woman in page]),
         "today_appointments": list(
-            Appointment.objects.filter(
-                woman__in=mine,
-                starts_at__date=today,
-                status=Appointment.Status.BOOKED,
-            )
+            Appointment.objects.filter(selectors.booked_on_q(today), woman__in=mine)
             .select_related("woman")
             .order_by("starts_at")[:20]
         ),
         "handovers": list(
-            Allocation.objects.filter(
-                worker=request.user,
-                kind=Allocation.Kind.KEY_WORKER,
-                ended_at__isnull=True,
-                handover_read_at__isnull=True,
-                woman__centre=request.centre,
-            )
-            .exclude(handover_note="")
-            .select_related("woman")[:20]
+            selectors.unread_handovers(request.user, request.centre).select_related("woman")[:20]
         ),
         "not_heard": list(
             selectors.not_heard_from(

@@ -37,6 +37,7 @@ from ._common import (
     full_record,
     manager_only,
     post_after_fetch,
+    record_form,
     small_form,
     versioned_edit,
 )
@@ -185,18 +186,18 @@ def woman_stage(request, woman):
 def woman_allocate(request, woman):
     """The manager changes her key worker, with a reason and a handover note."""
     form = KeyWorkerForm(request.POST or None, centre=request.centre)
-    saved = run_form(
+    saved = record_form(
         request,
+        woman,
         form,
         lambda: services.key_worker_allocate(woman=woman, by=request.user, **form.cleaned_data),
+        viewed="casework.woman.view_allocation",
         success=_("Key worker changed. The handover note is waiting for her."),
     )
     if saved:
         if saved.result:  # a warning about her new key worker's caseload
             messages.warning(request, saved.result)
         return redirect("casework:woman", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_allocation")
     history = woman.allocations.select_related("worker", "allocated_by")[:50]
     involved = list(
         woman.allocations.filter(kind=Allocation.Kind.INVOLVED, ended_at__isnull=True)

@@ -61,6 +61,7 @@ from ._common import (
     full_record,
     get_child_for_user,
     post_after_fetch,
+    record_form,
     small_form,
     status_set,
     versioned_edit,
@@ -111,10 +112,12 @@ def contact_new(request, woman):
 @full_record(part=Part.CONTACTS)
 def appointment_new(request, woman):
     form = AppointmentForm(request.POST or None)
-    if run_form(
+    if record_form(
         request,
+        woman,
         form,
         lambda: services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data),
+        viewed="casework.woman.view_appointment_form",
     ):
         channel, _recipient = services.reminder_channel(woman)
         if form.cleaned_data["send_reminder"] and channel is None:
@@ -124,8 +127,6 @@ def appointment_new(request, woman):
             )
         messages.success(request, _("Appointment booked."))
         return redirect("casework:woman", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_appointment_form")
     return _page(
         request,
         woman,
@@ -345,8 +346,9 @@ def action_done(request, action):
 @full_record(part=Part.REVIEWS)
 def review_new(request, woman):
     form = ReviewForm(request.POST or None)
-    if run_form(
+    if record_form(
         request,
+        woman,
         form,
         lambda: services.review_add(
             woman=woman,
@@ -355,11 +357,10 @@ def review_new(request, woman):
             next_review_on=form.cleaned_data.get("next_review_on"),
             by=request.user,
         ),
+        viewed="casework.woman.view_review_form",
         success=_("Review recorded."),
     ):
         return redirect("casework:plan", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_review_form")
     return _page(
         request,
         woman,
@@ -427,8 +428,9 @@ def _chart(request, woman):
 @full_record(part=Part.PLAN)
 def distance(request, woman):
     form = IntakeRatingsForm(request.POST or None)
-    if run_form(
+    if record_form(
         request,
+        woman,
         form,
         lambda: services.ratings_record(
             woman=woman,
@@ -436,11 +438,10 @@ def distance(request, woman):
             rated_on=form.cleaned_data["rated_on"],
             by=request.user,
         ),
+        viewed="casework.woman.view_distance",
         success=_("Her ratings are saved."),
     ):
         return redirect("casework:distance", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_distance")
     ratings, svg = _chart(request, woman)
     labels = dict(Domain.choices)
     domains = selectors.sharing_for(request, woman).domains
@@ -540,15 +541,15 @@ def justice_add(request, woman, kind):
 @full_record(part=Part.RISK)
 def alert_new(request, woman):
     form = AlertForm(request.POST or None, woman=woman)
-    if run_form(
+    if record_form(
         request,
+        woman,
         form,
         lambda: services.alert_add(woman=woman, by=request.user, **form.cleaned_data),
+        viewed="casework.woman.view_alert_form",
         success=_("Alert added."),
     ):
         return redirect("casework:woman", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_alert_form")
     return _page(
         request, woman, "casework/form_page.html", "overview", form=form, heading=_("Add an alert")
     )
@@ -574,15 +575,15 @@ def consents(request, woman):
     if request.method == "GET" and request.GET.get("agency", "").isdigit():
         initial["agency"] = int(request.GET["agency"])
     form = ConsentForm(request.POST or None, centre=request.centre, initial=initial)
-    if run_form(
+    if record_form(
         request,
+        woman,
         form,
         lambda: services.consent_record(woman=woman, data=form.cleaned_data, by=request.user),
+        viewed="casework.woman.view_consents",
         success=_("Her decision about sharing is recorded."),
     ):
         return redirect("casework:consents", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_consents")
     rows = woman.consents.select_related("agency", "recorded_by")
     return _page(
         request,
@@ -613,15 +614,15 @@ def _move_on_context(request, woman, **extra):
 def move_on(request, woman):
     current = MoveOnPlan.objects.filter(woman=woman).first()
     form = MoveOnForm(request.POST or None, instance=current)
-    if run_form(
+    if record_form(
         request,
+        woman,
         form,
         lambda: services.move_on_save(woman=woman, data=form.cleaned_data, by=request.user),
+        viewed="casework.woman.view_move_on",
         success=_("Move-on plan saved."),
     ):
         return redirect("casework:move_on", pk=woman.pk)
-    if request.method == "GET":
-        audit_woman(request, woman, "casework.woman.view_move_on")
     return _page(
         request,
         woman,

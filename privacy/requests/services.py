@@ -3,10 +3,12 @@ one done, and erasure in two steps (one manager proposes, a different one approv
 is audited against her record; erasure keeps counts per kind of data, never content."""
 
 from datetime import date
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,13 +76,15 @@ def bundle_build(*, data_request: DataRequest, by: User) -> Document:
     return document
 
 
-def bundle_document(data_request: DataRequest) -> Document | None:
+def _bundles(**filters: Any) -> QuerySet[Document]:
+    """The built bundles (each made for a request), narrowed by `filters`."""
     return Document.objects.filter(
-        centre=data_request.centre,
-        kind=EVERYTHING_HELD,
-        content_type=ContentType.objects.get_for_model(DataRequest),
-        object_id=str(data_request.pk),
-    ).first()
+        kind=EVERYTHING_HELD, content_type=ContentType.objects.get_for_model(DataRequest), **filters
+    )
+
+
+def bundle_document(data_request: DataRequest) -> Document | None:
+    return _bundles(centre=data_request.centre, object_id=str(data_request.pk)).first()
 
 
 def bundle_export(*, woman: Woman, by: User | None) -> bytes:
@@ -191,10 +195,8 @@ def erasure_approve(*, data_request: DataRequest, by: User) -> dict[str, int]:
 
 def _delete_bundles(woman: Woman) -> None:
     """Her built bundles hold everything about her: they go with her data."""
-    documents = Document.objects.filter(
-        kind=EVERYTHING_HELD,
-        content_type=ContentType.objects.get_for_model(DataRequest),
-        object_id__in=[str(pk) for pk in woman.data_requests.values_list("pk", flat=True)],
+    documents = _bundles(
+        object_id__in=[str(pk) for pk in woman.data_requests.values_list("pk", flat=True)]
     )
     for document in documents:
         if document.file:

@@ -8,6 +8,7 @@ the next run finishes the rest. It logs counts per kind, never a name or anythin
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -128,15 +129,23 @@ class Expiring:
     newest: date | datetime | None
 
 
-def dry_run(centre: Centre | None, *, now: datetime | None = None) -> list[Expiring]:
-    """Per kind, what the sweep would remove now: computed with the sweep's own rules."""
-    now = now or timezone.now()
+def _expired_by_kind(
+    centre: Centre | None, now: datetime
+) -> Iterator[tuple[str, schedule.Period, list[Step]]]:
+    """Kind by kind in the sweep's order: its period in the centre's schedule and the steps
+    that find what has expired by `now` (each kind's rule is asked only when its turn comes)."""
     periods = {p.kind: p for p in schedule.periods(centre)}
-    result = []
     for kind in ORDER:
         period = periods[kind]
+        yield kind, period, RULES[kind](centre, schedule.cutoff(period.months, now), period.action)
+
+
+def dry_run(centre: Centre | None, *, now: datetime | None = None) -> list[Expiring]:
+    """Per kind, what the sweep would remove now: computed with the sweep's own rules."""
+    result = []
+    for kind, period, steps in _expired_by_kind(centre, now or timezone.now()):
         count, oldest, newest = 0, None, None
-        for step in RULES[kind](centre, schedule.cutoff(period.months, now), period.action):
+        for step in steps:
             summary = step.rows().aggregate(
                 n=Count("pk"), oldest=Min(step.date_field), newest=Max(step.date_field)
             )
@@ -190,13 +199,9 @@ def sweep(centre: Centre | None, *, now: datetime | None = None) -> SweepLog:
     """Remove what has expired for one centre (or the rows of no centre); log counts only."""
     now = now or timezone.now()
     log = SweepLog.objects.create(centre=centre, started_at=now, counts={})
-    periods = {p.kind: p for p in schedule.periods(centre)}
     centre_id = centre.pk if centre else None
-    for kind in ORDER:
-        period = periods[kind]
-        count = 0
-        for step in RULES[kind](centre, schedule.cutoff(period.months, now), period.action):
-            count += _run_step(step, centre_id=centre_id, kind=kind)
+    for kind, _period, steps in _expired_by_kind(centre, now):
+        count = sum(_run_step(step, centre_id=centre_id, kind=kind) for step in steps)
         log.counts[kind] = count
         SweepLog.objects.filter(pk=log.pk).update(counts=log.counts)
         logger.info("retention sweep: centre %s, %s: %d removed", centre_id, kind, count)
