@@ -8,19 +8,22 @@ goes on to the next page. A button (nothing typed) says either outcome as a mess
 - `run_form`: the valid-POST-then-service step, for views that answer in their own way;
 - `form_view`: the whole of a form page: `run_form`, then the redirect or the form page again;
 - `form_page`: the form page itself (`form_page.html`), with its title, introduction and conflict;
-- `button_run`: a button's service call, its success or refusal as a message.
+- `button_run`: a button's service call, its success or refusal as a message;
+- `post_after_fetch`: a button's or small form's view, refused for anything but a POST only after
+  what it acts on was found (so what is outside her reach is a 404 whatever the method).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
@@ -156,3 +159,24 @@ def button_run(
     if said:
         messages.success(request, said)
     return True
+
+
+def post_after_fetch(
+    fetch: Callable[..., Any], *, url_key: str = "pk", **fetch_kwargs: Any
+) -> Callable[[Any], Any]:
+    """A POST-only view (a button, or a small form posted from another page) on what
+    `fetch(request, <the URL's url_key>, **fetch_kwargs)` finds. It is fetched before the method
+    is checked, so another centre's is a 404 and a missing permission a 403 whatever the method;
+    then anything but a POST is a 405. The view gets what was found in place of the URL's key."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+            found = fetch(request, kwargs.pop(url_key), **fetch_kwargs)
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return view(request, found, **kwargs)
+
+        return wrapped
+
+    return decorator

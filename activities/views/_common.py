@@ -1,10 +1,8 @@
 """Helpers the activities' pages share: room-clash warnings, the page of one form about an
-activity (centre.pages, under the activities' breadcrumb) and the buttons posted from a page."""
-
-from functools import wraps
+activity (centre.pages, under the activities' breadcrumb); buttons use centre.pages'
+post_after_fetch."""
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,25 +10,6 @@ from django.utils.translation import gettext as _
 from centre.pages import form_page, run_form
 
 BREADCRUMB = "activities/_breadcrumb.html"
-
-
-def post_after_fetch(fetch, **fetch_kwargs):
-    """A POST-only view (a button or a small form on the activity's page) on what
-    `fetch(request, pk, **fetch_kwargs)` finds. It is fetched before the method is checked, so
-    another centre's is a 404 and a missing permission a 403 whatever the method; then anything
-    but a POST is a 405. The view is called with what was found instead of `pk`."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, pk):
-            found = fetch(request, pk, **fetch_kwargs)
-            if request.method != "POST":
-                return HttpResponseNotAllowed(["POST"])
-            return view(request, found)
-
-        return wrapped
-
-    return decorator
 
 
 def _warn_clashes(request, clashes):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, roles_required, scope_to_centre
-from centre.pages import button_run
+from centre.pages import button_run, post_after_fetch
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES, VOLUNTEER_AND_STAFF
 
 from .. import links, selectors, services
@@ -23,7 +23,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Activity, Enrolment, Feedback, Session
-from ._common import _activity_form, post_after_fetch
+from ._common import _activity_form
 
 # --- Activities -------------------------------------------------------------------------------
 

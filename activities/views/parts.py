@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import roles_required
 from centre.documents.views import document_made_now_response
-from centre.pages import button_run
+from centre.pages import button_run, post_after_fetch
 from centre.roles import ACTIVITY_EDITORS, MANAGER_ONLY, STAFF_ROLES
 
 from .. import selectors, services
@@ -22,7 +22,7 @@ from ..forms import (
     SessionForm,
 )
 from ..models import Enrolment, Facilitator
-from ._common import _activity_form, _warn_clashes, post_after_fetch
+from ._common import _activity_form, _warn_clashes
 
 
 @roles_required(ACTIVITY_EDITORS)

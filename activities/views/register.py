@@ -11,7 +11,7 @@ from casework.models import Woman
 from casework.photos import photo_response
 from centre.access import can, roles_required
 from centre.audit import audit_request
-from centre.pages import run_form
+from centre.pages import post_after_fetch, run_form
 from centre.roles import ACTIVITY_EDITORS, VOLUNTEER_AND_STAFF
 from centre.versioning import ChangedField
 
@@ -22,7 +22,7 @@ from ..forms import (
     RegisterForm,
 )
 from ..models import Facilitator
-from ._common import _activity_form, post_after_fetch
+from ._common import _activity_form
 
 # --- Sessions and the register ----------------------------------------------------------------
 

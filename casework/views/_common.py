@@ -6,14 +6,14 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centre.access import require, scope_to_centre
 from centre.audit import audit_request
-from centre.pages import Outcome, button_run, form_page, run_form
+from centre.pages import Outcome, button_run, form_page, post_after_fetch, run_form
 
 from .. import selectors, services
 from ..access import Part, record_access
@@ -110,32 +110,12 @@ def manager_only(request):
 
 
 def child_post(model, *, part=Part.SUMMARY):
-    """A POST-only view on a row of her record. The row is fetched before the method is
-    checked, so another centre's row is a 404 whatever the method."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, pk):
-            obj = get_child_for_user(request, model.objects.all(), pk, part=part)
-            if request.method != "POST":
-                return HttpResponseNotAllowed(["POST"])
-            return view(request, obj)
-
-        return wrapped
-
-    return decorator
-
-
-def post_after_fetch(view):
-    """For full-record POST-only views: put under @full_record so the 404/403 come first."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    """A POST-only view on a row of her record (centre.pages.post_after_fetch): the row is
+    fetched before the method is checked, so another centre's row is a 404 whatever the method.
+    A POST-only view on the whole record puts `require_POST` under `full_record` instead."""
+    return post_after_fetch(
+        lambda request, pk: get_child_for_user(request, model.objects.all(), pk, part=part)
+    )
 
 
 def form_kept(request, form, heading, woman):

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import roles_required
 from centre.features import collect
@@ -36,7 +36,6 @@ from ._common import (
     front_desk_card,
     full_record,
     manager_only,
-    post_after_fetch,
     record_form,
     small_form,
     versioned_edit,
@@ -152,7 +151,7 @@ def _details(data, woman):
 
 @roles_required(CASEWORK_ROLES)
 @full_record
-@post_after_fetch
+@require_POST
 def woman_participation(request, woman):
     form = ParticipationForm(request.POST)  # three tick boxes: always valid
     run_form(
@@ -166,7 +165,7 @@ def woman_participation(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @full_record
-@post_after_fetch
+@require_POST
 def woman_stage(request, woman):
     form = StageForm(request.POST)
     return small_form(
@@ -222,7 +221,7 @@ def woman_allocate(request, woman):
 
 @roles_required(KEY_WORKERS_AND_MANAGER)
 @full_record
-@post_after_fetch
+@require_POST
 def woman_involve(request, woman):
     """Only the manager or her key worker changes her team (never break the glass)."""
     record = record_access(request, woman)
@@ -261,7 +260,7 @@ def allocation_end(request, allocation):
 
 @roles_required(CASEWORK_ROLES)
 @full_record
-@post_after_fetch
+@require_POST
 def handover_read(request, woman):
     services.handover_mark_read(woman=woman, worker=request.user)
     return redirect("casework:woman", pk=woman.pk)

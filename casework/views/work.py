@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import roles_required
 from centre.pages import button_run, run_form
@@ -60,7 +60,6 @@ from ._common import (
     front_desk_card,
     full_record,
     get_child_for_user,
-    post_after_fetch,
     record_form,
     small_form,
     status_set,
@@ -290,7 +289,7 @@ def _plan_item_add(request, woman, form, add, success, form_name):
 
 @roles_required(CASEWORK_ROLES)
 @full_record(part=Part.PLAN)
-@post_after_fetch
+@require_POST
 def goal_new(request, woman):
     return _plan_item_add(
         request,
@@ -317,7 +316,7 @@ def goal_status(request, goal):
 
 @roles_required(CASEWORK_ROLES)
 @full_record(part=Part.PLAN)
-@post_after_fetch
+@require_POST
 def action_new(request, woman):
     form = ActionForm(
         request.POST, woman=woman, goals=_shared_goals(request, woman), auto_id="action_%s"
@@ -508,7 +507,7 @@ JUSTICE_FORMS = {
 
 @roles_required(CASEWORK_ROLES)
 @full_record(part=Part.RISK)
-@post_after_fetch
+@require_POST
 def justice_add(request, woman, kind):
     if not selectors.sharing_for(request, woman).allows(SharePart.JUSTICE_RECORD):
         raise PermissionDenied
@@ -635,7 +634,7 @@ def move_on(request, woman):
 
 @roles_required(CASEWORK_ROLES)
 @full_record(part=Part.MOVE_ON)
-@post_after_fetch
+@require_POST
 def referral_out_new(request, woman):
     form = ReferralOutForm(request.POST, centre=request.centre)
     if run_form(
