@@ -34,3 +34,14 @@ class TabletFactory(factory.django.DjangoModelFactory):
 
     centre = factory.SubFactory(CentreFactory)
     name = factory.Sequence(lambda n: f"Tablet {n}")
+
+
+def acting_on(suggestion, user, *, version=None):
+    """The arguments a suggestion service takes to say who acts, in which role, on which version
+    (the suggestion's current one unless `version` says otherwise)."""
+    return {
+        "suggestion": suggestion,
+        "by": user,
+        "membership": user.memberships.get(),
+        "expected_version": suggestion.version if version is None else version,
+    }
