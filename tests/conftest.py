@@ -10,7 +10,9 @@ import pytest
 from django.test import Client
 from kombu import pools as kombu_pools
 
+from centre.models import OutboxMessage
 from centre.roles import Role
+from centre.tasks import outbox_send_due_task
 
 from .factories import CentreFactory, member
 
@@ -335,3 +337,20 @@ def wait_for(predicate, timeout=60, interval=0.2):
             return True
         time.sleep(interval)
     return False
+
+
+def sent_messages():
+    return OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT)
+
+
+def assert_racing_reminder_runs_send_once(queue_task, delivered, count):
+    """Run `queue_task` three times at once (a task run twice, and two beat processes) and send:
+    `count` messages go; one more run later delivers nothing more (`delivered` lists the files
+    the workers wrote)."""
+    for _ in range(3):
+        queue_task.delay()
+    outbox_send_due_task.delay()
+    assert wait_for(lambda: sent_messages().count() == count), "the reminders were not sent"
+    queue_task.delay()
+    outbox_send_due_task.delay()
+    assert not wait_for(lambda: len(delivered()) > count, timeout=4)
