@@ -163,21 +163,22 @@ def test_wording_by_owner_then_approved_by_manager(suggestion, manager, key_work
     assert list(selectors.you_said_we_did_items(suggestion.centre)) == [suggestion]
 
 
-def test_only_the_owner_or_a_manager_writes_wording(suggestion, manager, key_worker, partner):
-    triage(suggestion, manager, owner=key_worker, status=S.DONE)
-    with pytest.raises(PermissionError):
+@pytest.mark.parametrize(
+    ("owner", "writer", "status", "error"),
+    [
+        pytest.param(
+            "key_worker", "partner", S.DONE, PermissionError, id="only-the-owner-or-a-manager"
+        ),
+        pytest.param(
+            "manager", "manager", S.LOOKING, ValidationError, id="only-once-done-or-not-possible"
+        ),
+    ],
+)
+def test_wording_is_refused(request, suggestion, manager, owner, writer, status, error):
+    triage(suggestion, manager, owner=request.getfixturevalue(owner), status=status)
+    with pytest.raises(error):
         services.suggestion_wording_write(
-            **acting_on(suggestion, partner, version=2),
-            you_said="a",
-            we_did="b",
-        )
-
-
-def test_wording_only_once_done_or_not_possible(suggestion, manager):
-    triage(suggestion, manager, status=S.LOOKING)
-    with pytest.raises(ValidationError):
-        services.suggestion_wording_write(
-            **acting_on(suggestion, manager, version=2),
+            **acting_on(suggestion, request.getfixturevalue(writer), version=2),
             you_said="a",
             we_did="b",
         )
