@@ -14,3 +14,14 @@ def new_data_request(woman, kind=DataRequest.Kind.ACCESS, received_on=None, **fi
         received_on=received_on or datetime.date.today(),
         **fields,
     )
+
+
+def proposed_erasure(woman, proposed_by, **fields):
+    """An erasure request about `woman` that `proposed_by` has put to a second manager."""
+    return new_data_request(
+        woman,
+        kind=DataRequest.Kind.ERASURE,
+        status=DataRequest.Status.PROPOSED,
+        proposed_by=proposed_by,
+        **fields,
+    )

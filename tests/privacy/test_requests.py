@@ -19,7 +19,7 @@ from privacy.retention.services import hold_lift, hold_place
 from tests.casework.factories import ContactFactory, WomanFactory
 from tests.conftest import client_for
 
-from .factories import new_data_request
+from .factories import new_data_request, proposed_erasure
 
 pytestmark = pytest.mark.django_db
 
@@ -178,12 +178,7 @@ def test_erasure_without_a_reason_is_refused(manager_client, woman):
 
 
 def test_a_held_record_is_not_erased_until_the_hold_is_lifted(manager, second_manager, woman):
-    data_request = new_data_request(
-        woman,
-        kind=DataRequest.Kind.ERASURE,
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-    )
+    data_request = proposed_erasure(woman, manager)
     hold = hold_place(woman=woman, by=manager, reason="Police asked us to keep her file")
     approve = reverse("privacy_requests:erasure_approve", args=[data_request.pk])
     response = client_for(second_manager).post(approve, follow=True)
@@ -212,13 +207,7 @@ def test_record_panel_links_to_a_new_request(manager_client, woman):
 
 
 def test_erasure_of_a_woman_with_data_in_every_app(seeded_woman, manager, second_manager):
-    data_request = new_data_request(
-        seeded_woman,
-        kind=DataRequest.Kind.ERASURE,
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-        erasure_reason="She asked",
-    )
+    data_request = proposed_erasure(seeded_woman, manager, erasure_reason="She asked")
     before = {key: rows.count() for key, rows in held_about(seeded_woman.pk).items()}
     erased = services.erasure_approve(data_request=data_request, by=second_manager)
     labels = {d.key: d.label for d in declarations()}
@@ -250,12 +239,7 @@ def test_erasure_deletes_the_messages_sent_to_her_and_no_one_elses(manager, seco
         OutboxMessage.objects.create(
             purpose="appointment_reminder", channel="sms", recipient=recipient, body="Tuesday 10."
         )
-    data_request = new_data_request(
-        woman,
-        kind=DataRequest.Kind.ERASURE,
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-    )
+    data_request = proposed_erasure(woman, manager)
     client_for(second_manager).post(
         reverse("privacy_requests:erasure_approve", args=[data_request.pk])
     )
