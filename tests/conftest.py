@@ -79,34 +79,26 @@ def other_centre(db):
     return CentreFactory(name="Other Centre", slug="other-centre")
 
 
-@pytest.fixture
-def manager(centre):
-    return role_member(centre, Role.MANAGER)
+def _person_of(role):
+    """A fixture named after `role`: the test person of that role at our centre (ROLE_PEOPLE)."""
+
+    @pytest.fixture(name=role.value)
+    def person(centre):
+        return role_member(centre, role)
+
+    return person
 
 
-@pytest.fixture
-def key_worker(centre):
-    return role_member(centre, Role.KEY_WORKER)
+manager = _person_of(Role.MANAGER)
+key_worker = _person_of(Role.KEY_WORKER)
+partner = _person_of(Role.PARTNER)
+volunteer = _person_of(Role.VOLUNTEER)
+steering = _person_of(Role.STEERING)
 
 
 @pytest.fixture
 def other_key_worker(centre):
     return member(centre, Role.KEY_WORKER, "t_keyworker2", first_name="Kim")
-
-
-@pytest.fixture
-def partner(centre):
-    return role_member(centre, Role.PARTNER)
-
-
-@pytest.fixture
-def volunteer(centre):
-    return role_member(centre, Role.VOLUNTEER)
-
-
-@pytest.fixture
-def steering(centre):
-    return role_member(centre, Role.STEERING)
 
 
 @pytest.fixture
