@@ -10,7 +10,9 @@ import pytest
 from django.test import Client
 from kombu import pools as kombu_pools
 
+from centre.models import OutboxMessage
 from centre.roles import Role
+from centre.tasks import outbox_send_due_task
 
 from .factories import CentreFactory, member
 
@@ -77,34 +79,26 @@ def other_centre(db):
     return CentreFactory(name="Other Centre", slug="other-centre")
 
 
-@pytest.fixture
-def manager(centre):
-    return role_member(centre, Role.MANAGER)
+def _person_of(role):
+    """A fixture named after `role`: the test person of that role at our centre (ROLE_PEOPLE)."""
+
+    @pytest.fixture(name=role.value)
+    def person(centre):
+        return role_member(centre, role)
+
+    return person
 
 
-@pytest.fixture
-def key_worker(centre):
-    return role_member(centre, Role.KEY_WORKER)
+manager = _person_of(Role.MANAGER)
+key_worker = _person_of(Role.KEY_WORKER)
+partner = _person_of(Role.PARTNER)
+volunteer = _person_of(Role.VOLUNTEER)
+steering = _person_of(Role.STEERING)
 
 
 @pytest.fixture
 def other_key_worker(centre):
     return member(centre, Role.KEY_WORKER, "t_keyworker2", first_name="Kim")
-
-
-@pytest.fixture
-def partner(centre):
-    return role_member(centre, Role.PARTNER)
-
-
-@pytest.fixture
-def volunteer(centre):
-    return role_member(centre, Role.VOLUNTEER)
-
-
-@pytest.fixture
-def steering(centre):
-    return role_member(centre, Role.STEERING)
 
 
 @pytest.fixture
@@ -335,3 +329,20 @@ def wait_for(predicate, timeout=60, interval=0.2):
             return True
         time.sleep(interval)
     return False
+
+
+def sent_messages():
+    return OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT)
+
+
+def assert_racing_reminder_runs_send_once(queue_task, delivered, count):
+    """Run `queue_task` three times at once (a task run twice, and two beat processes) and send:
+    `count` messages go; one more run later delivers nothing more (`delivered` lists the files
+    the workers wrote)."""
+    for _ in range(3):
+        queue_task.delay()
+    outbox_send_due_task.delay()
+    assert wait_for(lambda: sent_messages().count() == count), "the reminders were not sent"
+    queue_task.delay()
+    outbox_send_due_task.delay()
+    assert not wait_for(lambda: len(delivered()) > count, timeout=4)

@@ -87,3 +87,10 @@ def weekly_from_today(activity, *, start, end, weeks=4):
         starts_on=today,
         ends_on=today + timedelta(weeks=weeks),
     )
+
+
+def status_change(activity, to_status, *, on, by, reason=""):
+    """Move `activity` to `to_status` from the day `on`, recorded by `by`."""
+    return services.activity_status_change(
+        activity=activity, to_status=to_status, reason=reason, effective_on=on, changed_by=by
+    )

@@ -6,7 +6,13 @@ from django.utils import timezone
 from activities import selectors, services
 from activities.models import Attendance, Session
 
-from .factories import ActivityFactory, RoomFactory, SessionFactory, WomanFactory
+from .factories import (
+    ActivityFactory,
+    RoomFactory,
+    SessionFactory,
+    WomanFactory,
+    status_change,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +40,7 @@ def test_paused_and_cancelled_show_with_their_reasons(centre, manager):
     walking = ActivityFactory(centre=centre, name="Walking")
     SessionFactory(activity=walking, date=MONDAY)
     later = SessionFactory(activity=walking, date=date(2026, 3, 4))
-    services.activity_status_change(
-        activity=walking,
-        to_status="paused",
-        reason="Leader away",
-        effective_on=date(2026, 3, 3),
-        changed_by=manager,
-    )
+    status_change(walking, "paused", on=date(2026, 3, 3), by=manager, reason="Leader away")
     art = ActivityFactory(centre=centre, name="Art")
     services.session_cancel(session=SessionFactory(activity=art, date=MONDAY), reason="Snow")
     states = {
@@ -124,13 +124,7 @@ def test_activity_numbers(centre, numbers_world):
 
 def test_activity_numbers_lists_groups_that_stopped(centre, manager):
     sewing = ActivityFactory(centre=centre, name="Sewing")
-    services.activity_status_change(
-        activity=sewing,
-        to_status="paused",
-        reason="No tutor",
-        effective_on=date(2026, 1, 20),
-        changed_by=manager,
-    )
+    status_change(sewing, "paused", on=date(2026, 1, 20), by=manager, reason="No tutor")
     numbers = selectors.activity_numbers(centre, date(2026, 1, 1), date(2026, 3, 31))
     assert numbers["stopped"] == [
         {

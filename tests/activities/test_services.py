@@ -24,6 +24,7 @@ from .factories import (
     SessionFactory,
     TermFactory,
     WomanFactory,
+    status_change,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,27 +70,9 @@ def test_a_womans_idea_starts_at_the_idea_stage(centre, manager):
 
 def test_pausing_needs_a_reason_and_keeps_history(activity, manager):
     with pytest.raises(ValidationError):
-        services.activity_status_change(
-            activity=activity,
-            to_status="paused",
-            reason="  ",
-            effective_on=date(2026, 3, 1),
-            changed_by=manager,
-        )
-    services.activity_status_change(
-        activity=activity,
-        to_status="paused",
-        reason="Tutor on leave",
-        effective_on=date(2026, 3, 1),
-        changed_by=manager,
-    )
-    services.activity_status_change(
-        activity=activity,
-        to_status="running",
-        reason="",
-        effective_on=date(2026, 4, 1),
-        changed_by=manager,
-    )
+        status_change(activity, "paused", on=date(2026, 3, 1), by=manager, reason="  ")
+    status_change(activity, "paused", on=date(2026, 3, 1), by=manager, reason="Tutor on leave")
+    status_change(activity, "running", on=date(2026, 4, 1), by=manager)
     history = list(
         ActivityStatusChange.objects.filter(activity=activity)
         .order_by("effective_on", "id")
@@ -104,13 +87,7 @@ def test_ending_cancels_the_sessions_to_come(activity, manager):
     today = timezone.localdate()
     past = SessionFactory(activity=activity, date=today - timedelta(days=7))
     future = SessionFactory(activity=activity, date=today + timedelta(days=7))
-    services.activity_status_change(
-        activity=activity,
-        to_status="ended",
-        reason="Funding ended",
-        effective_on=today,
-        changed_by=manager,
-    )
+    status_change(activity, "ended", on=today, by=manager, reason="Funding ended")
     past.refresh_from_db()
     future.refresh_from_db()
     assert past.status == Session.Status.SCHEDULED
@@ -172,35 +149,32 @@ def test_budget_committed_and_remaining(activity, manager):
 # --- Schedules and sessions -------------------------------------------------------------------
 
 
-def test_weekly_and_fortnightly_schedules_make_sessions(activity):
-    weekly = services.schedule_create(
+@pytest.mark.parametrize(
+    ("frequency", "weekday", "start", "end", "expected"),
+    [
+        (
+            "weekly",
+            0,
+            time(10),
+            time(12),
+            [date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19), date(2026, 1, 26)],
+        ),
+        ("fortnightly", 2, time(14), time(15), [date(2026, 1, 7), date(2026, 1, 21)]),
+    ],
+)
+def test_weekly_and_fortnightly_schedules_make_sessions(
+    activity, frequency, weekday, start, end, expected
+):
+    result = services.schedule_create(
         activity=activity,
-        frequency="weekly",
-        weekday=0,
-        start_time=time(10),
-        end_time=time(12),
+        frequency=frequency,
+        weekday=weekday,
+        start_time=start,
+        end_time=end,
         starts_on=date(2026, 1, 1),
         ends_on=date(2026, 1, 31),
     )
-    assert [s.date for s in weekly.schedule.sessions.order_by("date")] == [
-        date(2026, 1, 5),
-        date(2026, 1, 12),
-        date(2026, 1, 19),
-        date(2026, 1, 26),
-    ]
-    fortnightly = services.schedule_create(
-        activity=activity,
-        frequency="fortnightly",
-        weekday=2,
-        start_time=time(14),
-        end_time=time(15),
-        starts_on=date(2026, 1, 1),
-        ends_on=date(2026, 1, 31),
-    )
-    assert [s.date for s in fortnightly.schedule.sessions.order_by("date")] == [
-        date(2026, 1, 7),
-        date(2026, 1, 21),
-    ]
+    assert [s.date for s in result.schedule.sessions.order_by("date")] == expected
 
 
 def test_termly_block_skips_the_break_and_is_safe_to_generate_twice(activity, centre):
@@ -395,12 +369,19 @@ def tomorrow_session(activity):
     return SessionFactory(activity=activity, date=tomorrow, start_time=time(10, 30))
 
 
+@pytest.fixture
+def eight_this_morning():
+    return timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
+
+
 def _woman(centre, **kwargs):
     defaults = {"mobile": "07700900123", "safe_to_text": True, "reminders_opt_in": True}
     return WomanFactory(centre=centre, **(defaults | kwargs))
 
 
-def test_reminders_only_to_women_who_opted_in_and_can_be_texted(centre, activity, tomorrow_session):
+def test_reminders_only_to_women_who_opted_in_and_can_be_texted(
+    centre, activity, tomorrow_session, eight_this_morning
+):
     wants = _woman(centre, first_name="Ann", preferred_name="Annie", mobile="07700900001")
     for woman in (
         wants,
@@ -410,9 +391,8 @@ def test_reminders_only_to_women_who_opted_in_and_can_be_texted(centre, activity
         _woman(centre, mobile="07700900004", stage="closed"),
     ):
         services.enrolment_add(activity=activity, woman=woman)
-    now = timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
-    assert services.session_reminders_queue(now=now) == 1
-    assert services.session_reminders_queue(now=now) == 0
+    assert services.session_reminders_queue(now=eight_this_morning) == 1
+    assert services.session_reminders_queue(now=eight_this_morning) == 0
     message = OutboxMessage.objects.get()
     assert message.recipient == "07700900001"
     assert message.body.startswith("Hi Annie,")
@@ -421,21 +401,21 @@ def test_reminders_only_to_women_who_opted_in_and_can_be_texted(centre, activity
     assert timezone.localtime(message.scheduled_for).hour == services.REMINDER_HOUR
 
 
-def test_no_reminders_for_paused_groups_or_cancelled_sessions(centre, activity, tomorrow_session):
+def test_no_reminders_for_paused_groups_or_cancelled_sessions(
+    centre, activity, tomorrow_session, eight_this_morning
+):
     services.enrolment_add(activity=activity, woman=_woman(centre))
-    now = timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
     Activity.objects.filter(pk=activity.pk).update(status="paused")
-    assert services.session_reminders_queue(now=now) == 0
+    assert services.session_reminders_queue(now=eight_this_morning) == 0
     Activity.objects.filter(pk=activity.pk).update(status="running")
-    assert services.session_reminders_queue(now=now) == 1
+    assert services.session_reminders_queue(now=eight_this_morning) == 1
     services.session_cancel(session=tomorrow_session, reason="Snow")
     assert OutboxMessage.objects.get().status == OutboxMessage.Status.CANCELLED
 
 
-def test_leaving_withdraws_her_reminders(centre, activity, tomorrow_session):
+def test_leaving_withdraws_her_reminders(centre, activity, tomorrow_session, eight_this_morning):
     enrolment = services.enrolment_add(activity=activity, woman=_woman(centre))
-    now = timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
-    services.session_reminders_queue(now=now)
+    services.session_reminders_queue(now=eight_this_morning)
     services.enrolment_leave(enrolment=enrolment)
     assert OutboxMessage.objects.get().status == OutboxMessage.Status.CANCELLED
 
@@ -451,11 +431,12 @@ def test_reminder_task_queues(
     assert OutboxMessage.objects.filter(purpose=services.REMINDER_PURPOSE).count() == 1
 
 
-def test_a_name_that_gives_away_is_skipped_not_fatal(centre, activity, tomorrow_session):
+def test_a_name_that_gives_away_is_skipped_not_fatal(
+    centre, activity, tomorrow_session, eight_this_morning
+):
     services.enrolment_add(activity=activity, woman=_woman(centre, first_name="Justice"))
     services.enrolment_add(activity=activity, woman=_woman(centre, mobile="07700900009"))
-    now = timezone.make_aware(datetime.combine(timezone.localdate(), time(8)))
-    assert services.session_reminders_queue(now=now) == 1
+    assert services.session_reminders_queue(now=eight_this_morning) == 1
     assert OutboxMessage.objects.get().recipient == "07700900009"
 
 

@@ -25,6 +25,7 @@ from .factories import (
     SessionFactory,
     TermFactory,
     WomanFactory,
+    status_change,
     weekly_from_today,
 )
 
@@ -494,19 +495,11 @@ def test_programme_for_a_term_shows_empty_days(key_worker_client, centre, activi
 
 
 def test_programme_pdf(volunteer_client, centre, manager):
-    from activities import services
-
     walking = ActivityFactory(centre=centre, name="Walking <group>", location="Park gates")
     weekly_from_today(walking, start=time(10), end=time(11))
     sewing = ActivityFactory(centre=centre, name="Sewing")
     weekly_from_today(sewing, start=time(14), end=time(15))
-    services.activity_status_change(
-        activity=sewing,
-        to_status="paused",
-        reason="No tutor for now",
-        effective_on=timezone.localdate(),
-        changed_by=manager,
-    )
+    status_change(sewing, "paused", on=timezone.localdate(), by=manager, reason="No tutor for now")
     response = volunteer_client.get(url("programme_pdf"))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)

@@ -39,33 +39,37 @@ class AllocationFactory(factory.django.DjangoModelFactory):
     reason = "Involved in her support"
 
 
-class ContactFactory(factory.django.DjangoModelFactory):
+class OnHerRecordFactory(factory.django.DjangoModelFactory):
+    """Something written on a woman's record: it belongs to her centre."""
+
     class Meta:
-        model = Contact
+        abstract = True
 
     woman = factory.SubFactory(WomanFactory)
     centre = factory.SelfAttribute("woman.centre")
+
+
+class ContactFactory(OnHerRecordFactory):
+    class Meta:
+        model = Contact
+
     contact_type = Contact.Type.PHONE
     note = "Talked about the week ahead"
     contact_on = factory.LazyFunction(timezone.localdate)
 
 
-class AppointmentFactory(factory.django.DjangoModelFactory):
+class AppointmentFactory(OnHerRecordFactory):
     class Meta:
         model = Appointment
 
-    woman = factory.SubFactory(WomanFactory)
-    centre = factory.SelfAttribute("woman.centre")
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
     place = "The usual place"
 
 
-class AlertFactory(factory.django.DjangoModelFactory):
+class AlertFactory(OnHerRecordFactory):
     class Meta:
         model = Alert
 
-    woman = factory.SubFactory(WomanFactory)
-    centre = factory.SelfAttribute("woman.centre")
     kind = Alert.Kind.SAFETY
     detail = "Ex-partner may come to the centre"
 

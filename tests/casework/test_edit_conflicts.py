@@ -29,23 +29,37 @@ def _edits(action):
     return AuditEvent.objects.filter(action=action).count()
 
 
-def test_stale_details_save_keeps_her_text_and_writes_nothing(
-    key_worker_client, manager_client, woman
-):
-    url = reverse("casework:woman_edit", args=[woman.pk])
-    stale = {"first_name": woman.first_name, "last_name": woman.last_name, "version": 1}
-    assert manager_client.post(url, {**stale, "what_matters": "Her garden"}).status_code == 302
-    before = Woman.objects.get(pk=woman.pk)
-    edits = _edits("casework.woman.edit")
-    response = key_worker_client.post(url, {**stale, "what_matters": "Her son Callum"})
-    _assert_conflict_page(response, theirs="Her garden", yours="Her son Callum", version=2)
-    after = Woman.objects.get(pk=woman.pk)
-    assert (after.what_matters, after.version, after.updated_at) == (
-        "Her garden",
+def _assert_stale_save_writes_nothing(clients, url, stale, field, *, theirs, yours, load, action):
+    """The first client saves `theirs`; the second, still on version 1, saves `yours`: she gets
+    the conflict page with both texts, and the record and its audit trail are untouched."""
+    first, second = clients
+    assert first.post(url, {**stale, field: theirs}).status_code == 302
+    before = load()
+    edits = _edits(action)
+    response = second.post(url, {**stale, field: yours})
+    _assert_conflict_page(response, theirs=theirs, yours=yours, version=2)
+    after = load()
+    assert (getattr(after, field), after.version, after.updated_at) == (
+        theirs,
         2,
         before.updated_at,
     )
-    assert _edits("casework.woman.edit") == edits
+    assert _edits(action) == edits
+
+
+def test_stale_details_save_keeps_her_text_and_writes_nothing(
+    key_worker_client, manager_client, woman
+):
+    _assert_stale_save_writes_nothing(
+        (manager_client, key_worker_client),
+        reverse("casework:woman_edit", args=[woman.pk]),
+        {"first_name": woman.first_name, "last_name": woman.last_name, "version": 1},
+        "what_matters",
+        theirs="Her garden",
+        yours="Her son Callum",
+        load=lambda: Woman.objects.get(pk=woman.pk),
+        action="casework.woman.edit",
+    )
 
 
 def test_stale_plan_save_keeps_her_text_and_writes_nothing(
@@ -54,19 +68,16 @@ def test_stale_plan_save_keeps_her_text_and_writes_nothing(
     services.plan_save(
         woman=woman, expected_version=0, data={"in_her_words": "First"}, by=key_worker
     )
-    url = reverse("casework:plan", args=[woman.pk])
-    assert manager_client.post(url, {"in_her_words": "Theirs", "version": 1}).status_code == 302
-    before = SupportPlan.objects.get(woman=woman)
-    edits = _edits("casework.plan.edit")
-    response = key_worker_client.post(url, {"in_her_words": "Hers", "version": 1})
-    _assert_conflict_page(response, theirs="Theirs", yours="Hers", version=2)
-    after = SupportPlan.objects.get(woman=woman)
-    assert (after.in_her_words, after.version, after.updated_at) == (
-        "Theirs",
-        2,
-        before.updated_at,
+    _assert_stale_save_writes_nothing(
+        (manager_client, key_worker_client),
+        reverse("casework:plan", args=[woman.pk]),
+        {"version": 1},
+        "in_her_words",
+        theirs="Theirs",
+        yours="Hers",
+        load=lambda: SupportPlan.objects.get(woman=woman),
+        action="casework.plan.edit",
     )
-    assert _edits("casework.plan.edit") == edits
 
 
 def test_stale_review_save_keeps_her_text_and_writes_nothing(
@@ -76,16 +87,16 @@ def test_stale_review_save_keeps_her_text_and_writes_nothing(
     review = services.review_add(
         woman=woman, data={"held_on": today, "progress": "First"}, scores={}, by=key_worker
     )
-    url = reverse("casework:review_edit", args=[review.pk])
-    base = {"held_on": today.isoformat(), "changes": "", "version": 1}
-    assert manager_client.post(url, {**base, "progress": "Theirs"}).status_code == 302
-    before = Review.objects.get(pk=review.pk)
-    edits = _edits("casework.review.edit")
-    response = key_worker_client.post(url, {**base, "progress": "Hers"})
-    _assert_conflict_page(response, theirs="Theirs", yours="Hers", version=2)
-    after = Review.objects.get(pk=review.pk)
-    assert (after.progress, after.version, after.updated_at) == ("Theirs", 2, before.updated_at)
-    assert _edits("casework.review.edit") == edits
+    _assert_stale_save_writes_nothing(
+        (manager_client, key_worker_client),
+        reverse("casework:review_edit", args=[review.pk]),
+        {"held_on": today.isoformat(), "changes": "", "version": 1},
+        "progress",
+        theirs="Theirs",
+        yours="Hers",
+        load=lambda: Review.objects.get(pk=review.pk),
+        action="casework.review.edit",
+    )
 
 
 def test_her_safe_contact_choices_read_yes_and_no_in_the_conflict(

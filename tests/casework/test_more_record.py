@@ -21,6 +21,7 @@ from casework.models import (
 )
 
 from .factories import AgencyFactory, WomanFactory
+from .pages import sharing_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -84,14 +85,12 @@ def test_consent_agreed_and_refused(key_worker_client, woman, centre):
     url = reverse("casework:consents", args=[woman.pk])
     key_worker_client.post(
         url,
-        {
-            "agency": agency.pk,
-            "agreed": "on",
-            "shares": ["housing", "contact_notes"],
-            "what_may_be_shared": "Attendance",
-            "decided_on": timezone.localdate().isoformat(),
-            "review_on": (timezone.localdate() + timedelta(days=180)).isoformat(),
-        },
+        sharing_agreement(
+            agency,
+            shares=["housing", "contact_notes"],
+            what_may_be_shared="Attendance",
+            review_on=(timezone.localdate() + timedelta(days=180)).isoformat(),
+        ),
     )
     key_worker_client.post(
         url,

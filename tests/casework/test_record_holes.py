@@ -16,14 +16,11 @@ from centre.models import AuditEvent, Membership, OutboxMessage
 from tests.conftest import client_for
 
 from .factories import AgencyFactory, AlertFactory, AllocationFactory, WomanFactory
+from .pages import record, sharing_agreement
 
 pytestmark = pytest.mark.django_db
 
 REASON = "She is at the desk in distress and Kate is off sick today."
-
-
-def record(woman, name="casework:woman"):
-    return reverse(name, args=[woman.pk])
 
 
 def grant_glass(user, woman, *, minutes=60):
@@ -259,13 +256,11 @@ def test_recording_a_sharing_decision_tells_the_manager(
     with django_capture_on_commit_callbacks(execute=True):
         response = key_worker_client.post(
             record(woman, "casework:consents"),
-            {
-                "agency": agency.pk,
-                "agreed": "on",
-                "shares": ["contacts"],
-                "decided_on": timezone.localdate().isoformat(),
-                "review_on": (timezone.localdate() + timedelta(days=90)).isoformat(),
-            },
+            sharing_agreement(
+                agency,
+                shares=["contacts"],
+                review_on=(timezone.localdate() + timedelta(days=90)).isoformat(),
+            ),
         )
     assert response.status_code == 302
     message = OutboxMessage.objects.get(purpose=services.RECORD_ACCESS_PURPOSE)
@@ -276,12 +271,7 @@ def test_an_agreement_needs_an_end_date(key_worker_client, woman, centre):
     agency = AgencyFactory(centre=centre, name="Housing Options")
     response = key_worker_client.post(
         record(woman, "casework:consents"),
-        {
-            "agency": agency.pk,
-            "agreed": "on",
-            "shares": ["contacts"],
-            "decided_on": timezone.localdate().isoformat(),
-        },
+        sharing_agreement(agency, shares=["contacts"]),
     )
     assert response.status_code == 200
     assert b"Give the date her agreement ends" in response.content

@@ -41,14 +41,11 @@ from .factories import (
     ContactFactory,
     WomanFactory,
 )
+from .pages import record, sharing_agreement
 
 pytestmark = pytest.mark.django_db
 
 ALL_PARTS = [*Domain.values, *SharePart.values]
-
-
-def record(woman, name="casework:woman"):
-    return reverse(name, args=[woman.pk])
 
 
 def work_out_access(request, woman):
@@ -264,12 +261,7 @@ def test_agreeing_needs_at_least_one_part_and_keeps_what_was_typed(
 ):
     response = key_worker_client.post(
         record(woman, "casework:consents"),
-        {
-            "agency": agency.pk,
-            "agreed": "on",
-            "what_may_be_shared": "Only <b>housing</b> for now",
-            "decided_on": timezone.localdate().isoformat(),
-        },
+        sharing_agreement(agency, what_may_be_shared="Only <b>housing</b> for now"),
     )
     assert response.status_code == 200
     assert b"Tick what she agreed to share" in response.content
@@ -280,13 +272,11 @@ def test_agreeing_needs_at_least_one_part_and_keeps_what_was_typed(
 def test_review_date_before_decision_is_refused(key_worker_client, woman, agency):
     response = key_worker_client.post(
         record(woman, "casework:consents"),
-        {
-            "agency": agency.pk,
-            "agreed": "on",
-            "shares": ["housing"],
-            "decided_on": timezone.localdate().isoformat(),
-            "review_on": (timezone.localdate() - timedelta(days=3)).isoformat(),
-        },
+        sharing_agreement(
+            agency,
+            shares=["housing"],
+            review_on=(timezone.localdate() - timedelta(days=3)).isoformat(),
+        ),
     )
     assert b"end date is before" in response.content
     assert not Consent.objects.exists()

@@ -27,7 +27,6 @@ from centre.pdf import PDFFetchRefused, pdf_text, static_only_url_fetcher
 from centre.tasks import document_build_task
 from coproduction.reports.documents import QUARTERLY_REPORT, quarter_coverage
 from coproduction.suggestions.documents import POSTER
-from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import (
     ActivityFactory,
     SessionFactory,
@@ -35,7 +34,7 @@ from tests.activities.factories import (
     weekly_from_today,
 )
 from tests.conftest import wait_for
-from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.factories import you_said_we_did
 from tests.coproduction.reports.report_data import QUARTER, build_quarter
 
 pytestmark = pytest.mark.django_db
@@ -62,13 +61,7 @@ def _own_media_root(settings, tmp_path):
 
 @pytest.fixture
 def approved(centre):
-    return SuggestionFactory(
-        centre=centre,
-        status=Suggestion.Status.DONE,
-        you_said="A <b>warm</b> room",
-        we_did="We fixed the heating",
-        wording=Suggestion.Wording.APPROVED,
-    )
+    return you_said_we_did(centre, "A <b>warm</b> room", "We fixed the heating")
 
 
 @pytest.fixture

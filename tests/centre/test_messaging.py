@@ -194,15 +194,21 @@ def test_queueing_twice_gives_one_row(centre):
     assert "Glasgow Sheriff Court" in first.body and "Glasgow Sheriff Court" in first.html_body
 
 
-def test_an_email_goes_once_with_its_html_version(centre, mailoutbox):
-    kind = messaging.get_kind("suggestion_safeguarding")
-    messaging.message_queue(
+def _queue_its_example(centre, kind_name, channel, recipient, reference):
+    kind = messaging.get_kind(kind_name)
+    return messaging.message_queue(
         kind=kind.name,
-        channel=messaging.EMAIL,
-        recipient="duty@example.org",
+        channel=channel,
+        recipient=recipient,
         context=kind.example,
-        reference="suggestion:7",
+        reference=reference,
         centre=centre,
+    )
+
+
+def test_an_email_goes_once_with_its_html_version(centre, mailoutbox):
+    _queue_its_example(
+        centre, "suggestion_safeguarding", messaging.EMAIL, "duty@example.org", "suggestion:7"
     )
     assert outbox_send_due() == 1 and outbox_send_due() == 0
     assert len(mailoutbox) == 1
@@ -214,15 +220,7 @@ def test_an_email_goes_once_with_its_html_version(centre, mailoutbox):
 
 
 def test_a_text_goes_once(centre, sms_outbox):
-    kind = messaging.get_kind("session_reminder")
-    messaging.message_queue(
-        kind=kind.name,
-        channel=messaging.SMS,
-        recipient="+447700900123",
-        context=kind.example,
-        reference="session:9",
-        centre=centre,
-    )
+    _queue_its_example(centre, "session_reminder", messaging.SMS, "+447700900123", "session:9")
     assert outbox_send_due() == 1 and outbox_send_due() == 0
     assert [text["body"] for text in sms_outbox] == [
         "Hi Jo, just a reminder about Wednesday 9 December at 10:30am. "

@@ -72,6 +72,15 @@ def test_two_workers_racing_send_once(sms_outbox):
     assert OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT).count() == 10
 
 
+def _queue_and_send_through(monkeypatch, send):
+    """Queue a text and make one sending pass with `send` in place of the SMS backend's."""
+    monkeypatch.setattr(backends.LocMemSMSBackend, "send", send)
+    message, _ = queue()
+    outbox.outbox_send_due()
+    message.refresh_from_db()
+    return message
+
+
 def test_transient_failure_is_retried_with_backoff_then_marked_failed(monkeypatch, settings):
     settings.OUTBOX_MAX_ATTEMPTS = 3
     calls = []
@@ -80,10 +89,7 @@ def test_transient_failure_is_retried_with_backoff_then_marked_failed(monkeypatc
         calls.append(kwargs)
         raise backends.TransientSendError("provider answered 503")
 
-    monkeypatch.setattr(backends.LocMemSMSBackend, "send", flaky)
-    message, _ = queue()
-    outbox.outbox_send_due()
-    message.refresh_from_db()
+    message = _queue_and_send_through(monkeypatch, flaky)
     assert message.status == OutboxMessage.Status.QUEUED and message.attempts == 1
     first_wait = message.next_attempt_at - timezone.now()
     assert timedelta(seconds=50) < first_wait <= timedelta(seconds=60)
@@ -101,10 +107,7 @@ def test_permanent_failure_is_not_retried(monkeypatch):
     def refuse(self, **kwargs):
         raise backends.PermanentSendError("bad number")
 
-    monkeypatch.setattr(backends.LocMemSMSBackend, "send", refuse)
-    message, _ = queue()
-    outbox.outbox_send_due()
-    message.refresh_from_db()
+    message = _queue_and_send_through(monkeypatch, refuse)
     assert message.status == OutboxMessage.Status.FAILED and message.attempts == 1
 
 

@@ -1,10 +1,9 @@
 """A worker killed while the SMS provider holds its request: nothing is lost, and the resend
 carries the same idempotency key, so the provider delivers the text once."""
 
-import json
+import contextlib
 import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.utils import timezone
@@ -14,10 +13,12 @@ from centre.models import OutboxMessage
 from centre.tasks import outbox_message_send_task, outbox_send_due_task
 from tests.conftest import wait_for
 
+from .sms_provider_stub import ProviderStub, reply_json
+
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-class SlowProvider:
+class SlowProvider(ProviderStub):
     """Holds the first request open until released; delivers once per idempotency key."""
 
     def __init__(self):
@@ -25,35 +26,21 @@ class SlowProvider:
         self.delivered = {}
         self.first_request_arrived = threading.Event()
         self.release = threading.Event()
-        provider = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                key = self.headers["Idempotency-Key"]
-                provider.seen_keys.append(key)
-                if len(provider.seen_keys) == 1:
-                    provider.first_request_arrived.set()
-                    provider.release.wait(30)
-                provider.delivered.setdefault(key, body)
-                try:
-                    self.send_response(201)
-                    self.send_header("Content-Type", "application/json")
-                    self.end_headers()
-                    self.wfile.write(json.dumps({"id": f"p-{key}"}).encode())
-                except OSError:
-                    pass  # the worker that asked is gone
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def answer(self, request, body):
+        key = request.headers["Idempotency-Key"]
+        self.seen_keys.append(key)
+        if len(self.seen_keys) == 1:
+            self.first_request_arrived.set()
+            self.release.wait(30)
+        self.delivered.setdefault(key, body)
+        with contextlib.suppress(OSError):  # the worker that asked may be gone
+            reply_json(request, 201, {"id": f"p-{key}"})
 
     def close(self):
         self.release.set()
-        self.server.shutdown()
+        super().close()
 
 
 @pytest.fixture

@@ -36,24 +36,16 @@ def test_only_the_manager_sets_referral_duty(key_worker_client, key_worker, cent
 
 
 def test_audit_search_finds_every_event_about_one_woman(manager_client, manager, centre):
-    audit_log(
-        actor=manager,
-        action="casework.woman.view",
-        centre=centre,
-        woman_id=41,
-        grounds="manager",
-        object_type="casework.woman",
-        object_id="41",
-    )
-    audit_log(
-        actor=manager,
-        action="casework.referral.view",
-        centre=centre,
-        woman_id=41,
-        grounds="manager",
-        object_type="casework.referral",
-        object_id="7",
-    )
+    for object_type, object_id in (("casework.woman", "41"), ("casework.referral", "7")):
+        audit_log(
+            actor=manager,
+            action=f"{object_type}.view",
+            centre=centre,
+            woman_id=41,
+            grounds="manager",
+            object_type=object_type,
+            object_id=object_id,
+        )
     audit_log(actor=manager, action="casework.woman.view", centre=centre, woman_id=42)
     page = manager_client.get(reverse("audit_log"), {"woman_id": 41}).content.decode()
     assert page.count("casework.woman.view") == 1 and "casework.referral.view" in page

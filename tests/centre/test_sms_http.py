@@ -1,48 +1,25 @@
 """The real SMS adapter against a stub provider on 127.0.0.1."""
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from centre import outbox
 from centre.models import OutboxMessage
 from centre.notifications.backends import HttpSMSBackend, PermanentSendError, TransientSendError
 
+from .sms_provider_stub import ProviderStub, reply_json
+
 pytestmark = pytest.mark.django_db
 
 
-class StubProvider:
+class StubProvider(ProviderStub):
     def __init__(self):
         self.requests = []
         self.status = 201
-        stub = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
-                length = int(self.headers["Content-Length"])
-                stub.requests.append(
-                    {
-                        "path": self.path,
-                        "headers": dict(self.headers),
-                        "body": json.loads(self.rfile.read(length)),
-                    }
-                )
-                self.send_response(stub.status)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(json.dumps({"id": f"provider-{len(stub.requests)}"}).encode())
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
+    def answer(self, request, body):
+        self.requests.append({"path": request.path, "headers": dict(request.headers), "body": body})
+        reply_json(request, self.status, {"id": f"provider-{len(self.requests)}"})
 
 
 @pytest.fixture

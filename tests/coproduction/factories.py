@@ -21,6 +21,18 @@ class SuggestionFactory(factory.django.DjangoModelFactory):
     theme = Suggestion.Theme.FOOD
 
 
+def you_said_we_did(centre, you_said, we_did, wording=Suggestion.Wording.APPROVED, **fields):
+    """A suggestion that was done, with its "you said, we did" wording (approved unless said)."""
+    return SuggestionFactory(
+        centre=centre,
+        status=Suggestion.Status.DONE,
+        you_said=you_said,
+        we_did=we_did,
+        wording=wording,
+        **fields,
+    )
+
+
 def enrolled_tablet(centre, name="Front room"):
     """A tablet that has been set up; returns (tablet, cookie value)."""
     tablet, code = kiosk_services.tablet_create(centre=centre, name=name, by=None)
@@ -34,3 +46,14 @@ class TabletFactory(factory.django.DjangoModelFactory):
 
     centre = factory.SubFactory(CentreFactory)
     name = factory.Sequence(lambda n: f"Tablet {n}")
+
+
+def acting_on(suggestion, user, *, version=None):
+    """The arguments a suggestion service takes to say who acts, in which role, on which version
+    (the suggestion's current one unless `version` says otherwise)."""
+    return {
+        "suggestion": suggestion,
+        "by": user,
+        "membership": user.memberships.get(),
+        "expected_version": suggestion.version if version is None else version,
+    }

@@ -19,17 +19,9 @@ from privacy.retention.services import hold_lift, hold_place
 from tests.casework.factories import ContactFactory, WomanFactory
 from tests.conftest import client_for
 
+from .factories import new_data_request, proposed_erasure
+
 pytestmark = pytest.mark.django_db
-
-
-def _request(woman, kind=DataRequest.Kind.ACCESS, received_on=None, **fields):
-    return DataRequest.objects.create(
-        centre=woman.centre,
-        woman=woman,
-        kind=kind,
-        received_on=received_on or datetime.date.today(),
-        **fields,
-    )
 
 
 def test_due_one_calendar_month_after_received():
@@ -75,10 +67,10 @@ def test_list_puts_overdue_first_and_marks_them(
     manager_client, woman, django_assert_max_num_queries
 ):
     today = datetime.date.today()
-    _request(woman, received_on=today - datetime.timedelta(days=2))
-    late = _request(woman, received_on=today - datetime.timedelta(days=70))
+    new_data_request(woman, received_on=today - datetime.timedelta(days=2))
+    late = new_data_request(woman, received_on=today - datetime.timedelta(days=70))
     for _ in range(5):
-        _request(WomanFactory(centre=woman.centre))
+        new_data_request(WomanFactory(centre=woman.centre))
     with django_assert_max_num_queries(12):
         response = manager_client.get(reverse("privacy_requests:list"))
     requests = response.context["requests"]
@@ -92,20 +84,20 @@ def test_only_the_manager_reaches_the_pages(key_worker_client, woman):
 
 
 def test_another_centres_request_is_a_404(manager_client, foreign_woman):
-    other = _request(foreign_woman)
+    other = new_data_request(foreign_woman)
     response = manager_client.get(reverse("privacy_requests:detail", args=[other.pk]))
     assert response.status_code == 404
 
 
 def test_opening_a_request_is_audited_with_grounds(manager_client, woman):
-    data_request = _request(woman)
+    data_request = new_data_request(woman)
     manager_client.get(reverse("privacy_requests:detail", args=[data_request.pk]))
     event = AuditEvent.objects.get(action="privacy.request.view")
     assert event.woman_id == woman.pk and event.grounds == "manager"
 
 
 def test_build_the_bundle_through_the_platform_and_download_it(manager_client, woman):
-    data_request = _request(woman)
+    data_request = new_data_request(woman)
     manager_client.post(reverse("privacy_requests:bundle_build", args=[data_request.pk]))
     document = services.bundle_document(data_request)
     assert document is not None
@@ -123,7 +115,7 @@ def test_build_the_bundle_through_the_platform_and_download_it(manager_client, w
 
 
 def test_rectification_records_what_was_corrected(manager_client, woman):
-    data_request = _request(woman, kind=DataRequest.Kind.RECTIFICATION)
+    data_request = new_data_request(woman, kind=DataRequest.Kind.RECTIFICATION)
     done = reverse("privacy_requests:done", args=[data_request.pk])
     manager_client.post(done)
     data_request.refresh_from_db()
@@ -146,7 +138,7 @@ def test_rectification_records_what_was_corrected(manager_client, woman):
 
 def test_erasure_needs_a_second_manager(manager, second_manager, woman, centre):
     ContactFactory(woman=woman, note="Private words")
-    data_request = _request(woman, kind=DataRequest.Kind.ERASURE)
+    data_request = new_data_request(woman, kind=DataRequest.Kind.ERASURE)
     first, second = client_for(manager), client_for(second_manager)
     first.post(
         reverse("privacy_requests:erasure_propose", args=[data_request.pk]),
@@ -176,7 +168,7 @@ def test_erasure_needs_a_second_manager(manager, second_manager, woman, centre):
 
 
 def test_erasure_without_a_reason_is_refused(manager_client, woman):
-    data_request = _request(woman, kind=DataRequest.Kind.ERASURE)
+    data_request = new_data_request(woman, kind=DataRequest.Kind.ERASURE)
     response = manager_client.post(
         reverse("privacy_requests:erasure_propose", args=[data_request.pk]), {"reason": " "}
     )
@@ -186,12 +178,7 @@ def test_erasure_without_a_reason_is_refused(manager_client, woman):
 
 
 def test_a_held_record_is_not_erased_until_the_hold_is_lifted(manager, second_manager, woman):
-    data_request = _request(
-        woman,
-        kind=DataRequest.Kind.ERASURE,
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-    )
+    data_request = proposed_erasure(woman, manager)
     hold = hold_place(woman=woman, by=manager, reason="Police asked us to keep her file")
     approve = reverse("privacy_requests:erasure_approve", args=[data_request.pk])
     response = client_for(second_manager).post(approve, follow=True)
@@ -208,7 +195,7 @@ def test_a_held_record_is_not_erased_until_the_hold_is_lifted(manager, second_ma
 
 
 def test_home_panel_counts_due_and_overdue(manager_client, woman):
-    _request(woman, received_on=datetime.date.today() - datetime.timedelta(days=40))
+    new_data_request(woman, received_on=datetime.date.today() - datetime.timedelta(days=40))
     page = manager_client.get(reverse("home")).content.decode()
     assert "One request is overdue." in page
     assert "Data protection" in page
@@ -220,13 +207,7 @@ def test_record_panel_links_to_a_new_request(manager_client, woman):
 
 
 def test_erasure_of_a_woman_with_data_in_every_app(seeded_woman, manager, second_manager):
-    data_request = _request(
-        seeded_woman,
-        kind=DataRequest.Kind.ERASURE,
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-        erasure_reason="She asked",
-    )
+    data_request = proposed_erasure(seeded_woman, manager, erasure_reason="She asked")
     before = {key: rows.count() for key, rows in held_about(seeded_woman.pk).items()}
     erased = services.erasure_approve(data_request=data_request, by=second_manager)
     labels = {d.key: d.label for d in declarations()}
@@ -245,7 +226,7 @@ def test_erasure_of_a_woman_with_data_in_every_app(seeded_woman, manager, second
 
 
 def test_no_link_or_panel_for_anyone_but_the_manager(key_worker_client, woman):
-    _request(woman, received_on=datetime.date.today() - datetime.timedelta(days=40))
+    new_data_request(woman, received_on=datetime.date.today() - datetime.timedelta(days=40))
     page = key_worker_client.get(reverse("home")).content.decode()
     assert "Data protection" not in page
     assert "request is overdue" not in page
@@ -258,12 +239,7 @@ def test_erasure_deletes_the_messages_sent_to_her_and_no_one_elses(manager, seco
         OutboxMessage.objects.create(
             purpose="appointment_reminder", channel="sms", recipient=recipient, body="Tuesday 10."
         )
-    data_request = _request(
-        woman,
-        kind=DataRequest.Kind.ERASURE,
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-    )
+    data_request = proposed_erasure(woman, manager)
     client_for(second_manager).post(
         reverse("privacy_requests:erasure_approve", args=[data_request.pk])
     )

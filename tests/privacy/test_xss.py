@@ -13,6 +13,8 @@ from centre.pdf import pdf_text
 from privacy.requests.models import Correction, DataRequest
 from tests.conftest import client_for
 
+from .factories import new_data_request, proposed_erasure
+
 pytestmark = pytest.mark.django_db
 
 CORPUS = [
@@ -33,31 +35,17 @@ def _assert_inert(html):
 
 def test_corpus_is_escaped_in_pages_pdf_and_json(manager, second_manager, woman):
     client = client_for(manager)
-    access = DataRequest.objects.create(
-        centre=woman.centre,
-        woman=woman,
-        kind=DataRequest.Kind.ACCESS,
-        notes=TEXT,
-        received_on=datetime.date(2026, 11, 1),
+    access = new_data_request(
+        woman, DataRequest.Kind.ACCESS, notes=TEXT, received_on=datetime.date(2026, 11, 1)
     )
-    rectification = DataRequest.objects.create(
-        centre=woman.centre,
-        woman=woman,
-        kind=DataRequest.Kind.RECTIFICATION,
-        notes=TEXT,
-        received_on=datetime.date(2026, 11, 1),
+    rectification = new_data_request(
+        woman, DataRequest.Kind.RECTIFICATION, notes=TEXT, received_on=datetime.date(2026, 11, 1)
     )
     Correction.objects.create(
         request=rectification, what=CORPUS[1], change=TEXT, reason=TEXT, recorded_by=manager
     )
-    erasure = DataRequest.objects.create(
-        centre=woman.centre,
-        woman=woman,
-        kind=DataRequest.Kind.ERASURE,
-        received_on=datetime.date(2026, 11, 1),
-        status=DataRequest.Status.PROPOSED,
-        proposed_by=manager,
-        erasure_reason=TEXT,
+    erasure = proposed_erasure(
+        woman, manager, received_on=datetime.date(2026, 11, 1), erasure_reason=TEXT
     )
     for data_request in (access, rectification, erasure):
         page = client.get(reverse("privacy_requests:detail", args=[data_request.pk]))

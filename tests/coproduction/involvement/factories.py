@@ -1,9 +1,10 @@
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
 from coproduction.involvement import services
-from coproduction.involvement.models import Helper, Opportunity, Placement, Shift
+from coproduction.involvement.models import Expense, Helper, Opportunity, Placement, Shift
 from tests.casework.factories import WomanFactory
 
 
@@ -57,3 +58,17 @@ def shift(centre, helper=None, *, kind=Shift.Kind.GREETER, in_hours=20, length=3
 
 def on_day(day, hour, tz=None):
     return datetime.combine(day, time(hour), tzinfo=tz or timezone.get_current_timezone())
+
+
+def bus_fare(centre, helper, spent_on, amount, status, paid_on=None):
+    """A helper's travel claim for a bus fare of `amount` (a string of pounds and pence)."""
+    return Expense.objects.create(
+        centre=centre,
+        helper=helper,
+        kind=Expense.Kind.TRAVEL,
+        spent_on=spent_on,
+        amount=Decimal(amount),
+        description="Bus",
+        status=status,
+        paid_on=paid_on,
+    )

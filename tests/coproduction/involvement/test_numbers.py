@@ -16,7 +16,7 @@ from coproduction.involvement.models import (
 from coproduction.involvement.selectors import quarter_numbers
 from tests.casework.factories import WomanFactory
 
-from .factories import active_helper
+from .factories import active_helper, bus_fare
 
 pytestmark = pytest.mark.django_db
 
@@ -43,19 +43,6 @@ def _shift(centre, helper, day, hours, status=Shift.Status.ON):
     )
 
 
-def _expense(centre, helper, spent_on, amount, status, paid_on=None):
-    return Expense.objects.create(
-        centre=centre,
-        helper=helper,
-        kind="travel",
-        spent_on=spent_on,
-        amount=Decimal(amount),
-        description="Bus",
-        status=status,
-        paid_on=paid_on,
-    )
-
-
 def test_a_quarter_counted_by_hand(centre, other_centre, manager):
     helper = active_helper(centre, by=manager)  # today's steps fall outside the quarter
     InvolvementStep.objects.all().delete()
@@ -78,13 +65,13 @@ def test_a_quarter_counted_by_hand(centre, other_centre, manager):
     for day in (date(2026, 7, 2), date(2026, 9, 1), date(2026, 4, 2)):
         Training.objects.create(centre=centre, helper=helper, course="Listening", completed_on=day)
 
-    _expense(centre, helper, date(2026, 7, 3), "4.60", Expense.Status.CLAIMED)
-    _expense(centre, helper, date(2026, 8, 3), "18.00", Expense.Status.APPROVED)
-    _expense(
+    bus_fare(centre, helper, date(2026, 7, 3), "4.60", Expense.Status.CLAIMED)
+    bus_fare(centre, helper, date(2026, 8, 3), "18.00", Expense.Status.APPROVED)
+    bus_fare(
         centre, helper, date(2026, 9, 3), "9.20", Expense.Status.PAID, paid_on=date(2026, 9, 10)
     )
-    _expense(centre, helper, date(2026, 8, 5), "35.00", Expense.Status.REJECTED)
-    _expense(
+    bus_fare(centre, helper, date(2026, 8, 5), "35.00", Expense.Status.REJECTED)
+    bus_fare(
         centre, helper, date(2026, 6, 20), "3.00", Expense.Status.PAID, paid_on=date(2026, 7, 1)
     )
 

@@ -4,20 +4,15 @@ made before the beat runs sends the reminder to whoever took the shift, not to h
 import pytest
 
 from centre.models import OutboxMessage
-from centre.tasks import outbox_send_due_task
 from coproduction.involvement import services
 from coproduction.involvement.models import Opportunity
 from coproduction.involvement.tasks import shift_reminders_queue_task
-from tests.conftest import wait_for
+from tests.conftest import assert_racing_reminder_runs_send_once, sent_messages
 from tests.factories import member
 
 from .factories import active_helper, shift
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-
-def _sent():
-    return OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT)
 
 
 def _mail(tmp_path):
@@ -39,12 +34,8 @@ def test_repeated_and_racing_runs_send_each_reminder_once(
     services.shift_swap_ask(shift=swapped, helper=second)
     services.shift_take(shift=swapped, helper=first)
     celery_workers(2)
-    for _ in range(3):  # a task run twice, and two beat processes at once
-        shift_reminders_queue_task.delay()
-    outbox_send_due_task.delay()
-    assert wait_for(lambda: _sent().count() == 2), "the reminders were not sent"
-    shift_reminders_queue_task.delay()
-    outbox_send_due_task.delay()
-    assert not wait_for(lambda: len(_mail(tmp_path)) > 2, timeout=4)
-    assert set(_sent().values_list("recipient", flat=True)) == {"ann@example.org"}
+    assert_racing_reminder_runs_send_once(
+        shift_reminders_queue_task, lambda: _mail(tmp_path), count=2
+    )
+    assert set(sent_messages().values_list("recipient", flat=True)) == {"ann@example.org"}
     assert OutboxMessage.objects.count() == 2

@@ -17,7 +17,7 @@ from coproduction.kiosk.models import Tablet
 from coproduction.suggestions import services as suggestion_services
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory, SessionFactory
-from tests.coproduction.factories import SuggestionFactory, enrolled_tablet
+from tests.coproduction.factories import SuggestionFactory, enrolled_tablet, you_said_we_did
 
 pytestmark = pytest.mark.django_db
 
@@ -335,35 +335,10 @@ def test_code_guessing_is_limited(kiosk_client):
 
 
 def test_board_shows_only_approved_wording_and_never_held(centre, other_centre, kiosk_client):
-    SuggestionFactory(
-        centre=centre,
-        you_said="Approved said",
-        we_did="Approved did",
-        wording=Suggestion.Wording.APPROVED,
-        status=Suggestion.Status.DONE,
-    )
-    SuggestionFactory(
-        centre=centre,
-        you_said="Draft said",
-        we_did="d",
-        wording=Suggestion.Wording.DRAFT,
-        status=Suggestion.Status.DONE,
-    )
-    SuggestionFactory(
-        centre=centre,
-        you_said="Held said",
-        we_did="h",
-        wording=Suggestion.Wording.APPROVED,
-        screening=Suggestion.Screening.HELD,
-        status=Suggestion.Status.DONE,
-    )
-    SuggestionFactory(
-        centre=other_centre,
-        you_said="Other centre",
-        we_did="o",
-        wording=Suggestion.Wording.APPROVED,
-        status=Suggestion.Status.DONE,
-    )
+    you_said_we_did(centre, "Approved said", "Approved did")
+    you_said_we_did(centre, "Draft said", "d", wording=Suggestion.Wording.DRAFT)
+    you_said_we_did(centre, "Held said", "h", screening=Suggestion.Screening.HELD)
+    you_said_we_did(other_centre, "Other centre", "o")
     html = kiosk_client.get(reverse("kiosk:board")).content.decode()
     assert "Approved said" in html
     for hidden in ("Draft said", "Held said", "Other centre"):

@@ -61,6 +61,17 @@ def _publish(meeting, manager, summary="We gave the allotment a grant."):
     return services.minutes_publish(minutes=minutes, by=manager, expected_version=2)
 
 
+def _declare(meeting, attendance, item, by, left_room=False):
+    return services.interest_declare(
+        meeting=meeting,
+        attendance=attendance,
+        agenda_item=item,
+        interest="x",
+        left_room=left_room,
+        by=by,
+    )
+
+
 def test_a_declaration_is_recorded_and_shown_in_the_minutes_and_pdf(
     manager_client, manager, meeting, women, item
 ):
@@ -107,37 +118,16 @@ def test_only_someone_who_came_declares_and_not_after_approval(
     )
     apologies = Attendance.objects.get(woman=women["Ailsa"])
     with pytest.raises(ValidationError, match="Choose someone who came"):
-        services.interest_declare(
-            meeting=meeting,
-            attendance=apologies,
-            agenda_item=item,
-            interest="x",
-            left_room=False,
-            by=manager,
-        )
+        _declare(meeting, apologies, item, manager)
     other_item = AgendaItem.objects.create(
         meeting=MeetingFactory(group=meeting.group), kind="new", title="Elsewhere"
     )
     came = Attendance.objects.get(user=manager)
     with pytest.raises(ValidationError, match="Choose an item"):
-        services.interest_declare(
-            meeting=meeting,
-            attendance=came,
-            agenda_item=other_item,
-            interest="x",
-            left_room=False,
-            by=manager,
-        )
+        _declare(meeting, came, other_item, manager)
     _publish(meeting, manager)
     with pytest.raises(ValidationError, match="approved"):
-        services.interest_declare(
-            meeting=meeting,
-            attendance=came,
-            agenda_item=item,
-            interest="x",
-            left_room=False,
-            by=manager,
-        )
+        _declare(meeting, came, item, manager)
 
 
 def test_an_empty_declaration_form_says_what_is_missing(manager_client, meeting, manager, item):
@@ -213,14 +203,7 @@ def test_the_meeting_page_costs_the_same_queries_however_many_rows(
         meeting=meeting, came=[*women, manager], apologies=[], guests=["Guest"], other_women=0
     )
     for row in Attendance.objects.filter(meeting=meeting):
-        services.interest_declare(
-            meeting=meeting,
-            attendance=row,
-            agenda_item=item,
-            interest="x",
-            left_room=True,
-            by=manager,
-        )
+        _declare(meeting, row, item, manager, left_room=True)
     with django_assert_max_num_queries(40):
         response = manager_client.get(reverse("meetings:meeting_detail", args=[meeting.pk]))
     assert response.content.decode().count("Left the room for this item") == 8

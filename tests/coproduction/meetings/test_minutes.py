@@ -13,14 +13,9 @@ from tests.casework.factories import WomanFactory
 from tests.conftest import client_for
 from tests.coproduction.factories import SuggestionFactory
 
-from .factories import GroupFactory, GroupMemberFactory, MeetingFactory, in_days
+from .factories import GroupMemberFactory, MeetingFactory, in_days
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(centre):
-    return GroupFactory(centre=centre, name="Monday meeting")
 
 
 @pytest.fixture

@@ -12,15 +12,11 @@ from coproduction.meetings import services
 from coproduction.meetings.tasks import meeting_reminders_queue_task
 from tests.casework.factories import WomanFactory
 from tests.centre.test_outbox_worker_killed import SlowProvider
-from tests.conftest import wait_for
+from tests.conftest import assert_racing_reminder_runs_send_once, sent_messages, wait_for
 
 from .factories import GroupFactory, GroupMemberFactory, MeetingFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-
-def _sent():
-    return OutboxMessage.objects.filter(status=OutboxMessage.Status.SENT)
 
 
 def _files(tmp_path):
@@ -44,13 +40,9 @@ def test_repeated_and_racing_runs_send_each_reminder_once(
 ):
     _meeting_with_members(centre, key_worker, timezone.now() + datetime.timedelta(hours=1))
     celery_workers(2)
-    for _ in range(3):  # a task run twice, and two beat processes at once
-        meeting_reminders_queue_task.delay()
-    outbox_send_due_task.delay()
-    assert wait_for(lambda: _sent().count() == 2), "the reminders were not sent"
-    meeting_reminders_queue_task.delay()
-    outbox_send_due_task.delay()
-    assert not wait_for(lambda: len(_files(tmp_path)) > 2, timeout=4)
+    assert_racing_reminder_runs_send_once(
+        meeting_reminders_queue_task, lambda: _files(tmp_path), count=2
+    )
     assert OutboxMessage.objects.count() == 2
     assert len(_files(tmp_path)) == 2
 
@@ -75,7 +67,7 @@ def test_cancelled_and_moved_meetings_send_no_stale_reminder(
     meeting_reminders_queue_task.delay()
     outbox_send_due_task.delay()
     # The meeting that still stands is reminded: proof the worker ran; the other two are not.
-    assert wait_for(lambda: _sent().count() == 2)
+    assert wait_for(lambda: sent_messages().count() == 2)
     references = set(OutboxMessage.objects.values_list("reference", flat=True))
     assert references == {f"meeting:{kept.pk}:{kept.starts_at:%Y%m%dT%H%M%z}:2h"}
     assert len(_files(tmp_path)) == 2
@@ -118,7 +110,7 @@ def test_a_worker_killed_mid_send_loses_no_reminder_and_sends_none_twice(
     celery_workers(1, **sms)
     meeting_reminders_queue_task.delay()  # the beat runs again after the restart: no new rows
     outbox_send_due_task.delay()
-    assert wait_for(lambda: _sent().count() == 3), "not every reminder was sent"
+    assert wait_for(lambda: sent_messages().count() == 3), "not every reminder was sent"
     assert OutboxMessage.objects.count() == 3  # the team member's email, and two texts
     keys = {f"outbox-{pk}" for pk in texts.values_list("pk", flat=True)}
     assert set(provider.delivered) == keys  # each text delivered, once per key

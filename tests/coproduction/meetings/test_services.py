@@ -160,25 +160,25 @@ def test_a_woman_of_another_centre_cannot_join(centre, other_centre):
         )
 
 
+def _elect(member, role, by, *, starts_on, ends_on=None):
+    return services.elected_role_record(
+        member=member, role=role, starts_on=starts_on, ends_on=ends_on, by=by
+    )
+
+
 def test_a_new_chair_takes_over_and_the_history_is_kept(centre, manager):
     group = GroupFactory(centre=centre)
     first = GroupMemberFactory(group=group)
     second = services.group_member_add(
         group=group, woman=WomanFactory(centre=centre), joined_on=datetime.date(2026, 1, 1)
     )
-    services.elected_role_record(
-        member=first,
-        role=ElectedRole.Role.CHAIR,
-        starts_on=datetime.date(2026, 1, 1),
-        ends_on=None,
-        by=manager,
-    )
-    services.elected_role_record(
-        member=second,
-        role=ElectedRole.Role.CHAIR,
+    _elect(first, ElectedRole.Role.CHAIR, manager, starts_on=datetime.date(2026, 1, 1))
+    _elect(
+        second,
+        ElectedRole.Role.CHAIR,
+        manager,
         starts_on=datetime.date(2026, 6, 1),
         ends_on=datetime.date(2027, 5, 31),
-        by=manager,
     )
     chairs = list(group.elected_roles.order_by("starts_on"))
     assert [c.member for c in chairs] == [first, second]
@@ -188,20 +188,14 @@ def test_a_new_chair_takes_over_and_the_history_is_kept(centre, manager):
 def test_an_election_that_overlaps_a_later_term_is_refused(centre, manager):
     group = GroupFactory(centre=centre)
     member = GroupMemberFactory(group=group)
-    services.elected_role_record(
-        member=member,
-        role=ElectedRole.Role.SECRETARY,
-        starts_on=datetime.date(2026, 6, 1),
-        ends_on=None,
-        by=manager,
-    )
+    _elect(member, ElectedRole.Role.SECRETARY, manager, starts_on=datetime.date(2026, 6, 1))
     with pytest.raises(ValidationError):
-        services.elected_role_record(
-            member=GroupMemberFactory(group=group),
-            role=ElectedRole.Role.SECRETARY,
+        _elect(
+            GroupMemberFactory(group=group),
+            ElectedRole.Role.SECRETARY,
+            manager,
             starts_on=datetime.date(2026, 1, 1),
             ends_on=datetime.date(2026, 12, 31),
-            by=manager,
         )
 
 
@@ -211,21 +205,11 @@ def test_many_representatives_at_once_and_leaving_ends_her_role(centre, manager)
     one = GroupMemberFactory(group=group, joined_on=joined)
     two = GroupMemberFactory(group=group, joined_on=joined)
     for member in (one, two):
-        services.elected_role_record(
-            member=member,
-            role=ElectedRole.Role.REPRESENTATIVE,
-            starts_on=datetime.date(2026, 1, 1),
-            ends_on=None,
-            by=manager,
+        _elect(
+            member, ElectedRole.Role.REPRESENTATIVE, manager, starts_on=datetime.date(2026, 1, 1)
         )
     services.group_member_leave(member=one, left_on=datetime.date(2026, 3, 1))
     assert one.roles.get().ends_on == datetime.date(2026, 3, 1)
     assert two.roles.get().ends_on is None
     with pytest.raises(ValidationError):
-        services.elected_role_record(
-            member=one,
-            role=ElectedRole.Role.CHAIR,
-            starts_on=datetime.date(2026, 4, 1),
-            ends_on=None,
-            by=manager,
-        )
+        _elect(one, ElectedRole.Role.CHAIR, manager, starts_on=datetime.date(2026, 4, 1))

@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def group(centre):
-    return GroupFactory(centre=centre, name="Monday meeting")
-
-
-@pytest.fixture
 def steering_group(centre):
     return GroupFactory(centre=centre, name="Steering group", kind=Group.Kind.STEERING)
 
@@ -127,21 +122,26 @@ def test_the_steering_role_sees_steering_meetings_only(steering_client, group, s
     )
 
 
+def _post_new_meeting(client, group, **fields):
+    """Post the new-meeting form: at 11:00 for 90 minutes unless the fields say otherwise."""
+    return client.post(
+        reverse("meetings:meeting_create", args=[group.pk]),
+        {"at": "11:00", "duration_minutes": "90", **fields},
+    )
+
+
 def test_scheduling_first_monday_for_a_year(manager_client, group):
     next_year = timezone.localdate().year + 1
-    response = manager_client.post(
-        reverse("meetings:meeting_create", args=[group.pk]),
-        {
-            "repeat": "monthly",
-            "on": f"{next_year}-01-01",
-            "at": "11:00",
-            "week": "1",
-            "weekday": "0",
-            "months": "12",
-            "place": "Community room",
-            "duration_minutes": "90",
-            "provides_childcare": "on",
-        },
+    response = _post_new_meeting(
+        manager_client,
+        group,
+        repeat="monthly",
+        on=f"{next_year}-01-01",
+        week="1",
+        weekday="0",
+        months="12",
+        place="Community room",
+        provides_childcare="on",
     )
     assert response.status_code == 302
     meetings = list(Meeting.objects.filter(group=group))
@@ -151,18 +151,15 @@ def test_scheduling_first_monday_for_a_year(manager_client, group):
 
 def test_a_monthly_series_whose_dates_have_all_passed_is_refused_on_the_form(manager_client, group):
     last_year = timezone.localdate().year - 1
-    response = manager_client.post(
-        reverse("meetings:meeting_create", args=[group.pk]),
-        {
-            "repeat": "monthly",
-            "on": f"{last_year}-01-01",
-            "at": "11:00",
-            "week": "1",
-            "weekday": "0",
-            "months": "2",
-            "place": "Old hall",
-            "duration_minutes": "90",
-        },
+    response = _post_new_meeting(
+        manager_client,
+        group,
+        repeat="monthly",
+        on=f"{last_year}-01-01",
+        week="1",
+        weekday="0",
+        months="2",
+        place="Old hall",
     )
     assert response.status_code == 400
     assert b"All those dates have passed: choose a later first month." in response.content
@@ -171,15 +168,8 @@ def test_a_monthly_series_whose_dates_have_all_passed_is_refused_on_the_form(man
 
 
 def test_a_monthly_meeting_without_its_day_keeps_what_was_typed(manager_client, group):
-    response = manager_client.post(
-        reverse("meetings:meeting_create", args=[group.pk]),
-        {
-            "repeat": "monthly",
-            "on": "2027-01-01",
-            "at": "11:00",
-            "place": "Hall <i>",
-            "duration_minutes": "90",
-        },
+    response = _post_new_meeting(
+        manager_client, group, repeat="monthly", on="2027-01-01", place="Hall <i>"
     )
     assert response.status_code == 400
     assert b"Needed for a meeting every month." in response.content
@@ -188,15 +178,8 @@ def test_a_monthly_meeting_without_its_day_keeps_what_was_typed(manager_client, 
 
 
 def test_a_one_off_meeting_in_the_past_is_refused(manager_client, group):
-    response = manager_client.post(
-        reverse("meetings:meeting_create", args=[group.pk]),
-        {
-            "repeat": "once",
-            "on": "2020-01-06",
-            "at": "11:00",
-            "place": "Hall",
-            "duration_minutes": "90",
-        },
+    response = _post_new_meeting(
+        manager_client, group, repeat="once", on="2020-01-06", place="Hall"
     )
     assert response.status_code == 400 and b"That date has passed." in response.content
     assert b'value="2020-01-06"' in response.content

@@ -14,16 +14,9 @@ from coproduction.newsletter.models import Contribution, Issue
 from tests.casework.factories import WomanFactory
 from tests.factories import member
 
-from .factories import EditorFactory, IssueFactory, PieceFactory, png_file
+from .factories import IssueFactory, PieceFactory, png_file
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def issue(centre, volunteer):
-    issue = IssueFactory(centre=centre)
-    EditorFactory(issue=issue, user=volunteer)
-    return issue
 
 
 @pytest.fixture

@@ -37,6 +37,12 @@ def issue(centre, manager):
     return issue
 
 
+def _move(piece, by, state):
+    return services.contribution_move(
+        piece=piece, by=by, expected_version=piece.version, state=state
+    )
+
+
 def _her_piece(issue, by, *, first, credit, title, body, consent=True, ready=True):
     woman = WomanFactory(centre=issue.centre, first_name=first, last_name=SURNAME, key_worker=by)
     piece = services.contribution_create(
@@ -53,9 +59,7 @@ def _her_piece(issue, by, *, first, credit, title, body, consent=True, ready=Tru
     )
     if ready:
         for state in (Contribution.State.IN_REVIEW, Contribution.State.READY):
-            piece = services.contribution_move(
-                piece=piece, by=by, expected_version=piece.version, state=state
-            )
+            piece = _move(piece, by, state)
     return piece
 
 
@@ -175,13 +179,9 @@ def test_without_consent_a_piece_cannot_be_ready_and_taking_it_back_unreadies_it
     issue, pieces, key_worker
 ):
     piece = pieces["no_consent"]
-    piece = services.contribution_move(
-        piece=piece, by=key_worker, expected_version=piece.version, state="in_review"
-    )
+    piece = _move(piece, key_worker, "in_review")
     with pytest.raises(Exception, match="consent"):
-        services.contribution_move(
-            piece=piece, by=key_worker, expected_version=piece.version, state="ready"
-        )
+        _move(piece, key_worker, "ready")
     ready = pieces["first"]
     services.contribution_consent(
         piece=ready,
@@ -210,13 +210,9 @@ def test_a_photo_of_people_needs_everyone_to_agree(issue, manager):
         image_description="Women planting tomatoes",
         people_in_photo=True,
     )
-    piece = services.contribution_move(
-        piece=piece, by=manager, expected_version=piece.version, state="in_review"
-    )
+    piece = _move(piece, manager, "in_review")
     with pytest.raises(Exception, match="Everyone in the photo"):
-        services.contribution_move(
-            piece=piece, by=manager, expected_version=piece.version, state="ready"
-        )
+        _move(piece, manager, "ready")
     piece = services.contribution_consent(
         piece=piece,
         by=manager,
@@ -225,9 +221,7 @@ def test_a_photo_of_people_needs_everyone_to_agree(issue, manager):
         credit="full_name",
         everyone_in_photo_agreed=True,
     )
-    services.contribution_move(
-        piece=piece, by=manager, expected_version=piece.version, state="ready"
-    )
+    _move(piece, manager, "ready")
     text = _built_pdf_text(issue, manager)
     assert "The garden party" in text
     document = selectors.issue_document(issue)

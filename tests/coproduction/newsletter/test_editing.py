@@ -10,16 +10,9 @@ from centre.versioning import CONFLICT_MESSAGE
 from coproduction.newsletter.forms import PHOTO_MAX_BYTES
 from coproduction.newsletter.models import Contribution
 
-from .factories import EditorFactory, IssueFactory, PieceFactory, png_bytes
+from .factories import IssueFactory, PieceFactory, png_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def issue(centre, volunteer):
-    issue = IssueFactory(centre=centre)
-    EditorFactory(issue=issue, user=volunteer)
-    return issue
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ numbers chosen to exercise every suppression rule. Women are given unusual names
 prove no name reaches the report."""
 
 from datetime import UTC, date, datetime, time
-from decimal import Decimal
 from types import SimpleNamespace
 
 from activities.models import Activity, ActivityStatusChange, Attendance
@@ -36,6 +35,7 @@ from coproduction.reports.quarters import Quarter
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.involvement.factories import bus_fare
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
 from tests.coproduction.newsletter.factories import IssueFactory, PieceFactory
 
@@ -385,16 +385,7 @@ def _involvement(centre, women, key_worker):
         (date(2026, 8, 5), "35.00", Expense.Status.REJECTED, None),
         (date(2026, 6, 20), "3.00", Expense.Status.PAID, date(2026, 7, 1)),
     ]:
-        Expense.objects.create(
-            centre=centre,
-            helper=first,
-            kind="travel",
-            spent_on=spent,
-            amount=Decimal(amount),
-            description="Bus",
-            status=status,
-            paid_on=paid,
-        )
+        bus_fare(centre, first, spent, amount, status, paid_on=paid)
     for day in [date(2026, 7, 9)] * 5 + [date(2026, 10, 9)]:
         ExitQuestionnaire.objects.create(
             centre=centre,

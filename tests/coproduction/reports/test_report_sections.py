@@ -37,6 +37,7 @@ from coproduction.reports.sections import SECTIONS, newsletter_section
 from coproduction.reports.services import report_pdf_render
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.involvement.factories import bus_fare
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
 from tests.coproduction.newsletter.factories import IssueFactory, PieceFactory
 
@@ -311,16 +312,7 @@ def _grow_coproduction(centre, woman, issue, role, index):
     PeerConversation.objects.create(
         centre=centre, helper=helper, held_on=IN_QUARTER, theme="food", outcome="x"
     )
-    Expense.objects.create(
-        centre=centre,
-        helper=helper,
-        kind="travel",
-        spent_on=IN_QUARTER,
-        amount=Decimal("2.50"),
-        description="Bus",
-        status=Expense.Status.PAID,
-        paid_on=IN_QUARTER,
-    )
+    bus_fare(centre, helper, IN_QUARTER, "2.50", Expense.Status.PAID, paid_on=IN_QUARTER)
     ExitQuestionnaire.objects.create(
         centre=centre,
         source="tablet",

@@ -11,7 +11,7 @@ from centre.versioning import EditConflict
 from coproduction.suggestions import access, services
 from coproduction.suggestions.models import Suggestion
 from tests.activities.factories import ActivityFactory
-from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.factories import SuggestionFactory, acting_on
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +41,7 @@ def detail_url(suggestion):
 
 def test_start_creates_an_idea_stage_activity_through_the_services(centre, manager, suggestion):
     activity = services.suggestion_activity_start(
-        suggestion=suggestion,
-        by=manager,
-        membership=manager.memberships.get(),
-        expected_version=suggestion.version,
+        **acting_on(suggestion, manager),
         **START,
     )
     assert activity.centre == centre and activity.name == "Soup club"
@@ -66,10 +63,7 @@ def test_a_later_status_is_left_alone(centre, manager, key_worker):
     suggestion = SuggestionFactory(centre=centre, status=Suggestion.Status.AGREED, owner=key_worker)
     activity = ActivityFactory(centre=centre)
     services.suggestion_activity_link(
-        suggestion=suggestion,
-        by=manager,
-        membership=manager.memberships.get(),
-        expected_version=suggestion.version,
+        **acting_on(suggestion, manager),
         activity=activity,
     )
     suggestion.refresh_from_db()
@@ -83,10 +77,7 @@ def test_a_held_or_unchecked_suggestion_never_becomes_an_activity(centre, manage
     assert services.activity_prefill(suggestion) == {}
     with pytest.raises(ValidationError):
         services.suggestion_activity_start(
-            suggestion=suggestion,
-            by=manager,
-            membership=manager.memberships.get(),
-            expected_version=suggestion.version,
+            **acting_on(suggestion, manager),
             **START,
         )
     assert not Activity.objects.exists()
@@ -95,10 +86,7 @@ def test_a_held_or_unchecked_suggestion_never_becomes_an_activity(centre, manage
 def test_conflict_creates_nothing(centre, manager, suggestion):
     with pytest.raises(EditConflict):
         services.suggestion_activity_start(
-            suggestion=suggestion,
-            by=manager,
-            membership=manager.memberships.get(),
-            expected_version=suggestion.version + 1,
+            **acting_on(suggestion, manager, version=suggestion.version + 1),
             **START,
         )
     assert not Activity.objects.exists()
@@ -116,10 +104,7 @@ def test_only_a_manager_or_the_owner_who_may_add_activities(
     assert not access.may_start_activity(partner.memberships.get(), suggestion)
     with pytest.raises(PermissionError):
         services.suggestion_activity_link(
-            suggestion=suggestion,
-            by=other_key_worker,
-            membership=other_key_worker.memberships.get(),
-            expected_version=suggestion.version,
+            **acting_on(suggestion, other_key_worker),
             activity=ActivityFactory(centre=centre),
         )
 
@@ -132,10 +117,7 @@ def test_link_refuses_another_centres_or_an_ended_activity(centre, other_centre,
     ):
         with pytest.raises(ValidationError):
             services.suggestion_activity_link(
-                suggestion=suggestion,
-                by=manager,
-                membership=manager.memberships.get(),
-                expected_version=suggestion.version,
+                **acting_on(suggestion, manager),
                 activity=activity,
             )
 
@@ -278,10 +260,7 @@ def test_owner_is_prompted_when_the_activity_moves_to_pilot_or_running(
 ):
     suggestion = SuggestionFactory(centre=centre, owner=key_worker)
     activity = services.suggestion_activity_start(
-        suggestion=suggestion,
-        by=manager,
-        membership=manager.memberships.get(),
-        expected_version=suggestion.version,
+        **acting_on(suggestion, manager),
         **START,
     )
     page_url = reverse("activities:activity_detail", args=[activity.pk])

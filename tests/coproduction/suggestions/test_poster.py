@@ -11,7 +11,7 @@ from coproduction.suggestions import services
 from coproduction.suggestions.documents import POSTER
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.tasks import you_said_we_did_posters_request_task
-from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.factories import SuggestionFactory, you_said_we_did
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +29,7 @@ def approved(centre):
 
 
 def test_command_writes_the_poster_with_escaped_text(centre, approved, tmp_path):
-    SuggestionFactory(
-        centre=centre,
-        you_said="Draft only",
-        we_did="x",
-        wording=Suggestion.Wording.DRAFT,
-        status=Suggestion.Status.DONE,
-    )
+    you_said_we_did(centre, "Draft only", "x", wording=Suggestion.Wording.DRAFT)
     output = tmp_path / "poster.pdf"
     call_command("you_said_we_did", "--centre", centre.slug, "--output", str(output))
     pdf = output.read_bytes()

@@ -11,7 +11,7 @@ from centre.versioning import EditConflict
 from coproduction.suggestions import selectors, services
 from coproduction.suggestions.models import OverdueAlert, Suggestion
 from coproduction.suggestions.tasks import suggestion_overdue_reminders_task
-from tests.coproduction.factories import SuggestionFactory
+from tests.coproduction.factories import SuggestionFactory, acting_on
 
 pytestmark = pytest.mark.django_db
 S = Suggestion.Status
@@ -151,10 +151,7 @@ def test_two_people_saving_at_once_never_overwrite(suggestion, manager, key_work
 def test_wording_by_owner_then_approved_by_manager(suggestion, manager, key_worker):
     triage(suggestion, manager, owner=key_worker, status=S.NOT_POSSIBLE, reason="No budget")
     services.suggestion_wording_write(
-        suggestion=suggestion,
-        by=key_worker,
-        membership=key_worker.memberships.get(),
-        expected_version=suggestion.version,
+        **acting_on(suggestion, key_worker),
         you_said="You asked for a sauna",
         we_did="We couldn't afford one",
     )
@@ -166,27 +163,22 @@ def test_wording_by_owner_then_approved_by_manager(suggestion, manager, key_work
     assert list(selectors.you_said_we_did_items(suggestion.centre)) == [suggestion]
 
 
-def test_only_the_owner_or_a_manager_writes_wording(suggestion, manager, key_worker, partner):
-    triage(suggestion, manager, owner=key_worker, status=S.DONE)
-    with pytest.raises(PermissionError):
+@pytest.mark.parametrize(
+    ("owner", "writer", "status", "error"),
+    [
+        pytest.param(
+            "key_worker", "partner", S.DONE, PermissionError, id="only-the-owner-or-a-manager"
+        ),
+        pytest.param(
+            "manager", "manager", S.LOOKING, ValidationError, id="only-once-done-or-not-possible"
+        ),
+    ],
+)
+def test_wording_is_refused(request, suggestion, manager, owner, writer, status, error):
+    triage(suggestion, manager, owner=request.getfixturevalue(owner), status=status)
+    with pytest.raises(error):
         services.suggestion_wording_write(
-            suggestion=suggestion,
-            by=partner,
-            membership=partner.memberships.get(),
-            expected_version=2,
-            you_said="a",
-            we_did="b",
-        )
-
-
-def test_wording_only_once_done_or_not_possible(suggestion, manager):
-    triage(suggestion, manager, status=S.LOOKING)
-    with pytest.raises(ValidationError):
-        services.suggestion_wording_write(
-            suggestion=suggestion,
-            by=manager,
-            membership=manager.memberships.get(),
-            expected_version=2,
+            **acting_on(suggestion, request.getfixturevalue(writer), version=2),
             you_said="a",
             we_did="b",
         )
@@ -194,16 +186,11 @@ def test_wording_only_once_done_or_not_possible(suggestion, manager):
 
 def test_changing_approved_wording_needs_approval_again(suggestion, manager):
     triage(suggestion, manager, status=S.DONE)
-    args = {"suggestion": suggestion, "by": manager, "membership": manager.memberships.get()}
-    services.suggestion_wording_write(
-        **args, expected_version=suggestion.version, you_said="a", we_did="b"
-    )
+    services.suggestion_wording_write(**acting_on(suggestion, manager), you_said="a", we_did="b")
     services.suggestion_wording_approve(
         suggestion=suggestion, by=manager, expected_version=suggestion.version
     )
-    services.suggestion_wording_write(
-        **args, expected_version=suggestion.version, you_said="a2", we_did="b2"
-    )
+    services.suggestion_wording_write(**acting_on(suggestion, manager), you_said="a2", we_did="b2")
     assert suggestion.wording == Suggestion.Wording.DRAFT and suggestion.wording_approved_by is None
 
 

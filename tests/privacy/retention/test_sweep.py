@@ -188,50 +188,29 @@ def test_a_run_stopped_half_way_is_finished_by_the_next(centre, world, monkeypat
     assert log.counts["expenses"] == 1 and log.counts["closed_case"] == 1
 
 
-def test_the_centres_own_period_is_used(centre, manager, world):
-    services.period_save(
-        centre=centre,
-        kind="outbox_message",
-        months=24,
-        action="delete",
-        by=manager,
-        expected_version=0,
+def _first_period(centre, manager, kind, *, months, action):
+    """The centre sets its own period for `kind` for the first time."""
+    return services.period_save(
+        centre=centre, kind=kind, months=months, action=action, by=manager, expected_version=0
     )
+
+
+def test_the_centres_own_period_is_used(centre, manager, world):
+    _first_period(centre, manager, "outbox_message", months=24, action="delete")
     assert {row.kind: row.count for row in services.dry_run(centre)}["outbox_message"] == 0
 
 
 def test_a_period_below_its_minimum_is_refused_with_the_reason(centre, manager):
     with pytest.raises(ValidationError) as error:
-        services.period_save(
-            centre=centre,
-            kind="expenses",
-            months=12,
-            action="anonymise",
-            by=manager,
-            expected_version=0,
-        )
+        _first_period(centre, manager, "expenses", months=12, action="anonymise")
     assert "HM Revenue and Customs" in str(error.value)
     with pytest.raises(ValidationError):
-        services.period_save(
-            centre=centre,
-            kind="audit_event",
-            months=36,
-            action="anonymise",
-            by=manager,
-            expected_version=0,
-        )
+        _first_period(centre, manager, "audit_event", months=36, action="anonymise")
     assert not RetentionPeriod.objects.exists()
 
 
 def test_outbox_messages_can_be_cleared_rather_than_deleted(centre, manager, world):
-    services.period_save(
-        centre=centre,
-        kind="outbox_message",
-        months=6,
-        action="anonymise",
-        by=manager,
-        expected_version=0,
-    )
+    _first_period(centre, manager, "outbox_message", months=6, action="anonymise")
     assert services.sweep(centre).counts["outbox_message"] == 1
     assert services.sweep(centre).counts["outbox_message"] == 0
     cleared = OutboxMessage.objects.get(recipient__startswith="removed:")

@@ -27,6 +27,18 @@ def _event(**kwargs):
     return AuditEvent.objects.create(**kwargs)
 
 
+def _record_read(actor, centre, woman_id, *, grounds, day):
+    """`actor` opened a woman's record on `day` of the month, on these grounds."""
+    return _event(
+        actor=actor,
+        centre=centre,
+        action="casework.woman.view",
+        grounds=grounds,
+        woman_id=woman_id,
+        created_at=_at(day),
+    )
+
+
 @pytest.fixture
 def month_of_events(centre, other_centre, manager, key_worker, settings):
     settings.ACCESS_REVIEW_DAILY_RECORDS = 3
@@ -43,32 +55,11 @@ def month_of_events(centre, other_centre, manager, key_worker, settings):
     # Four women's records on one day: more than the limit of three.
     for _n in range(4):
         other = WomanFactory(centre=centre)
-        _event(
-            actor=key_worker,
-            centre=centre,
-            action="casework.woman.view",
-            grounds="team",
-            woman_id=other.pk,
-            created_at=_at(5),
-        )
-    no_grounds = _event(
-        actor=key_worker,
-        centre=centre,
-        action="casework.woman.view",
-        grounds="none",
-        woman_id=woman.pk,
-        created_at=_at(6),
-    )
+        _record_read(key_worker, centre, other.pk, grounds="team", day=5)
+    no_grounds = _record_read(key_worker, centre, woman.pk, grounds="none", day=6)
     role = _event(actor=manager, centre=centre, action="team.change_role", created_at=_at(7))
     # Not in the review: an ordinary read with grounds, another month, another centre.
-    _event(
-        actor=key_worker,
-        centre=centre,
-        action="casework.woman.view",
-        grounds="allocated",
-        woman_id=woman.pk,
-        created_at=_at(8),
-    )
+    _record_read(key_worker, centre, woman.pk, grounds="allocated", day=8)
     _event(
         actor=manager,
         centre=centre,
