@@ -28,7 +28,7 @@ from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.services import normalise_receipt_code
 
 from . import selectors, services
-from .access import enrolment_page, kiosk_settings, no_store, set_device_cookie, tablet_page
+from .access import enrolment_page, no_store, set_device_cookie, tablet_page
 from .forms import (
     KioskCodeForm,
     KioskEnrolForm,
@@ -36,6 +36,7 @@ from .forms import (
     KioskSuggestionForm,
     TabletForm,
 )
+from .pages import tablet_form, tablet_render
 
 PICTOGRAMS = {
     Suggestion.About.CENTRE: "centre",
@@ -48,8 +49,8 @@ PICTOGRAMS = {
 
 
 def _render(request, template, context=None, status=200):
-    context = {"kiosk": kiosk_settings(), "pictograms": PICTOGRAMS, **(context or {})}
-    return render(request, f"kiosk/{template}", context, status=status)
+    context = {"pictograms": PICTOGRAMS, **(context or {})}
+    return tablet_render(request, f"kiosk/{template}", context, status=status)
 
 
 @tablet_page
@@ -71,13 +72,7 @@ def _about_choices():
 @tablet_page
 @require_http_methods(["GET", "POST"])
 def idea(request):
-    form = KioskSuggestionForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "about_choices": _about_choices()}
-    if request.method == "POST" and form.is_valid():
-        if not services.kiosk_allowance_take(tablet=request.tablet):
-            context["resting"] = True
-            return _render(request, "idea.html", context, status=429)
-        data = form.cleaned_data
+    def record(data):
         suggestion = services.suggestion_submit_from_tablet(
             tablet=request.tablet,
             about=data["about"],
@@ -87,30 +82,37 @@ def idea(request):
         )
         # Rendered straight from the POST (no redirect), so the code is never in a URL or history.
         return _render(request, "receipt.html", {"code": suggestion.receipt_code})
-    return _render(request, "idea.html", context, status=400 if form.errors else 200)
+
+    return tablet_form(
+        request,
+        KioskSuggestionForm(request.POST if request.method == "POST" else None),
+        "kiosk/idea.html",
+        record,
+        about_choices=_about_choices(),
+        pictograms=PICTOGRAMS,
+    )
 
 
 @tablet_page
 @require_http_methods(["GET", "POST"])
 def code(request):
     form = KioskCodeForm(request.POST if request.method == "POST" else None)
-    context = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        if not services.kiosk_allowance_take(tablet=request.tablet, kind="lookup"):
-            context["resting"] = True
-            return _render(request, "code.html", context, status=429)
-        receipt = normalise_receipt_code(form.cleaned_data["code"])
+
+    def look_up(data):
+        receipt = normalise_receipt_code(data["code"])
         suggestion = suggestion_selectors.suggestion_for_receipt(request.kiosk_centre, receipt)
         if suggestion is None:
-            context["not_found"] = True
-            return _render(request, "code.html", context)
+            return _render(request, "code.html", {"form": form, "not_found": True})
         answer = suggestion.duplicate_of or suggestion
         return _render(
             request,
             "code_result.html",
             {"code": receipt, "answer": answer, "duplicate": suggestion.duplicate_of_id},
         )
-    return _render(request, "code.html", context, status=400 if form.errors else 200)
+
+    return tablet_form(
+        request, form, "kiosk/code.html", look_up, kind="lookup", pictograms=PICTOGRAMS
+    )
 
 
 @tablet_page
@@ -141,7 +143,7 @@ def newsletter(request):
         "sections": issue.sections if issue else {},
         "call": newsletter_selectors.current_call(centre),
     }
-    return render(request, "newsletter/kiosk.html", {"kiosk": kiosk_settings(), **context})
+    return tablet_render(request, "newsletter/kiosk.html", context)
 
 
 @tablet_page
@@ -189,36 +191,38 @@ def feedback(request):
     Anonymous; saved through activities.services.feedback_add, marked as from the tablet."""
     sessions = activity_selectors.sessions_for_feedback(request.kiosk_centre)
     form = KioskFeedbackForm(request.POST if request.method == "POST" else None, sessions=sessions)
-    context = {
-        "form": form,
-        "sessions": _session_choices(sessions, timezone.localdate()),
-        "ratings": [(value, label, FACES[value]) for value, label in Feedback.Rating.choices],
-    }
-    if request.method == "POST" and form.is_valid():
-        if not services.kiosk_allowance_take(tablet=request.tablet, kind="feedback"):
-            context["resting"] = True
-            return _render(request, "feedback.html", context, status=429)
-        data = form.cleaned_data
+
+    def record(data):
         session = activity_selectors.get_feedback_session(request.kiosk_centre, data["session"])
         if session is None:
             form.add_error("session", _("That session is not on the list any more."))
-        else:
-            try:
-                activity_services.feedback_add(
-                    session=session,
-                    rating=data["rating"],
-                    comment=data["comment"],
-                    source=Feedback.Source.TABLET,
-                )
-            except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error.messages)
+            return None
+        try:
+            activity_services.feedback_add(
+                session=session,
+                rating=data["rating"],
+                comment=data["comment"],
+                source=Feedback.Source.TABLET,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
             else:
-                return _render(request, "feedback_thanks.html")
-    return _render(request, "feedback.html", context, status=400 if form.errors else 200)
+                form.add_error(None, error.messages)
+            return None
+        return _render(request, "feedback_thanks.html")
+
+    return tablet_form(
+        request,
+        form,
+        "kiosk/feedback.html",
+        record,
+        kind="feedback",
+        sessions=_session_choices(sessions, timezone.localdate()),
+        ratings=[(value, label, FACES[value]) for value, label in Feedback.Rating.choices],
+        pictograms=PICTOGRAMS,
+    )
 
 
 def _enrol(request, code_value):
