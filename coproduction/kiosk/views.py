@@ -2,6 +2,7 @@
 and the managers' pages at /coproduction/tablets/ that add, set up and switch off tablets."""
 
 from datetime import timedelta
+from functools import wraps
 
 from axes.helpers import get_client_ip_address
 from django.contrib import messages
@@ -310,12 +311,24 @@ def _show_code(request, tablet, code):
     )
 
 
+def _tablet_button(view):
+    """A manager's button on one tablet: the tablet is found first (another centre's is not
+    found, whatever the method), then only a POST is answered. The view is given the tablet."""
+
+    @wraps(view)
+    def wrapped(request, pk):
+        tablet = selectors.get_tablet_for_user(request, pk)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, tablet)
+
+    return wrapped
+
+
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def tablet_link(request, pk):
-    tablet = selectors.get_tablet_for_user(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_tablet_button
+def tablet_link(request, tablet):
     if tablet.revoked_at:
         messages.error(request, _("This tablet was switched off. Add it again as a new tablet."))
         return redirect("kiosk:tablets")
@@ -325,10 +338,8 @@ def tablet_link(request, pk):
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def tablet_revoke(request, pk):
-    tablet = selectors.get_tablet_for_user(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_tablet_button
+def tablet_revoke(request, tablet):
     services.tablet_revoke(tablet=tablet, by=request.user)
     messages.success(request, _("“%(name)s” can no longer be used.") % {"name": tablet.name})
     return redirect("kiosk:tablets")
