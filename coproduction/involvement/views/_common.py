@@ -23,7 +23,7 @@ def _quarter_start(today: date) -> date:
 def _form_instance(request: HttpRequest, model: type[M], record: M | None) -> M | None:
     """What an edit form binds to: the record itself to show it; to check a post, a blank one of
     this centre's, so that checking the form never changes the record the service is given."""
-    return model(centre=request.centre) if request.method == "POST" else record
+    return model(centre=request.centre) if request.method == "POST" else record  # type: ignore[attr-defined]
 
 
 def _private_file(field: Any) -> FileResponse:
