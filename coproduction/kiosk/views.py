@@ -2,6 +2,7 @@
 and the managers' pages at /coproduction/tablets/ that add, set up and switch off tablets."""
 
 from datetime import timedelta
+from functools import wraps
 
 from axes.helpers import get_client_ip_address
 from django.contrib import messages
@@ -28,7 +29,7 @@ from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.services import normalise_receipt_code
 
 from . import selectors, services
-from .access import enrolment_page, kiosk_settings, no_store, set_device_cookie, tablet_page
+from .access import enrolment_page, no_store, set_device_cookie, tablet_page
 from .forms import (
     KioskCodeForm,
     KioskEnrolForm,
@@ -36,6 +37,7 @@ from .forms import (
     KioskSuggestionForm,
     TabletForm,
 )
+from .pages import tablet_form, tablet_render
 
 PICTOGRAMS = {
     Suggestion.About.CENTRE: "centre",
@@ -48,8 +50,8 @@ PICTOGRAMS = {
 
 
 def _render(request, template, context=None, status=200):
-    context = {"kiosk": kiosk_settings(), "pictograms": PICTOGRAMS, **(context or {})}
-    return render(request, f"kiosk/{template}", context, status=status)
+    context = {"pictograms": PICTOGRAMS, **(context or {})}
+    return tablet_render(request, f"kiosk/{template}", context, status=status)
 
 
 @tablet_page
@@ -71,13 +73,7 @@ def _about_choices():
 @tablet_page
 @require_http_methods(["GET", "POST"])
 def idea(request):
-    form = KioskSuggestionForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "about_choices": _about_choices()}
-    if request.method == "POST" and form.is_valid():
-        if not services.kiosk_allowance_take(tablet=request.tablet):
-            context["resting"] = True
-            return _render(request, "idea.html", context, status=429)
-        data = form.cleaned_data
+    def record(data):
         suggestion = services.suggestion_submit_from_tablet(
             tablet=request.tablet,
             about=data["about"],
@@ -87,30 +83,37 @@ def idea(request):
         )
         # Rendered straight from the POST (no redirect), so the code is never in a URL or history.
         return _render(request, "receipt.html", {"code": suggestion.receipt_code})
-    return _render(request, "idea.html", context, status=400 if form.errors else 200)
+
+    return tablet_form(
+        request,
+        KioskSuggestionForm(request.POST if request.method == "POST" else None),
+        "kiosk/idea.html",
+        record,
+        about_choices=_about_choices(),
+        pictograms=PICTOGRAMS,
+    )
 
 
 @tablet_page
 @require_http_methods(["GET", "POST"])
 def code(request):
     form = KioskCodeForm(request.POST if request.method == "POST" else None)
-    context = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        if not services.kiosk_allowance_take(tablet=request.tablet, kind="lookup"):
-            context["resting"] = True
-            return _render(request, "code.html", context, status=429)
-        receipt = normalise_receipt_code(form.cleaned_data["code"])
+
+    def look_up(data):
+        receipt = normalise_receipt_code(data["code"])
         suggestion = suggestion_selectors.suggestion_for_receipt(request.kiosk_centre, receipt)
         if suggestion is None:
-            context["not_found"] = True
-            return _render(request, "code.html", context)
+            return _render(request, "code.html", {"form": form, "not_found": True})
         answer = suggestion.duplicate_of or suggestion
         return _render(
             request,
             "code_result.html",
             {"code": receipt, "answer": answer, "duplicate": suggestion.duplicate_of_id},
         )
-    return _render(request, "code.html", context, status=400 if form.errors else 200)
+
+    return tablet_form(
+        request, form, "kiosk/code.html", look_up, kind="lookup", pictograms=PICTOGRAMS
+    )
 
 
 @tablet_page
@@ -141,7 +144,7 @@ def newsletter(request):
         "sections": issue.sections if issue else {},
         "call": newsletter_selectors.current_call(centre),
     }
-    return render(request, "newsletter/kiosk.html", {"kiosk": kiosk_settings(), **context})
+    return tablet_render(request, "newsletter/kiosk.html", context)
 
 
 @tablet_page
@@ -189,36 +192,38 @@ def feedback(request):
     Anonymous; saved through activities.services.feedback_add, marked as from the tablet."""
     sessions = activity_selectors.sessions_for_feedback(request.kiosk_centre)
     form = KioskFeedbackForm(request.POST if request.method == "POST" else None, sessions=sessions)
-    context = {
-        "form": form,
-        "sessions": _session_choices(sessions, timezone.localdate()),
-        "ratings": [(value, label, FACES[value]) for value, label in Feedback.Rating.choices],
-    }
-    if request.method == "POST" and form.is_valid():
-        if not services.kiosk_allowance_take(tablet=request.tablet, kind="feedback"):
-            context["resting"] = True
-            return _render(request, "feedback.html", context, status=429)
-        data = form.cleaned_data
+
+    def record(data):
         session = activity_selectors.get_feedback_session(request.kiosk_centre, data["session"])
         if session is None:
             form.add_error("session", _("That session is not on the list any more."))
-        else:
-            try:
-                activity_services.feedback_add(
-                    session=session,
-                    rating=data["rating"],
-                    comment=data["comment"],
-                    source=Feedback.Source.TABLET,
-                )
-            except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error.messages)
+            return None
+        try:
+            activity_services.feedback_add(
+                session=session,
+                rating=data["rating"],
+                comment=data["comment"],
+                source=Feedback.Source.TABLET,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
             else:
-                return _render(request, "feedback_thanks.html")
-    return _render(request, "feedback.html", context, status=400 if form.errors else 200)
+                form.add_error(None, error.messages)
+            return None
+        return _render(request, "feedback_thanks.html")
+
+    return tablet_form(
+        request,
+        form,
+        "kiosk/feedback.html",
+        record,
+        kind="feedback",
+        sessions=_session_choices(sessions, timezone.localdate()),
+        ratings=[(value, label, FACES[value]) for value, label in Feedback.Rating.choices],
+        pictograms=PICTOGRAMS,
+    )
 
 
 def _enrol(request, code_value):
@@ -306,12 +311,24 @@ def _show_code(request, tablet, code):
     )
 
 
+def _tablet_button(view):
+    """A manager's button on one tablet: the tablet is found first (another centre's is not
+    found, whatever the method), then only a POST is answered. The view is given the tablet."""
+
+    @wraps(view)
+    def wrapped(request, pk):
+        tablet = selectors.get_tablet_for_user(request, pk)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, tablet)
+
+    return wrapped
+
+
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def tablet_link(request, pk):
-    tablet = selectors.get_tablet_for_user(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_tablet_button
+def tablet_link(request, tablet):
     if tablet.revoked_at:
         messages.error(request, _("This tablet was switched off. Add it again as a new tablet."))
         return redirect("kiosk:tablets")
@@ -321,10 +338,8 @@ def tablet_link(request, pk):
 
 @roles_required(MANAGER_ONLY)
 @require_http_methods(["GET", "POST"])
-def tablet_revoke(request, pk):
-    tablet = selectors.get_tablet_for_user(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@_tablet_button
+def tablet_revoke(request, tablet):
     services.tablet_revoke(tablet=tablet, by=request.user)
     messages.success(request, _("“%(name)s” can no longer be used.") % {"name": tablet.name})
     return redirect("kiosk:tablets")

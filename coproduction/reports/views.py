@@ -1,8 +1,6 @@
 """The steering group's quarterly reports (list, page, progress, rebuild and download) and the
 suggestion numbers page."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -64,13 +62,16 @@ def report_request(request):
     if not _may_build(request) and existing and (existing.downloadable or existing.in_progress):
         messages.info(request, _("This report has already been asked for."))
         return redirect("reports:detail", pk=existing.pk)
+    return _ask_for(request, quarter, _("The report is being built."))
+
+
+def _ask_for(request, quarter, started_text):
+    """Ask for the quarter's report to be built, say whether that started it or it was already
+    on its way, and show it."""
     report, started = services.report_request(
         centre=request.centre, quarter=quarter, by=request.user
     )
-    messages.success(
-        request,
-        _("The report is being built.") if started else _("The report is already being built."),
-    )
+    messages.success(request, started_text if started else _("The report is already being built."))
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -107,15 +108,18 @@ def _status(request, report):
 @require_POST
 def report_rebuild(request, pk):
     report = selectors.get_report_for_user(request, pk)
-    report, started = services.report_request(
+    if not request.headers.get("HX-Request"):
+        return _ask_for(request, report.period, _("The report is being rebuilt."))
+    # From the progress panel: the panel comes back in place, and no message is kept (it would
+    # only turn up on her next page).
+    report, _started = services.report_request(
         centre=request.centre, quarter=report.period, by=request.user
     )
-    if request.headers.get("HX-Request"):
-        return _status(request, report)
-    messages.success(
-        request,
-        _("The report is being rebuilt.") if started else _("The report is already being built."),
-    )
+    return _status(request, report)
+
+
+def _not_built_yet(request, report):
+    messages.info(request, _("This report has not been built yet."))
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -124,8 +128,7 @@ def report_rebuild(request, pk):
 def report_download(request, pk):
     report = selectors.get_report_for_user(request, pk)
     if not report.downloadable:
-        messages.info(request, _("This report has not been built yet."))
-        return redirect("reports:detail", pk=report.pk)
+        return _not_built_yet(request, report)
     return document_download_response(request, report.document)
 
 
@@ -135,8 +138,7 @@ def report_csv_download(request, pk):
     """The report's figures as CSV, from the same suppressed content as the PDF."""
     report = selectors.get_report_for_user(request, pk, with_content=True)
     if not report.content:
-        messages.info(request, _("This report has not been built yet."))
-        return redirect("reports:detail", pk=report.pk)
+        return _not_built_yet(request, report)
     response = HttpResponse(report_csv(report.content), content_type="text/csv; charset=utf-8")
     filename = f"quarterly-report-{request.centre.slug}-{report.quarter}.csv"
     response["Content-Disposition"] = content_disposition_header(True, filename)
@@ -192,16 +194,12 @@ def report_targets(request):
 # The suggestion numbers page ------------------------------------------------------------------
 
 
-def _quarter_start(day):
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
 @roles_required(NUMBERS_READERS)
 @require_GET
 def numbers(request):
     """Suggestion numbers for whole months, small numbers suppressed for everyone."""
     today = timezone.localdate()
-    form = NumbersForm(request.GET or {"start": _quarter_start(today), "end": today})
+    form = NumbersForm(request.GET or {"start": Quarter.containing(today).start, "end": today})
     shown = period = None
     if form.is_valid():
         period = whole_months(form.cleaned_data["start"], form.cleaned_data["end"])

@@ -9,6 +9,8 @@ views, selectors, services, hooks and templates ask the capabilities and functio
 are given the person's membership and ask `may_write_wording` / `may_start_activity` themselves.
 """
 
+from collections.abc import Collection
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -77,22 +79,25 @@ def may_open_suggestion(request: HttpRequest, suggestion: Suggestion) -> bool:
     return can(request, "take_suggestions") and (suggestion.screening == Suggestion.Screening.CLEAR)
 
 
-def may_write_wording(membership: Membership | None, suggestion: Suggestion) -> bool:
-    """A manager, or the suggestion's owner if she is staff."""
+def _manager_or_owner(
+    membership: Membership | None, suggestion: Suggestion, owner_roles: Collection[str]
+) -> bool:
+    """A manager, or the suggestion's owner if her role is one of `owner_roles`."""
     if membership is None:
         return False
     if membership.role in MANAGER_ONLY:
         return True
-    return membership.role in STAFF_ROLES and suggestion.owner_id == membership.user_id
+    return membership.role in owner_roles and suggestion.owner_id == membership.user_id
+
+
+def may_write_wording(membership: Membership | None, suggestion: Suggestion) -> bool:
+    """A manager, or the suggestion's owner if she is staff."""
+    return _manager_or_owner(membership, suggestion, STAFF_ROLES)
 
 
 def may_start_activity(membership: Membership | None, suggestion: Suggestion) -> bool:
     """A manager, or the suggestion's owner if she may add activities (a key worker)."""
-    if membership is None:
-        return False
-    if membership.role in MANAGER_ONLY:
-        return True
-    return membership.role in ACTIVITY_EDITORS and suggestion.owner_id == membership.user_id
+    return _manager_or_owner(membership, suggestion, ACTIVITY_EDITORS)
 
 
 def staff_memberships(centre: Centre) -> QuerySet[Membership]:

@@ -273,13 +273,16 @@ _NOT_LINKABLE = _lazy(
 )
 
 
-def _not_linkable(request, suggestion):
-    """Only a checked suggestion that is not a duplicate may start or join an activity: True
-    (with the message) when this one may not."""
+def _link_refused(request, suggestion):
+    """Starting or joining an activity from this suggestion: refused (403) to someone who may
+    not; for a suggestion that may not (not checked, or a duplicate), the way back to it with
+    the message; None when it may go ahead."""
+    if not access.may_start_activity(request.membership, suggestion):
+        raise PermissionDenied
     if suggestion.screening != Suggestion.Screening.CLEAR or suggestion.duplicate_of_id:
         messages.error(request, _NOT_LINKABLE)
-        return True
-    return False
+        return redirect("suggestions:detail", code=suggestion.receipt_code)
+    return None
 
 
 @roles_required(STAFF_ROLES)
@@ -287,10 +290,8 @@ def _not_linkable(request, suggestion):
 def suggestion_activity_start(request, code):
     """Start an activity from a woman's idea: staff edit the prefilled wording, then save."""
     suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-    if not access.may_start_activity(request.membership, suggestion):
-        raise PermissionDenied
-    if _not_linkable(request, suggestion):
-        return redirect("suggestions:detail", code=code)
+    if refused := _link_refused(request, suggestion):
+        return refused
     initial = {"version": suggestion.version, **services.activity_prefill(suggestion)}
     form = ActivityFromIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
     started = run_form(
@@ -320,10 +321,8 @@ def suggestion_activity_start(request, code):
 @require_http_methods(["GET", "POST"])
 @_posted_from_its_page
 def suggestion_activity_link(request, suggestion):
-    if not access.may_start_activity(request.membership, suggestion):
-        raise PermissionDenied
-    if _not_linkable(request, suggestion):
-        return redirect("suggestions:detail", code=suggestion.receipt_code)
+    if refused := _link_refused(request, suggestion):
+        return refused
     return _save(
         request,
         suggestion,

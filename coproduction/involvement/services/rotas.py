@@ -108,15 +108,21 @@ def _withdraw_reminder(shift: Shift) -> None:
     )
 
 
-@transaction.atomic
-def shift_assign(*, shift: Shift, helper: Helper | None, by: User) -> Shift:
-    """Staff put someone on a shift (or take her off); her reminder follows her."""
-    shift = Shift.objects.select_for_update().get(pk=shift.pk)
+def _hand_over(shift: Shift, helper: Helper | None) -> None:
+    """Put her (or nobody) on a locked shift: the reminder of whoever was on it is withdrawn, a
+    swap asked for is settled, and the register access goes with the shift to her."""
     _check_helper(shift, helper)
     _withdraw_reminder(shift)
     shift.helper, shift.swap_asked_at = helper, None
     shift.facilitator = _register_access(shift)
     shift.save(update_fields=["helper", "swap_asked_at", "facilitator"])
+
+
+@transaction.atomic
+def shift_assign(*, shift: Shift, helper: Helper | None, by: User) -> Shift:
+    """Staff put someone on a shift (or take her off); her reminder follows her."""
+    shift = Shift.objects.select_for_update().get(pk=shift.pk)
+    _hand_over(shift, helper)
     audit_log(actor=by, action="involvement.shift.assign", centre=shift.centre, obj=shift)
     return shift
 
@@ -144,11 +150,7 @@ def shift_take(*, shift: Shift, helper: Helper) -> Shift:
         or shift.helper_id == helper.pk
     ):
         raise ValidationError(_("Someone has already taken this shift."))
-    _check_helper(shift, helper)
-    _withdraw_reminder(shift)
-    shift.helper, shift.swap_asked_at = helper, None
-    shift.facilitator = _register_access(shift)
-    shift.save(update_fields=["helper", "swap_asked_at", "facilitator"])
+    _hand_over(shift, helper)
     audit_log(actor=helper.user, action="involvement.shift.take", centre=shift.centre, obj=shift)
     return shift
 

@@ -22,7 +22,7 @@ from ..forms import (
     ExpenseForm,
 )
 from ..models import Expense, Helper
-from ._common import EVERYONE_HERE, STAFF, _private_file
+from ._common import EVERYONE_HERE, STAFF, _form_instance, _private_file
 
 # --- Expenses ---------------------------------------------------------------------------------
 
@@ -86,7 +86,7 @@ def expense_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExpenseForm(
         request.POST or None,
         request.FILES or None,
-        instance=Expense(centre=request.centre) if request.method == "POST" else expense,
+        instance=_form_instance(request, Expense, expense),
     )
     return form_view(
         request,

@@ -30,7 +30,7 @@ from ..forms import (
     TrainingForm,
 )
 from ..models import Expense, Helper, Opportunity, Placement, Step, Training
-from ._common import STAFF, _private_file, _quarter_start
+from ._common import STAFF, _form_instance, _private_file, _quarter_start
 
 # --- The staff pages --------------------------------------------------------------------------
 
@@ -61,7 +61,7 @@ def _opportunity_page(
     """Offer a role, or change one: the same form and the same service."""
     form = OpportunityForm(
         request.POST or None,
-        instance=Opportunity(centre=request.centre) if request.method == "POST" else opportunity,
+        instance=_form_instance(request, Opportunity, opportunity),
     )
     return form_view(
         request,

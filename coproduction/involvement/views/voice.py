@@ -1,11 +1,9 @@
 """Worries handed over, the peer log, exit questionnaires, and the tablet's two pages."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centre.access import can, require, roles_required
 from centre.pages import form_view
 from centre.roles import VOLUNTEERS
-from coproduction.kiosk.access import kiosk_settings, tablet_page
-from coproduction.kiosk.services import kiosk_allowance_take
+from coproduction.kiosk.access import tablet_page
+from coproduction.kiosk.pages import tablet_form, tablet_render
 
 from .. import access, selectors, services
 from ..forms import (
@@ -141,52 +139,28 @@ def exit_new(request: HttpRequest) -> HttpResponse:
 # --- The tablet -------------------------------------------------------------------------------
 
 
-def _tablet_render(
-    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        f"involvement/tablet/{template}",
-        {"kiosk": kiosk_settings(), **context},
-        status=status,
-    )
-
-
-def _tablet_form(
-    request: HttpRequest,
-    form: Form,
-    template: str,
-    record: Callable[[dict[str, Any]], Any],
-    *,
-    leaving: bool,
-    **context: Any,
-) -> HttpResponse:
-    """A tablet page with a form: once she sends it, `record` saves what she gave and she is
-    thanked; too many from this tablet in a short while and it rests (429); refused, the form
-    comes back with what she typed (400)."""
-    context["form"] = form
-    if request.method == "POST" and form.is_valid():
-        if not kiosk_allowance_take(tablet=request.tablet):  # type: ignore[attr-defined]
-            return _tablet_render(request, template, {**context, "resting": True}, status=429)
-        record(form.cleaned_data)
-        return _tablet_render(request, "thanks.html", {"exit": leaving})
-    return _tablet_render(request, template, context, status=400 if form.errors else 200)
+def _thanks(request: HttpRequest, *, leaving: bool) -> HttpResponse:
+    return tablet_render(request, "involvement/tablet/thanks.html", {"exit": leaving})
 
 
 @tablet_page
 @require_http_methods(["GET", "POST"])
 def tablet_exit(request: HttpRequest) -> HttpResponse:
     """Moving on: a short questionnaire, anonymous unless she gives her first name."""
-    return _tablet_form(
-        request,
-        TabletExitForm(request.POST if request.method == "POST" else None),
-        "exit.html",
-        lambda data: services.exit_questionnaire_record(
+
+    def record(data: dict[str, Any]) -> HttpResponse:
+        services.exit_questionnaire_record(
             centre=request.kiosk_centre,  # type: ignore[attr-defined]
             source=ExitQuestionnaire.Source.TABLET,
             **data,
-        ),
-        leaving=True,
+        )
+        return _thanks(request, leaving=True)
+
+    return tablet_form(
+        request,
+        TabletExitForm(request.POST if request.method == "POST" else None),
+        "involvement/tablet/exit.html",
+        record,
     )
 
 
@@ -196,20 +170,24 @@ def tablet_interest(request: HttpRequest) -> HttpResponse:
     """ "I'd like to help": the roles on offer, and her first name so staff can talk to her."""
     centre = request.kiosk_centre  # type: ignore[attr-defined]
     offered = Opportunity.objects.filter(centre=centre, is_open=True)
-    return _tablet_form(
-        request,
-        TabletInterestForm(
-            request.POST if request.method == "POST" else None, opportunities=offered
-        ),
-        "interest.html",
-        lambda data: services.interest_record(
+
+    def record(data: dict[str, Any]) -> HttpResponse:
+        services.interest_record(
             centre=centre,
             opportunity=data["opportunity"],
             source=Placement.Source.TABLET,
             by=None,
             name=data["first_name"],
             contact=data["contact"],
+        )
+        return _thanks(request, leaving=False)
+
+    return tablet_form(
+        request,
+        TabletInterestForm(
+            request.POST if request.method == "POST" else None, opportunities=offered
         ),
-        leaving=False,
+        "involvement/tablet/interest.html",
+        record,
         offered=offered,
     )
