@@ -2,13 +2,12 @@
 and the managers' pages at /coproduction/tablets/ that add, set up and switch off tablets."""
 
 from datetime import timedelta
-from functools import wraps
 
 from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponseNotAllowed
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +21,7 @@ from centre.access import roles_required
 from centre.accessibility import accessibility_context
 from centre.audit import audit_log
 from centre.features import collect
+from centre.pages import post_after_fetch
 from centre.roles import MANAGER_ONLY
 from coproduction.newsletter import selectors as newsletter_selectors
 from coproduction.suggestions import selectors as suggestion_selectors
@@ -311,18 +311,9 @@ def _show_code(request, tablet, code):
     )
 
 
-def _tablet_button(view):
-    """A manager's button on one tablet: the tablet is found first (another centre's is not
-    found, whatever the method), then only a POST is answered. The view is given the tablet."""
-
-    @wraps(view)
-    def wrapped(request, pk):
-        tablet = selectors.get_tablet_for_user(request, pk)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return view(request, tablet)
-
-    return wrapped
+# A manager's button on one tablet: the tablet is found first (another centre's is not found,
+# whatever the method), then only a POST is answered; the view is given the tablet.
+_tablet_button = post_after_fetch(selectors.get_tablet_for_user)
 
 
 @roles_required(MANAGER_ONLY)

@@ -1,12 +1,9 @@
 """Staff pages: the suggestions list, screening, triage, wording, ideas that become activities,
 and the "you said, we did" poster."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +14,7 @@ from centre import deadlines
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
-from centre.pages import run_form
+from centre.pages import post_after_fetch, run_form
 from centre.roles import (
     ALL_MEMBERS,
     MANAGER_ONLY,
@@ -158,19 +155,11 @@ def suggestion_detail(request, code):
     return _detail(request, suggestion)
 
 
-def _posted_from_its_page(view):
-    """A form posted from a suggestion's page: the suggestion is found first (one she may not
-    see is not found, whatever the method), then only a POST is answered. The view is given
-    the suggestion instead of its code."""
-
-    @wraps(view)
-    def wrapped(request, code, *args, **kwargs):
-        suggestion = selectors.get_suggestion_for_user(request, code, change=True)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return view(request, suggestion, *args, **kwargs)
-
-    return wrapped
+# A form posted from a suggestion's page: the suggestion is found first (one she may not see is
+# not found, whatever the method), then only a POST is answered; the view is given the suggestion.
+_posted_from_its_page = post_after_fetch(
+    selectors.get_suggestion_for_user, url_key="code", change=True
+)
 
 
 def _service_call(request, suggestion, form, service, fields=(), **more):
@@ -359,9 +348,9 @@ def _version_action(request, suggestion, action, success):
 def suggestion_approve(request, code):
     return _version_action(
         request,
-        code,
-        services.suggestion_wording_approve,
-        _("Approved. It is now on the tablet board and the next poster."),
+        code=code,
+        action=services.suggestion_wording_approve,
+        success=_("Approved. It is now on the tablet board and the next poster."),
     )
 
 
@@ -369,7 +358,10 @@ def suggestion_approve(request, code):
 @require_http_methods(["GET", "POST"])
 def suggestion_release(request, code):
     return _version_action(
-        request, code, services.suggestion_release, _("Released. It can now be triaged.")
+        request,
+        code=code,
+        action=services.suggestion_release,
+        success=_("Released. It can now be triaged."),
     )
 
 
