@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from centre.labels import choice_label, enum_labels
@@ -73,7 +74,7 @@ def timeline(
         ],
         [
             TimelineEntry(
-                when=change.changed_at.date(),
+                when=localdate(change.changed_at),
                 kind="stage",
                 title=f"Stage: {choice_label(change, 'to_stage')}",
                 body=change.reason,
@@ -85,7 +86,7 @@ def timeline(
         ],
         [
             TimelineEntry(
-                when=allocation.started_at.date(),
+                when=localdate(allocation.started_at),
                 kind="allocation",
                 title=f"{choice_label(allocation, 'kind')}: {allocation.worker}",
                 body=allocation.reason,
@@ -110,7 +111,7 @@ def timeline(
         ],
         [
             TimelineEntry(
-                when=appointment.starts_at.date(),
+                when=localdate(appointment.starts_at),
                 kind="appointment",
                 title=f"Appointment: {choice_label(appointment, 'status')}",
                 body=appointment.purpose,

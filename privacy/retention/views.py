@@ -4,6 +4,8 @@ period, legal holds."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -107,6 +109,6 @@ def hold_lift(request: HttpRequest, pk: int) -> HttpResponse:
         done="retention:index",
         title=_("Lift the hold on %(name)s's records") % {"name": hold.woman.short_name},
         intro=_("Held since %(when)s. Reason: %(reason)s")
-        % {"when": hold.placed_at.date(), "reason": hold.reason},
+        % {"when": date_format(localdate(hold.placed_at), "j M Y"), "reason": hold.reason},
         back=reverse("retention:index"),
     )

@@ -1,6 +1,7 @@
 """The timeline pages through all of her history: every entry once, nothing skipped."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import RequestFactory
@@ -11,7 +12,7 @@ from casework import selectors
 from casework.models import Contact
 from centre.models import Membership
 
-from .factories import ContactFactory
+from .factories import AppointmentFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,18 @@ def test_a_mangled_before_shows_the_newest(woman, key_worker_client, key_worker)
         reverse("casework:woman_timeline", args=[woman.pk]), {"before": "yesterday"}
     )
     assert response.status_code == 200 and "latest" in response.content.decode()
+
+
+def test_an_entry_just_after_midnight_is_dated_and_paged_by_the_centre_s_day(
+    woman, key_worker, centre
+):
+    # 00:30 on 15 July in Glasgow is 23:30 on 14 July in UTC: the entry belongs to the 15th,
+    # on its date and in paging, which counts days in the centre's time zone.
+    just_after_midnight = datetime(2026, 7, 15, 0, 30, tzinfo=ZoneInfo("Europe/London"))
+    AppointmentFactory(woman=woman, worker=key_worker, starts_at=just_after_midnight)
+    request = as_request(key_worker, centre)
+
+    entries, _ = selectors.timeline(request, woman, before=date(2026, 7, 16))
+    assert [e.when for e in entries if e.kind == "appointment"] == [date(2026, 7, 15)]
+    entries, _ = selectors.timeline(request, woman, before=date(2026, 7, 15))
+    assert not [e for e in entries if e.kind == "appointment"]

@@ -98,7 +98,7 @@ def test_new_item_names_her_as_she_chose(manager_client, volunteer, group):
     meeting = MeetingFactory(group=group)
     url = reverse("meetings:agenda_item_add", args=[meeting.pk])
     manager_client.post(
-        url, {"title": "Crèche hours", "raised_by": "Jess Smith", "naming": "first_name"}
+        url, {"title": "Crèche hours", "raised_by": "Jess Quillanbrae", "naming": "first_name"}
     )
     manager_client.post(
         url, {"title": "Taxis", "raised_by": "Philippa Brown", "naming": "anonymous"}
@@ -106,7 +106,7 @@ def test_new_item_names_her_as_she_chose(manager_client, volunteer, group):
     GroupMemberFactory(group=group, user=volunteer)
     page = client_for(volunteer).get(reverse("meetings:meeting_detail", args=[meeting.pk]))
     text = page.content.decode()
-    assert "Raised by Jess" in text and "Smith" not in text
+    assert "Raised by Jess" in text and "Quillanbrae" not in text
     assert "Philippa" not in text and "Raised by A member of the group" in text
 
 

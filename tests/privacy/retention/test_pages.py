@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from casework.models import Stage
 from centre.models import AuditEvent
@@ -64,6 +65,10 @@ def test_a_hold_needs_a_reason_and_is_audited_and_lifted(manager_client, centre,
     again = manager_client.post(url, {"woman": woman.pk, "reason": "Another"})
     assert "already on hold" in again.content.decode()
     lift = reverse("retention:hold_lift", args=[hold.pk])
+    placed_on = date_format(timezone.localdate(hold.placed_at), "j M Y")
+    assert (
+        f"Held since {placed_on}. Reason: Court case" in manager_client.get(lift).content.decode()
+    )
     assert manager_client.post(lift, {"lift_reason": ""}).status_code == 400
     assert manager_client.post(lift, {"lift_reason": "Case over"}).status_code == 302
     hold.refresh_from_db()
