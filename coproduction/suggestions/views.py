@@ -324,45 +324,39 @@ def suggestion_activity_link(request, suggestion):
     )
 
 
-@_posted_from_its_page
-def _version_action(request, suggestion, action, success):
-    """A manager's button on the suggestion (approve, release): said as a message, except a
-    clash, which shows the page again with what the other person saved (409)."""
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Please reload the page and try again."))
+def _manager_button(action, success):
+    """A manager's button on the suggestion (approve, release), run by `action`: said as a
+    message, except a clash, which shows the page again with what the other person saved
+    (409)."""
+
+    @roles_required(MANAGER_ONLY)
+    @require_http_methods(["GET", "POST"])
+    @_posted_from_its_page
+    def button(request, suggestion):
+        form = VersionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Please reload the page and try again."))
+            return redirect("suggestions:detail", code=suggestion.receipt_code)
+        outcome = run_form(
+            request, form, _service_call(request, suggestion, form, action), success=success
+        )
+        if outcome.conflict:
+            current = outcome.conflict.current
+            return _detail(request, current, status=409, conflict=current)
+        if not outcome:
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("suggestions:detail", code=suggestion.receipt_code)
-    outcome = run_form(
-        request, form, _service_call(request, suggestion, form, action), success=success
-    )
-    if outcome.conflict:
-        current = outcome.conflict.current
-        return _detail(request, current, status=409, conflict=current)
-    if not outcome:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("suggestions:detail", code=suggestion.receipt_code)
+
+    return button
 
 
-@roles_required(MANAGER_ONLY)
-@require_http_methods(["GET", "POST"])
-def suggestion_approve(request, code):
-    return _version_action(
-        request,
-        code=code,
-        action=services.suggestion_wording_approve,
-        success=_("Approved. It is now on the tablet board and the next poster."),
-    )
-
-
-@roles_required(MANAGER_ONLY)
-@require_http_methods(["GET", "POST"])
-def suggestion_release(request, code):
-    return _version_action(
-        request,
-        code=code,
-        action=services.suggestion_release,
-        success=_("Released. It can now be triaged."),
-    )
+suggestion_approve = _manager_button(
+    services.suggestion_wording_approve,
+    _lazy("Approved. It is now on the tablet board and the next poster."),
+)
+suggestion_release = _manager_button(
+    services.suggestion_release, _lazy("Released. It can now be triaged.")
+)
 
 
 @roles_required(MANAGER_ONLY)
