@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,21 +33,22 @@ def home_panels(request):
     if not can(request, "take_any_register"):
         return []
     today = timezone.localdate()
-    todays = Session.objects.filter(
-        centre=request.centre, date=today, status=Session.Status.SCHEDULED
-    )
-    unregistered = Session.objects.filter(
+    # One aggregate for both numbers: today's sessions, and the last fortnight's without a
+    # register.
+    counts = Session.objects.filter(
         centre=request.centre,
-        date__lt=today,
+        date__lte=today,
         date__gte=today - timedelta(days=14),
         status=Session.Status.SCHEDULED,
-        register_taken_at__isnull=True,
+    ).aggregate(
+        count=Count("pk", filter=Q(date=today)),
+        unregistered=Count("pk", filter=Q(date__lt=today, register_taken_at__isnull=True)),
     )
     return [
         HomePanel(
             _("Activities today"),
             "activities/_panel_today.html",
-            {"count": todays.count(), "unregistered": unregistered.count()},
+            counts,
             order=30,
         )
     ]

@@ -6,7 +6,6 @@ from centre.audit import audit_request
 from centre.features import HomePanel, NavItem
 
 from . import selectors
-from .access import sees_whole_caseload
 from .demo import seed_casework
 
 
@@ -19,14 +18,11 @@ def nav_items(request):
 def home_panels(request):
     if not can(request, "use_casework"):
         return []
-    count = selectors.caseload_for_user(request).count()
-    key_worker = None if sees_whole_caseload(request) else request.user
-    not_heard = selectors.not_heard_from(request.centre, key_worker=key_worker).count()
     panels = [
         HomePanel(
             _("Caseload"),
             "casework/_panel_caseload.html",
-            {"count": count, "not_heard": not_heard},
+            selectors.caseload_panel_counts(request),
             order=10,
         )
     ]

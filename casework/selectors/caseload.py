@@ -37,6 +37,14 @@ def caseload_for_user(request: CentreRequest) -> QuerySet[Woman]:
     return women.select_related("key_worker").order_by("first_name", "last_name")
 
 
+def caseload_panel_counts(request: CentreRequest) -> dict[str, int]:
+    """Her open cases and, of those, the ones not heard from in the centre's N days: the same
+    women as `caseload_for_user` and `not_heard_from`, counted in one query."""
+    return caseload_for_user(request).aggregate(
+        count=Count("pk"), not_heard=Count("pk", filter=not_heard_from_q(request.centre))
+    )
+
+
 def placement_conflicts(centre: Centre, woman_ids: Iterable[int | str]) -> set[frozenset[int]]:
     """Pairs of women among `woman_ids` who must not be placed together, as frozensets of ids.
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -208,9 +208,13 @@ def women_to_tell(request: CentreRequest, limit: int = 10) -> dict[str, Any]:
     """Her women (her caseload; the manager's is everyone's) who want to hear about the
     newsletter, for the key worker's home panel while a call is running."""
     women = caseload_for_user(request).filter(send_newsletter=True, anonymised_at__isnull=True)
-    first = list(women[:limit])
-    # Counted only when the list is full: most caseloads show every woman and need no count.
-    return {"count": women.count() if len(first) == limit else len(first), "women": first}
+    # The first few and how many there are in all, in one query (the count over the whole set).
+    first = list(
+        women.select_related(None)
+        .only("pk", "first_name", "last_name", "preferred_name")
+        .annotate(total=Window(Count("pk")))[:limit]
+    )
+    return {"count": first[0].total if first else 0, "women": first}
 
 
 def is_subscribed(request: HttpRequest) -> bool:

@@ -4,7 +4,7 @@ for the manager's home panel."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from centre.access import get_for_user, scope_to_centre
@@ -61,10 +61,10 @@ class DueCounts:
 
 def due_counts(request: CentreRequest) -> DueCounts:
     today = timezone.localdate()
-    requests = open_requests(request)
-    return DueCounts(
-        overdue=requests.filter(overdue_q("due_on")).count(),
-        due_this_week=requests.filter(
-            due_on__gte=today, due_on__lte=today + timedelta(days=7)
-        ).count(),
+    counts = open_requests(request).aggregate(
+        overdue=Count("pk", filter=overdue_q("due_on")),
+        due_this_week=Count(
+            "pk", filter=Q(due_on__gte=today, due_on__lte=today + timedelta(days=7))
+        ),
     )
+    return DueCounts(**counts)
