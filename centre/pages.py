@@ -9,6 +9,7 @@ goes on to the next page. A button (nothing typed) says either outcome as a mess
 - `form_view`: the whole of a form page: `run_form`, then the redirect or the form page again;
 - `form_page`: the form page itself (`form_page.html`), with its title, introduction and conflict;
 - `button_run`: a button's service call, its success or refusal as a message;
+- `refusal_said`: a small form posted from another page, refused: its errors as one message;
 - `post_after_fetch`: a button's or small form's view, refused for anything but a POST only after
   what it acts on was found (so what is outside her reach is a 404 whatever the method).
 """
@@ -143,22 +144,33 @@ def form_view(
 
 
 def button_run(
-    request: HttpRequest, call: Callable[[], Any], success: str | Callable[[Any], str]
+    request: HttpRequest,
+    call: Callable[[], Any],
+    success: str | Callable[[Any], str],
+    *,
+    stale: str = "",
 ) -> bool:
     """Run a button's service (nothing typed to keep): its success (text, or a function of what
-    the call returned) or its refusal as a message. True when it ran."""
+    the call returned) or its refusal as a message. True when it ran. A clash (the record changed
+    since the page was shown) says `stale`, in words about what changed, or STALE_BUTTON."""
     try:
         result = call()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
     except EditConflict:
-        messages.error(request, STALE_BUTTON)
+        messages.error(request, stale or STALE_BUTTON)
         return False
     said = _said(success, result)
     if said:
         messages.success(request, said)
     return True
+
+
+def refusal_said(request: HttpRequest, form: forms.BaseForm) -> None:
+    """A small form posted from another page was refused: all its errors as one message there
+    (the page it came from shows messages, not this form's fields)."""
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
 
 
 def post_after_fetch(

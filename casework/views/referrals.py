@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.access import can, roles_required
 from centre.audit import audit_request
-from centre.pages import form_view, run_form
+from centre.pages import form_view, refusal_said, run_form
 from centre.roles import CASEWORK_ROLES
 
 from .. import selectors, services
@@ -135,8 +135,7 @@ def referral_answer(request, pk):
     if saved:
         messages.success(request, _("Declined: it has gone back to be offered again."))
     else:
-        refused = [str(message) for messages_ in form.errors.values() for message in messages_]
-        messages.error(request, " ".join(refused))
+        refusal_said(request, form)
     return redirect("home")
 
 

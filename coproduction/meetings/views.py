@@ -20,7 +20,6 @@ from centre.audit import audit_request
 from centre.documents.views import document_made_now_response
 from centre.pages import button_run, form_view, run_form
 from centre.roles import ALL_MEMBERS, KEY_WORKERS_AND_MANAGER, MEETING_ORGANISERS
-from centre.versioning import EditConflict
 
 from . import access, selectors, services
 from .documents import AGENDA, MINUTES
@@ -508,16 +507,12 @@ def _minutes_step(request: HttpRequest, meeting: Meeting, step, success: str) ->
         raise Http404
     form = MinutesStepForm(request.POST)
     form.is_valid()
-
-    def call() -> None:
-        try:
-            step(minutes=minutes, by=request.user, expected_version=form.expected_version)
-        except EditConflict as clash:
-            raise ValidationError(
-                _("The minutes changed while you were reading them. Read them again.")
-            ) from clash
-
-    button_run(request, call, success)
+    button_run(
+        request,
+        lambda: step(minutes=minutes, by=request.user, expected_version=form.expected_version),
+        success,
+        stale=_("The minutes changed while you were reading them. Read them again."),
+    )
     return redirect("meetings:meeting_detail", pk=meeting.pk)
 
 

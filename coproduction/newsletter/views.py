@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centre.access import can, roles_required
-from centre.pages import button_run, form_view, run_form
+from centre.pages import button_run, form_view, refusal_said, run_form
 from centre.roles import STAFF_ROLES
 
 from . import access, selectors, services
@@ -448,7 +448,7 @@ def piece_move(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("The piece is now: %(state)s.") % {"state": Contribution.State(state).label},
     )
     if not moved and form.errors:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        refusal_said(request, form)
     return redirect(_piece_address(piece))
 
 

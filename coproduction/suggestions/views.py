@@ -14,7 +14,7 @@ from centre import deadlines
 from centre.access import can, roles_required
 from centre.audit import audit_request
 from centre.documents.views import document_download_response
-from centre.pages import post_after_fetch, run_form
+from centre.pages import post_after_fetch, refusal_said, run_form
 from centre.roles import (
     ALL_MEMBERS,
     MANAGER_ONLY,
@@ -344,7 +344,7 @@ def _manager_button(action, success):
             current = outcome.conflict.current
             return _detail(request, current, status=409, conflict=current)
         if not outcome:
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            refusal_said(request, form)
         return redirect("suggestions:detail", code=suggestion.receipt_code)
 
     return button

@@ -154,4 +154,23 @@ def test_a_button_says_its_success_its_refusal_or_that_the_record_moved_on():
 
     assert not pages.button_run(request, refuse, "x")
     assert not pages.button_run(request, stale, "x")
-    assert _said(request) == ["3 sent.", "Not now.", str(pages.STALE_BUTTON)]
+    assert not pages.button_run(request, stale, "x", stale="The rota changed. Look again.")
+    assert _said(request) == [
+        "3 sent.",
+        "Not now.",
+        str(pages.STALE_BUTTON),
+        "The rota changed. Look again.",
+    ]
+
+
+def test_a_refused_small_form_says_all_its_errors_as_one_message():
+    class TwoFields(forms.Form):
+        note = forms.CharField(max_length=3)
+        day = forms.DateField()
+
+    request = _request(data={"note": "too long", "day": "31/02/2026"})
+    form = TwoFields(request.POST)
+    assert not form.is_valid()
+    pages.refusal_said(request, form)
+    (said,) = _said(request)
+    assert "at most 3 characters" in said and "Enter a valid date." in said

@@ -93,6 +93,19 @@ def test_the_chair_approves_the_version_she_read(manager, meeting):
         services.minutes_approve(minutes=minutes, by=manager, expected_version=1)
 
 
+def test_approving_minutes_that_changed_since_she_read_them_says_so(manager_client, meeting):
+    """No chair has an account, so the manager approves on the group's behalf."""
+    assert _minutes_post(manager_client, meeting, 0, "First draft").status_code == 302
+    assert _minutes_post(manager_client, meeting, 1, "Second draft").status_code == 302
+    approve = reverse("meetings:minutes_approve", args=[meeting.pk])
+    response = manager_client.post(approve, {"version": 1}, follow=True)
+    said = [str(message) for message in response.context["messages"]]
+    assert "The minutes changed while you were reading them. Read them again." in said
+    assert Minutes.objects.get().status == Minutes.Status.DRAFT
+    assert manager_client.post(approve, {"version": 2}).status_code == 302
+    assert Minutes.objects.get().status == Minutes.Status.APPROVED
+
+
 def test_empty_minutes_cannot_be_approved_nor_drafts_published(manager, meeting):
     minutes = services.minutes_save(
         meeting=meeting, by=manager, expected_version=0, text="", plain_summary=""
