@@ -1,7 +1,7 @@
 """Reads for activities with visibility applied, the programme, and the numbers."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -542,27 +542,37 @@ def activity_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
 
 
 def activity_headline(centre: Centre, start: date, end: date) -> dict[str, int]:
-    """Only the two headline figures of `activity_numbers` (the report's eight-quarter charts):
-    the women who came to a session whose register was taken between start and end, and how
-    many of them came for the first time ever. Two counting queries, where the whole set of
-    numbers reads every session and attendance of the period into Python (39 ms a quarter on
-    the large data set)."""
+    """Only the two headline figures of `activity_numbers`: the women who came to a session
+    whose register was taken between start and end, and how many of them came for the first
+    time ever (`activity_headlines` for one period)."""
+    return activity_headlines(centre, {"period": (start, end)})["period"]
+
+
+def activity_headlines(
+    centre: Centre, periods: Mapping[str, tuple[date, date]]
+) -> dict[str, dict[str, int]]:
+    """`activity_headline` for each of `periods` (key -> (start, end)), in two counting queries
+    whatever their number: the report's eight-quarter charts, where the whole set of numbers
+    reads every session and attendance of a period into Python (39 ms a quarter on the large
+    data set) and a pair of queries per quarter took 22 ms."""
     taken = Attendance.objects.filter(
         session__centre=centre, session__register_taken_at__isnull=False
     )
-    unique = (
-        taken.filter(session__date__gte=start, session__date__lte=end)
-        .values("woman_id")
-        .distinct()
-        .count()
+    spans = list(periods.values())
+    unique = taken.aggregate(
+        **{
+            f"p{i}": Count("woman_id", distinct=True, filter=Q(session__date__range=span))
+            for i, span in enumerate(spans)
+        }
     )
-    new = (
-        taken.values("woman_id")
-        .annotate(first=Min("session__date"))
-        .filter(first__gte=start, first__lte=end)
-        .count()
+    firsts = taken.values("woman_id").annotate(first=Min("session__date"))
+    new = firsts.aggregate(
+        **{f"p{i}": Count("woman_id", filter=Q(first__range=span)) for i, span in enumerate(spans)}
     )
-    return {"unique_women": unique, "new_women": new}
+    return {
+        key: {"unique_women": unique[f"p{i}"], "new_women": new[f"p{i}"]}
+        for i, key in enumerate(periods)
+    }
 
 
 def _count_new_women(

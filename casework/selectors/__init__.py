@@ -51,7 +51,9 @@ from .reports import (
     quarter_numbers,
     referral_report,
     women_changed_to,
+    women_changed_to_q,
     women_supported,
+    women_supported_q,
 )
 from .sharing import (
     can_see_restricted,
@@ -119,7 +121,9 @@ __all__ = [
     "restricted_visible",
     "search_women",
     "women_changed_to",
+    "women_changed_to_q",
     "women_supported",
+    "women_supported_q",
     "sharing_for",
     "sharing_prompts",
     "StageCounts",
