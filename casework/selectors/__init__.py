@@ -52,6 +52,7 @@ from .reports import (
     referral_report,
     women_changed_to,
     women_changed_to_q,
+    women_counts,
     women_supported,
     women_supported_q,
 )
@@ -122,6 +123,7 @@ __all__ = [
     "search_women",
     "women_changed_to",
     "women_changed_to_q",
+    "women_counts",
     "women_supported",
     "women_supported_q",
     "sharing_for",

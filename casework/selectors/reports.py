@@ -159,6 +159,14 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     }
 
 
+def women_counts(centre: Centre, tests: list[Q]) -> list[int]:
+    """How many of the centre's women pass each of `tests` (such as `women_supported_q` for
+    several periods): one query for them all."""
+    women = Woman.objects.filter(centre=centre)
+    counts = women.aggregate(**{f"p{i}": Count("pk", filter=test) for i, test in enumerate(tests)})
+    return [counts[f"p{i}"] for i in range(len(tests))]
+
+
 def women_changed_to(centre: Centre, start: date, end: date, stage: str) -> int:
     """Women whose stage changed to `stage` in the period (each counted once)."""
     return Woman.objects.filter(women_changed_to_q(start, end, stage), centre=centre).count()

@@ -19,20 +19,12 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityStatusChange
 from activities.selectors import activity_headlines, activity_numbers
-from casework.models import (
-    Contact,
-    Need,
-    OutcomeRating,
-    Referral,
-    Review,
-    Stage,
-    SupportPlan,
-    Woman,
-)
+from casework.models import Contact, Need, OutcomeRating, Referral, Review, Stage, SupportPlan
 from casework.selectors import (
     contact_numbers,
     quarter_numbers,
     women_changed_to_q,
+    women_counts,
     women_supported,
     women_supported_q,
 )
@@ -203,13 +195,6 @@ def _per_period(rows: QuerySet[Any], field: str, spans: list[tuple[date, date]])
     return [counts[f"p{i}"] for i in range(len(spans))]
 
 
-def _women_per_period(centre: Centre, tests: list[Q]) -> list[int]:
-    """How many of the centre's women pass each test (one query for them all)."""
-    women = Woman.objects.filter(centre=centre)
-    counts = women.aggregate(**{f"p{i}": Count("pk", filter=test) for i, test in enumerate(tests)})
-    return [counts[f"p{i}"] for i in range(len(tests))]
-
-
 def headline_numbers(
     centre: Centre, periods: Mapping[str, tuple[date, date]]
 ) -> dict[str, dict[str, int]]:
@@ -220,7 +205,7 @@ def headline_numbers(
     spans = list(periods.values())
     activities = activity_headlines(centre, periods)
     columns = {
-        "women_supported": _women_per_period(
+        "women_supported": women_counts(
             centre, [women_supported_q(start, end) for start, end in spans]
         ),
         "new_referrals": _per_period(Referral.objects.filter(centre=centre), "referred_on", spans),
@@ -232,7 +217,7 @@ def headline_numbers(
             "received_on",
             spans,
         ),
-        "moved_on": _women_per_period(
+        "moved_on": women_counts(
             centre, [women_changed_to_q(start, end, Stage.MOVED_ON) for start, end in spans]
         ),
     }
