@@ -15,6 +15,7 @@ from django.utils import timezone
 from casework.models import Stage, Woman
 from casework.selectors import placement_conflicts
 from centre.access import can, get_for_user, scope_to_centre
+from centre.counting import counts_each
 from centre.models import Centre
 from centre.requests import CentreRequest
 
@@ -559,20 +560,12 @@ def activity_headlines(
         session__centre=centre, session__register_taken_at__isnull=False
     )
     spans = list(periods.values())
-    unique = taken.aggregate(
-        **{
-            f"p{i}": Count("woman_id", distinct=True, filter=Q(session__date__range=span))
-            for i, span in enumerate(spans)
-        }
+    unique = counts_each(
+        taken, [Q(session__date__range=span) for span in spans], of="woman_id", distinct=True
     )
     firsts = taken.values("woman_id").annotate(first=Min("session__date"))
-    new = firsts.aggregate(
-        **{f"p{i}": Count("woman_id", filter=Q(first__range=span)) for i, span in enumerate(spans)}
-    )
-    return {
-        key: {"unique_women": unique[f"p{i}"], "new_women": new[f"p{i}"]}
-        for i, key in enumerate(periods)
-    }
+    new = counts_each(firsts, [Q(first__range=span) for span in spans], of="woman_id")
+    return {key: {"unique_women": unique[i], "new_women": new[i]} for i, key in enumerate(periods)}
 
 
 def _count_new_women(

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncDate
 
+from centre.counting import counts_each
 from centre.models import Centre
 
 from ..models import (
@@ -162,9 +163,7 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
 def women_counts(centre: Centre, tests: list[Q]) -> list[int]:
     """How many of the centre's women pass each of `tests` (such as `women_supported_q` for
     several periods): one query for them all."""
-    women = Woman.objects.filter(centre=centre)
-    counts = women.aggregate(**{f"p{i}": Count("pk", filter=test) for i, test in enumerate(tests)})
-    return [counts[f"p{i}"] for i in range(len(tests))]
+    return counts_each(Woman.objects.filter(centre=centre), tests)
 
 
 def women_changed_to(centre: Centre, start: date, end: date, stage: str) -> int:

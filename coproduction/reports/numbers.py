@@ -28,6 +28,7 @@ from casework.selectors import (
     women_supported,
     women_supported_q,
 )
+from centre.counting import counts_each
 from centre.models import Centre
 from coproduction.involvement.selectors import quarter_numbers as involvement_numbers
 from coproduction.meetings.models import Action, Attendance, Group, Meeting
@@ -186,13 +187,7 @@ def period_raw_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]
 
 def _per_period(rows: QuerySet[Any], field: str, spans: list[tuple[date, date]]) -> list[int]:
     """How many of `rows` fall in each span by the date in `field`: one query for them all."""
-    counts = rows.aggregate(
-        **{
-            f"p{i}": Count("pk", filter=Q(**{f"{field}__range": span}))
-            for i, span in enumerate(spans)
-        }
-    )
-    return [counts[f"p{i}"] for i in range(len(spans))]
+    return counts_each(rows, [Q(**{f"{field}__range": span}) for span in spans])
 
 
 def headline_numbers(
