@@ -148,6 +148,8 @@ class Suggestion(models.Model):
         indexes = [
             models.Index(fields=["centre", "status", "received_on"]),
             models.Index(fields=["centre", "wording", "wording_approved_on"]),
+            # The triage counts find the few waiting for or held at the check by this.
+            models.Index(fields=["centre", "screening"], name="suggestion_screening"),
         ]
 
     def __str__(self):

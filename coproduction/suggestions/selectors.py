@@ -94,16 +94,30 @@ def overdue(
 
 
 def suggestion_summary(request: CentreRequest) -> dict[str, Any]:
-    """Counts for the top of the list and the home panel, in one query (and one for holidays)."""
+    """Counts for the top of the list and the home panel, in one query (and one for holidays).
+
+    Every count is of suggestions still open, waiting for or held at the safeguarding check, or
+    with public wording to approve, so only those rows are read (by the centre's status,
+    screening and wording indexes): the years of answered suggestions behind them cost nothing.
+    On the large data set the home page's count read 3,015 rows for about 450 that count."""
     open_q = Q(status__in=Suggestion.OPEN_STATUSES)
-    return suggestions_visible(request).aggregate(
-        to_screen=Count("pk", filter=Q(screening=Suggestion.Screening.TO_SCREEN)),
-        held=Count("pk", filter=Q(screening=Suggestion.Screening.HELD)),
-        open=Count("pk", filter=open_q),
-        unanswered=Count("pk", filter=Q(status=Suggestion.Status.RECEIVED)),
-        overdue=Count("pk", filter=overdue_q(request.centre)),
-        mine=Count("pk", filter=open_q & Q(owner=request.user)),
-        wording_to_approve=Count("pk", filter=Q(wording=Suggestion.Wording.DRAFT)),
+    countable = (
+        open_q
+        | Q(screening__in=[Suggestion.Screening.TO_SCREEN, Suggestion.Screening.HELD])
+        | Q(wording=Suggestion.Wording.DRAFT)
+    )
+    return (
+        suggestions_visible(request)
+        .filter(countable)
+        .aggregate(
+            to_screen=Count("pk", filter=Q(screening=Suggestion.Screening.TO_SCREEN)),
+            held=Count("pk", filter=Q(screening=Suggestion.Screening.HELD)),
+            open=Count("pk", filter=open_q),
+            unanswered=Count("pk", filter=Q(status=Suggestion.Status.RECEIVED)),
+            overdue=Count("pk", filter=overdue_q(request.centre)),
+            mine=Count("pk", filter=open_q & Q(owner=request.user)),
+            wording_to_approve=Count("pk", filter=Q(wording=Suggestion.Wording.DRAFT)),
+        )
     )
 
 

@@ -9,10 +9,12 @@ from django.utils import timezone
 
 from activities.models import Session
 from casework.models import Stage
+from coproduction.suggestions.models import Suggestion
 from privacy.requests.models import DataRequest
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.casework.factories import WomanFactory
 from tests.conftest import client_for
+from tests.coproduction.factories import SuggestionFactory, you_said_we_did
 from tests.privacy.factories import new_data_request
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,34 @@ def test_data_requests_panel_counts_the_overdue_and_those_due_this_week(centre, 
 
     counts = _panel(client_for(manager).get(reverse("home")), "Data protection requests")["counts"]
     assert (counts.overdue, counts.due_this_week) == (1, 2)
+
+
+def test_suggestions_panel_counts_only_what_is_waiting_and_not_the_years_answered(
+    centre, other_centre, manager
+):
+    """The panel reads only suggestions still open, at the safeguarding check or with wording to
+    approve; each number is the same as counting every suggestion the centre ever had."""
+    long_ago = timezone.localdate() - timedelta(days=400)
+    you_said_we_did(centre, "Soup", "We made soup", received_on=long_ago)
+    SuggestionFactory(centre=centre, status=Suggestion.Status.NOT_POSSIBLE, received_on=long_ago)
+    you_said_we_did(centre, "Tea", "We bought tea", wording=Suggestion.Wording.DRAFT)
+    SuggestionFactory(centre=centre, screening=Suggestion.Screening.TO_SCREEN)
+    SuggestionFactory(centre=centre, screening=Suggestion.Screening.HELD)
+    SuggestionFactory(centre=centre, received_on=long_ago)  # open, unanswered, overdue
+    SuggestionFactory(centre=centre, status=Suggestion.Status.LOOKING, owner=manager)
+    SuggestionFactory(centre=other_centre, screening=Suggestion.Screening.TO_SCREEN)
+
+    panel = _panel(client_for(manager).get(reverse("home")), "Women's suggestions")
+
+    # The manager sees every suggestion, held ones too.
+    every = Suggestion.objects.filter(centre=centre)
+    open_ = every.filter(status__in=Suggestion.OPEN_STATUSES)
+    assert {key: panel[key] for key in ("to_screen", "held", "open", "unanswered", "mine")} == {
+        "to_screen": every.filter(screening=Suggestion.Screening.TO_SCREEN).count(),
+        "held": every.filter(screening=Suggestion.Screening.HELD).count(),
+        "open": open_.count(),
+        "unanswered": open_.filter(status=Suggestion.Status.RECEIVED).count(),
+        "mine": open_.filter(owner=manager).count(),
+    }
+    assert (panel["to_screen"], panel["held"], panel["open"], panel["unanswered"]) == (1, 1, 4, 3)
+    assert (panel["mine"], panel["wording_to_approve"], panel["overdue"]) == (1, 1, 1)
