@@ -193,7 +193,16 @@ class Allocation(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        indexes = [models.Index(fields=["worker", "ended_at"])]
+        indexes = [
+            models.Index(fields=["worker", "ended_at"]),
+            # Her women as an involved worker: among her current allocations, nearly all of
+            # them as key worker, without reading those.
+            models.Index(
+                fields=["worker", "kind"],
+                condition=models.Q(ended_at__isnull=True),
+                name="allocation_current_by_worker",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.worker_id} for {self.woman_id}"

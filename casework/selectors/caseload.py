@@ -69,6 +69,27 @@ def involved_women_ids(user: User | AnonymousUser) -> QuerySet[Allocation, Any]:
     ).values("woman_id")
 
 
+def involved_women_list(request: CentreRequest) -> list[int]:
+    """`involved_women_ids` for the signed-in worker as a list, asked once a request."""
+    cache = request.__dict__
+    if "_involved_women" not in cache:
+        cache["_involved_women"] = list(
+            involved_women_ids(request.user).values_list("woman_id", flat=True)
+        )
+    return cache["_involved_women"]
+
+
+def her_caseload_q(request: CentreRequest) -> Q:
+    """Filter on women: those she is key worker for, or allocated to as an involved worker.
+
+    The involved women are a list (one small query a request), not a subquery: PostgreSQL
+    cannot combine a subquery's answer with an index, so `key worker OR id IN (subquery)` read
+    every woman of the centre, closed cases of past years included (3,200 rows for the 82 of a
+    key worker on the large data set, 1.3 to 2 ms, three times on her caseload page). With a
+    list both halves are found by index."""
+    return Q(key_worker=request.user) | Q(pk__in=involved_women_list(request))
+
+
 def visible_women(request: CentreRequest) -> QuerySet[Woman]:
     """Women whose full record this user may read (not counting break-the-glass).
 
@@ -77,7 +98,7 @@ def visible_women(request: CentreRequest) -> QuerySet[Woman]:
     women = scope_to_centre(Woman.objects.all(), request)
     if access.sees_whole_caseload(request):
         return women
-    return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
+    return women.filter(her_caseload_q(request))
 
 
 def search_women(request: CentreRequest, query: str) -> QuerySet[Woman]:

@@ -20,7 +20,7 @@ from ..models import (
     Referral,
     Woman,
 )
-from .caseload import involved_women_ids, visible_women
+from .caseload import involved_women_list, visible_women
 
 
 def referrals_for_user(request: CentreRequest) -> QuerySet[Referral]:
@@ -37,8 +37,7 @@ def referrals_for_user(request: CentreRequest) -> QuerySet[Referral]:
 
 
 def _partner_women_sharing(request: CentreRequest, part: Part) -> list[int]:
-    ids = list(involved_women_ids(request.user).values_list("woman_id", flat=True))
-    women = Woman.objects.filter(pk__in=ids, centre=request.centre)
+    women = Woman.objects.filter(pk__in=involved_women_list(request), centre=request.centre)
     return [woman.pk for woman in women if record_access(request, woman).sees(part)]
 
 

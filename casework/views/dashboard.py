@@ -37,8 +37,7 @@ def caseload(request):
     is_manager = sees_whole_caseload(request)
     mine = scope_to_centre(Woman.objects.all(), request).filter(stage__in=OPEN_STAGES)
     if not is_manager:
-        involved = selectors.involved_women_ids(request.user)
-        mine = mine.filter(key_worker=request.user) | mine.filter(pk__in=involved)
+        mine = mine.filter(selectors.her_caseload_q(request))
     women = selectors.annotate_caseload(mine).order_by("first_name", "last_name")
     counts = selectors.stage_counts_for(mine, request.user)
     page = CountedPaginator(women, 50, count=counts.total).get_page(request.GET.get("page"))

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from casework.models import Woman
-from casework.selectors import involved_women_ids, visible_women
+from casework.selectors import her_caseload_q, visible_women
 from centre.access import can, get_for_user, scope_to_centre
 from centre.models import Membership, User
 from centre.requests import CentreRequest
@@ -355,7 +355,7 @@ def _wanting_invitations(request: CentreRequest) -> QuerySet[Woman]:
 
 def _on_her_caseload(request: CentreRequest, women: QuerySet[Woman]) -> QuerySet[Woman]:
     """Her own caseload (key worker or involved), even for a manager who may read everyone's."""
-    return women.filter(Q(key_worker=request.user) | Q(pk__in=involved_women_ids(request.user)))
+    return women.filter(her_caseload_q(request))
 
 
 def women_to_invite(request: CentreRequest) -> QuerySet[Woman]:
