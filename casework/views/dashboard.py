@@ -53,7 +53,9 @@ def caseload(request):
         # A partner sees only the card for women whose agreement limits her: no dates or counts.
         "limited": selectors.limited_women_ids(request, [woman.pk for woman in page]),
         "today_appointments": list(
-            Appointment.objects.filter(selectors.booked_on_q(today), woman__in=mine)
+            Appointment.objects.filter(
+                selectors.booked_on_q(today), centre=request.centre, woman__in=mine
+            )
             .select_related("woman")
             .order_by("starts_at")[:20]
         ),
