@@ -80,16 +80,16 @@ class NeedsBreakGlass(Exception):  # noqa: N818 - it is a signal, not an error
         self.sharing = sharing or UNRESTRICTED
 
 
-def record_viewers(woman: Woman, *, limit: int = 200) -> QuerySet[AuditEvent]:
+def record_viewers(woman: Woman) -> QuerySet[AuditEvent]:
     """Who looked at or changed this record (any part of it, her referral included), newest
-    first (for the manager)."""
+    first (for the manager, a page at a time)."""
     return (
         AuditEvent.objects.filter(
             Q(woman_id=woman.pk) | Q(object_type="casework.woman", object_id=str(woman.pk)),
             centre_id=woman.centre_id,
         )
         .select_related("actor")
-        .order_by("-created_at", "-id")[:limit]
+        .order_by("-created_at", "-id")
     )
 
 

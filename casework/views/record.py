@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from centre import audit_words
 from centre.access import roles_required
 from centre.features import collect
 from centre.pages import button_run, run_form
@@ -276,13 +277,11 @@ def woman_viewers(request, pk):
     except selectors.NeedsBreakGlass:  # the manager always has full access
         raise Http404 from None
     audit_woman(request, woman, "casework.woman.view_viewers")
-    events = selectors.record_viewers(woman)
+    # Every event there is, fifty to a page: a complaint may be about a look two years ago.
+    page = Paginator(selectors.record_viewers(woman), 50).get_page(request.GET.get("page"))
     grants = woman.break_glass.select_related("worker")[:50]
-    return render(
-        request,
-        "casework/woman_viewers.html",
-        {"woman": woman, "events": events, "grants": grants, "tab": "viewers"},
-    )
+    context = {"woman": woman, "page": page, "said": audit_words.in_words(page), "tab": "viewers"}
+    return render(request, "casework/woman_viewers.html", {**context, "grants": grants})
 
 
 @roles_required(CASEWORK_ROLES)

@@ -177,6 +177,40 @@ def test_manager_sees_who_looked(manager_client, key_worker_client, partner_clie
     assert b"casework.woman.card_view" in response.content
 
 
+def test_who_looked_says_each_look_in_words(manager_client, key_worker, key_worker_client, woman):
+    key_worker_client.get(record(woman))
+    response = manager_client.get(reverse("casework:woman_viewers", args=[woman.pk]))
+    name = key_worker.get_short_name() or key_worker.username
+    assert f"{name} read {woman.first_name}".encode() in response.content
+
+
+def test_who_looked_goes_back_to_the_first_look_fifty_at_a_time(manager_client, key_worker, woman):
+    """Every look is there to find, however many (the page once showed the newest 200 only)."""
+    start = timezone.now() - timedelta(days=700)
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=key_worker,
+            centre=woman.centre,
+            action="casework.woman.view",
+            object_type="casework.woman",
+            object_id=str(woman.pk),
+            woman_id=woman.pk,
+            created_at=start + timedelta(days=n),
+            reason=f"look {n}",
+        )
+        for n in range(230)
+    )
+    url = reverse("casework:woman_viewers", args=[woman.pk])
+    first = manager_client.get(url)
+    assert len(first.context["said"]) == 50
+    newest = [item.event.reason for item in first.context["said"][:2]]
+    assert newest == ["", "look 229"]  # the manager's own look at this page first
+    assert b"Page 1 of 5" in first.content
+    last = manager_client.get(url, {"page": 5})
+    reasons = [item.event.reason for item in last.context["said"]]
+    assert reasons[-1] == "look 0" and len(reasons) == 32  # 230, and her two looks at the page
+
+
 def test_who_looked_is_manager_only(key_worker_client, woman):
     assert (
         key_worker_client.get(reverse("casework:woman_viewers", args=[woman.pk])).status_code == 403
