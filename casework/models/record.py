@@ -134,6 +134,13 @@ class Woman(models.Model):
         indexes = [
             models.Index(fields=["centre", "key_worker", "stage"]),
             models.Index(fields=["centre", "last_contact_at"]),
+            # "Not heard from", quietest first: only open cases, so the years of closed ones
+            # (whose last contact is the oldest of all) are never read on the way.
+            models.Index(
+                fields=["centre", "last_contact_at"],
+                condition=models.Q(stage__in=OPEN_STAGES),
+                name="woman_open_by_last_contact",
+            ),
         ]
 
     def __str__(self):
