@@ -8,6 +8,7 @@ from centre.forms import DateInput
 from centre.versioning import VersionedForm
 
 from .models import (
+    MEETING_DETAILS,
     NOTE_MAX,
     PAPER_MAX_BYTES,
     PAPERS_RELEASE_DAYS,
@@ -105,16 +106,7 @@ class ElectedRoleForm(forms.Form):
 class MeetingDetailsForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = [
-            "duration_minutes",
-            "place",
-            "accessibility_notes",
-            "travel_notes",
-            "provides_lunch",
-            "provides_travel_costs",
-            "provides_childcare",
-            "also_provided",
-        ]
+        fields = list(MEETING_DETAILS)
         widgets = {
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
             "travel_notes": forms.Textarea(attrs={"rows": 3}),

@@ -247,6 +247,19 @@ class MeetingSeries(models.Model):
         }
 
 
+MEETING_DETAILS = (
+    "duration_minutes",
+    "place",
+    "accessibility_notes",
+    "travel_notes",
+    "provides_lunch",
+    "provides_travel_costs",
+    "provides_childcare",
+    "also_provided",
+)
+"""The meeting's practical details: what its form edits and what scheduling and updating copy."""
+
+
 class Meeting(VersionedModel):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")

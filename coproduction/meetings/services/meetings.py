@@ -13,6 +13,7 @@ from centre.models import User
 from centre.versioning import versioned_update
 
 from ..models import (
+    MEETING_DETAILS,
     AgendaItem,
     Group,
     Meeting,
@@ -23,17 +24,6 @@ from ..reminders import reminders_withdraw
 from .agenda import standing_titles
 
 STEERING_STANDING_ITEM = "Service-user involvement"
-
-MEETING_DETAILS = (
-    "duration_minutes",
-    "place",
-    "accessibility_notes",
-    "travel_notes",
-    "provides_lunch",
-    "provides_travel_costs",
-    "provides_childcare",
-    "also_provided",
-)
 
 
 def local_datetime(day: date, at: time) -> datetime:
