@@ -2,6 +2,7 @@
 check the pages still say the same (never timings)."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from casework.models import Stage, SupportPlan, Woman
@@ -88,3 +89,12 @@ def test_the_caseload_shows_labels_and_review_dates(
         html = client.get(reverse("casework:caseload")).content.decode()
     assert "15 Jan" in html
     assert html.count(str(Stage.INTENSIVE.label)) >= 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's JIT")
+def test_queries_are_never_compiled_to_machine_code():
+    """The report's counts spent more time in PostgreSQL's JIT compiler than running: every
+    connection turns it off (centre/settings.py), whatever the server's own setting."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
