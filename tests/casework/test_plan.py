@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from casework import services
 from casework.charts import distance_travelled_svg
-from casework.models import Action, Goal, OutcomeRating, Review, SupportPlan
+from casework.models import Action, Domain, Goal, OutcomeRating, Review, SupportPlan
 
 pytestmark = pytest.mark.django_db
 
@@ -134,20 +134,7 @@ def test_chart_escapes_text_and_handles_no_data():
 def test_needs_by_domain_with_both_views(key_worker_client, woman):
     url = reverse("casework:needs", args=[woman.pk])
     assert key_worker_client.get(url).status_code == 200
-    data = {}
-    for domain in [
-        "housing",
-        "substance_use",
-        "mental_health",
-        "physical_health",
-        "money",
-        "children_family",
-        "relationships",
-        "justice",
-        "learning_work",
-        "wellbeing",
-    ]:
-        data[f"{domain}-level"] = "none"
+    data = {f"{domain}-level": "none" for domain in Domain.values}
     data.update(
         {
             "housing-level": "high",
