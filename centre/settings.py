@@ -182,13 +182,6 @@ if DATABASE_URL:
         }
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
-    if "postgresql" in DATABASES["default"]["ENGINE"]:
-        # No JIT compilation. PostgreSQL compiles a query to machine code when its estimated
-        # cost passes jit_above_cost; the report's counts over years of contacts pass it and
-        # spent more time compiling (50 ms of a 98 ms count) than running. Pages never gain
-        # from it either: their queries take a few milliseconds.
-        db_options = DATABASES["default"].setdefault("OPTIONS", {})
-        db_options["options"] = f"{db_options.get('options', '')} -c jit=off".strip()
 else:
     DATABASES = {
         "default": {
