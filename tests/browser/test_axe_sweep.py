@@ -2,14 +2,13 @@
 open with GET is visited in Chromium and checked, so no page escapes the accessibility check
 because no journey happens to pass through it."""
 
-from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from tests.url_matrix import matrix
-from tests.url_matrix.test_url_matrix import ROWS, ROWS_MODULES
+from tests.url_matrix.test_url_matrix import ROWS, ROWS_MODULES, build_world
 
 from .conftest import assert_accessible, sign_in
 
@@ -20,13 +19,7 @@ NOT_HTML = ("application/pdf", "image/", "application/zip", "application/json", 
 
 @pytest.fixture
 def world(people, centre, other_centre):
-    built = matrix.World(
-        centre=centre, other_centre=other_centre, people=people, extra=SimpleNamespace()
-    )
-    for module in ROWS_MODULES:
-        if hasattr(module, "build"):
-            module.build(built)
-    return built
+    return build_world(people, centre, other_centre)
 
 
 def _pages_for(column, world):
@@ -66,8 +59,6 @@ def test_every_page_a_volunteer_can_open_is_accessible(page, world):
 
 
 def test_every_tablet_page_is_accessible(tablet_page, world):
-    from django.test import Client
-
     client = Client()
     for module in ROWS_MODULES:
         if hasattr(module, "tablet_client"):

@@ -66,8 +66,8 @@ def test_every_row_has_every_column():
             )
 
 
-@pytest.fixture
-def world(people, centre, other_centre):
+def build_world(people, centre, other_centre):
+    """The people and objects every row's URL needs, built by each rows module's `build`."""
     built = matrix.World(
         centre=centre, other_centre=other_centre, people=people, extra=SimpleNamespace()
     )
@@ -75,6 +75,11 @@ def world(people, centre, other_centre):
         if hasattr(module, "build"):
             module.build(built)
     return built
+
+
+@pytest.fixture
+def world(people, centre, other_centre):
+    return build_world(people, centre, other_centre)
 
 
 def _client(world, column, *, csrf):
