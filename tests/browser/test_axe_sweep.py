@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.url_matrix.test_url_matrix import ROWS, ROWS_MODULES, build_world
+from tests.url_matrix.test_url_matrix import ROWS, as_tablet, build_world
 
 from .conftest import assert_accessible, sign_in
 
@@ -59,10 +59,7 @@ def test_every_page_a_volunteer_can_open_is_accessible(page, world):
 
 
 def test_every_tablet_page_is_accessible(tablet_page, world):
-    client = Client()
-    for module in ROWS_MODULES:
-        if hasattr(module, "tablet_client"):
-            client = module.tablet_client(world, client)
+    client = as_tablet(world, Client())
     host = urlparse(tablet_page.base_url).hostname
     tablet_page.context.add_cookies(
         [

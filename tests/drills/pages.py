@@ -3,7 +3,7 @@
 from django.test import Client
 from django.urls import reverse
 
-from tests.url_matrix.test_url_matrix import ROWS, ROWS_MODULES
+from tests.url_matrix.test_url_matrix import ROWS, as_tablet
 
 from .html_forms import Form, page_forms
 
@@ -14,11 +14,8 @@ ROLE_ORDER = ("manager", "key_worker", "partner", "volunteer", "steering", "tabl
 def client_as(world, column) -> Client:
     client = Client()
     if column == "tablet":
-        for module in ROWS_MODULES:
-            if hasattr(module, "tablet_client"):
-                client = module.tablet_client(world, client)
-    else:
-        client.force_login(world.people[column])
+        return as_tablet(world, client)
+    client.force_login(world.people[column])
     return client
 
 

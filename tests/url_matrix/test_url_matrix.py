@@ -82,12 +82,18 @@ def world(people, centre, other_centre):
     return build_world(people, centre, other_centre)
 
 
+def as_tablet(world, client):
+    """`client` made an enrolled tablet by the rows module that has the kiosk (`tablet_client`)."""
+    for module in ROWS_MODULES:
+        if hasattr(module, "tablet_client"):
+            client = module.tablet_client(world, client)
+    return client
+
+
 def _client(world, column, *, csrf):
     client = Client(enforce_csrf_checks=True)
     if column == "tablet":
-        for module in ROWS_MODULES:
-            if hasattr(module, "tablet_client"):
-                client = module.tablet_client(world, client)
+        client = as_tablet(world, client)
     elif column != "anonymous":
         client.force_login(world.people[column])
     if csrf:
