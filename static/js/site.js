@@ -133,6 +133,37 @@ document.addEventListener("htmx:configRequest", function (event) {
   window.centreUnsaved = { clear: function () { dirty.clear(); }, count: function () { return dirty.size; } };
 })();
 
+// A list that stacks on a phone (.table-stack, site.css): each cell but the first (the row's
+// title) and those spanning columns is labelled with its column's name, and the table keeps
+// its roles, as a screen reader drops them from a table laid out as blocks.
+(function () {
+  "use strict";
+  var ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TR: "row", TD: "cell" };
+  function stack(table) {
+    var names = [];
+    table.querySelectorAll("thead th").forEach(function (th) {
+      for (var i = 0; i < (th.colSpan || 1); i++) { names.push(th.textContent.trim()); }
+    });
+    [table].concat(Array.prototype.slice.call(table.querySelectorAll("thead, tbody, tr, th, td")))
+      .forEach(function (node) {
+        var role = node.tagName === "TH" ? (node.closest("thead") ? "columnheader" : "rowheader") : ROLES[node.tagName];
+        if (role && !node.hasAttribute("role")) { node.setAttribute("role", role); }
+      });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        if (column > 0 && cell.colSpan === 1 && names[column]) { cell.dataset.label = names[column]; }
+        column += cell.colSpan || 1;
+      });
+    });
+    table.classList.add("is-stacked");
+  }
+  document.querySelectorAll("table.table-stack").forEach(stack);
+  document.addEventListener("htmx:afterSwap", function (event) {
+    event.target.querySelectorAll("table.table-stack:not(.is-stacked)").forEach(stack);
+  });
+})();
+
 // A table wider than the screen scrolls inside its box: the box is reachable by keyboard and
 // named after its table's caption, so it can be scrolled without a mouse (WCAG 2.1.1).
 (function () {

@@ -1,5 +1,5 @@
 """Issue 18: every page fits a phone (nothing scrolls sideways at 320 px; a wide table scrolls
-inside a box the keyboard reaches, and no word in a table is broken in the
+inside a box the keyboard reaches, or stacks its rows, and no word in a table is broken in the
 middle), axe-core is clean at 390 px, and the manager's menu fits one line at 1280 px."""
 
 import pytest
@@ -94,3 +94,35 @@ def test_the_managers_menu_fits_one_line_at_1280_px(page, world):  # noqa: F811
     nav.get_by_role("button", name="Co-production").click()
     assert nav.get_by_role("link", name="Meetings").is_visible()
     assert_accessible(page)
+
+
+STACKED = """table => [...table.querySelectorAll('tbody tr')].slice(0, 1).map(row =>
+  [...row.cells].map(cell => [getComputedStyle(cell).display, cell.dataset.label || '']))[0]"""
+
+
+def test_the_caseload_stacks_its_rows_on_a_phone_and_stays_a_table(
+    phone_page,
+    world,  # noqa: F811
+):
+    sign_in(phone_page, world.people["key_worker"].username)
+    phone_page.goto(phone_page.base_url + "/casework/")
+    table = phone_page.locator("table.caseload-table")
+    cells = table.evaluate(STACKED)
+    # The name is the row's title; every other cell is on its own line after its column's name.
+    assert cells[0] == ["block", ""]
+    assert [label for _display, label in cells[1:]] == [
+        "Stage",
+        "Last contact",
+        "Next appointment",
+        "Overdue actions",
+        "Review",
+    ]
+    assert {display for display, _label in cells} == {"block"}
+    assert phone_page.evaluate(OVERFLOW) is None
+    # Still a table to a screen reader, with its column names.
+    assert phone_page.get_by_role("columnheader", name="Stage").count() == 1
+    assert phone_page.get_by_role("cell").count() >= 6
+    assert_accessible(phone_page)
+
+    phone_page.set_viewport_size({"width": 1280, "height": 900})
+    assert {display for display, _label in table.evaluate(STACKED)} == {"table-cell"}
