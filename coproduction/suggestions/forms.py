@@ -149,7 +149,9 @@ class SuggestionFilterForm(forms.Form):
     source = forms.ChoiceField(
         label=_("From"), required=False, choices=[("", _("Any")), *Suggestion.Source.choices]
     )
-    owner = forms.ModelChoiceField(label=_("Owner"), required=False, queryset=None)
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), required=False, queryset=None, empty_label=_("Any")
+    )
     screening = forms.ChoiceField(
         label=_("Safeguarding"),
         required=False,

@@ -50,6 +50,17 @@ def test_index_filters(centre, manager_client, manager):
     assert "Mine" in html and "Done one" not in html
 
 
+def test_every_filter_starts_at_any(manager_client):
+    """The owner filter says "Any" like the others, not Django's "---------"."""
+    form = manager_client.get(reverse("suggestions:index")).context["form"]
+    firsts = {
+        name: next(iter(field.choices))[1]
+        for name, field in form.fields.items()
+        if hasattr(field, "choices") and name != "status"
+    }
+    assert set(firsts.values()) == {"Any"}, firsts
+
+
 def test_index_hides_held_from_non_managers_and_unscreened_from_volunteers(
     centre, manager_client, key_worker_client, volunteer_client
 ):
