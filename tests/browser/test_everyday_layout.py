@@ -56,7 +56,7 @@ def _html_pages(page, urls):
         yield name, url
 
 
-@pytest.mark.parametrize("role", ["manager", "key_worker", "volunteer"])
+@pytest.mark.parametrize("role", ["manager", "key_worker", "partner", "volunteer", "steering"])
 def test_no_page_scrolls_sideways_at_320_px(page, world, role):  # noqa: F811
     page.set_viewport_size({"width": 320, "height": 700})
     sign_in(page, world.people[role].username)
