@@ -48,29 +48,48 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+def _new_page(browser, live_server, **options):
+    """A page in a context of its own that notes what went wrong in it: a script error, or one
+    of our static files (a script, a style sheet, a font) that did not load."""
+    context = browser.new_context(locale="en-GB", **options)
     context.set_default_timeout(15000)
     page = context.new_page()
     page.base_url = live_server.url
-    yield page
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"script error: {error}"))
+    page.on(
+        "response",
+        lambda response: (
+            page.problems.append(f"{response.status} {response.url}")
+            if "/static/" in response.url and response.status >= 400
+            else None
+        ),
+    )
+    return context, page
+
+
+def _close(context, page):
+    problems = list(page.problems)
     context.close()
+    assert not problems, f"the browser met problems: {problems}"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page = _new_page(browser, live_server, viewport={"width": 1280, "height": 900})
+    yield page
+    _close(context, page)
 
 
 def _touch_page(browser, live_server, viewport):
-    context = browser.new_context(viewport=viewport, locale="en-GB", has_touch=True, is_mobile=True)
-    context.set_default_timeout(15000)
-    page = context.new_page()
-    page.base_url = live_server.url
-    return context, page
+    return _new_page(browser, live_server, viewport=viewport, has_touch=True, is_mobile=True)
 
 
 @pytest.fixture
 def tablet_page(browser, live_server):
     context, page = _touch_page(browser, live_server, TABLET)
     yield page
-    context.close()
+    _close(context, page)
 
 
 @pytest.fixture
@@ -78,7 +97,7 @@ def phone_page(browser, live_server):
     """A phone at 390 px, touch screen."""
     context, page = _touch_page(browser, live_server, PHONE)
     yield page
-    context.close()
+    _close(context, page)
 
 
 def sign_in(page, username, password=PASSWORD):
