@@ -2,7 +2,14 @@
 inside a box the keyboard reaches, or stacks its rows, and no word is broken in the middle),
 axe-core is clean at 390 px, and the manager's menu fits one line at 1280 px."""
 
+from datetime import timedelta
+
 import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduction.suggestions.models import Suggestion
+from tests.coproduction.factories import SuggestionFactory
 
 from .conftest import assert_accessible, sign_in
 from .test_axe_sweep import NOT_HTML, _pages_for, world  # noqa: F401 - the sweep's world
@@ -126,3 +133,22 @@ def test_the_caseload_stacks_its_rows_on_a_phone_and_stays_a_table(
 
     phone_page.set_viewport_size({"width": 1280, "height": 900})
     assert {display for display, _label in table.evaluate(STACKED)} == {"table-cell"}
+
+
+def test_a_number_not_shown_fits_half_a_phone(page, key_worker, centre):
+    """Two answered suggestions: too few to give the days to an outcome, which the numbers page
+    says in words in a card half the phone wide."""
+    today = timezone.localdate()
+    for _ in range(2):
+        SuggestionFactory(
+            centre=centre,
+            status=Suggestion.Status.DONE,
+            received_on=today - timedelta(days=10),
+            outcome_on=today - timedelta(days=2),
+        )
+    page.set_viewport_size({"width": 320, "height": 700})
+    sign_in(page, key_worker.username)
+    page.goto(page.base_url + reverse("reports:numbers"))
+    assert "not shown (fewer than 5)" in page.get_by_role("main").inner_text()
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate(OVERFLOW) is None
