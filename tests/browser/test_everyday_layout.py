@@ -27,22 +27,26 @@ OVERFLOW = """() => {
 }"""
 
 
-# Words on the page (2 to 20 letters: longer ones, such as an email address, may wrap) whose
-# letters stand on more than one line: "Wome/n", "Inten/sive", "D/o/n/e".
-BROKEN_WORDS = """() => {
+# Words on the page (2 to 24 characters between spaces or hyphens, with a letter: a longer one,
+# such as an email address or an audit code, may wrap) whose letters stand on more than one
+# line: "Wome/n", "Inten/sive", "D/o/n/e", "(few/er".
+BROKEN_WORDS = r"""() => {
   const broken = [];
   for (const main of document.querySelectorAll('main')) {
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     let node;
     while ((node = walker.nextNode())) {
-      const words = /[A-Za-z\u00c0-\u024f]{2,20}/g;
+      const words = /(?:^|[\s\-\u2010])([^\s\-\u2010]{2,24})(?=[\s\-\u2010]|$)/g;
       let match;
       while ((match = words.exec(node.data))) {
+        const word = match[1];
+        if (!/[A-Za-z\u00c0-\u024f]/.test(word)) continue;
+        const start = match.index + match[0].length - word.length;
         const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
+        range.setStart(node, start);
+        range.setEnd(node, start + word.length);
         const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (lines.size > 1) broken.push(match[0]);
+        if (lines.size > 1) broken.push(word);
       }
     }
   }
