@@ -21,6 +21,9 @@ COLOURS = [
 ]
 WIDTH, HEIGHT = 720, 360
 LEFT, RIGHT, TOP, BOTTOM = 48, 200, 20, 48
+LEGEND_STEP = 31
+# The house typeface where it is loaded (the site and print CSS declare it), else any sans-serif.
+FONT = "Atkinson Hyperlegible, sans-serif"
 
 
 def _marker(shape, x, y, colour):
@@ -57,12 +60,12 @@ def distance_travelled_svg(series, *, title="Distance travelled"):
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
             f'stroke="#dddddd" stroke-width="1"/>'
             f'<text x="{LEFT - 8}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
-            f'fill="#333333" font-family="sans-serif">{score}</text>'
+            f'fill="#333333" font-family="{FONT}">{score}</text>'
         )
     if not dates:
         parts.append(
             f'<text x="{LEFT + 10}" y="{TOP + plot_h / 2:.1f}" font-size="14" fill="#333333" '
-            f'font-family="sans-serif">No ratings yet</text></svg>'
+            f'font-family="{FONT}">No ratings yet</text></svg>'
         )
         return "".join(parts)
     step = plot_w / max(len(dates) - 1, 1)
@@ -73,7 +76,7 @@ def distance_travelled_svg(series, *, title="Distance travelled"):
     for day, x in x_of.items():
         parts.append(
             f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" font-size="11" text-anchor="middle" '
-            f'fill="#333333" font-family="sans-serif">{day:%-d %b %y}</text>'
+            f'fill="#333333" font-family="{FONT}">{day:%-d %b %y}</text>'
         )
     for index, (domain, points) in enumerate(sorted(series.items())):
         colour = COLOURS[index % len(COLOURS)]
@@ -84,12 +87,15 @@ def distance_travelled_svg(series, *, title="Distance travelled"):
             f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
         )
         parts.extend(_marker(shape, x, y, colour) for x, y in coords)
-        legend_y = TOP + 14 + index * 20
+        # Two lines an entry (the area, then its first and latest score), so the longest
+        # area's name fits the legend's width on the page and in a PDF.
+        legend_y = TOP + 14 + index * LEGEND_STEP
         parts.append(_marker(shape, WIDTH - RIGHT + 20, legend_y - 4, colour))
         parts.append(
             f'<text x="{WIDTH - RIGHT + 32}" y="{legend_y}" font-size="12" fill="#222222" '
-            f'font-family="sans-serif">{escape(labels.get(domain, domain))} '
-            f"({points[0][1]}→{points[-1][1]})</text>"
+            f'font-family="{FONT}">{escape(labels.get(domain, domain))}'
+            f'<tspan x="{WIDTH - RIGHT + 32}" dy="13" font-size="11" fill="#333333">'
+            f"({points[0][1]}→{points[-1][1]})</tspan></text>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -24,7 +24,7 @@ from centre.requests import CentreRequest
 from . import selectors
 from .access import UNRESTRICTED, Part, RecordAccess, record_access
 from .charts import distance_travelled_svg, series_from_ratings
-from .models import Domain, SharePart, SupportPlan, Woman
+from .models import Contact, Domain, SharePart, SupportPlan, Woman
 from .selectors import ShownAlert, domain_filter
 
 SUMMARY = "woman_summary"
@@ -52,6 +52,20 @@ def reader_for(request: CentreRequest, woman: Woman) -> SummaryReader:
         alerts=selectors.visible_alerts(request, woman, active_only=False),
         contacts_filter=selectors.restricted_visible(request, woman),
     )
+
+
+def _contact_details(contact: Contact) -> str:
+    """A contact's particulars in one line: "45 min · One-to-one · Mental health, Housing"."""
+    labels = dict(Domain.choices)
+    parts = [
+        _("%(minutes)s min") % {"minutes": contact.duration_minutes}
+        if contact.duration_minutes
+        else "",
+        contact.get_contact_format_display() if contact.contact_format else "",
+        contact.get_tool_used_display() if contact.tool_used else "",
+        ", ".join(str(labels.get(need, need)) for need in contact.needs_discussed or []),
+    ]
+    return " · ".join(part for part in parts if part)
 
 
 def summary_context(
@@ -91,6 +105,9 @@ def summary_context(
         else [],
         # Her own contacts stay in for an involved partner (contacts_filter limits them).
         "contacts": shown_contacts,
+        "contact_rows": [
+            {"contact": contact, "details": _contact_details(contact)} for contact in shown_contacts
+        ],
         "contact_totals": selectors.contact_totals(shown_contacts),
         "appointments": list(woman.appointments.all()),
         "needs": list(woman.needs.filter(domains)) if plan else [],
@@ -108,7 +125,6 @@ def summary_context(
         else [],
         "stage_history": list(woman.stage_changes.all()),
         "chart": mark_safe(distance_travelled_svg(series_from_ratings(ratings))),  # noqa: S308 - charts.py escapes every text it draws
-        "domains": dict(Domain.choices),
         "generated_at": timezone.now(),
     }
 

@@ -121,7 +121,7 @@ def test_distance_chart_is_an_svg_with_a_line_per_domain(key_worker_client, woma
     assert response["Content-Type"] == "image/svg+xml"
     svg = response.content.decode()
     assert svg.count("<polyline") == 2
-    assert "Housing (2→6)" in svg
+    assert "Housing<tspan" in svg and "(2→6)</tspan>" in svg
     page = key_worker_client.get(reverse("casework:distance", args=[woman.pk]))
     assert b"<svg" in page.content and b"Her ratings by date" in page.content
 

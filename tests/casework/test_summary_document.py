@@ -1,12 +1,16 @@
 """The woman's record summary is a platform document kind: made fresh for each download, for one
 reader, never stored, checked by the record policy and audited against her."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from casework.access import Grounds
+from casework.charts import distance_travelled_svg
 from casework.documents import EVERYTHING_HELD, SUMMARY, summary_pdf
+from casework.models import Contact
 from centre.documents.models import Document
 from centre.documents.services import (
     Coverage,
@@ -18,7 +22,7 @@ from centre.models import AuditEvent
 from centre.pdf import pdf_text
 from tests.conftest import client_for
 
-from .factories import AllocationFactory, ContactFactory
+from .factories import AllocationFactory, AppointmentFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +68,30 @@ def test_a_build_without_a_reader_shows_nothing(woman, centre):
         document_build_now(centre=centre, kind=SUMMARY, coverage=Coverage(obj=woman))
     queued = Document.objects.get(kind=SUMMARY)
     assert queued.status == Document.Status.FAILED and not queued.file
+
+
+def test_the_summary_lists_her_appointments_and_reads_each_line_apart(woman):
+    """Her appointments are in it (they were gathered but never printed), and the particulars
+    of a contact, a stage change or a sharing decision are separated, not run together."""
+    AppointmentFactory(woman=woman, place="Room 2", purpose="Housing forms")
+    ContactFactory(
+        woman=woman,
+        note="Went through the letter",
+        duration_minutes=45,
+        contact_format=Contact.Format.ONE_TO_ONE,
+        tool_used=Contact.Tool.MY_DIRECTION,
+        needs_discussed=["mental_health", "housing"],
+    )
+    _document, pdf = summary_pdf(woman, reader=EVERYTHING_HELD)
+    text = " ".join(pdf_text(pdf).split())
+    assert "Appointments" in text and "Room 2: Housing forms" in text and "Booked" in text
+    assert "45 min · One-to-one · My Direction · Mental health, Housing" in text
+    assert "One-to-one Mental health" not in text
+    assert "Supporters –" in text
+
+
+def test_the_distance_legend_fits_the_chart():
+    """Each legend entry is two lines (the area, then its scores), so the longest area's name
+    stays inside the chart's width instead of running off the page."""
+    svg = distance_travelled_svg({"relationships": [(date(2026, 1, 5), 1), (date(2026, 3, 5), 4)]})
+    assert "Relationships and abuse<tspan" in svg and "(1→4)</tspan>" in svg
