@@ -39,7 +39,6 @@ def _minutes_context(document: Document) -> dict[str, Any]:
         "minutes": selectors.minutes_of(meeting),
         "decisions": selectors.decisions_of(meeting),
         "actions": selectors.actions_raised(meeting),
-        "women": selectors.women_who_came(meeting),
         # The notice board: names only as each woman chose, never a woman who asked not to be.
         "attendance": selectors.attendance_summary(None, meeting),
         "interests": selectors.interests_of(meeting),

@@ -226,12 +226,6 @@ def attendance_initial(meeting: Meeting) -> dict:
     }
 
 
-def women_who_came(meeting: Meeting) -> int:
-    """How many women came (named and counted): the notice board never names them."""
-    named = meeting.attendance.filter(woman__isnull=False, status=Attendance.Status.PRESENT)
-    return named.count() + meeting.other_women
-
-
 def attendance_summary(request: HttpRequest | None, meeting: Meeting) -> dict:
     """Who came, as names (`shown_name`): the team and guests by name; women only for those
     who may see them (staff; `request` None is the notice board, which names the women who
@@ -242,8 +236,12 @@ def attendance_summary(request: HttpRequest | None, meeting: Meeting) -> dict:
     shown = [
         r for r in rows if not r.woman_id or (named and r.naming != AgendaItem.Naming.ANONYMOUS)
     ]
+    came = [r for r in shown if r.status == Attendance.Status.PRESENT]
     return {
-        "came": [r.shown_name for r in shown if r.status == Attendance.Status.PRESENT],
+        # The women named among those counted, apart from the team and guests, so the count of
+        # women and the names beside it never read as one list.
+        "women_named": [r.shown_name for r in came if r.woman_id],
+        "others": [r.shown_name for r in came if not r.woman_id],
         "apologies": [r.shown_name for r in shown if r.status == Attendance.Status.APOLOGIES],
         "women": len(women_present) + meeting.other_women,
         "recorded": bool(rows) or meeting.other_women > 0,

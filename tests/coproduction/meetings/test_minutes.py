@@ -138,7 +138,9 @@ def test_attendance_by_name_and_count(
     page = manager_client.get(
         reverse("meetings:meeting_detail", args=[meeting.pk])
     ).content.decode()
-    assert "4 women came." in page and "Rhona" in page and "Councillor Smith" in page
+    assert "4 women came. Named as she chose: Rhona." in page
+    # The team and guests stand apart from the women counted.
+    assert "From the team and guests: Councillor Smith" in page
     response = manager_client.post(
         reverse("meetings:attendance", args=[meeting.pk]),
         {"came": [f"u{volunteer.pk}"], "apologies": [f"u{volunteer.pk}"], "other_women": "0"},
