@@ -408,8 +408,12 @@ def programme_timetable(centre: Centre, start: date, end: date) -> dict[str, Any
     by_day: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     for slot in sorted(regular):
         by_day[slot[0]].append(regular[slot])
-    paused = Activity.objects.filter(centre=centre, status__in=[Activity.Status.PAUSED]).order_by(
-        "name"
+    # A paused group already in the weekly table says so there; the list is for the others.
+    in_the_week = {entry["activity_id"] for entry in regular.values() if entry["state"] == "paused"}
+    paused = (
+        Activity.objects.filter(centre=centre, status__in=[Activity.Status.PAUSED])
+        .exclude(pk__in=in_the_week)
+        .order_by("name")
     )
     return {
         "by_day": [(weekday, by_day.get(weekday, [])) for weekday in range(7)],
