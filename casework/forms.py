@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre.deadlines import check_chosen_due
 from centre.forms import DateInput, DateTimeInput
 from centre.models import Membership, User
 from centre.roles import Role
@@ -309,6 +310,9 @@ class ActionForm(CrispyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = goals if goals is not None else woman.goals.all()
         self.fields["goal"].required = False
+
+    def clean_due_on(self):
+        return check_chosen_due(self.cleaned_data.get("due_on"), earliest=timezone.localdate())
 
 
 class RatingsForm(CrispyMixin, forms.Form):

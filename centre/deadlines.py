@@ -19,12 +19,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .audit import audit_log
 from .models import Centre, CentreHoliday, User
 
 SATURDAY = 5
+# A "by when" typed for something new is at most this far ahead: 2126 is a slip of the keyboard.
+CHOSEN_DUE_DAYS_AHEAD = 3 * 365
 # A response time far beyond this is a mistake in a setting, not a deadline: stop looking.
 _MAX_SEARCH_DAYS = 3660
 
@@ -161,3 +164,22 @@ def centre_holiday_remove(*, holiday: CentreHoliday, removed_by: User) -> None:
     """The centre opens on that day after all. Safe to call twice."""
     audit_log(actor=removed_by, action="centre.holiday.remove", centre=holiday.centre, obj=holiday)
     CentreHoliday.objects.filter(pk=holiday.pk).delete()
+
+
+def check_chosen_due(value: date | None, *, earliest: date) -> date | None:
+    """A "by when" someone types for something new (an action): not before `earliest` (today,
+    or the day of the meeting that raised it) and at most three years ahead. A date outside
+    would never show as due, or be overdue from the start."""
+    if value is None:
+        return value
+    if value < earliest:
+        raise ValidationError(
+            _("It cannot be due before %(day)s.") % {"day": date_format(earliest, "j F Y")}
+        )
+    latest = timezone.localdate() + timedelta(days=CHOSEN_DUE_DAYS_AHEAD)
+    if value > latest:
+        raise ValidationError(
+            _("Give a date in the next three years (by %(day)s).")
+            % {"day": date_format(latest, "j F Y")}
+        )
+    return value

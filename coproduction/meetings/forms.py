@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centre.deadlines import check_chosen_due
 from centre.forms import DateInput
 from centre.versioning import VersionedForm
 
@@ -192,10 +193,14 @@ class ActionForm(forms.ModelForm):
         fields = ["text", "owner", "due_on"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DATE_INPUT}
 
-    def __init__(self, *args, owners, **kwargs):
+    def __init__(self, *args, owners, raised_on: date, **kwargs):
         super().__init__(*args, **kwargs)
+        self.raised_on = raised_on
         self.fields["owner"].queryset = owners
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def clean_due_on(self):
+        return check_chosen_due(self.cleaned_data.get("due_on"), earliest=self.raised_on)
 
 
 class ActionCloseForm(forms.Form):

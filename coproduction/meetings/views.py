@@ -409,7 +409,11 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Organisers and the secretary (she records the actions agreed at the meeting)."""
     meeting = _meeting_for_minutes(request, pk)
-    form = ActionForm(request.POST or None, owners=selectors.action_owner_choices(meeting))
+    form = ActionForm(
+        request.POST or None,
+        owners=selectors.action_owner_choices(meeting),
+        raised_on=timezone.localdate(meeting.starts_at),
+    )
     return _meeting_page(
         request,
         meeting,

@@ -61,6 +61,19 @@ def test_action_needs_who(key_worker_client, woman):
     assert not Action.objects.exists()
 
 
+def test_action_due_date_must_be_from_today_and_within_three_years(key_worker_client, woman):
+    for due, message in [
+        (timezone.localdate() - timedelta(days=1), b"It cannot be due before"),
+        (timezone.localdate() + timedelta(days=4 * 365), b"in the next three years"),
+    ]:
+        response = key_worker_client.post(
+            reverse("casework:action_new", args=[woman.pk]),
+            {"text": "Ring the landlord", "who": "Her key worker", "due_on": due.isoformat()},
+        )
+        assert message in response.content and b"Ring the landlord" in response.content
+    assert not Action.objects.exists()
+
+
 def test_review_with_ratings_and_next_review(key_worker_client, woman, key_worker):
     services.plan_save(woman=woman, expected_version=0, data=plan_data(), by=key_worker)
     next_review = (timezone.localdate() + timedelta(days=90)).isoformat()

@@ -141,6 +141,24 @@ def test_actions_are_added_and_closed_through_the_pages(manager_client, manager,
     assert action.status == "done"
 
 
+@pytest.mark.parametrize(
+    ("due", "message"),
+    [("1999-01-01", b"It cannot be due before"), ("2126-01-01", b"in the next three years")],
+)
+def test_an_action_due_before_its_meeting_or_in_a_century_is_refused(
+    manager_client, manager, group, due, message
+):
+    """A slip of the keyboard (1999, 2126) would keep the action off every due list: it gets a
+    clear message and the text she typed stays."""
+    meeting = MeetingFactory(group=group, starts_at=in_days(-3))
+    response = manager_client.post(
+        reverse("meetings:action_add", args=[meeting.pk]),
+        {"text": "Price a water cooler", "owner": manager.pk, "due_on": due},
+    )
+    assert response.status_code == 400 and message in response.content
+    assert b"Price a water cooler" in response.content and not Action.objects.exists()
+
+
 def test_the_agenda_pdf_shows_items_and_carried_actions(manager_client, manager, centre, group):
     last_month = MeetingFactory(group=group, starts_at=in_days(-28))
     services.action_create(
