@@ -224,6 +224,13 @@ class RegisterForm(VersionedForm):
         self.fields["women"].choices = [(pk, pk) for pk in woman_ids]
         self.fields["facilitators"].choices = [(pk, pk) for pk in facilitator_ids]
 
+    # A woman ticked in the list and again in the search results is one woman who came.
+    def clean_women(self) -> list[int]:
+        return list(dict.fromkeys(self.cleaned_data["women"]))
+
+    def clean_facilitators(self) -> list[int]:
+        return list(dict.fromkeys(self.cleaned_data["facilitators"]))
+
 
 class FeedbackForm(forms.ModelForm):
     class Meta:

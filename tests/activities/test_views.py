@@ -315,7 +315,7 @@ def test_course_completion_and_certificate(key_worker_client, partner_client, ce
 # --- The register -----------------------------------------------------------------------------
 
 
-def _register_post(client, session, women, others=0, version=None, facilitators=()):
+def _register_post(client, session, women, others=0, version=None, facilitators=(), follow=False):
     return client.post(
         url("register", session.pk),
         {
@@ -324,6 +324,7 @@ def _register_post(client, session, women, others=0, version=None, facilitators=
             "version": session.version if version is None else version,
             "facilitators": list(facilitators),
         },
+        follow=follow,
     )
 
 
@@ -349,6 +350,13 @@ def test_register_double_tap_counts_once(key_worker_client, session, women):
     second = _register_post(key_worker_client, session, women, version=1)
     assert (first.status_code, second.status_code) == (302, 302)
     assert Attendance.objects.filter(session=session).count() == 3
+
+
+def test_register_counts_a_woman_ticked_twice_once(key_worker_client, session, women):
+    """Ticked in the list and again in the search results, she is one woman who came."""
+    response = _register_post(key_worker_client, session, [women[0], women[0]], follow=True)
+    assert "Register saved: 1 woman came." in response.text
+    assert Attendance.objects.filter(session=session).count() == 1
 
 
 def test_register_conflict_keeps_her_ticks(key_worker_client, manager_client, session, women):
