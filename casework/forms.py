@@ -226,6 +226,11 @@ class ContactForm(CrispyMixin, forms.ModelForm):
             self.cleaned_data.get("contact_on"), _("A contact cannot be in the future.")
         )
 
+    def clean_follow_up_due(self):
+        return check_chosen_due(
+            self.cleaned_data.get("follow_up_due"), earliest=timezone.localdate()
+        )
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("follow_up_due") and not cleaned.get("follow_up"):

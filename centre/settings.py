@@ -78,6 +78,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "centre.views.csrf_failure"
 # The address staff reach the site at, for links in emails (no trailing slash).
 # Links in emails (password reset, invitations) are built from this, never from the request's
 # Host header, which a visitor can forge.

@@ -450,6 +450,12 @@ def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A form whose security token did not match (the page was open across a sign-in, or for a
+    long time): plain words and what to do, in the site's layout, instead of Django's page."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def error_404(request, exception=None):
     return render(request, "404.html", status=404)
 

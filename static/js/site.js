@@ -10,6 +10,7 @@
   var modal = null;
   var deadline = 0;
   var ticker = null;
+  var returnTo = null;  // what she was in (a half-typed note) when the warning came up
 
   function csrfToken() {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
@@ -30,7 +31,10 @@
     }
     if (left <= warningSeconds && modalElement) {
       if (!modal) { modal = new bootstrap.Modal(modalElement, { backdrop: "static", keyboard: false }); }
-      if (!modalElement.classList.contains("show")) { modal.show(); }
+      if (!modalElement.classList.contains("show")) {
+        returnTo = document.activeElement;
+        modal.show();
+      }
       if (countdown) { countdown.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0"); }
     }
   }
@@ -53,11 +57,30 @@
       modalElement.setAttribute("role", "alertdialog");
       modalElement.querySelector("[data-idle-stay]").focus();
     });
+    modalElement.addEventListener("hidden.bs.modal", function () {
+      if (returnTo && returnTo !== document.body && document.body.contains(returnTo)) { returnTo.focus(); }
+      returnTo = null;
+    });
   }
   restart();
   ticker = window.setInterval(tick, 1000);
   window.centreIdle = { restart: restart, deadline: function () { return deadline; },
     expireSoon: function (seconds) { deadline = Date.now() + seconds * 1000; } };
+})();
+
+// The skip link moves the focus to the page's content without putting #main in the address: a
+// form that posts back to the page would otherwise carry it, and the browser would then take
+// the focus from the error summary to the top of the content.
+(function () {
+  "use strict";
+  var link = document.querySelector(".skip-link");
+  var main = document.getElementById("main");
+  if (!link || !main) { return; }
+  link.addEventListener("click", function (event) {
+    event.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  });
 })();
 
 // htmx requests carry the CSRF token from the cookie.
@@ -185,4 +208,116 @@ document.addEventListener("htmx:configRequest", function (event) {
   makeReachable(document);
   window.addEventListener("resize", function () { makeReachable(document); });
   document.addEventListener("htmx:afterSwap", function (event) { makeReachable(event.target); });
+})();
+
+// Before a form is sent, nothing typed may be lost on the way:
+// - a date, time or number the browser could not read (31/02/2026) would be sent empty, as if
+//   nothing were typed; the form is not sent and the field says so;
+// - a form with text in it (a note, minutes) first asks whether she is still signed in. If she
+//   is not (her session ended, or she signed out in another tab), the form stays as it is and
+//   says how to sign in again in a new tab; the form's security token is refreshed from the
+//   cookie before sending, so signing in again elsewhere does not make the next try fail.
+(function () {
+  "use strict";
+  var body = document.body;
+  var problems = document.getElementById("form-problems");
+  var keepaliveUrl = body.dataset.keepaliveUrl;
+  if (!problems) { return; }
+  var CHECKED = "sessionChecked";
+
+  function cookieToken() {
+    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function clearNotes(form) {
+    form.querySelectorAll("[data-form-problem]").forEach(function (note) {
+      var field = note.previousElementSibling;
+      if (field && field.dataset.problemMarked) {
+        field.classList.remove("is-invalid");
+        field.removeAttribute("aria-invalid");
+        field.setAttribute("aria-describedby", (field.getAttribute("aria-describedby") || "")
+          .split(" ").filter(function (id) { return id && id !== note.id; }).join(" "));
+        delete field.dataset.problemMarked;
+      }
+      note.remove();
+    });
+  }
+
+  function note(form, text, after) {
+    var element = document.createElement("div");
+    element.dataset.formProblem = "";
+    element.id = "form-problem-" + Math.random().toString(36).slice(2);
+    if (after) {
+      element.className = "invalid-feedback d-block";
+      element.textContent = text;
+      after.insertAdjacentElement("afterend", element);
+      after.classList.add("is-invalid");
+      after.setAttribute("aria-invalid", "true");
+      after.setAttribute("aria-describedby",
+        ((after.getAttribute("aria-describedby") || "") + " " + element.id).trim());
+      after.dataset.problemMarked = "1";
+    } else {
+      element.appendChild(text);
+      form.insertBefore(element, form.firstChild);
+    }
+    return element;
+  }
+
+  function unreadable(form) {
+    var bad = [];
+    form.querySelectorAll("input").forEach(function (input) {
+      if (input.validity && input.validity.badInput) { bad.push(input); }
+    });
+    bad.forEach(function (input) {
+      var kind = input.type === "time" ? "badTime" : (input.type === "number" ? "badNumber" : "badDate");
+      note(form, problems.dataset[kind], input);
+    });
+    return bad;
+  }
+
+  function needsCheck(form) {
+    if (!keepaliveUrl || (form.getAttribute("method") || "get").toLowerCase() !== "post") { return false; }
+    if (form.hasAttribute("hx-post") || form.dataset.noUnsavedWarning !== undefined) { return false; }
+    return form.dataset.unsavedWarning !== undefined || !!form.querySelector("textarea");
+  }
+
+  function send(form, submitter) {
+    var token = cookieToken();
+    var hidden = form.querySelector("input[name='csrfmiddlewaretoken']");
+    if (token && hidden) { hidden.value = token; }
+    form.dataset[CHECKED] = "1";
+    if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset[CHECKED]) { delete form.dataset[CHECKED]; return; }
+    clearNotes(form);
+    var bad = unreadable(form);
+    if (bad.length) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      bad[0].focus();
+      return;
+    }
+    if (!needsCheck(form)) { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var submitter = event.submitter;
+    fetch(keepaliveUrl, {
+      method: "POST", credentials: "same-origin", redirect: "manual",
+      headers: { "X-CSRFToken": cookieToken(), "X-Requested-With": "fetch" }
+    }).then(function (response) {
+      if (response.ok) { send(form, submitter); return; }
+      var alert = problems.querySelector("[data-signed-out]").cloneNode(true);
+      note(form, alert).querySelector("[data-signed-out]").focus();
+    }, function () {
+      var text = document.createElement("div");
+      text.className = "alert alert-warning";
+      text.setAttribute("role", "alert");
+      text.textContent = problems.dataset.unreachable;
+      note(form, text);
+    });
+  }, true);
 })();

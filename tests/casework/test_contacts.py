@@ -96,6 +96,19 @@ def test_an_older_contact_never_moves_last_contact_back(key_worker, woman):
     assert woman.last_contact_at == latest
 
 
+def test_a_follow_up_due_in_the_past_or_far_ahead_is_refused_and_the_note_kept(
+    key_worker_client, woman
+):
+    """A date box can turn a slip into year 2 or 22026: it is refused with a clear message."""
+    for due, message in [("0002-03-10", "It cannot be due before"), ("2100-01-01", "three years")]:
+        response = key_worker_client.post(
+            url(woman), quick(follow_up="Ring the housing officer", follow_up_due=due)
+        )
+        assert response.status_code == 200 and message in response.text
+        assert "Ring the housing officer" in response.text
+    assert not Contact.objects.exists()
+
+
 def test_optional_details_and_follow_up(key_worker_client, woman):
     due = (timezone.localdate() + timedelta(days=3)).isoformat()
     response = key_worker_client.post(
