@@ -213,10 +213,12 @@ document.addEventListener("htmx:configRequest", function (event) {
 // Before a form is sent, nothing typed may be lost on the way:
 // - a date, time or number the browser could not read (31/02/2026) would be sent empty, as if
 //   nothing were typed; the form is not sent and the field says so;
-// - a form with text in it (a note, minutes) first asks whether she is still signed in. If she
-//   is not (her session ended, or she signed out in another tab), the form stays as it is and
-//   says how to sign in again in a new tab; the form's security token is refreshed from the
-//   cookie before sending, so signing in again elsewhere does not make the next try fail.
+// - a form with text in it (a note, minutes), on a page open for more than two minutes since
+//   it last heard from the server, first asks whether she is still signed in. If she is not
+//   (her session ended, or she signed out in another tab), the form stays as it is and says
+//   how to sign in again in a new tab. Sooner than that the form goes at once.
+// - every form's security token is refreshed from the cookie before sending, so signing in
+//   again in another tab does not make the next try fail.
 (function () {
   "use strict";
   var body = document.body;
@@ -224,6 +226,10 @@ document.addEventListener("htmx:configRequest", function (event) {
   var keepaliveUrl = body.dataset.keepaliveUrl;
   if (!problems) { return; }
   var CHECKED = "sessionChecked";
+  var CHECK_AFTER_MS = 2 * 60 * 1000;
+  var lastHeard = Date.now();
+  document.addEventListener("htmx:afterRequest", function () { lastHeard = Date.now(); });
+  window.centreSending = { quietFor: function (seconds) { lastHeard = Date.now() - seconds * 1000; } };
 
   function cookieToken() {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
@@ -282,10 +288,15 @@ document.addEventListener("htmx:configRequest", function (event) {
     return form.dataset.unsavedWarning !== undefined || !!form.querySelector("textarea");
   }
 
-  function send(form, submitter) {
+  function freshToken(form) {
     var token = cookieToken();
     var hidden = form.querySelector("input[name='csrfmiddlewaretoken']");
     if (token && hidden) { hidden.value = token; }
+  }
+
+  function send(form, submitter) {
+    freshToken(form);
+    lastHeard = Date.now();
     form.dataset[CHECKED] = "1";
     if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
   }
@@ -301,7 +312,7 @@ document.addEventListener("htmx:configRequest", function (event) {
       bad[0].focus();
       return;
     }
-    if (!needsCheck(form)) { return; }
+    if (!needsCheck(form) || Date.now() - lastHeard < CHECK_AFTER_MS) { freshToken(form); return; }
     event.preventDefault();
     event.stopImmediatePropagation();
     var submitter = event.submitter;

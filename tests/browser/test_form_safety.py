@@ -60,6 +60,7 @@ def test_a_date_the_browser_cannot_read_is_not_sent_as_no_date(page, centre, key
 def test_signed_out_meanwhile_her_text_stays_and_the_next_try_saves(page, centre, key_worker):
     woman = _contact_form(page, key_worker, centre)
     page.context.clear_cookies()  # her session ended (elsewhere, or the server's limit)
+    page.evaluate("() => window.centreSending.quietFor(180)")  # the page has been open a while
     page.get_by_role("button", name="Save contact").click()
 
     alert = page.locator("[data-form-problem] [data-signed-out]")
@@ -77,10 +78,25 @@ def test_signed_out_meanwhile_her_text_stays_and_the_next_try_saves(page, centre
     other.base_url = page.base_url
     sign_in(other, key_worker.username)
     other.close()
+    page.evaluate("() => window.centreSending.quietFor(180)")
     with page.expect_navigation():
         page.get_by_role("button", name="Save contact").click()
     assert "Contact logged" in page.content()
     assert Contact.objects.get(woman=woman).note.startswith("Talked about the move")
+
+
+def test_a_form_sent_soon_goes_at_once_with_a_fresh_token(page, centre, key_worker):
+    """Within two minutes of hearing from the server there is no check: the form goes on the
+    click. Signed in again in another tab meanwhile, the token it sends is the new one."""
+    woman = _contact_form(page, key_worker, centre)
+    page.context.clear_cookies()
+    other = page.context.new_page()
+    other.base_url = page.base_url
+    sign_in(other, key_worker.username)
+    other.close()
+    page.get_by_role("button", name="Save contact").click()
+    page.wait_for_url(f"**/casework/women/{woman.pk}/")
+    assert Contact.objects.filter(woman=woman).exists()
 
 
 def test_a_stale_security_token_gets_a_page_in_plain_words(live_server, key_worker, centre):
