@@ -234,7 +234,11 @@ def _you_said_we_did(issue: Issue, since: date | None) -> list[dict[str, str]]:
     items = you_said_we_did_items(issue.centre)
     if since is not None:
         items = items.filter(wording_approved_on__gte=since)
-    return [{"you_said": s.you_said, "we_did": s.we_did} for s in items[:YOU_SAID_LIMIT]]
+    # The outcome is kept with the wording: "We did" or "We couldn't" as it was that day.
+    return [
+        {"you_said": s.you_said, "we_did": s.we_did, "status": s.status}
+        for s in items[:YOU_SAID_LIMIT]
+    ]
 
 
 def _activities(centre: Centre, today: date) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from coproduction.suggestions import services
 from coproduction.suggestions.documents import POSTER
 from coproduction.suggestions.models import Suggestion
 from coproduction.suggestions.tasks import you_said_we_did_posters_request_task
+from coproduction.suggestions.templatetags.you_said_we_did import we_did_label, you_said_text
 from tests.coproduction.factories import SuggestionFactory, you_said_we_did
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +129,50 @@ def test_a_suggestion_marked_the_same_as_another_is_listed_once(centre, approved
     call_command("you_said_we_did", "--centre", centre.slug, "--output", str(output))
     text = " ".join(pdf_text(output.read_bytes()).split())
     assert text.count("sauna") == 1
+
+
+def test_wording_that_starts_with_you_said_is_not_labelled_twice(centre, manager_client, tmp_path):
+    """The poster printed "You said: You said the waiting area was cold." The page, the poster
+    and the suggestion itself show what she said once, after the label."""
+    cold = SuggestionFactory(
+        centre=centre,
+        status=Suggestion.Status.NOT_POSSIBLE,
+        reason="The landlord controls it",
+        you_said="You said the waiting area was cold.",
+        we_did="The landlord controls the heating.",
+        wording=Suggestion.Wording.APPROVED,
+    )
+    you_said_we_did(centre, "You asked for soup.", "Soup on Wednesdays.")
+    output = tmp_path / "poster.pdf"
+    call_command("you_said_we_did", "--centre", centre.slug, "--output", str(output))
+    text = " ".join(pdf_text(output.read_bytes()).split())
+    assert "You said: The waiting area was cold." in text
+    assert "You said: You asked for soup." in text  # other wording is printed as written
+    assert "You said: You said" not in text
+    assert "We couldn't, because: The landlord controls the heating." in text
+    detail = reverse("suggestions:detail", args=[cold.receipt_code])
+    for url in (reverse("suggestions:poster"), detail):
+        page = manager_client.get(url).content.decode()
+        assert "You said:</strong> The waiting area was cold." in page
+        assert "We couldn&#x27;t, because:</strong> The landlord" in page
+
+
+@pytest.mark.parametrize(
+    ("wording", "shown"),
+    [
+        ("You said the meeting was too early.", "The meeting was too early."),
+        ("you said: more art", "More art"),
+        ("You said that bus fares stop you coming", "Bus fares stop you coming"),
+        ("You asked for a sauna", "You asked for a sauna"),
+        ("You saidx", "You saidx"),
+        ("You said", "You said"),
+    ],
+)
+def test_you_said_text_drops_only_a_leading_you_said(wording, shown):
+    assert you_said_text(wording) == shown
+
+
+def test_we_did_label_by_outcome():
+    assert we_did_label(Suggestion.Status.DONE) == "We did:"
+    assert we_did_label(Suggestion.Status.NOT_POSSIBLE) == "We couldn't, because:"
+    assert we_did_label("") == "Our answer:"  # an old newsletter kept no outcome
