@@ -16,6 +16,12 @@ from .models import Helper, Placement
 
 CERTIFICATE = "involvement_certificate"
 HISTORY = "involvement_history"
+# The changes in a role her history lists by date (not interest, checks or a back seat).
+HISTORY_STATUSES = (
+    Placement.Status.TRAINING,
+    Placement.Status.ACTIVE,
+    Placement.Status.STEPPED_DOWN,
+)
 
 
 def _helper(document: Document) -> Helper:
@@ -40,9 +46,19 @@ def _certificate_context(document: Document) -> dict[str, Any]:
 
 
 def _history_context(document: Document) -> dict[str, Any]:
-    helper = _helper(document)
+    """Her history in date order, oldest first, like the steps she took (for a CV)."""
+    context = selectors.helper_context(_helper(document))
+    roles = [
+        {
+            "placement": placement,
+            "changes": [c for c in placement.changes.all() if c.to_status in HISTORY_STATUSES],
+        }
+        for placement in context["placements"]
+    ]
     return {
-        **selectors.helper_context(helper),
+        **context,
+        "roles": roles,
+        "training": sorted(context["training"], key=lambda t: (t.completed_on, t.pk)),
         "today": timezone.localdate(),
         "centre": document.centre,
     }
