@@ -75,3 +75,13 @@ def test_training_and_steps_are_both_oldest_first(volunteer_client, her, manager
     assert history.index("Oldest course") < history.index("Newest course")
     feedback = history.index(str(Step.FEEDBACK.label))
     assert feedback < history.index(str(Step.MEETINGS.label), feedback)
+
+
+def test_her_pages_say_the_hours_the_same_way(volunteer_client, manager_client, centre, her):
+    """Her own page and the staff's page about her say "15 hours", as the papers do."""
+    for days_ago, length in enumerate((3, 4, 4, 4), start=1):
+        shift(centre, her, in_hours=-24 * days_ago, length=length)
+    mine = volunteer_client.get(reverse("involvement:mine")).content.decode()
+    assert "you have given 15 hours on the rotas" in mine
+    staff = manager_client.get(reverse("involvement:helper", args=[her.pk])).content.decode()
+    assert "15 hours given on the rotas" in staff and "15.0" not in staff
