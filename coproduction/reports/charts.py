@@ -12,6 +12,8 @@ in the WeasyPrint PDF, no JavaScript, no network.
 
 Charts are drawn only from figures the report already shows: a count that is not shown gets no
 bar or point, only its words in the text alternative, so a chart never gives a hidden number away.
+A chart with nothing to plot (every figure 0 or not shown) is not drawn: its figures are printed
+as words instead. Counts are plotted on whole-number axes.
 Every chart comes with a text alternative (the same figures, in words) for screen readers.
 """
 
@@ -29,6 +31,7 @@ matplotlib.use("Agg")
 from django.utils.html import escape  # noqa: E402 - after choosing the backend
 from django.utils.safestring import SafeString, mark_safe  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",
@@ -91,9 +94,10 @@ def _salt(spec: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
 
 
-def bar_chart(title: str, bars: list[tuple[str, int | None, str]]) -> dict[str, Any]:
-    """A horizontal bar chart spec: `bars` is [(label, value or None when not shown, text)]."""
-    return {"kind": "bar", "title": title, "bars": [list(bar) for bar in bars]}
+def bar_chart(title: str, bars: list[tuple[str, int | None, str]], *, table: str) -> dict[str, Any]:
+    """A horizontal bar chart spec: `bars` is [(label, value or None when not shown, text)];
+    `table` is the caption of the table with the same numbers (the chart is printed by it)."""
+    return {"kind": "bar", "title": title, "bars": [list(bar) for bar in bars], "table": table}
 
 
 def line_chart(
@@ -104,23 +108,32 @@ def line_chart(
     return {"kind": "line", "title": title, "points": [list(p) for p in points], "target": target}
 
 
-def profile_chart(title: str, domains: list[tuple[str, float | None, str]]) -> dict[str, Any]:
-    """Average change per life area (distance travelled), from -9 to +9; None when not shown."""
-    return {"kind": "profile", "title": title, "domains": [list(d) for d in domains]}
+def profile_chart(
+    title: str, domains: list[tuple[str, float | None, str]], *, table: str
+) -> dict[str, Any]:
+    """Average change per life area (distance travelled), from -9 to +9; None when not shown.
+    `table` is the caption of the table with the same numbers."""
+    return {
+        "kind": "profile",
+        "title": title,
+        "domains": [list(d) for d in domains],
+        "table": table,
+    }
 
 
-def _shown(rows: list[list[Any]]) -> bool:
-    return any(row[1] is not None for row in rows)
+def _rows(spec: dict[str, Any]) -> list[list[Any]]:
+    return spec.get("bars") or spec.get("points") or spec.get("domains") or []
 
 
 def chart_is_empty(spec: dict[str, Any]) -> bool:
-    """True when there is nothing shown to plot (the report then prints only the words)."""
-    rows = spec.get("bars") or spec.get("points") or spec.get("domains") or []
-    return not _shown(rows)
+    """True when there is nothing to plot: every figure is 0 or not shown. Such a chart would be
+    only labels ("0", "fewer than 5") along an empty axis, so the report prints the words."""
+    return not any(value for _label, value, _text in _rows(spec))
 
 
-def _description(rows: list[list[Any]]) -> str:
-    return "; ".join(f"{label}: {text}" for label, _value, text in rows)
+def chart_description(spec: dict[str, Any]) -> str:
+    """The chart's figures in words ("2026Q3: 0; 2026Q4: fewer than 5")."""
+    return "; ".join(f"{label}: {text}" for label, _value, text in _rows(spec))
 
 
 def _bars(figure: Figure, rows: list[list[Any]], colour: str) -> Any:
@@ -170,6 +183,8 @@ def _draw_line(figure: Figure, spec: dict[str, Any]) -> None:
     axes.set_xticks(xs, [quarter for quarter, _v, _t in points], fontsize=7)
     top = max([v for v in ys if v == v] + [spec.get("target") or 0, 1])
     axes.set_ylim(0, top * 1.25)
+    # Counts: a tick at 2.5 women means nothing; round steps (0, 10, 20) read best.
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
 
 
 def _draw_profile(figure: Figure, spec: dict[str, Any]) -> None:
@@ -186,13 +201,13 @@ DRAW = {"bar": _draw_bar, "line": _draw_line, "profile": _draw_profile}
 @lru_cache(maxsize=512)
 def _render(spec_json: str) -> SafeString:
     spec = json.loads(spec_json)
-    rows = spec.get("bars") or spec.get("points") or spec.get("domains") or []
+    rows = _rows(spec)
     height = 1.2 + 0.3 * len(rows) if spec["kind"] != "line" else 1.9
     figure = Figure(figsize=(WIDTH_INCHES, height))
     with matplotlib.rc_context(STYLE):
         DRAW[spec["kind"]](figure, spec)
     salt = _salt(spec)
-    return _with_alternative(_svg(figure, salt), salt, spec["title"], _description(rows))
+    return _with_alternative(_svg(figure, salt), salt, spec["title"], chart_description(spec))
 
 
 def chart_svg(spec: dict[str, Any]) -> SafeString:

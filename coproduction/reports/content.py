@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from centre.models import Centre
 
 from . import suppression as s
-from .charts import chart_is_empty, chart_svg, line_chart
+from .charts import chart_description, chart_is_empty, chart_svg, line_chart
 from .numbers import headline_history, period_raw_numbers
 from .quarters import Quarter
 from .sections import SECTIONS
@@ -114,12 +114,15 @@ def summary(centre: Centre, quarter: Quarter) -> list[dict[str, Any]]:
 
 
 def period_content(centre: Centre, start: date, end: date, label: str) -> dict[str, Any]:
-    """The sections for any period (the numbers page uses whole months), suppressed."""
+    """The sections for any period (the numbers page uses whole months), suppressed.
+    `period_running`: the period was not over when the numbers were counted (they are to date)."""
     raw = period_raw_numbers(centre, start, end)
+    today = timezone.localdate()
     return {
         "centre": centre.name,
         "period": label,
-        "made_on": timezone.localdate().isoformat(),
+        "made_on": today.isoformat(),
+        "period_running": today <= end,
         "sections": [build(raw, centre) for build in SECTIONS],
     }
 
@@ -131,20 +134,39 @@ def report_content(centre: Centre, quarter: Quarter) -> dict[str, Any]:
 
 
 def _drawn(spec: dict[str, Any]) -> dict[str, Any]:
-    return {"title": spec["title"], "svg": None if chart_is_empty(spec) else chart_svg(spec)}
+    """The chart as SVG, or, with nothing to plot, None and its figures in words."""
+    empty = chart_is_empty(spec)
+    return {
+        "title": spec["title"],
+        "table": spec.get("table", ""),
+        "svg": None if empty else chart_svg(spec),
+        "words": chart_description(spec) if empty else "",
+    }
+
+
+def _with_charts_by_tables(section: dict[str, Any]) -> dict[str, Any]:
+    """Each chart goes with the table of its numbers, to be printed after it; a chart with
+    nothing to plot is left out, as its table already says the numbers. A chart naming no
+    table of the section (content stored before charts named theirs) stays at the end."""
+    charts = [_drawn(spec) for spec in section.get("charts", []) if not chart_is_empty(spec)]
+    captions = {table["caption"] for table in section["tables"]}
+    tables = [
+        {**table, "charts": [chart for chart in charts if chart["table"] == table["caption"]]}
+        for table in section["tables"]
+    ]
+    rest = [chart for chart in charts if chart["table"] not in captions]
+    return {**section, "tables": tables, "charts": rest}
 
 
 def with_charts(content: dict[str, Any]) -> dict[str, Any]:
-    """The stored content with its charts drawn as SVG, ready for a template. A chart with
-    nothing shown to plot is left out: its table already says why."""
-    sections = [
-        {
-            **section,
-            "charts": [_drawn(c) for c in section.get("charts", []) if not chart_is_empty(c)],
-        }
-        for section in content["sections"]
-    ]
+    """The stored content ready for a template: charts drawn as SVG and placed with their
+    tables, and the date it was made as a date."""
     headlines = [
         {**headline, "chart": _drawn(headline["chart"])} for headline in content.get("summary", [])
     ]
-    return {**content, "sections": sections, "summary": headlines}
+    return {
+        **content,
+        "made_on": date.fromisoformat(content["made_on"]),
+        "sections": [_with_charts_by_tables(section) for section in content["sections"]],
+        "summary": headlines,
+    }

@@ -3,9 +3,11 @@
 Each section is one function `(raw, centre) -> dict`, where `raw` is
 `numbers.period_raw_numbers(...)` (exact numbers, keyed by `NUMBER_SOURCES`), and the dict is
 plain data, already suppressed: key, title, intro, tables, charts (specs from charts.py, drawn
-when the page or PDF is rendered), and optionally `empty` (a sentence when there is nothing) and
-`you_said_we_did`. `SECTIONS` lists them; adding a section is adding a function to it (see
-docs/reports.md, "Adding a section").
+when the page or PDF is rendered, each naming the table of its numbers, which it is printed
+after), and optionally `empty` (a sentence when there is nothing) and `you_said_we_did`. A count
+of people always goes through the rule (suppression.py); only counts of the service are shown
+in full, and the test that lists them (`SERVICE_FIGURES`) fails on any other. `SECTIONS` lists
+the sections; adding one is adding a function to it (see docs/reports.md, "Adding a section").
 """
 
 from collections.abc import Callable
@@ -110,7 +112,11 @@ def referrals_section(raw: dict[str, Any], centre: Centre) -> Section:
         "title": _("Referrals"),
         "intro": _("Referrals received in the period, what was decided, and how soon."),
         "tables": [by_source, by_decision, _decision_time(casework, _pending_shown(casework))],
-        "charts": [bar_chart(_("Referrals by where they came from"), source_bars)],
+        "charts": [
+            bar_chart(
+                _("Referrals by where they came from"), source_bars, table=by_source["caption"]
+            )
+        ],
     }
 
 
@@ -167,7 +173,7 @@ def stages_section(raw: dict[str, Any], centre: Centre) -> Section:
         "title": _("Stages and moving on"),
         "intro": _("Where the women supported in the period are now, and who moved on."),
         "tables": [table, moving_on],
-        "charts": [bar_chart(_("Women supported, by stage now"), bars)],
+        "charts": [bar_chart(_("Women supported, by stage now"), bars, table=table["caption"])],
     }
 
 
@@ -245,8 +251,8 @@ def contacts_section(raw: dict[str, Any], centre: Centre) -> Section:
         ),
         "tables": [reached, by_type, by_format, by_length, by_tool, needs, support],
         "charts": [
-            bar_chart(_("Contacts by type"), type_bars),
-            bar_chart(_("Needs discussed"), need_bars),
+            bar_chart(_("Contacts by type"), type_bars, table=by_type["caption"]),
+            bar_chart(_("Needs discussed"), need_bars, table=needs["caption"]),
         ],
     }
 
@@ -341,7 +347,8 @@ def activities_section(raw: dict[str, Any], centre: Centre) -> Section:
         ]
         for row in activities["stopped"]
     ]
-    tables = [_activity_figures(activities, raw["activity_changes"]), *_activity_tables(activities)]
+    by_activity, by_month = _activity_tables(activities)
+    tables = [_activity_figures(activities, raw["activity_changes"]), by_activity, by_month]
     if stopped:
         tables.append(
             {
@@ -364,7 +371,7 @@ def activities_section(raw: dict[str, Any], centre: Centre) -> Section:
             "once in each, so those columns have no total."
         ),
         "tables": tables,
-        "charts": [bar_chart(_("Attendances by month"), bars)],
+        "charts": [bar_chart(_("Attendances by month"), bars, table=by_month["caption"])],
     }
 
 
@@ -416,7 +423,7 @@ def suggestions_section(raw: dict[str, Any], centre: Centre) -> Section:
             "through peer reps, how quickly they were answered, and what we did."
         ),
         "tables": [summary, by_source, by_theme, by_status],
-        "charts": [bar_chart(_("Suggestions by theme"), theme_bars)],
+        "charts": [bar_chart(_("Suggestions by theme"), theme_bars, table=by_theme["caption"])],
         "you_said_we_did": [
             {
                 "you_said": item["you_said"],
@@ -446,7 +453,8 @@ def meetings_section(raw: dict[str, Any], centre: Centre) -> Section:
         ],
         row_header=_("Group"),
         total_label=_("All meetings"),
-        service=("meetings", "apologies"),
+        # Apologies are people (women among them), so only the meetings are the service.
+        service=("meetings",),
     )
     actions = meetings["actions"]
     action_rows = [
@@ -517,7 +525,7 @@ def newsletter_section(raw: dict[str, Any], centre: Centre) -> Section:
             "her consent, and never once withdrawn."
         ),
         "tables": [figure_table(_("The newsletter"), rows), by_kind, by_who],
-        "charts": [bar_chart(_("Contributions by kind"), kind_bars)],
+        "charts": [bar_chart(_("Contributions by kind"), kind_bars, table=by_kind["caption"])],
     }
 
 
@@ -594,7 +602,11 @@ def involvement_section(raw: dict[str, Any], centre: Centre) -> Section:
             "money describe the service and are shown in full."
         ),
         "tables": [figure_table(_("Getting involved"), rows), steps, expenses],
-        "charts": [bar_chart(_("Women taking each step on the continuum"), step_bars)],
+        "charts": [
+            bar_chart(
+                _("Women taking each step on the continuum"), step_bars, table=steps["caption"]
+            )
+        ],
     }
 
 
@@ -616,6 +628,15 @@ def outcomes_section(raw: dict[str, Any], centre: Centre) -> Section:
         [_("Goals achieved in the period"), s.count(goals["achieved"]).text],
         [_("Women who achieved a goal"), s.count(goals["women_achieving"]).text],
     ]
+    distance: dict[str, Any] = {
+        "caption": _("Distance travelled, in aggregate"),
+        "row_header": _("Area"),
+        "columns": [_("Women rated twice or more"), _("Average change")],
+        "rows": rows,
+    }
+    chart = profile_chart(
+        _("Distance travelled, by area of her life"), profile, table=distance["caption"]
+    )
     return {
         "key": "outcomes",
         "title": _("Outcomes: distance travelled and goals"),
@@ -624,18 +645,8 @@ def outcomes_section(raw: dict[str, Any], centre: Centre) -> Section:
             "This is the average change from each woman's first rating to her latest, among "
             "women with two or more ratings in that area."
         ),
-        "tables": [
-            {
-                "caption": _("Distance travelled, in aggregate"),
-                "row_header": _("Area"),
-                "columns": [_("Women rated twice or more"), _("Average change")],
-                "rows": rows,
-            },
-            figure_table(_("Goals"), goal_rows),
-        ],
-        "charts": [profile_chart(_("Distance travelled, by area of her life"), profile)]
-        if rows
-        else [],
+        "tables": [distance, figure_table(_("Goals"), goal_rows)],
+        "charts": [chart] if rows else [],
         "empty": "" if rows else _("No woman has been rated twice yet."),
     }
 

@@ -49,6 +49,13 @@ def group_table(
         "rows": [[label, cells[label].text] for label in values],
         "total": [total_label or _("Total"), total.text],
     }
+    if values and all(cells[label].state == s.HIDDEN for label in values):
+        # Rule 2's last resort hides the zeros too (with five 1s and a 0 under a total of 5,
+        # the 0 would say each of the others is exactly 1): the note says why.
+        table["note"] = _(
+            "None of these counts is shown, not even a 0: with the total, any one of them would "
+            "let a count of fewer than 5 be worked out."
+        )
     bars = [(label, cells[label].value, cells[label].text) for label in values]
     return table, bars
 

@@ -2,8 +2,11 @@
 numbers chosen to exercise every suppression rule. Women are given unusual names so a test can
 prove no name reaches the report."""
 
+import io
 from datetime import UTC, date, datetime, time
 from types import SimpleNamespace
+
+from pypdf import PdfReader
 
 from activities.models import Activity, ActivityStatusChange, Attendance
 from casework.models import (
@@ -434,3 +437,9 @@ def table_of(content, caption):
             if table["caption"] == caption:
                 return {row[0]: row[1:] for row in table["rows"]}, table.get("total")
     raise AssertionError(f"no table {caption!r}")
+
+
+def pdf_pages(pdf):
+    """The text of each page of a PDF, in order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return [page.extract_text() or "" for page in reader.pages]

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from centre.celery import app
 from centre.models import AuditEvent, Document
@@ -195,6 +196,7 @@ def test_detail_shows_the_same_numbers_as_html_tables(report, steering_client):
     assert response.status_code == 200
     assert "<caption>Referrals by where they came from</caption>" in page
     assert "fewer than 5" in page and "not shown" in page
+    assert f"made on {timezone.localdate():%-d %B %Y}" in page
     assert "&lt;script&gt;alert(&#x27;soup&#x27;)&lt;/script&gt;" in page
     assert "<script>alert" not in page
     assert "Rebuild this report now" not in page

@@ -2,7 +2,6 @@
 summary's comparisons, totals that add up, suppression of comparisons and charts, pinned query
 counts, and the PDF read back page by page."""
 
-import io
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -10,7 +9,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from activities.models import Attendance
 from activities.selectors import activity_numbers
@@ -34,7 +32,7 @@ from coproduction.newsletter.models import Contribution
 from coproduction.reports import suppression
 from coproduction.reports.charts import chart_is_empty, chart_svg
 from coproduction.reports.content import _compare, report_content
-from coproduction.reports.numbers import NUMBER_SOURCES, headline_history
+from coproduction.reports.numbers import NUMBER_SOURCES, headline_history, period_raw_numbers
 from coproduction.reports.sections import SECTIONS, newsletter_section
 from coproduction.reports.services import report_pdf_render
 from coproduction.suggestions.selectors import suggestion_numbers
@@ -44,7 +42,7 @@ from tests.coproduction.involvement.factories import bus_fare
 from tests.coproduction.meetings.factories import GroupFactory, MeetingFactory
 from tests.coproduction.newsletter.factories import IssueFactory, PieceFactory
 
-from .report_data import IN_QUARTER, NAMES, QUARTER, _woman, build_quarter, table_of
+from .report_data import IN_QUARTER, NAMES, QUARTER, _woman, build_quarter, pdf_pages, table_of
 
 pytestmark = pytest.mark.django_db
 
@@ -113,8 +111,9 @@ def test_not_heard_from_uses_the_centres_days(centre, quarter_data):
 def test_meetings_attendance_and_actions(content):
     held, total = table_of(content, "Meetings held and who came")
     # 2 held (one cancelled is not): 3 women + 1 staff + 1 guest + 4 others, then 5 women.
-    assert held["Service-user meeting"] == ["2", "14", "12", "1"]
-    assert total == ["All meetings", "2", "14", "12", "1"]
+    # The one apology is a person too: "fewer than 5", as any count of people from 1 to 4.
+    assert held["Service-user meeting"] == ["2", "14", "12", "fewer than 5"]
+    assert total == ["All meetings", "2", "14", "12", "fewer than 5"]
     actions, _ = table_of(content, "Actions from meetings")
     assert actions["Actions raised at meetings in the period"] == ["4"]
     assert actions["Actions done in the period"] == ["2"]
@@ -181,6 +180,72 @@ def test_compare_gives_no_difference_unless_both_are_shown(now):
         assert (arrow == "") == hidden
         if hidden:
             assert not re.search(r"\d", words.replace("5", ""))
+
+
+# Counts of people and counts of the service --------------------------------------------------
+
+# Every figure the report shows in full: it counts the service (key workers, activities and
+# sessions, groups starting and stopping, meetings, actions, issues, hours), never people. Each
+# is (table, row, column), EVERY_ROW for a column of the service. Any other count is of people
+# and must go through the rule: a count of people shown in full fails the test below, and so
+# does a new figure shown in full until it is listed here.
+EVERY_ROW = "every row"
+SERVICE_FIGURES = {
+    ("Caseloads", "Key workers holding open cases", "Number"),
+    ("Caseloads", "Key workers holding more than 2 women", "Number"),
+    ("Activities in the period", "Activities run", "Number"),
+    ("Activities in the period", "Sessions with a register taken", "Number"),
+    ("Activities in the period", "Groups started", "Number"),
+    ("Activities in the period", "Groups restarted after a pause", "Number"),
+    ("Activities in the period", "Groups paused", "Number"),
+    ("Activities in the period", "Groups ended", "Number"),
+    ("Activities run and attendance", EVERY_ROW, "Sessions run"),
+    ("Attendance by month", EVERY_ROW, "Sessions run"),
+    ("Meetings held and who came", EVERY_ROW, "Meetings held"),
+    ("Actions from meetings", "Actions raised at meetings in the period", "Number"),
+    ("Actions from meetings", "Actions done in the period", "Number"),
+    ("Actions from meetings", "Actions dropped (with a reason) in the period", "Number"),
+    ("Actions from meetings", "Actions due in the period", "Number"),
+    ("Actions from meetings", "Of those, not done by the date they were due", "Number"),
+    ("Actions from meetings", "Actions still open at the end of the period", "Number"),
+    ("The newsletter", "Issues published", "Number"),
+    ("Getting involved", "Hours given on the rotas", "Number"),
+}
+SMALL = 3
+
+
+def _every_number_small(raw):
+    """The raw numbers with every count (and hour) set to 3: a number of people shown as it
+    is then reads "3" where the rule would say "fewer than 5"."""
+    if isinstance(raw, dict):
+        return {key: _every_number_small(value) for key, value in raw.items()}
+    if isinstance(raw, list):
+        return [_every_number_small(value) for value in raw]
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return type(raw)(SMALL)
+    return raw
+
+
+def _figures_shown_in_full(sections):
+    for section in sections:
+        for table in section["tables"]:
+            for row in [*table["rows"], table.get("total") or []]:
+                for column, cell in zip(table["columns"], row[1:], strict=False):
+                    if not re.search(rf"\b{SMALL}\b", str(cell)):
+                        continue
+                    figure = (table["caption"], row[0], column)
+                    every_row = (table["caption"], EVERY_ROW, column)
+                    yield every_row if every_row in SERVICE_FIGURES else figure
+
+
+def test_every_count_of_people_goes_through_the_rule(centre, quarter_data):
+    raw = _every_number_small(period_raw_numbers(centre, QUARTER.start, QUARTER.end))
+    # Caseloads are a list, one row a key worker: 3 of them, each over the limit (7 cases each,
+    # so the average, 7, is told apart from the counts).
+    raw["casework"]["caseloads"] = [{"count": 7}] * SMALL
+    centre.caseload_warning_threshold = SMALL - 1
+    sections = [build(raw, centre) for build in SECTIONS]
+    assert set(_figures_shown_in_full(sections)) == SERVICE_FIGURES
 
 
 # Totals that add up --------------------------------------------------------------------------
@@ -385,11 +450,6 @@ def test_every_section_is_built(content):
 HEADINGS = [builder.__name__ for builder in SECTIONS]
 
 
-def _pages(pdf):
-    reader = PdfReader(io.BytesIO(pdf))
-    return [page.extract_text() or "" for page in reader.pages]
-
-
 def test_pdf_has_the_summary_every_section_and_real_charts(centre, quarter_data, key_worker):
     pdf, content = report_pdf_render(centre=centre, quarter=QUARTER)
     text = " ".join(pdf_text(pdf).split())
@@ -406,7 +466,7 @@ def test_pdf_has_the_summary_every_section_and_real_charts(centre, quarter_data,
         assert name not in text and name not in str(content)
     titles = {s["title"] for s in content["sections"]}
     captions = {t["caption"] for s in content["sections"] for t in s["tables"]}
-    pages = _pages(pdf)
+    pages = pdf_pages(pdf)
     assert len(pages) >= 8
     for number, page in enumerate(pages, start=1):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
