@@ -21,9 +21,17 @@ def _possible(cell, *, everything_hidden):
     return list(range(5, MAX_VALUE + 1))  # hidden under rule 2: 5 or more
 
 
+def _shown_as(cells, total):
+    return ({key: (cell.state, cell.text) for key, cell in cells.items()}, total.text)
+
+
 def _attack(values):
-    """Every value each cell could have, given the shown cells, the total and the rule."""
+    """Every value each cell could have, given the shown cells, the total and the rule. The
+    attacker knows the rule itself: she runs it on every group the table could have come from
+    and keeps those that would be shown exactly as this one is (which cells are hidden, and
+    under which rule, says something about their size)."""
     cells, total = s.protect(values)
+    shown_as = _shown_as(cells, total)
     keys = list(values)
     everything_hidden = all(cells[k].state == s.HIDDEN for k in keys)
     options = [_possible(cells[k], everything_hidden=everything_hidden) for k in keys]
@@ -33,7 +41,10 @@ def _attack(values):
             continue
         if total.state == s.SMALL and not 1 <= sum(combination) <= 4:
             continue
-        for key, value in zip(keys, combination, strict=True):
+        world = dict(zip(keys, combination, strict=True))
+        if _shown_as(*s.protect(world)) != shown_as:
+            continue
+        for key, value in world.items():
             seen[key].add(value)
     return cells, total, seen
 
@@ -88,6 +99,25 @@ def test_a_small_total_is_fewer_than_five_and_so_are_its_parts():
     assert total.text == "fewer than 5" and cells["a"].state == s.SMALL and cells["b"].text == "0"
 
 
+def test_three_or_more_small_counts_under_a_small_total_are_not_shown():
+    # Four counts of at least 1 that add up to fewer than 5 can only be 1 each; hidden from
+    # three on, a hidden breakdown does not give that away either.
+    for values in ({"a": 1, "b": 1, "c": 1, "d": 1}, {"a": 1, "b": 2, "c": 1, "d": 0}):
+        cells, total = s.protect(values)
+        assert {cell.state for cell in cells.values()} == {s.HIDDEN}
+        assert total.text == "fewer than 5"
+    cells, _total = s.protect({"a": 1, "b": 2, "c": 0})
+    assert cells["a"].state == cells["b"].state == s.SMALL and cells["c"].text == "0"
+
+
+def test_a_count_hidden_as_the_next_smallest_says_how_large_it_can_be():
+    """4, 5, 5 (total 14): hiding the 4 and one 5 is not enough, as the rule hides the smallest
+    first: the hidden one cannot be more than the 5 still shown, so the small one is 4."""
+    cells, total = s.protect({"a": 4, "b": 5, "c": 5})
+    assert {cell.state for cell in cells.values()} == {s.SMALL, s.HIDDEN}
+    assert not any(cell.shown for cell in cells.values()) and total.text == "14"
+
+
 def test_nothing_is_hidden_when_nothing_is_small():
     cells, total = s.protect({"a": 0, "b": 5, "c": 99})
     assert all(cell.shown for cell in cells.values()) and total.value == 104
@@ -98,8 +128,8 @@ def test_no_hidden_count_can_be_worked_out_from_what_is_shown(seed):
     """Property: for many random groups, someone who knows the rule, the total and every shown
     count still finds at least two possible values for every count from 1 to 4."""
     rng = random.Random(seed)
-    for _round in range(60):
-        size = rng.randint(1, 4)
+    for _round in range(80):
+        size = rng.randint(1, 5)
         values = {f"k{i}": rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 7, 9, 12]) for i in range(size)}
         cells, _total, seen = _attack(values)
         for key, value in values.items():
