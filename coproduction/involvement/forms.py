@@ -290,15 +290,45 @@ class ExitPaperForm(ExitAnswersForm):
 
 
 class TabletInterestForm(forms.Form):
+    """ "I'd like to help" on the tablet: kind words for each mistake, as the idea form has."""
+
     opportunity = forms.ModelChoiceField(
-        label=_("What would you like to help with?"), queryset=None
+        label=_("What would you like to help with?"),
+        queryset=None,
+        error_messages={
+            "required": _("Please choose what you would like to help with."),
+            "invalid_choice": _(
+                "That is not on the list any more. Please choose one from the list."
+            ),
+        },
     )
-    first_name = forms.CharField(label=_("Your first name"), max_length=80)
+    first_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=80,
+        error_messages={
+            "required": _("Please type your first name, so we know who to talk to."),
+            "max_length": _("Please use a shorter name: up to %(limit_value)d letters."),
+            "null_characters_not_allowed": _(
+                "Some of the letters could not be read. Please check."
+            ),
+        },
+    )
     contact = forms.CharField(
-        label=_(
-            "How shall we get in touch? (for example: ask me at the drop-in, or tell my key worker)"
-        ),
+        label=_("The best way to reach you"),
+        help_text=_("For example: ask me at the drop-in, or tell my key worker."),
         max_length=200,
+        error_messages={
+            "required": _(
+                "Please tell us how to reach you. You can write “ask me at the drop-in”."
+            ),
+            "max_length": _(
+                "That is a bit long for the box. Please make it shorter: up to %(limit_value)d "
+                "letters. You have %(show_value)d."
+            ),
+            "null_characters_not_allowed": _(
+                "Some of the letters could not be read. Please check."
+            ),
+        },
     )
 
     def __init__(self, *args, opportunities, **kwargs):

@@ -42,7 +42,7 @@ class KioskSuggestionForm(forms.Form):
         error_messages={"required": _("Please choose what your idea is about.")},
     )
     text = _kind_text_field(_("What would you like?"), required=True)
-    fix_idea = _kind_text_field(_("What would make it better? (You can skip this)"), required=False)
+    fix_idea = _kind_text_field(_("What would make it better?"), required=False)
     name_choice = forms.ChoiceField(
         label=_("Do you want to tell us your name?"),
         choices=[
@@ -99,7 +99,7 @@ class KioskFeedbackForm(forms.Form):
         error_messages={"required": _("Please choose a face to say how it went.")},
     )
     comment = forms.CharField(
-        label=_("Anything else you want to tell us? (You can skip this)"),
+        label=_("Anything else you want to tell us?"),
         required=False,
         max_length=FEEDBACK_COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 5, **NO_AUTOFILL}),

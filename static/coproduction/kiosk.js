@@ -40,6 +40,49 @@
     link.addEventListener("click", function (event) { event.preventDefault(); goToStart(); });
   });
 
+  // A page the server sent back (a mistake, a code not found, the tablet resting): focus goes to
+  // what went wrong, so a screen reader says it straight away. A fresh page keeps focus at the top.
+  function focusProblem(scope) {
+    var problem = scope.querySelector(".kiosk-error:not([data-step-error])") ||
+      document.querySelector(".kiosk-notice, .kiosk-error:not([data-step-error])");
+    if (!problem) { return false; }
+    problem.setAttribute("tabindex", "-1");
+    problem.focus();
+    return true;
+  }
+
+  // --- A count near the end of a big box -----------------------------------------------------
+  // The box has no hard limit (her words are never cut off); near the limit a count shows, and a
+  // screen reader hears it once she pauses, not at every letter.
+  Array.prototype.forEach.call(document.querySelectorAll("textarea[data-limit]"), function (box) {
+    var limit = parseInt(box.dataset.limit, 10);
+    var shown = document.getElementById(box.id + "_count");
+    var said = box.parentNode.querySelector("[data-count-said]");
+    if (!shown || !limit) { return; }
+    var lang = document.documentElement.lang || "en-GB";
+    var pause = null;
+    var words = function (count) {
+      var template = count > limit ? shown.dataset.overText : shown.dataset.limitText;
+      return template.replace("{count}", count.toLocaleString(lang)).replace("{limit}", limit.toLocaleString(lang));
+    };
+    var update = function () {
+      // Letters as the server counts them: an emoji is one, and a new line is sent as two.
+      var count = Array.from(box.value).length + (box.value.match(/\n/g) || []).length;
+      var near = count >= limit * 0.9;
+      shown.textContent = near ? words(count) : "";
+      shown.classList.toggle("kiosk-count-over", count > limit);
+      return near ? shown.textContent : "";
+    };
+    box.addEventListener("input", function () {
+      var text = update();
+      clearTimeout(pause);
+      pause = setTimeout(function () {
+        if (said && said.textContent !== text) { said.textContent = text; }
+      }, 1000);
+    });
+    update();
+  });
+
   // --- One question per screen -------------------------------------------------------------
   var form = document.querySelector("form[data-steps]");
   if (form) {
@@ -93,7 +136,10 @@
       if (button) { button.disabled = true; }
     });
     syncName();
-    show(current, form.dataset.startStep && form.dataset.startStep !== "1");
+    show(current, false);
+    focusProblem(steps[current]);
+  } else {
+    focusProblem(document);
   }
 
   // --- Back to the start after a submission ------------------------------------------------

@@ -9,6 +9,7 @@ from coproduction.kiosk import services
 from coproduction.suggestions.models import Suggestion
 
 from .conftest import assert_accessible, sign_in
+from .test_everyday_layout import BROKEN_WORDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -183,3 +184,82 @@ def test_portrait_and_landscape_and_bad_input(tablet_page, centre, manager):
     assert "That is a bit long for the box" in tablet_page.content()
     assert tablet_page.get_by_label("What would you like?").input_value() == long_text
     assert_accessible(tablet_page)
+
+
+def test_the_choices_keep_their_words_whole_in_portrait_and_landscape(tablet_page, centre, manager):
+    enrol(tablet_page, centre, manager)
+    for size in ({"width": 768, "height": 1024}, {"width": 1024, "height": 768}):
+        tablet_page.set_viewport_size(size)
+        tablet_page.goto(f"{tablet_page.base_url}/kiosk/idea/")
+        assert tablet_page.evaluate(BROKEN_WORDS) == [], size
+        # A word too long for any card (a pasted link) wraps inside it: nothing scrolls sideways.
+        tablet_page.locator(".kiosk-choice span").first.evaluate(
+            "span => { span.textContent = 'x'.repeat(200); }"
+        )
+        assert tablet_page.evaluate(
+            "() => document.documentElement.scrollWidth <= window.innerWidth"
+        ), size
+
+
+def _focused(page):
+    return page.evaluate("() => document.activeElement.id || document.activeElement.className")
+
+
+def test_after_a_mistake_focus_goes_to_what_went_wrong(tablet_page, centre, manager):
+    enrol(tablet_page, centre, manager)
+    # Question 1 sent back by the server (the tablet's own step checks bypassed).
+    tablet_page.goto(f"{tablet_page.base_url}/kiosk/idea/")
+    tablet_page.evaluate(
+        "() => document.querySelectorAll('[data-step]').forEach(s => s.hidden = false)"
+    )
+    tablet_page.get_by_label("What would you like?").fill(IDEA_TEXT)
+    with tablet_page.expect_navigation():
+        tablet_page.get_by_role("button", name="Send my idea").click()
+    assert _focused(tablet_page) == "about-error"
+    assert tablet_page.locator("textarea[name=text]").input_value() == IDEA_TEXT  # still here
+    assert_accessible(tablet_page)
+
+    # Looking up a code: nothing typed, then a code that is not found.
+    tablet_page.goto(f"{tablet_page.base_url}/kiosk/code/")
+    with tablet_page.expect_navigation():
+        tablet_page.get_by_role("button", name="Show me").click()
+    assert _focused(tablet_page) == "id_code_error"
+    tablet_page.get_by_label("Type your code").fill("ABC-00")
+    with tablet_page.expect_navigation():
+        tablet_page.get_by_role("button", name="Show me").click()
+    assert _focused(tablet_page) == "kiosk-notice"
+    assert_accessible(tablet_page)
+
+
+def test_a_long_idea_is_counted_near_the_limit_and_never_cut_off(tablet_page, centre, manager):
+    enrol(tablet_page, centre, manager)
+    tablet_page.get_by_role("link", name="Tell us an idea").click()
+    tablet_page.get_by_text("Food", exact=True).click()
+    tablet_page.get_by_role("button", name="Next").click()
+    box = tablet_page.get_by_label("What would you like?")
+    count = tablet_page.locator("#id_text_count")
+    box.fill("x" * 1000)
+    assert count.inner_text() == ""  # far from the limit, nothing to count
+    box.fill("x" * 1420)
+    assert count.inner_text() == "1,420 of 1,500 letters"
+    # A screen reader hears it once she pauses, politely.
+    tablet_page.wait_for_function(
+        "() => document.querySelector('[aria-live=polite][data-count-said]').textContent"
+        " === '1,420 of 1,500 letters'"
+    )
+    box.fill("x" * 1600)
+    assert len(box.input_value()) == 1600  # nothing of hers is cut off
+    assert count.inner_text().startswith("1,600 of 1,500 letters. That is a bit long.")
+    assert_accessible(tablet_page)
+
+
+def test_writing_from_right_to_left_shows_the_right_way_round(tablet_page, centre, manager):
+    enrol(tablet_page, centre, manager)
+    tablet_page.get_by_role("link", name="Tell us an idea").click()
+    tablet_page.get_by_text("Food", exact=True).click()
+    tablet_page.get_by_role("button", name="Next").click()
+    box = tablet_page.get_by_label("What would you like?")
+    box.fill("نريد فاكهة أكثر من فضلك")
+    assert box.evaluate("box => getComputedStyle(box).direction") == "rtl"
+    box.fill(IDEA_TEXT)
+    assert box.evaluate("box => getComputedStyle(box).direction") == "ltr"

@@ -22,6 +22,7 @@ from coproduction.involvement.models import (
 from coproduction.suggestions.models import Suggestion
 from tests.casework.factories import WomanFactory
 from tests.conftest import client_for
+from tests.coproduction.kiosk.tablet_html import TabletPage
 
 from .factories import active_helper
 
@@ -153,3 +154,52 @@ def test_the_tablet_pages_lead_nowhere_but_the_tablet(kiosk_client, greeter_role
     start = kiosk_client.get(reverse("kiosk:start")).content.decode()
     assert reverse("involvement:tablet_exit") in start
     assert reverse("involvement:tablet_interest") in start
+
+
+def test_the_tablet_offer_to_help_says_kindly_what_is_missing(kiosk_client, greeter_role):
+    response = kiosk_client.post(
+        reverse("involvement:tablet_interest"), {"opportunity": greeter_role.pk}
+    )
+    page = TabletPage(response.content.decode())
+    assert response.status_code == 400
+    assert page.read_with(id="id_first_name") == [
+        "Please type your first name, so we know who to talk to."
+    ]
+    assert page.read_with(id="id_contact") == [
+        "For example: ask me at the drop-in, or tell my key worker.",
+        "Please tell us how to reach you. You can write “ask me at the drop-in”.",
+    ]
+    assert "This field is required" not in response.content.decode()
+
+    response = kiosk_client.post(reverse("involvement:tablet_interest"), {"first_name": "Jo"})
+    page = TabletPage(response.content.decode())
+    assert page.read_with(tag="fieldset", data_step="1") == [
+        "Helping is your choice. It makes no difference to your support.",
+        "Please choose what you would like to help with.",
+    ]
+    assert page.element(id="id_first_name")["dir"] == "auto"
+    assert not Placement.objects.exists()
+
+
+def test_the_moving_on_questions_are_each_said_once_with_their_hints(kiosk_client):
+    html = kiosk_client.get(reverse("involvement:tablet_exit")).content.decode()
+    page = TabletPage(html)
+    assert html.count("What helped you most?") == 1
+    assert html.count("What could we do better?") == 1
+    assert "leave empty to stay anonymous" not in html
+    assert page.read_with(id="id_most_helped") == [
+        "You can skip this question. Please do not write other people's names."
+    ]
+    assert page.read_with(id="id_first_name") == ["Type it in the box, or leave it empty."]
+    assert page.read_with(tag="fieldset", data_step="1") == ["1 is not at all, 5 is very well."]
+    assert page.element(id="id_could_be_better")["dir"] == "auto"
+
+
+def test_a_moving_on_mistake_opens_at_its_question(kiosk_client):
+    response = kiosk_client.post(
+        reverse("involvement:tablet_exit"),
+        {"felt_supported": "4", "would_recommend": "yes", "most_helped": "x" * 2001},
+    )
+    page = TabletPage(response.content.decode())
+    assert page.element(tag="form")["data-start-step"] == "2"
+    assert page.element(id="id_most_helped")["aria-invalid"] == "true"
