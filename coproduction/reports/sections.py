@@ -428,7 +428,7 @@ def suggestions_section(raw: dict[str, Any], centre: Centre) -> Section:
             {
                 "you_said": item["you_said"],
                 "we_did": item["we_did"],
-                "not_possible": item["status"] == Suggestion.Status.NOT_POSSIBLE,
+                "status": item["status"],
             }
             for item in raw["you_said_we_did"]
         ],
