@@ -231,12 +231,17 @@ def test_after_a_mistake_focus_goes_to_what_went_wrong(tablet_page, centre, mana
     assert_accessible(tablet_page)
 
 
-def test_a_long_idea_is_counted_near_the_limit_and_never_cut_off(tablet_page, centre, manager):
+def _idea_box(tablet_page, centre, manager):
+    """An enrolled tablet at the idea's second question (Food chosen): the box to write in."""
     enrol(tablet_page, centre, manager)
     tablet_page.get_by_role("link", name="Tell us an idea").click()
     tablet_page.get_by_text("Food", exact=True).click()
     tablet_page.get_by_role("button", name="Next").click()
-    box = tablet_page.get_by_label("What would you like?")
+    return tablet_page.get_by_label("What would you like?")
+
+
+def test_a_long_idea_is_counted_near_the_limit_and_never_cut_off(tablet_page, centre, manager):
+    box = _idea_box(tablet_page, centre, manager)
     count = tablet_page.locator("#id_text_count")
     box.fill("x" * 1000)
     assert count.inner_text() == ""  # far from the limit, nothing to count
@@ -254,11 +259,7 @@ def test_a_long_idea_is_counted_near_the_limit_and_never_cut_off(tablet_page, ce
 
 
 def test_writing_from_right_to_left_shows_the_right_way_round(tablet_page, centre, manager):
-    enrol(tablet_page, centre, manager)
-    tablet_page.get_by_role("link", name="Tell us an idea").click()
-    tablet_page.get_by_text("Food", exact=True).click()
-    tablet_page.get_by_role("button", name="Next").click()
-    box = tablet_page.get_by_label("What would you like?")
+    box = _idea_box(tablet_page, centre, manager)
     box.fill("نريد فاكهة أكثر من فضلك")
     assert box.evaluate("box => getComputedStyle(box).direction") == "rtl"
     box.fill(IDEA_TEXT)
