@@ -230,6 +230,13 @@ class DecisionForm(VersionedForm):
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE_INPUT, required=False)
 
 
+# Django's "Ensure this value has at most 2000 characters (it has 2150)." in plain words.
+LONG_ANSWER = _(
+    "That is a bit long: up to %(limit_value)d letters, please (you have %(show_value)d). "
+    "Your words are still here."
+)
+
+
 class ExitAnswersForm(forms.Form):
     """Her answers, as the tablet asks them (the paper form asks the same about her)."""
 
@@ -237,22 +244,32 @@ class ExitAnswersForm(forms.Form):
         label=_("How well supported did you feel?"),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
+        error_messages={
+            "required": _("Please choose a number from 1 to 5 to say how supported you felt."),
+            "invalid_choice": _("Please choose a number from 1 to 5."),
+        },
     )
     most_helped = forms.CharField(
         label=_("What helped you most?"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": LONG_ANSWER},
     )
     could_be_better = forms.CharField(
         label=_("What could we do better?"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": LONG_ANSWER},
     )
     would_recommend = forms.ChoiceField(
         label=_("Would you tell a friend to come here?"),
         choices=ExitQuestionnaire.Recommend.choices,
+        error_messages={
+            "required": _("Please choose an answer: would you tell a friend to come here?"),
+            "invalid_choice": _("Please choose one of the answers."),
+        },
     )
 
 

@@ -203,3 +203,13 @@ def test_a_moving_on_mistake_opens_at_its_question(kiosk_client):
     page = TabletPage(response.content.decode())
     assert page.element(tag="form")["data-start-step"] == "2"
     assert page.element(id="id_most_helped")["aria-invalid"] == "true"
+
+
+def test_the_moving_on_questions_say_kindly_what_is_missing(kiosk_client):
+    """In the tablet's own words, not Django's "This field is required."."""
+    response = kiosk_client.post(reverse("involvement:tablet_exit"), {"most_helped": "x" * 2050})
+    text = response.content.decode()
+    assert response.status_code == 400 and "This field is required" not in text
+    assert "Please choose a number from 1 to 5 to say how supported you felt." in text
+    assert "Please choose an answer: would you tell a friend to come here?" in text
+    assert "up to 2000 letters, please (you have 2050)" in text and "x" * 2050 in text
