@@ -1,8 +1,11 @@
 """Sessions and the register: cancelling, taking the register, quick feedback."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -50,11 +53,24 @@ def session_reinstate(request, session):
     return redirect("activities:activity_detail", pk=session.activity_id)
 
 
+def _tell_apart(request, woman):
+    """What tells two women with the same name apart on the register: for staff her date of
+    birth (or her record's number); a volunteer, who may not see either, is asked to check."""
+    if not can(request, "see_full_names"):
+        return _("same name as another woman: ask her or a member of staff")
+    if woman.date_of_birth:
+        return _("born %(day)s") % {"day": date_format(woman.date_of_birth, "j M Y")}
+    return _("record %(number)s") % {"number": woman.pk}
+
+
 def _register_rows(request, session, women, ticked, conflict_ids):
+    names = {woman.pk: selectors.name_for(request, woman) for woman in women}
+    twice = {name for name, n in Counter(names.values()).items() if n > 1}
     return [
         {
             "id": woman.pk,
-            "name": selectors.name_for(request, woman),
+            "name": names[woman.pk],
+            "tell_apart": _tell_apart(request, woman) if names[woman.pk] in twice else "",
             # Shown where she agreed; the photo view checks again who may see it.
             "photo": bool(woman.photo) and woman.photo_on_registers,
             "session_id": session.pk,

@@ -394,6 +394,27 @@ def test_volunteer_sees_first_names_only(volunteer_client, helping_volunteer, se
     assert url("activity_detail", session.activity_id) not in response.text
 
 
+def test_two_women_with_the_same_name_can_be_told_apart_on_the_register(
+    key_worker_client, volunteer_client, helping_volunteer, session, centre
+):
+    """Staff see the date of birth (or record number) beside each; a volunteer, who may see
+    neither, is asked to check. A name only one woman has carries nothing."""
+    born = WomanFactory(
+        centre=centre, first_name="Bex", last_name="Johnson", date_of_birth=date(1984, 3, 12)
+    )
+    unknown = WomanFactory(centre=centre, first_name="Bex", last_name="Johnson")
+    alone = WomanFactory(centre=centre, first_name="Ann", last_name="Smith")
+    for woman in (born, unknown, alone):
+        Enrolment.objects.create(activity=session.activity, woman=woman, status="signed_up")
+    staff = key_worker_client.get(url("register", session.pk)).text
+    assert 'Bex Johnson <span class="register-tell-apart">(born 12 Mar 1984)' in staff
+    assert f'Bex Johnson <span class="register-tell-apart">(record {unknown.pk})' in staff
+    assert "Ann Smith <span" not in staff
+    volunteer = volunteer_client.get(url("register", session.pk)).text
+    assert volunteer.count("same name as another woman: ask her or a member of staff") == 2
+    assert "1984" not in volunteer and f"record {unknown.pk}" not in volunteer
+
+
 def test_volunteer_only_for_sessions_she_helps_with(volunteer_client, session, women):
     assert volunteer_client.get(url("register", session.pk)).status_code == 403
     assert _register_post(volunteer_client, session, women).status_code == 403
