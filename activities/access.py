@@ -15,6 +15,7 @@ from centre.access import can, capability, role_in
 from centre.models import User
 from centre.roles import (
     ACTIVITY_EDITORS,
+    KEY_WORKERS_AND_MANAGER,
     MANAGER_ONLY,
     STAFF_ROLES,
     VOLUNTEER_AND_STAFF,
@@ -62,6 +63,14 @@ def _see_full_names(request: HttpRequest) -> bool:
     """Staff see a woman's full name; a volunteer sees the name she is known by and the first
     letter of her last name (activities.selectors.name_for)."""
     return role_in(request, STAFF_ROLES)
+
+
+@capability("tell_apart_by_birth_date")
+def _tell_apart_by_birth_date(request: HttpRequest) -> bool:
+    """Two women with the same name on a register: the manager and key workers see their dates
+    of birth beside them (a partner agency's worker sees a record number: her date of birth is
+    for those her sharing agreement covers)."""
+    return role_in(request, KEY_WORKERS_AND_MANAGER)
 
 
 @capability("see_placement_alerts")

@@ -54,11 +54,12 @@ def session_reinstate(request, session):
 
 
 def _tell_apart(request, woman):
-    """What tells two women with the same name apart on the register: for staff her date of
-    birth (or her record's number); a volunteer, who may not see either, is asked to check."""
+    """What tells two women with the same name apart on the register: her date of birth for
+    the manager and key workers, else her record's number for staff; a volunteer, who may see
+    neither, is asked to check."""
     if not can(request, "see_full_names"):
         return _("same name as another woman: ask her or a member of staff")
-    if woman.date_of_birth:
+    if woman.date_of_birth and can(request, "tell_apart_by_birth_date"):
         return _("born %(day)s") % {"day": date_format(woman.date_of_birth, "j M Y")}
     return _("record %(number)s") % {"number": woman.pk}
 

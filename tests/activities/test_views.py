@@ -415,6 +415,19 @@ def test_two_women_with_the_same_name_can_be_told_apart_on_the_register(
     assert "1984" not in volunteer and f"record {unknown.pk}" not in volunteer
 
 
+def test_a_partner_worker_tells_them_apart_by_record_not_birth_date(
+    partner_client, session, centre
+):
+    twins = [
+        WomanFactory(centre=centre, first_name="Jo", last_name="Kerr", date_of_birth=born)
+        for born in (date(1990, 1, 2), date(1991, 5, 6))
+    ]
+    for woman in twins:
+        Enrolment.objects.create(activity=session.activity, woman=woman, status="signed_up")
+    page = partner_client.get(url("register", session.pk)).text
+    assert all(f"(record {woman.pk})" in page for woman in twins) and "1990" not in page
+
+
 def test_volunteer_only_for_sessions_she_helps_with(volunteer_client, session, women):
     assert volunteer_client.get(url("register", session.pk)).status_code == 403
     assert _register_post(volunteer_client, session, women).status_code == 403
