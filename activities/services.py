@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.models import Woman
+from casework.services import reminder_channel
 from centre.messaging import message_queue
 from centre.models import Centre, OutboxMessage, User
 from centre.versioning import versioned_update
@@ -575,11 +576,6 @@ def reminder_context(woman: Woman, session: Session) -> dict[str, Any]:
     return {"first_name": woman.known_as, "day": session.date, "start_time": session.start_time}
 
 
-def may_remind(woman: Woman) -> bool:
-    """Only a woman who asked for reminders and said a text is safe, with a number to text."""
-    return bool(woman.reminders_opt_in and woman.safe_to_text and woman.mobile.strip())
-
-
 def _reminder_reference(session_id: int) -> str:
     """The outbox reference of a session's reminders (with the recipient, its key)."""
     return f"session:{session_id}"
@@ -614,14 +610,16 @@ def session_reminders_queue(*, now: datetime | None = None, hours_ahead: int = 3
         ).select_related("woman")
         for enrolment in enrolments:
             woman = enrolment.woman
-            if not may_remind(woman) or not woman.is_open:
+            # Session reminders go by text only.
+            reach = reminder_channel(woman, channels=(OutboxMessage.Channel.SMS,))
+            if reach is None or not woman.is_open:
                 continue
             try:
                 _message, created = message_queue(
                     kind=SESSION_REMINDER.name,
                     reference=_reminder_reference(session.pk),
-                    channel=OutboxMessage.Channel.SMS,
-                    recipient=woman.mobile.strip(),
+                    channel=reach[0],
+                    recipient=reach[1],
                     context=reminder_context(woman, session),
                     centre=session.centre,
                     send_at=reminder_time(session),

@@ -1,5 +1,6 @@
 """Contacts and appointments, with her discreet reminders."""
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -97,25 +98,34 @@ def _last_contact_before(moment: datetime) -> Q:
     return Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=moment)
 
 
-def reminder_channel(woman: Woman) -> tuple[str | None, str]:
-    """The channel she said is safe for reminders, or None: never guess."""
-    if not woman.reminders_opt_in:
-        return None, ""
-    if woman.safe_to_text and woman.mobile:
-        return OutboxMessage.Channel.SMS, woman.mobile
-    if woman.safe_to_email and woman.email:
-        return OutboxMessage.Channel.EMAIL, woman.email
-    return None, ""
+TEXT_THEN_EMAIL = (OutboxMessage.Channel.SMS, OutboxMessage.Channel.EMAIL)
+
+
+def reminder_channel(
+    woman: Woman, *, channels: Sequence[str] = TEXT_THEN_EMAIL
+) -> tuple[str, str] | None:
+    """The one rule for reminding a woman (appointments, sessions, meetings, rota shifts):
+    only if she asked for reminders and her record is not anonymised, and only by a channel she
+    said is safe, tried in the order given (a text first). (channel, address), or None when
+    there is none: never guess."""
+    if woman.anonymised_at is not None or not woman.reminders_opt_in:
+        return None
+    for channel in channels:
+        if channel == OutboxMessage.Channel.SMS and woman.safe_to_text and woman.mobile.strip():
+            return channel, woman.mobile.strip()
+        if channel == OutboxMessage.Channel.EMAIL and woman.safe_to_email and woman.email:
+            return channel, woman.email
+    return None
 
 
 def appointment_reminders_queue(*, appointment: Appointment) -> OutboxMessage | None:
     """Queue her discreet reminder the day before (or now, if that has passed).
     Only when she opted in and said the channel is safe. Safe to call twice."""
     woman = appointment.woman
-    channel, recipient = reminder_channel(woman)
+    reach = reminder_channel(woman)
     now = timezone.now()
     if (
-        channel is None
+        reach is None
         or not appointment.send_reminder
         or appointment.status != Appointment.Status.BOOKED
         or appointment.starts_at <= now + timedelta(hours=1)
@@ -125,10 +135,11 @@ def appointment_reminders_queue(*, appointment: Appointment) -> OutboxMessage | 
     message, _created = message_queue(
         kind=APPOINTMENT_REMINDER.name,
         reference=f"appointment:{appointment.pk}",
-        channel=channel,
-        recipient=recipient,
+        channel=reach[0],
+        recipient=reach[1],
         context={
-            "first_name": woman.first_name,
+            # The name she goes by, as every other message to her uses.
+            "first_name": woman.known_as,
             "starts_at": appointment.starts_at,
             "worker_first_name": appointment.worker.first_name if appointment.worker else "",
         },

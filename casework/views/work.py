@@ -118,8 +118,7 @@ def appointment_new(request, woman):
         lambda: services.appointment_book(woman=woman, worker=request.user, data=form.cleaned_data),
         viewed="casework.woman.view_appointment_form",
     ):
-        channel, _recipient = services.reminder_channel(woman)
-        if form.cleaned_data["send_reminder"] and channel is None:
+        if form.cleaned_data["send_reminder"] and services.reminder_channel(woman) is None:
             messages.info(
                 request,
                 _("No reminder will be sent: she has not asked for one by a safe channel."),

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casework.models import Woman
-from centre.messaging import EMAIL, SMS, absolute_url, message_queue
+from casework.services import reminder_channel
+from centre.messaging import EMAIL, absolute_url, message_queue
 from centre.outbox import outbox_message_cancel
 
 from .messages import (
@@ -106,19 +107,8 @@ def _queue_team(meeting: Meeting, user, reference: str, send_at: datetime) -> in
     return int(created)
 
 
-def woman_channel(woman: Woman) -> tuple[str, str] | None:
-    """How a woman may be reminded: only if she wants reminders and it is safe (text first)."""
-    if woman.anonymised_at is not None or not woman.reminders_opt_in:
-        return None
-    if woman.safe_to_text and woman.mobile:
-        return SMS, woman.mobile
-    if woman.safe_to_email and woman.email:
-        return EMAIL, woman.email
-    return None
-
-
 def _queue_woman(meeting: Meeting, woman: Woman, reference: str, send_at: datetime) -> int:
-    channel = woman_channel(woman)
+    channel = reminder_channel(woman)
     if channel is None:
         return 0
     context = {"first_name": woman.known_as, "starts_at": timezone.localtime(meeting.starts_at)}

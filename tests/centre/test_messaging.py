@@ -10,7 +10,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import timezone
 
-from casework.services import appointment_reminders_queue
+from casework.services import appointment_reminders_queue, reminder_channel
 from centre import messaging
 from centre.models import OutboxMessage
 from centre.outbox import assert_discreet, outbox_send_due
@@ -147,6 +147,41 @@ def test_an_appointment_reminder_uses_her_first_name_only(centre, key_worker):
     assert message.body.startswith("Hi Shona, just a reminder about")
     assert "Macphail" not in message.body
     assert key_worker.first_name in message.body and key_worker.last_name not in message.body
+
+
+def test_an_appointment_reminder_calls_her_by_the_name_she_goes_by(centre, key_worker):
+    woman = WomanFactory(
+        centre=centre,
+        first_name="Rebecca",
+        preferred_name="Bex",
+        reminders_opt_in=True,
+        safe_to_text=True,
+    )
+    appointment = AppointmentFactory(
+        woman=woman, worker=key_worker, starts_at=timezone.now() + timedelta(days=3)
+    )
+    message = appointment_reminders_queue(appointment=appointment)
+    assert message.body.startswith("Hi Bex,") and "Rebecca" not in message.body
+
+
+@pytest.mark.parametrize(
+    ("her", "channels", "expected"),
+    [
+        ({"safe_to_text": True, "safe_to_email": True}, None, ("sms", "07700 900123")),
+        ({"safe_to_email": True}, None, ("email", "her@example.org")),
+        ({"safe_to_email": True}, ("sms",), None),  # a text-only reminder: no text is safe
+        ({"safe_to_text": True, "reminders_opt_in": False}, None, None),  # she did not ask
+        ({"safe_to_text": True, "mobile": "  "}, None, None),  # no number to text
+        ({"safe_to_text": True, "anonymised_at": timezone.now()}, None, None),
+    ],
+)
+def test_one_rule_says_how_a_woman_may_be_reminded(centre, her, channels, expected):
+    """Appointments, sessions, meetings and rota shifts all ask reminder_channel."""
+    woman = WomanFactory(
+        centre=centre, email="her@example.org", **{"reminders_opt_in": True, **her}
+    )
+    asked = {} if channels is None else {"channels": channels}
+    assert reminder_channel(woman, **asked) == expected
 
 
 # Escaping --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Facilitator, Session
+from casework.services import reminder_channel
 from centre.audit import audit_log
 from centre.messaging import EMAIL, SMS, absolute_url, message_queue
 from centre.models import Centre, User
@@ -190,9 +191,10 @@ def _queue_reminder(shift_id: int) -> int:
     helper = shift.helper
     if shift.status != Shift.Status.ON or helper is None:
         return 0
-    channel, recipient = _reminder_channel(helper)
-    if not recipient:
+    reach = _reminder_channel(helper)
+    if reach is None:
         return 0
+    channel, recipient = reach
     woman = helper.woman
     first_name = woman.known_as if woman is not None else helper.name.split(" ")[0]
     _message, created = message_queue(
@@ -211,17 +213,12 @@ def _queue_reminder(shift_id: int) -> int:
     return int(created)
 
 
-def _reminder_channel(helper: Helper) -> tuple[str, str]:
-    """Her volunteer account's email; else a text, only if she opted in and said it is safe."""
+def _reminder_channel(helper: Helper) -> tuple[str, str] | None:
+    """Her volunteer account's email (the address she gave for volunteering, which already gets
+    the account's own mail); without one, a woman the centre supports gets a text only by her
+    own rule for reminders (casework's reminder_channel: asked for, and a text is safe)."""
     if helper.user is not None and helper.user.email:
         return EMAIL, helper.user.email
-    woman = helper.woman
-    if (
-        woman is not None
-        and woman.anonymised_at is None
-        and woman.reminders_opt_in
-        and woman.safe_to_text
-        and woman.mobile
-    ):
-        return SMS, woman.mobile
-    return EMAIL, ""
+    if helper.woman is None:
+        return None
+    return reminder_channel(helper.woman, channels=(SMS,))
