@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Facilitator, Session
@@ -372,7 +374,8 @@ class Shift(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.starts_at:%Y-%m-%d %H:%M}"
+        when = timezone.localtime(self.starts_at)
+        return f"{self.get_kind_display()}, {date_format(when, 'D j M Y, H:i')}"
 
     @property
     def role(self) -> str:

@@ -225,7 +225,7 @@ def contacts_section(raw: dict[str, Any], centre: Centre) -> Section:
         _("Practical support given (a contact can give several)"),
         {
             **labelled(Contact.Support, contacts["practical_support"]),
-            _("None"): contacts["no_support"],
+            _("No practical support"): contacts["no_support"],
         },
         column=_("Contacts"),
         row_header=_("Support"),

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from casework.models import Woman
 from centre.versioning import VersionedForm
@@ -27,10 +28,11 @@ class PeriodForm(VersionedForm):
         action = self.fields["action"]
         assert isinstance(action, forms.ChoiceField)
         action.choices = [(value, Action(value).label) for value in period.default.actions]
-        self.fields["months"].help_text = _("At least %(minimum)s months. %(why)s") % {
-            "minimum": period.default.minimum,
-            "why": period.default.minimum_why,
-        }
+        self.fields["months"].help_text = ngettext(
+            "At least %(minimum)s month. %(why)s",
+            "At least %(minimum)s months. %(why)s",
+            period.default.minimum,
+        ) % {"minimum": period.default.minimum, "why": period.default.minimum_why}
 
 
 class WomanChoiceField(forms.ModelChoiceField):

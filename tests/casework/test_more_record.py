@@ -123,7 +123,7 @@ def test_move_on_plan_and_referral_out_status(key_worker_client, woman, centre):
     referral.refresh_from_db()
     assert referral.status == ReferralOut.Status.ATTENDED
     page = key_worker_client.get(reverse("casework:directory"))
-    assert b"1 referrals made, 1 attended" in page.content
+    assert b"1 referral made, 1 attended" in page.content
 
 
 def test_directory_edit_rules(key_worker_client, partner_client, centre):
