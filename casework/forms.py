@@ -622,6 +622,7 @@ class ReferralDecisionForm(CrispyMixin, forms.Form):
         label=_("Key worker (if accepted or offered)"),
         queryset=User.objects.none(),
         required=False,
+        empty_label=_("Not chosen yet"),
     )
 
     def __init__(self, *args, centre, **kwargs):

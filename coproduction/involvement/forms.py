@@ -174,7 +174,9 @@ class ShiftForm(forms.Form):
     session = forms.ModelChoiceField(
         label=_("Session (for co-facilitation)"), queryset=None, required=False
     )
-    helper = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False)
+    helper = forms.ModelChoiceField(
+        label=_("Who"), queryset=None, required=False, empty_label=_("Nobody yet")
+    )
 
     def __init__(self, *args, sessions, helpers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,7 +191,9 @@ class ShiftForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    helper = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False)
+    helper = forms.ModelChoiceField(
+        label=_("Who"), queryset=None, required=False, empty_label=_("Nobody yet")
+    )
 
     def __init__(self, *args, helpers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -289,7 +293,10 @@ class ExitPaperForm(ExitAnswersForm):
         "would_recommend": _("Would she tell a friend to come here?"),
     }
     woman = forms.ModelChoiceField(
-        label=_("Her name, if she chose to give it"), queryset=None, required=False
+        label=_("Her name, if she chose to give it"),
+        queryset=None,
+        required=False,
+        empty_label=_("She did not give her name"),
     )
     completed_on = forms.DateField(label=_("Date she filled it in"), widget=DATE_INPUT)
     about = forms.ChoiceField(

@@ -306,7 +306,7 @@ class InterestForm(forms.Form):
     def __init__(self, *args, present, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.present = {str(row.pk): row for row in present}
-        self.fields["who"].choices = [("", "---------")] + [
+        self.fields["who"].choices = [("", _("Choose who"))] + [
             (key, row.shown_name) for key, row in self.present.items()
         ]
         self.fields["agenda_item"].queryset = items

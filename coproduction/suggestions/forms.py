@@ -71,9 +71,13 @@ class ScreenForm(VersionForm):
 
 class TriageForm(VersionForm):
     theme = forms.ChoiceField(
-        label=_("Theme"), choices=[("", "---------"), *Suggestion.Theme.choices], required=False
+        label=_("Theme"),
+        choices=[("", _("No theme yet")), *Suggestion.Theme.choices],
+        required=False,
     )
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=None, required=False, empty_label=_("Nobody yet")
+    )
     status = forms.ChoiceField(label=_("Status"), choices=Suggestion.Status.choices)
     agreed_in_part = forms.BooleanField(label=_("Only partly (say why below)"), required=False)
     reason = forms.CharField(
@@ -199,12 +203,14 @@ class ActivityFromIdeaForm(VersionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Activity.Kind.choices
-        self.fields["category"].choices = [("", "---------"), *Activity.Category.choices]
+        self.fields["category"].choices = [("", _("Choose a kind")), *Activity.Category.choices]
 
 
 class LinkActivityForm(VersionForm):
     activity = forms.ModelChoiceField(
-        label=_("Or join it to an activity that already exists"), queryset=None
+        label=_("Or join it to an activity that already exists"),
+        queryset=None,
+        empty_label=_("Choose an activity"),
     )
 
     def __init__(self, *args, activities, **kwargs):
