@@ -221,3 +221,20 @@ def test_the_editors_panel_shows_only_the_open_issues_she_edits(volunteer_client
     other = IssueFactory(centre=centre, title="Someone else's issue")
     html = volunteer_client.get(reverse("home")).content.decode()
     assert issue.title in html and other.title not in html
+
+
+def test_a_reader_of_a_printed_piece_sees_what_was_printed_not_how_it_came_in(
+    steering_client, centre, key_worker
+):
+    """Consent, where it came from and its state are for those who work on it."""
+    published = IssueFactory(centre=centre, status=Issue.Status.PUBLISHED)
+    piece = PieceFactory(
+        issue=published,
+        entered_by=key_worker,
+        title="Spring walk",
+        state=Contribution.State.PUBLISHED,
+    )
+    page = steering_client.get(reverse("newsletter:piece_detail", args=[piece.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200 and "Spring walk" in text
+    assert "Consent to publish" not in text and "Where it has got to" not in text
