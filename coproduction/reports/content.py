@@ -160,13 +160,13 @@ def _with_charts_by_tables(section: dict[str, Any]) -> dict[str, Any]:
 
 def with_charts(content: dict[str, Any]) -> dict[str, Any]:
     """The stored content ready for a template: charts drawn as SVG and placed with their
-    tables, and the date it was made as a date."""
+    tables, and the date it was made as a date (None in content stored without one)."""
     headlines = [
         {**headline, "chart": _drawn(headline["chart"])} for headline in content.get("summary", [])
     ]
     return {
         **content,
-        "made_on": date.fromisoformat(content["made_on"]),
+        "made_on": date.fromisoformat(content["made_on"]) if content.get("made_on") else None,
         "sections": [_with_charts_by_tables(section) for section in content["sections"]],
         "summary": headlines,
     }
