@@ -13,7 +13,9 @@ DIGEST_PURPOSE = "casework_daily_digest"
 BREAK_GLASS_PURPOSE = "casework_break_glass"
 RECORD_ACCESS_PURPOSE = "record_access_changed"
 _EXAMPLE_TIME = datetime(2026, 12, 8, 14, 30, tzinfo=UTC)
-_EXAMPLE_LINK = "https://casework.example.org/casework/women/42/"
+# The links as the senders build them (casework/jobs.py, casework/services/).
+_EXAMPLE_JUSTICE_LINK = "https://casework.example.org/casework/women/42/justice/"
+_EXAMPLE_VIEWERS_LINK = "https://casework.example.org/casework/women/42/who-looked/"
 
 
 def _staff_email(name: str, purpose: str, example: dict) -> MessageKind:
@@ -37,7 +39,7 @@ COURT_REMINDER = _staff_email(
         "woman_name": "Jo S",
         "starts_at": _EXAMPLE_TIME,
         "court": "Glasgow Sheriff Court",
-        "link": _EXAMPLE_LINK,
+        "link": _EXAMPLE_JUSTICE_LINK,
     },
 )
 CASELOAD_DIGEST = _staff_email(
@@ -63,7 +65,7 @@ BREAK_GLASS = _staff_email(
         "worker": "Kate Kilbride",
         "until": "17:30",
         "reason": "She came in upset and her key worker is off today.",
-        "link": _EXAMPLE_LINK,
+        "link": _EXAMPLE_VIEWERS_LINK,
     },
 )
 RECORD_ACCESS_CHANGED = _staff_email(
@@ -73,6 +75,6 @@ RECORD_ACCESS_CHANGED = _staff_email(
         "worker": "Kate Kilbride",
         "change": "involved",
         "by": "Morag Campbell",
-        "link": _EXAMPLE_LINK,
+        "link": _EXAMPLE_VIEWERS_LINK,
     },
 )

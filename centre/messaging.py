@@ -8,6 +8,11 @@ templates under `messaging/<kind>/` (in `templates/` or an app's `templates/`):
 - text message to a woman: `sms_discreet.txt`: no mention of justice, offending or the
   centre's purpose, her first name only.
 
+The words are written once, in `_wording.txt`, and included by each part, so that the text and
+the HTML say the same thing: `part` picks a paragraph (`with part="after"`), `bullet` starts a
+line of a list ("- " in text, "<li>" in HTML), and a link's label is the same `translate` string
+in both parts ("Open her record: <link>" in text, the link's words in HTML).
+
 A kind for women (`discreet=True`) has every rendered text checked by `assert_discreet`
 before anything is queued. `message_queue` renders and writes one outbox row; the outbox sends
 it exactly once (centre/services.py), and queueing the same message twice gives one row.

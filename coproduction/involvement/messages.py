@@ -14,7 +14,8 @@ SHIFT_REMINDER = register(
     MessageKind(
         name="involvement_shift_reminder",
         purpose=SHIFT_REMINDER_PURPOSE,
-        # By email to her volunteer account; else a text, if she opted in and it is safe.
+        # By email to her volunteer account; else a text, if she opted in and it is safe. The
+        # text never mentions her page: she may have no account to have one.
         channels=frozenset({EMAIL, SMS}),
         discreet=True,
         example={

@@ -1,6 +1,7 @@
 """Meetings' message kinds: the wording is in templates/messaging/<kind>/ (centre/messaging.py).
 A woman's reminder is discreet: her first name and the time, never the group, the place or
-what the centre is."""
+what the centre is. An action's reminder says "was due" when it goes after the day it was due
+(reminders look back a few days): against `today` in its context, else the day it is rendered."""
 
 from datetime import UTC, date, datetime
 
@@ -57,7 +58,8 @@ ACTION_DUE = register(
             "group": "Steering group",
             "action": "Ask the bus company about a stop outside",
             "due_on": date(2026, 12, 7),
-            "link": _EXAMPLE_LINK,
+            "today": date(2026, 12, 7),
+            "link": "https://casework.example.org/coproduction/meetings/actions/7/close/",
         },
     )
 )

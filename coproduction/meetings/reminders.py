@@ -193,16 +193,18 @@ def action_reminders_queue(*, now: datetime | None = None) -> int:
     for action in due.filter(Q(owner__is_active=True) & ~Q(owner__email="")):
         send_at = _reminder_time(action.due_on)
         if send_at <= now:
-            queued += _queue_action(action, send_at)
+            queued += _queue_action(action, send_at, today)
     return queued
 
 
-def _queue_action(action: Action, send_at: datetime) -> int:
+def _queue_action(action: Action, send_at: datetime, today: date) -> int:
     context = {
         "name": action.owner.first_name or action.owner.username,
         "group": action.group.name,
         "action": action.text,
         "due_on": action.due_on,
+        # The day it is queued, and so goes out: "is due" or, past the date, "was due".
+        "today": today,
         "link": absolute_url(reverse("meetings:action_close", args=[action.pk])),
     }
     _message, created = message_queue(

@@ -1,5 +1,7 @@
 """The newsletter's message kinds: the wording is in templates/messaging/<kind>/
-(centre/messaging.py). Both go to staff and partners by email; no woman is named in either."""
+(centre/messaging.py). Both go to staff and partners by email. The call names no woman. The
+issue lists each piece with its credit as the printed issue shows it (`credit_line`): the credit
+she chose, so a woman who chose her full or first name is named, and "Anonymous" otherwise."""
 
 from datetime import date
 
@@ -7,7 +9,7 @@ from centre.messaging import MessageKind, register
 
 CALL_PURPOSE = "newsletter_call"
 ISSUE_PURPOSE = "newsletter_issue"
-_EXAMPLE_LINK = "https://casework.example.org/newsletter/issues/7/"
+_EXAMPLE_LINK = "https://casework.example.org/newsletter/issues/7/read/"
 
 CALL = register(
     MessageKind(
@@ -33,6 +35,7 @@ ISSUE = register(
             "number": 12,
             "pieces": [
                 {"title": "My garden", "kind": "Poem", "credit": "Jo"},
+                {"title": "My first month", "kind": "Story", "credit": "Bex Johnson"},
                 {"title": "Lentil soup", "kind": "Recipe", "credit": "Anonymous"},
             ],
             "link": _EXAMPLE_LINK,

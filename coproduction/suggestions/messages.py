@@ -3,7 +3,7 @@
 
 from centre.messaging import MessageKind, register
 
-_EXAMPLE_LINK = "https://casework.example.org/coproduction/suggestions/7/"
+_EXAMPLE_LINK = "https://casework.example.org/coproduction/suggestions/4FW-27/"  # its receipt code
 
 SUGGESTION_SAFEGUARDING = register(
     MessageKind(

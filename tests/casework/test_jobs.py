@@ -35,7 +35,7 @@ def test_digest_per_key_worker_counts_only(woman, key_worker, centre):
     assert jobs.daily_digests_queue() == 0
     message = OutboxMessage.objects.get(purpose=services.DIGEST_PURPOSE)
     assert message.recipient == key_worker.email
-    assert "1 open cases" in message.body
+    assert "- 1 open case\n" in message.body
     assert woman.first_name not in message.body and woman.last_name not in message.body
 
 

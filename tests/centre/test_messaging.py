@@ -1,8 +1,10 @@
 """One way to send: every message kind renders from its templates, texts to women stay
 discreet, HTML is escaped, and queueing goes through the outbox exactly once."""
 
+import re
 from dataclasses import replace
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -266,3 +268,56 @@ def test_a_text_goes_once(centre, sms_outbox):
 def test_links_in_emails_are_full_addresses(settings):
     settings.SITE_URL = "https://casework.example.org/"
     assert messaging.absolute_url("/casework/") == "https://casework.example.org/casework/"
+
+
+# One wording for text and HTML -----------------------------------------------------------------
+
+EMAIL_KINDS = [kind for kind in KINDS if messaging.EMAIL in kind.channels]
+
+
+def _words_of_html(html):
+    """What the HTML part says, written as the text part writes it: a link as "its words: its
+    address" (or the address alone when that is its words) and a list item as "- "."""
+    article = html.split('role="article"', 1)[1].split(">", 1)[1].rsplit("</div>", 1)[0]
+    article = re.sub(
+        r'<a href="([^"]*)">(.*?)</a>',
+        lambda link: link[1] if link[1] == link[2] else f"{link[2]}: {link[1]}",
+        article,
+    )
+    article = re.sub(r"<[^>]+>", " ", article.replace("<li>", " - "))
+    return " ".join(unescape(article).split())
+
+
+@pytest.mark.parametrize("kind", EMAIL_KINDS, ids=[kind.name for kind in EMAIL_KINDS])
+def test_the_text_and_html_parts_say_the_same(kind):
+    rendered = messaging.message_render(kind=kind, channel=messaging.EMAIL, context=kind.example)
+    assert " ".join(rendered.body.split()) == _words_of_html(rendered.html_body)
+
+
+def test_every_shared_wording_is_used_by_both_parts_of_its_kind():
+    for kind in EMAIL_KINDS:
+        wording = f'"{kind.path("_wording.txt")}"'
+        for name in ("body.txt", "body.html"):
+            source = get_template(kind.path(name)).template.source
+            # The words are in the shared wording; a part adds at most a link's label.
+            assert wording in source and "blocktranslate" not in source, kind.path(name)
+
+
+def test_a_signed_out_email_gives_the_reason_as_its_own_sentence():
+    kind = messaging.get_kind("sessions_ended")
+    context = {**kind.example, "reason": "An organisation administrator signed you out."}
+    rendered = messaging.message_render(kind=kind, channel=messaging.EMAIL, context=context)
+    said = "signed out everywhere. An organisation administrator signed you out."
+    for part in (rendered.body, rendered.html_body):
+        assert said in part
+        assert "because your access changed" not in part
+
+
+def test_an_invitation_names_the_role_without_a_colon():
+    kind = messaging.get_kind("team_invitation")
+    context = {**kind.example, "role": "Centre manager"}
+    rendered = messaging.message_render(kind=kind, channel=messaging.EMAIL, context=context)
+    said = "to join the team at Tomorrow's Women as Centre manager."
+    assert said in rendered.body and said.replace("'", "&#x27;") in rendered.html_body
+    assert "as:" not in rendered.body + rendered.html_body
+    assert f"Accept the invitation: {kind.example['link']}" in rendered.body

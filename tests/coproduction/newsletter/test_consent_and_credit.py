@@ -131,7 +131,8 @@ def test_published_issue_email_and_page_honour_consent_and_credit(
     email = OutboxMessage.objects.get(purpose=ISSUE_PURPOSE, recipient=partner.email)
     for text in (email.body, email.html_body):
         assert "Fog" not in text and "Hail" not in text
-        assert "Snow (Poem, Jo)" in text and "Rain (Poem, Anonymous)" in text
+        assert "Snow (Poem, by Jo)" in text and "Rain (Poem, by Anonymous)" in text
+        assert f"Sun (Poem, by Fay {SURNAME})" in text
         assert text.count(SURNAME) == 1
 
     page = partner_client.get(reverse("newsletter:issue_read", args=[issue.pk]))
@@ -139,6 +140,9 @@ def test_published_issue_email_and_page_honour_consent_and_credit(
     assert "Cold and white" in html and "WITHDRAWN" not in html and "NOCONSENT" not in html
     assert html.count(SURNAME) == 1
     assert "by Anonymous" in html
+    # The email credits each piece as the published issue does: the credit she chose.
+    for name in ("Jo", "Anonymous", f"Fay {SURNAME}"):
+        assert f"by {name}" in html and f", by {name})" in email.body
 
     pieces["first"].refresh_from_db()
     pieces["withdrawn"].refresh_from_db()

@@ -94,7 +94,9 @@ def test_contacts_every_detail_staff_record(content):
     assert needs["No need named"] == ["fewer than 5"] and needs["Justice"] == ["0"]
     assert total is None  # contacts naming two needs count twice: no total
     support, _ = table_of(content, "Practical support given (a contact can give several)")
-    assert support["Food"] == support["Travel"] == ["6"] and support["No practical support"] == ["0"]
+    assert support["Food"] == support["Travel"] == ["6"] and support["No practical support"] == [
+        "0"
+    ]
 
 
 def test_not_heard_from_uses_the_centres_days(centre, quarter_data):
