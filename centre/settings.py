@@ -327,7 +327,8 @@ if not DEBUG and SMS_BACKEND != "http":
 SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms"))
 SMS_API_URL = env_str("SMS_API_URL")
 SMS_API_KEY = env_str("SMS_API_KEY")
-SMS_SENDER = env_str("SMS_SENDER", "Centre")
+# The name a text comes from, on her phone's lock screen: a word that says nothing of the centre.
+SMS_SENDER = env_str("SMS_SENDER", "Reminder")
 SMS_TIMEOUT_SECONDS = env_int("SMS_TIMEOUT_SECONDS", 10, minimum=1)
 if SMS_BACKEND == "http" and not (SMS_API_URL and SMS_API_KEY):
     raise ImproperlyConfigured("SMS_BACKEND=http needs SMS_API_URL and SMS_API_KEY")

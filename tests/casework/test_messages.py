@@ -111,8 +111,8 @@ def test_each_change_to_who_sees_a_record_has_its_own_subject(change, subject, s
 @pytest.mark.parametrize(
     ("worker_first_name", "said"),
     [
-        ("Kate", "Hi Jo, just a reminder about Tuesday 8 December at 2:30pm with Kate. Reply"),
-        ("", "Hi Jo, just a reminder about Tuesday 8 December at 2:30pm with us. Reply"),
+        ("Kate", "Hi Jo, just a reminder about Tuesday 8 December at 2:30pm with Kate. If you"),
+        ("", "Hi Jo, just a reminder about Tuesday 8 December at 2:30pm with us. If you"),
     ],
 )
 def test_an_appointment_reminder_is_one_sentence_with_her_worker_or_with_us(
@@ -124,7 +124,7 @@ def test_an_appointment_reminder_is_one_sentence_with_her_worker_or_with_us(
     assert text.startswith(said) and text.count("Hi Jo") == 1
     # The sentence is written once; only "with Kate" or "with us" changes.
     source = get_template(kind.path("_wording.txt")).template.source
-    assert source.count("Reply if you need to change it.") == 1
+    assert source.count("If you need to change it, let us know.") == 1
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,11 @@ def test_an_example_links_where_the_real_message_links(name, view):
     """The senders: casework/jobs.py (court date, digest), casework/services/ (the others)."""
     link = messaging.get_kind(name).example["link"]
     assert resolve(urlparse(link).path).view_name == view
+
+
+def test_no_text_to_a_woman_asks_her_to_reply():
+    """Texts come from a name (SMS_SENDER), which cannot take a reply: none asks for one."""
+    for kind in messaging.kinds():
+        if kind.discreet and messaging.SMS in kind.channels:
+            text = messaging.message_render(kind=kind, channel=messaging.SMS, context=kind.example)
+            assert "reply" not in text.body.lower(), kind.name
