@@ -133,37 +133,25 @@ def test_the_discreet_check_runs_on_the_rendered_text(kind):
     assert not OutboxMessage.objects.exists()
 
 
-def test_an_appointment_reminder_uses_her_first_name_only(centre, key_worker):
-    woman = WomanFactory(
-        centre=centre,
-        first_name="Shona",
-        last_name="Macphail",
-        reminders_opt_in=True,
-        safe_to_text=True,
-    )
+@pytest.mark.parametrize(
+    ("names", "hello", "never"),
+    [
+        ({"first_name": "Shona", "last_name": "Macphail"}, "Hi Shona,", "Macphail"),
+        # The name she goes by, not the one on her papers.
+        ({"first_name": "Rebecca", "preferred_name": "Bex"}, "Hi Bex,", "Rebecca"),
+    ],
+)
+def test_an_appointment_reminder_calls_her_by_her_name_only(
+    centre, key_worker, names, hello, never
+):
+    woman = WomanFactory(centre=centre, reminders_opt_in=True, safe_to_text=True, **names)
     appointment = AppointmentFactory(
         woman=woman, worker=key_worker, starts_at=timezone.now() + timedelta(days=3)
     )
     message = appointment_reminders_queue(appointment=appointment)
     assert message.channel == OutboxMessage.Channel.SMS
-    assert message.body.startswith("Hi Shona, just a reminder about")
-    assert "Macphail" not in message.body
+    assert message.body.startswith(f"{hello} just a reminder about") and never not in message.body
     assert key_worker.first_name in message.body and key_worker.last_name not in message.body
-
-
-def test_an_appointment_reminder_calls_her_by_the_name_she_goes_by(centre, key_worker):
-    woman = WomanFactory(
-        centre=centre,
-        first_name="Rebecca",
-        preferred_name="Bex",
-        reminders_opt_in=True,
-        safe_to_text=True,
-    )
-    appointment = AppointmentFactory(
-        woman=woman, worker=key_worker, starts_at=timezone.now() + timedelta(days=3)
-    )
-    message = appointment_reminders_queue(appointment=appointment)
-    assert message.body.startswith("Hi Bex,") and "Rebecca" not in message.body
 
 
 @pytest.mark.parametrize(
