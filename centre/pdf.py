@@ -51,6 +51,11 @@ def static_only_url_fetcher(url, *args, **kwargs):
 
 def render_pdf(template_name, context=None):
     """Render a template to PDF bytes. Templates link assets as {% static %} URLs."""
+    return html_pdf(render_to_string(template_name, context or {}))
+
+
+def html_pdf(html):
+    """HTML to PDF bytes, fetching only our static files."""
     try:
         import weasyprint  # noqa: PLC0415 - see the module docstring
     except OSError as error:
@@ -58,7 +63,6 @@ def render_pdf(template_name, context=None):
             "PDFs need the Pango libraries (see the README: libpango-1.0-0 libpangoft2-1.0-0)"
         ) from error
 
-    html = render_to_string(template_name, context or {})
     document = weasyprint.HTML(
         string=html, base_url=STATIC_PREFIX, url_fetcher=static_only_url_fetcher
     )

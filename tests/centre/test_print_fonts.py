@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-import weasyprint
 from django.conf import settings
 from pypdf import PdfReader
 
-from centre.pdf import STATIC_PREFIX, static_only_url_fetcher
+from centre.pdf import html_pdf, static_only_url_fetcher
 
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
 FONT_FACE = re.compile(r"@font-face\s*{([^}]*)}")
@@ -51,9 +50,7 @@ def test_every_weight_has_an_upright_and_an_italic_face_that_is_vendored():
 )
 def test_italic_text_is_set_in_the_italic_face(markup, face):
     html = f'<link rel="stylesheet" href="static:css/print.css"><p>{markup}</p>'
-    pdf = weasyprint.HTML(
-        string=html, base_url=STATIC_PREFIX, url_fetcher=static_only_url_fetcher
-    ).write_pdf()
+    pdf = html_pdf(html)
     reader = PdfReader(io.BytesIO(pdf))
     fonts = {
         str(font["/BaseFont"]).split("+")[-1]
