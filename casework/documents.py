@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from centre.documents.models import Document
 from centre.documents.registry import DocumentKind, document_kind_register
 from centre.documents.services import Coverage, document_render, document_unsaved
+from centre.labels import enum_labels
 from centre.requests import CentreRequest
 
 from . import selectors
@@ -56,7 +57,7 @@ def reader_for(request: CentreRequest, woman: Woman) -> SummaryReader:
 
 def _contact_details(contact: Contact) -> str:
     """A contact's particulars in one line: "45 min · One-to-one · Mental health, Housing"."""
-    labels = dict(Domain.choices)
+    labels = enum_labels(Domain)
     parts = [
         _("%(minutes)s min") % {"minutes": contact.duration_minutes}
         if contact.duration_minutes
