@@ -48,7 +48,9 @@ from .referrals import (
     referrals_offered_to_me,
 )
 from .reports import (
+    ContactTally,
     contact_numbers,
+    contact_tally,
     outcome_change,
     quarter_numbers,
     referral_report,
@@ -100,7 +102,9 @@ __all__ = [
     "caseload_size",
     "her_caseload_q",
     "involved_women_list",
+    "ContactTally",
     "contact_numbers",
+    "contact_tally",
     "domain_filter",
     "get_referral_for_user",
     "get_woman_for_user",

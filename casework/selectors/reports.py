@@ -113,7 +113,9 @@ def _counts(queryset: QuerySet[Any], field: str) -> dict[str, int]:
     )
 
 
-def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
+def quarter_numbers(
+    centre: Centre, start: date, end: date, *, tally: "ContactTally | None" = None
+) -> dict[str, Any]:
     """Counts for the quarterly report, for dates start..end inclusive (a fixed number of
     queries, whatever the size of the centre).
 
@@ -130,8 +132,11 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
     - caseloads: [{"key_worker_id", "count"}] open cases per key worker at the end
     - outcome_change: {domain: {"women": n, "average_change": float}} first vs latest rating
     - goals: {"set": n, "achieved": n, "women_achieving": n} in the period
+
+    The contact figures come from `tally` (the period's `contact_tally`) when the caller has
+    one: the report shares one pass over the period's contacts between its sections.
     """
-    contacts = Contact.objects.filter(centre=centre, contact_on__range=(start, end))
+    tally = tally if tally is not None else contact_tally(centre, start, end)
     supported = _supported_by_stage(
         women_supported(centre, start, end), end, centre.not_heard_from_days
     )
@@ -142,9 +147,9 @@ def quarter_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
         "referrals_by_source": _counts(referrals, "source"),
         "referrals_by_decision": _counts(referrals, "decision"),
         "decision_days": decision_days(referrals),
-        "contacts_total": contacts.filter(made=True).count(),
-        "attempts": contacts.filter(made=False).count(),
-        "contacts_by_type": _counts(contacts.filter(made=True), "contact_type"),
+        "contacts_total": tally.total("n"),
+        "attempts": tally.total("n", made=False),
+        "contacts_by_type": tally.by("contact_type"),
         "stages": {row["stage"]: row["n"] for row in supported},
         "moved_on": women_changed_to(centre, start, end, Stage.MOVED_ON),
         "closed": women_changed_to(centre, start, end, Stage.CLOSED),
@@ -241,11 +246,8 @@ def _names(field: str, value: str) -> Q:
     return Q(**{f"{field}__icontains": f'"{value}"'})
 
 
-def contact_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
-    """What staff record on every successful contact in the period, counted in the database:
-    by format, by length, needs discussed, the person-centred tool used, practical support.
-    Needs and support are lists on each contact, so a contact counts once in each it names."""
-    made = Contact.objects.filter(centre=centre, contact_on__range=(start, end), made=True)
+def _contact_groups() -> dict[str, Any]:
+    """What `contact_tally` counts in each group of contacts."""
     lengths = {
         name: Count("pk", filter=Q(duration_minutes__gte=low, duration_minutes__lte=high))
         for name, low, high in DURATION_BANDS
@@ -257,23 +259,72 @@ def contact_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
         value: Count("pk", filter=_names("practical_support", value))
         for value in Contact.Support.values
     }
-    totals = made.aggregate(
-        minutes=Sum("duration_minutes"),
-        no_need_named=Count("pk", filter=Q(needs_discussed=[])),
-        no_support=Count("pk", filter=Q(practical_support=[])),
+    return {
+        "n": Count("pk"),
+        "minutes": Sum("duration_minutes"),
+        "no_need_named": Count("pk", filter=Q(needs_discussed=[])),
+        "no_support": Count("pk", filter=Q(practical_support=[])),
         **{f"length_{k}": v for k, v in lengths.items()},
         **{f"need_{k}": v for k, v in needs.items()},
         **{f"support_{k}": v for k, v in support.items()},
+    }
+
+
+class ContactTally:
+    """The period's contacts, successful and not, counted in one pass: grouped by whether she
+    was reached, the contact's type, format and the person-centred tool, each group with its
+    minutes, lengths, needs and support. The report's casework, contact and completeness
+    figures all come from it: each counting for itself scanned the large centre's 66,000
+    contacts a quarter seven times (about 190 ms of its 580 ms of numbers; see the commit)."""
+
+    KEYS = ("made", "contact_type", "contact_format", "tool_used")
+
+    def __init__(self, rows: list[Mapping[str, Any]]) -> None:
+        self.rows = rows
+
+    def total(self, figure: str, *, made: bool = True, **where: Any) -> int:
+        """`figure` summed over the groups of successful contacts (or attempts, `made=False`)
+        that match `where` (field=value)."""
+        return sum(
+            row[figure] or 0
+            for row in self.rows
+            if row["made"] == made and all(row[k] == v for k, v in where.items())
+        )
+
+    def by(self, field: str) -> dict[str, int]:
+        """Successful contacts by the value of `field` (values with none left out)."""
+        out: dict[str, int] = {}
+        for row in self.rows:
+            if row["made"]:
+                out[row[field]] = out.get(row[field], 0) + row["n"]
+        return out
+
+
+def contact_tally(centre: Centre, start: date, end: date) -> ContactTally:
+    """The centre's contacts from start to end (inclusive), counted in one query."""
+    contacts = Contact.objects.filter(centre=centre, contact_on__range=(start, end))
+    return ContactTally(
+        list(contacts.order_by().values(*ContactTally.KEYS).annotate(**_contact_groups()))
     )
+
+
+def contact_numbers(
+    centre: Centre, start: date, end: date, *, tally: ContactTally | None = None
+) -> dict[str, Any]:
+    """What staff record on every successful contact in the period, counted in the database:
+    by format, by length, needs discussed, the person-centred tool used, practical support.
+    Needs and support are lists on each contact, so a contact counts once in each it names."""
+    tally = tally if tally is not None else contact_tally(centre, start, end)
+    lengths = [name for name, _low, _high in DURATION_BANDS] + [DURATION_LONGEST, "not_recorded"]
     return {
-        "by_format": _counts(made, "contact_format"),
-        "by_tool": _counts(made, "tool_used"),
-        "minutes": totals["minutes"] or 0,
-        "by_length": {k: totals[f"length_{k}"] for k in lengths},
-        "needs_discussed": {k: totals[f"need_{k}"] for k in needs},
-        "no_need_named": totals["no_need_named"],
-        "practical_support": {k: totals[f"support_{k}"] for k in support},
-        "no_support": totals["no_support"],
+        "by_format": tally.by("contact_format"),
+        "by_tool": tally.by("tool_used"),
+        "minutes": tally.total("minutes"),
+        "by_length": {k: tally.total(f"length_{k}") for k in lengths},
+        "needs_discussed": {k: tally.total(f"need_{k}") for k in Domain.values},
+        "no_need_named": tally.total("no_need_named"),
+        "practical_support": {k: tally.total(f"support_{k}") for k in Contact.Support.values},
+        "no_support": tally.total("no_support"),
     }
 
 

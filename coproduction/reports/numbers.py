@@ -12,7 +12,7 @@ large centre).
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
@@ -21,7 +21,9 @@ from activities.models import Activity, ActivityStatusChange
 from activities.selectors import activity_headlines, activity_numbers
 from casework.models import Contact, Need, OutcomeRating, Referral, Review, Stage, SupportPlan
 from casework.selectors import (
+    ContactTally,
     contact_numbers,
+    contact_tally,
     quarter_numbers,
     women_changed_to_q,
     women_counts,
@@ -45,8 +47,11 @@ HISTORY_QUARTERS = 8
 __all__ = ["women_supported"]
 
 
-def completeness_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
-    """How complete the records of the women supported are, as counts (two queries)."""
+def completeness_numbers(
+    centre: Centre, start: date, end: date, *, tally: ContactTally | None = None
+) -> dict[str, Any]:
+    """How complete the records of the women supported are, as counts (two queries, or one
+    given the period's `contact_tally`)."""
     since = end - timedelta(days=RECENT_REVIEW_DAYS)
     woman = OuterRef("pk")
     counts = (
@@ -66,16 +71,14 @@ def completeness_numbers(centre: Centre, start: date, end: date) -> dict[str, An
             with_rating=Count("pk", filter=Q(has_rating=True)),
         )
     )
-    contacts = _made_contacts(centre, start, end).aggregate(
-        contacts=Count("pk"),
-        with_length=Count("pk", filter=Q(duration_minutes__isnull=False)),
-        with_format=Count("pk", filter=~Q(contact_format="")),
-    )
+    tally = tally if tally is not None else contact_tally(centre, start, end)
+    made = tally.total("n")
+    contacts = {
+        "contacts": made,
+        "with_length": made - tally.total("length_not_recorded"),
+        "with_format": made - tally.total("n", contact_format=""),
+    }
     return {**counts, **contacts}
-
-
-def _made_contacts(centre: Centre, start: date, end: date) -> QuerySet[Contact]:
-    return Contact.objects.filter(centre=centre, contact_on__range=(start, end), made=True)
 
 
 def activity_changes(centre: Centre, start: date, end: date) -> dict[str, int]:
@@ -165,11 +168,25 @@ def _you_said_we_did(centre: Centre, start: date, end: date) -> list[dict[str, s
 
 NumberSource = Callable[[Centre, date, date], Any]
 
-# Where the numbers come from, by key. Each runs a fixed number of queries.
-NUMBER_SOURCES: dict[str, NumberSource] = {
+
+class TalliedSource(Protocol):
+    """A source of numbers that counts the period's contacts, or takes them already counted."""
+
+    def __call__(
+        self, centre: Centre, start: date, end: date, *, tally: ContactTally | None = None
+    ) -> Any: ...
+
+
+# The sources that report the period's contacts: one pass over them is shared between them.
+TALLIED_SOURCES: dict[str, TalliedSource] = {
     "casework": quarter_numbers,
     "contacts": contact_numbers,
     "completeness": completeness_numbers,
+}
+
+# Where the numbers come from, by key. Each runs a fixed number of queries.
+NUMBER_SOURCES: dict[str, NumberSource] = {
+    **TALLIED_SOURCES,
     "activities": activity_numbers,
     "activity_changes": activity_changes,
     "suggestions": suggestion_numbers,
@@ -181,8 +198,17 @@ NUMBER_SOURCES: dict[str, NumberSource] = {
 
 
 def period_raw_numbers(centre: Centre, start: date, end: date) -> dict[str, Any]:
-    """Every number the sections need for one centre and period, unsuppressed."""
-    return {key: source(centre, start, end) for key, source in NUMBER_SOURCES.items()}
+    """Every number the sections need for one centre and period, unsuppressed. The period's
+    contacts are counted once, for the three sources that report them."""
+    tally = contact_tally(centre, start, end)
+    return {
+        key: (
+            TALLIED_SOURCES[key](centre, start, end, tally=tally)
+            if key in TALLIED_SOURCES
+            else source(centre, start, end)
+        )
+        for key, source in NUMBER_SOURCES.items()
+    }
 
 
 def _per_period(rows: QuerySet[Any], field: str, spans: list[tuple[date, date]]) -> list[int]:

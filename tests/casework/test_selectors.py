@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from casework import selectors, services
-from casework.models import OutcomeRating, Stage
+from casework.models import Contact, Domain, OutcomeRating, Stage
+from coproduction.reports.numbers import completeness_numbers
 
 from .factories import ContactFactory, ReferralFactory, WomanFactory
 
@@ -58,3 +59,84 @@ def test_caseload_counts_flag_over_threshold(centre, key_worker, other_key_worke
     WomanFactory(centre=centre, key_worker=other_key_worker)
     rows = {row["worker"]: row for row in selectors.caseload_counts(centre)}
     assert rows[key_worker]["over"] and not rows[other_key_worker]["over"]
+
+
+def test_the_period_s_contact_figures_counted_in_one_pass_match_counting_each_contact(
+    centre, other_centre, key_worker
+):
+    """The report's contact figures come from one grouped pass over the period's contacts
+    (`contact_tally`); each must equal the same figure counted contact by contact in Python,
+    over contacts of every type, format, tool, length, need and support, reached or not, inside
+    and outside the period and the centre."""
+    today = timezone.localdate()
+    start, end = today - timedelta(days=30), today
+    women = [WomanFactory(centre=centre, key_worker=key_worker) for _ in range(3)]
+    lengths = [None, 5, 14, 15, 29, 30, 59, 60, 240]
+    types, formats, tools = (
+        list(Contact.Type),
+        [""] + list(Contact.Format),
+        [""] + list(Contact.Tool),
+    )
+    domains, support = list(Domain.values), list(Contact.Support.values)
+    contacts = []
+    for i in range(40):
+        contacts.append(
+            ContactFactory(
+                woman=women[i % 3],
+                contact_on=start + timedelta(days=i % 31),
+                made=i % 5 != 0,
+                contact_type=types[i % len(types)],
+                contact_format=formats[i % len(formats)],
+                tool_used=tools[i % len(tools)],
+                duration_minutes=lengths[i % len(lengths)],
+                needs_discussed=domains[: i % 4],
+                practical_support=support[i % 3 : i % 3 + i % 2],
+            )
+        )
+    ContactFactory(woman=women[0], contact_on=start - timedelta(days=1))  # before the period
+    ContactFactory(woman=WomanFactory(centre=other_centre))  # another centre's
+
+    made = [c for c in contacts if c.made]
+
+    def counted(values):
+        out = {}
+        for value in values:
+            out[value] = out.get(value, 0) + 1
+        return out
+
+    def banded(low, high):
+        return sum(
+            1 for c in made if c.duration_minutes is not None and low <= c.duration_minutes <= high
+        )
+
+    tally = selectors.contact_tally(centre, start, end)
+    numbers = selectors.contact_numbers(centre, start, end, tally=tally)
+    assert numbers == selectors.contact_numbers(centre, start, end)  # with or without a tally
+    assert numbers["by_format"] == counted(c.contact_format for c in made)
+    assert numbers["by_tool"] == counted(c.tool_used for c in made)
+    assert numbers["minutes"] == sum(c.duration_minutes or 0 for c in made)
+    assert numbers["by_length"] == {
+        "under_15": banded(0, 14),
+        "15_to_29": banded(15, 29),
+        "30_to_59": banded(30, 59),
+        "60_or_more": banded(60, 24 * 60),
+        "not_recorded": sum(1 for c in made if c.duration_minutes is None),
+    }
+    assert numbers["needs_discussed"] == {
+        d: sum(1 for c in made if d in c.needs_discussed) for d in domains
+    }
+    assert numbers["no_need_named"] == sum(1 for c in made if not c.needs_discussed)
+    assert numbers["practical_support"] == {
+        s: sum(1 for c in made if s in c.practical_support) for s in support
+    }
+    assert numbers["no_support"] == sum(1 for c in made if not c.practical_support)
+
+    casework = selectors.quarter_numbers(centre, start, end, tally=tally)
+    assert casework["contacts_total"] == len(made) == 32
+    assert casework["attempts"] == len(contacts) - len(made) == 8
+    assert casework["contacts_by_type"] == counted(c.contact_type for c in made)
+
+    complete = completeness_numbers(centre, start, end, tally=tally)
+    assert complete["contacts"] == len(made)
+    assert complete["with_length"] == sum(1 for c in made if c.duration_minutes is not None)
+    assert complete["with_format"] == sum(1 for c in made if c.contact_format)
