@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Stage, Woman
+from centre.forms import empty_choices
 from centre.models import User
 from centre.roles import STAFF_ROLES, Role
 from centre.versioning import VersionedForm
@@ -70,6 +71,9 @@ class ActivityForm(VersionedForm, forms.ModelForm):
             "accessibility_notes": forms.Textarea(attrs={"rows": 2}),
             "idea_notes": forms.Textarea(attrs={"rows": 3}),
         }
+        formfield_callback = empty_choices(
+            category=_("Choose a category"), owner=_("Nobody yet"), room=_("No usual room")
+        )
 
     def __init__(self, *args, centre, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,6 +123,12 @@ class FacilitatorForm(forms.ModelForm):
     class Meta:
         model = Facilitator
         fields = ["kind", "user", "external_name", "organisation", "woman", "staff_partner"]
+        formfield_callback = empty_choices(
+            kind=_("Choose who they are"),
+            user=_("Not someone from the team"),
+            woman=_("No woman co-facilitating"),
+            staff_partner=_("Nobody yet"),
+        )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -173,6 +183,12 @@ class ScheduleForm(forms.ModelForm):
             "starts_on": _("Not needed for a term block."),
             "room": _("Leave empty for the activity's usual room."),
         }
+        formfield_callback = empty_choices(
+            frequency=_("Choose how often"),
+            weekday=_("Choose a day"),
+            term=_("Not a term block"),
+            room=_("The activity's usual room"),
+        )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,6 +201,7 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["date", "start_time", "end_time", "room", "location"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+        formfield_callback = empty_choices(room=_("No room booked"))
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,7 +218,10 @@ class CancelForm(forms.Form):
 
 class EnrolmentForm(forms.Form):
     woman = forms.ModelChoiceField(
-        label=_("Find a woman to sign up"), queryset=Woman.objects.none(), widget=WomanSearchWidget
+        label=_("Find a woman to sign up"),
+        queryset=Woman.objects.none(),
+        widget=WomanSearchWidget,
+        empty_label=_("Choose a woman"),
     )
 
     def __init__(self, *args, centre, **kwargs):
@@ -240,6 +260,8 @@ class FeedbackForm(forms.ModelForm):
             "rating": forms.RadioSelect,
             "comment": forms.Textarea(attrs={"rows": 3}),
         }
+        # A required list of buttons: an empty one would be a rating that means nothing.
+        formfield_callback = empty_choices(rating=None)
 
 
 class TermForm(forms.ModelForm):

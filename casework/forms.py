@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centre.deadlines import check_chosen_due
-from centre.forms import DateInput, DateTimeInput
+from centre.forms import DateInput, DateTimeInput, empty_choices
 from centre.models import Membership, User
 from centre.roles import Role
 from centre.versioning import VersionedForm
@@ -100,7 +100,11 @@ class StageForm(CrispyMixin, forms.Form):
 
 
 class KeyWorkerForm(CrispyMixin, forms.Form):
-    worker = forms.ModelChoiceField(label=_("New key worker"), queryset=User.objects.none())
+    worker = forms.ModelChoiceField(
+        label=_("New key worker"),
+        queryset=User.objects.none(),
+        empty_label=_("Choose a key worker"),
+    )
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     handover_note = forms.CharField(
         label=_("Handover note"),
@@ -116,12 +120,15 @@ class KeyWorkerForm(CrispyMixin, forms.Form):
 
 
 class InvolveForm(CrispyMixin, forms.Form):
-    worker = forms.ModelChoiceField(label=_("Worker to involve"), queryset=User.objects.none())
+    worker = forms.ModelChoiceField(
+        label=_("Worker to involve"), queryset=User.objects.none(), empty_label=_("Choose a worker")
+    )
     reason = forms.CharField(label=_("Their part in her support"), max_length=500)
     agency = forms.ModelChoiceField(
         label=_("Her agency in the directory (partner workers)"),
         queryset=Agency.objects.none(),
         required=False,
+        empty_label=_("Keep as it is"),
         help_text=_(
             "Which agency's sharing agreement applies to this partner worker. Leave empty to "
             "keep the current link, or to match her agency's name to the directory."
@@ -220,6 +227,7 @@ class ContactForm(CrispyMixin, forms.ModelForm):
             "restricted",
         ]
         widgets = {"contact_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+        formfield_callback = empty_choices(tool_used=_("No tool used"))
 
     def clean_contact_on(self):
         return _not_future(
@@ -302,6 +310,7 @@ class GoalForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["text", "domain"]
+        formfield_callback = empty_choices(domain=_("No particular area"))
 
 
 class ActionForm(CrispyMixin, forms.ModelForm):
@@ -309,6 +318,7 @@ class ActionForm(CrispyMixin, forms.ModelForm):
         model = Action
         fields = ["text", "who", "due_on", "goal"]
         widgets = {"due_on": DATE}
+        formfield_callback = empty_choices(goal=_("Not linked to a goal"))
 
     def __init__(self, *args, woman, goals=None, **kwargs):
         """goals: the goals she may link an action to (default all of hers)."""
@@ -399,6 +409,7 @@ class BreachForm(CrispyMixin, forms.ModelForm):
         model = Breach
         fields = ["occurred_on", "order", "description", "outcome"]
         widgets = {"occurred_on": DATE}
+        formfield_callback = empty_choices(order=_("Not recorded"))
 
     def __init__(self, *args, woman, **kwargs):
         super().__init__(*args, **kwargs)
@@ -418,6 +429,9 @@ class AlertForm(CrispyMixin, forms.ModelForm):
                 "should not be together, never why."
             )
         }
+        formfield_callback = empty_choices(
+            kind=_("Choose a kind of alert"), other_woman=_("No other woman")
+        )
 
     def __init__(self, *args, woman, **kwargs):
         super().__init__(*args, **kwargs)
@@ -453,6 +467,7 @@ class ConsentForm(CrispyMixin, forms.ModelForm):
             "agreed": _("She agreed (untick to record that she refused)"),
             "review_on": _("Agreement ends on"),
         }
+        formfield_callback = empty_choices(agency=_("Choose an agency"))
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -495,6 +510,7 @@ class ReferralOutForm(CrispyMixin, forms.ModelForm):
         model = ReferralOut
         fields = ["agency", "reason", "made_on"]
         widgets = {"made_on": DATE}
+        formfield_callback = empty_choices(agency=_("Choose an agency"))
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -569,6 +585,10 @@ class ReferralForm(CrispyMixin, forms.ModelForm):
             "justice_involvement": forms.Textarea(attrs=TEXTAREA),
             "vulnerability": forms.Textarea(attrs=TEXTAREA),
         }
+        formfield_callback = empty_choices(
+            source=_("Choose where the referral came from"),
+            referrer_agency=_("No agency, or not in the directory"),
+        )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,14 +1,21 @@
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, cast
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .messaging import message_queue
 from .models import Centre, OutboxMessage, User
 from .roles import Role
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # a development dependency: for the types only
 
 
 class DateInput(forms.DateInput):
@@ -29,6 +36,34 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def empty_choices(**labels: "StrOrPromise | None") -> Callable[..., forms.Field | None]:
+    """A ModelForm's `Meta.formfield_callback`: the named fields' empty choice says what leaving
+    the field empty means ("Nobody yet", "Choose a day"), not Django's "---------". None leaves
+    it out (a required radio list). A field with no empty choice is not given one."""
+
+    def formfield(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
+        field = db_field.formfield(**kwargs)
+        if field is not None and db_field.name in labels:
+            _word_empty_choice(field, labels[db_field.name])
+        return field
+
+    return formfield
+
+
+def _word_empty_choice(field: forms.Field, label: "StrOrPromise | None") -> None:
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = label
+    elif isinstance(field, forms.ChoiceField):
+        # Django has made the choices a list by now (with the empty one first, if any).
+        choices = cast(Iterable[tuple[Any, Any]], field.choices)
+        field.choices = [
+            (value, label if value == "" else text)
+            for value, text in choices
+            if value != "" or label is not None
+        ]
 
 
 class SignInForm(AuthenticationForm):
@@ -85,7 +120,9 @@ class CentreChooseForm(forms.Form):
 
 
 class AuditSearchForm(forms.Form):
-    actor = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label=_("Who"))
+    actor = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label=_("Who"), empty_label=_("Anyone")
+    )
     action = forms.CharField(required=False, max_length=60, label=_("Action starts with"))
     object_type = forms.CharField(required=False, max_length=60, label=_("Record type"))
     object_id = forms.CharField(required=False, max_length=40, label=_("Record number"))

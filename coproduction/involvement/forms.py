@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from centre.forms import DateInput, DateTimeInput
+from centre.forms import DateInput, DateTimeInput, empty_choices
 from centre.versioning import VersionedForm
 from coproduction.suggestions.models import Suggestion
 
@@ -50,14 +50,20 @@ class OpportunityForm(forms.ModelForm):
             "support": forms.Textarea(attrs={"rows": 3}),
             "training": forms.Textarea(attrs={"rows": 3}),
         }
+        formfield_callback = empty_choices(role=_("Choose a kind of role"))
 
 
 class InterestForm(forms.Form):
     """A woman's interest through her key worker, or a community volunteer's by name."""
 
-    opportunity = forms.ModelChoiceField(label=_("Which role"), queryset=Opportunity.objects.none())
+    opportunity = forms.ModelChoiceField(
+        label=_("Which role"), queryset=Opportunity.objects.none(), empty_label=_("Choose a role")
+    )
     woman = forms.ModelChoiceField(
-        label=_("A woman on your caseload"), queryset=None, required=False
+        label=_("A woman on your caseload"),
+        queryset=None,
+        required=False,
+        empty_label=_("Nobody from your caseload"),
     )
     name = forms.CharField(
         label=_("Or a community volunteer's name"), max_length=120, required=False
@@ -94,7 +100,9 @@ class MoveForm(forms.Form):
 
 
 class AccountForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Volunteer account"), queryset=None, required=False)
+    user = forms.ModelChoiceField(
+        label=_("Volunteer account"), queryset=None, required=False, empty_label=_("No account")
+    )
 
     def __init__(self, *args, accounts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,7 +180,10 @@ class ShiftForm(forms.Form):
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_INPUT)
     place = forms.CharField(label=_("Where"), max_length=200, required=False)
     session = forms.ModelChoiceField(
-        label=_("Session (for co-facilitation)"), queryset=None, required=False
+        label=_("Session (for co-facilitation)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not for a session"),
     )
     helper = forms.ModelChoiceField(
         label=_("Who"), queryset=None, required=False, empty_label=_("Nobody yet")
@@ -213,13 +224,16 @@ class ExpenseForm(VersionedForm, forms.ModelForm):
             "receipt": _("A PDF or a photo of the receipt or ticket, under 5 MB."),
             "description": _("For example: bus fare there and back for the Tuesday drop-in."),
         }
+        formfield_callback = empty_choices(kind=_("Choose what it was for"))
 
     def clean_receipt(self):
         return validate_upload(self.cleaned_data.get("receipt"))
 
 
 class ExpenseClaimForm(ExpenseForm):
-    helper = forms.ModelChoiceField(label=_("Who is claiming"), queryset=None)
+    helper = forms.ModelChoiceField(
+        label=_("Who is claiming"), queryset=None, empty_label=_("Choose who is claiming")
+    )
 
     def __init__(self, *args, helpers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,7 +315,7 @@ class ExitPaperForm(ExitAnswersForm):
     completed_on = forms.DateField(label=_("Date she filled it in"), widget=DATE_INPUT)
     about = forms.ChoiceField(
         label=_("What is that about?"),
-        choices=[("", "—"), *Suggestion.About.choices],
+        choices=[("", _("Not said")), *Suggestion.About.choices],
         required=False,
     )
     field_order = ["woman", "completed_on", "felt_supported", "most_helped", "could_be_better"]
@@ -319,6 +333,7 @@ class TabletInterestForm(forms.Form):
     opportunity = forms.ModelChoiceField(
         label=_("What would you like to help with?"),
         queryset=None,
+        empty_label=_("Please choose one"),
         error_messages={
             "required": _("Please choose what you would like to help with."),
             "invalid_choice": _(

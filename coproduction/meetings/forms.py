@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centre.deadlines import check_chosen_due
-from centre.forms import DateInput
+from centre.forms import DateInput, empty_choices
 from centre.versioning import VersionedForm
 
 from .models import (
@@ -39,6 +39,7 @@ class GroupForm(forms.ModelForm):
             "terms_of_reference": forms.Textarea(attrs={"rows": 6}),
             "standing_items": forms.Textarea(attrs={"rows": 3}),
         }
+        formfield_callback = empty_choices(kind=_("Choose a kind of group"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,8 +53,15 @@ class GroupForm(forms.ModelForm):
 class MemberForm(forms.Form):
     """Add one person: someone from the team, or (staff only) a woman by her record."""
 
-    user = forms.ModelChoiceField(label=_("Someone from the team"), queryset=None, required=False)
-    woman = forms.ModelChoiceField(label=_("A woman"), queryset=None, required=False)
+    user = forms.ModelChoiceField(
+        label=_("Someone from the team"),
+        queryset=None,
+        required=False,
+        empty_label=_("Nobody from the team"),
+    )
+    woman = forms.ModelChoiceField(
+        label=_("A woman"), queryset=None, required=False, empty_label=_("No woman")
+    )
     joined_on = forms.DateField(label=_("Joined on"), widget=DATE_INPUT, initial=timezone.localdate)
     wants_reminders = forms.BooleanField(
         label=_("Send reminders before meetings"),
@@ -87,7 +95,9 @@ class MemberForm(forms.Form):
 
 
 class ElectedRoleForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Who"), queryset=GroupMember.objects.none())
+    member = forms.ModelChoiceField(
+        label=_("Who"), queryset=GroupMember.objects.none(), empty_label=_("Choose who")
+    )
     role = forms.ChoiceField(label=_("Role"), choices=ElectedRole.Role.choices)
     starts_on = forms.DateField(label=_("Term starts"), widget=DATE_INPUT)
     ends_on = forms.DateField(label=_("Term ends"), widget=DATE_INPUT, required=False)
@@ -192,6 +202,7 @@ class ActionForm(forms.ModelForm):
         model = Action
         fields = ["text", "owner", "due_on"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DATE_INPUT}
+        formfield_callback = empty_choices(owner=_("Choose who does it"))
 
     def __init__(self, *args, owners, raised_on: date, **kwargs):
         super().__init__(*args, **kwargs)
@@ -281,6 +292,9 @@ class DecisionForm(forms.ModelForm):
         model = Decision
         fields = ["suggestion", "outcome", "answer"]
         widgets = {"answer": forms.Textarea(attrs={"rows": 3})}
+        formfield_callback = empty_choices(
+            suggestion=_("Choose a suggestion"), outcome=_("Choose the decision")
+        )
 
     def __init__(self, *args, suggestions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -293,7 +307,9 @@ class InterestForm(forms.Form):
 
     who = forms.ChoiceField(label=_("Who declared it"))
     agenda_item = forms.ModelChoiceField(
-        label=_("On which agenda item"), queryset=AgendaItem.objects.none()
+        label=_("On which agenda item"),
+        queryset=AgendaItem.objects.none(),
+        empty_label=_("Choose an agenda item"),
     )
     interest = forms.CharField(
         label=_("The interest she declared"),
@@ -318,7 +334,9 @@ class InterestForm(forms.Form):
 class InvitationForm(forms.Form):
     """A key worker records that she asked a woman to a meeting, how, and her answer."""
 
-    meeting = forms.ModelChoiceField(label=_("Which meeting"), queryset=Meeting.objects.none())
+    meeting = forms.ModelChoiceField(
+        label=_("Which meeting"), queryset=Meeting.objects.none(), empty_label=_("Choose a meeting")
+    )
     method = forms.ChoiceField(
         label=_("How you asked her"),
         choices=[c for c in Invitation.Method.choices if c[0] != Invitation.Method.EMAIL],

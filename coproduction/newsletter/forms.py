@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from centre.forms import DateInput
+from centre.forms import DateInput, empty_choices
 from centre.versioning import VersionedForm
 
 from .models import Contribution, Issue
@@ -69,7 +69,9 @@ class IssueForm(VersionedForm, forms.ModelForm):
 
 
 class EditorForm(forms.Form):
-    user = forms.ModelChoiceField(queryset=None, label=_("Who joins the editorial group"))
+    user = forms.ModelChoiceField(
+        queryset=None, label=_("Who joins the editorial group"), empty_label=_("Choose who joins")
+    )
 
     def __init__(self, *args: Any, choices: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -88,6 +90,7 @@ class _PieceFields(forms.ModelForm):
         model = Contribution
         fields = ["kind", "title", "body", "image", "image_description", "people_in_photo"]
         widgets = _PIECE_WIDGETS
+        formfield_callback = empty_choices(kind=_("Choose a kind of piece"))
 
 
 class _NewPieceFields(_PieceFields):
@@ -132,7 +135,9 @@ class WomanPieceForm(_NewPieceFields):
     consent_label = _("She agrees to it being published in the newsletter")
     credit_label = _("How does she want it credited?")
 
-    woman = forms.ModelChoiceField(queryset=None, label=_("Whose piece is it?"))
+    woman = forms.ModelChoiceField(
+        queryset=None, label=_("Whose piece is it?"), empty_label=_("Choose the woman")
+    )
     source = forms.ChoiceField(
         choices=[
             choice

@@ -41,7 +41,9 @@ class WomanChoiceField(forms.ModelChoiceField):
 
 
 class HoldForm(forms.Form):
-    woman = WomanChoiceField(label=_("Whose records"), queryset=Woman.objects.none())
+    woman = WomanChoiceField(
+        label=_("Whose records"), queryset=Woman.objects.none(), empty_label=_("Choose the woman")
+    )
     reason = forms.CharField(
         label=_("Why her records must be kept"),
         help_text=_(

@@ -1,4 +1,5 @@
 """Every URL, as every role: the committed table (rows_*.py) must match what the app does.
+No page, and no form sent back with its errors, shows Django's meaningless empty choice.
 
 Adding a URL without a row here fails `test_every_url_has_a_row`: someone has to decide who may
 use it. POSTs go through Django's CSRF check for real (enforce_csrf_checks) with a valid token.
@@ -114,21 +115,38 @@ def _outcome(response):
     return response.status_code
 
 
+# Django's empty choice in a select: it says nothing about what leaving the field empty means.
+DJANGO_EMPTY_CHOICE = "---------"
+
+
+def _shows_django_empty_choice(response) -> bool:
+    """A page, or a form sent back with its errors, that shows the empty choice "---------"
+    (give the field an empty_label, or a first ("", ...) choice, that says what empty means)."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    return DJANGO_EMPTY_CHOICE in response.content.decode()
+
+
 @pytest.mark.parametrize("name", sorted(ROWS))
 def test_url_as_every_role(name, world):
     row = ROWS[name]
     url = reverse(name, kwargs=row.url_kwargs(world))
     wrong = []
     for column in matrix.COLUMNS:
-        got = _outcome(_client(world, column, csrf=False).get(url))
+        response = _client(world, column, csrf=False).get(url)
+        got = _outcome(response)
         if got != row.get[column]:
             wrong.append(f"GET as {column}: expected {row.get[column]}, got {got}")
+        if _shows_django_empty_choice(response):
+            wrong.append(f"GET as {column}: shows {DJANGO_EMPTY_CHOICE!r}")
         response = _client(world, column, csrf=True).post(
             url, row.post_data(world), HTTP_X_CSRFTOKEN=CSRF_SECRET
         )
         got = _outcome(response)
         if got != row.post[column]:
             wrong.append(f"POST as {column}: expected {row.post[column]}, got {got}")
+        if _shows_django_empty_choice(response):
+            wrong.append(f"POST as {column}: shows {DJANGO_EMPTY_CHOICE!r}")
     assert not wrong, f"{url}:\n" + "\n".join(wrong)
 
 
