@@ -161,18 +161,18 @@ document.addEventListener("htmx:configRequest", function (event) {
 // its roles, as a screen reader drops them from a table laid out as blocks.
 (function () {
   "use strict";
-  var ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TR: "row", TD: "cell" };
+  var ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TFOOT: "rowgroup", TR: "row", TD: "cell" };
   function stack(table) {
     var names = [];
     table.querySelectorAll("thead th").forEach(function (th) {
       for (var i = 0; i < (th.colSpan || 1); i++) { names.push(th.textContent.trim()); }
     });
-    [table].concat(Array.prototype.slice.call(table.querySelectorAll("thead, tbody, tr, th, td")))
+    [table].concat(Array.prototype.slice.call(table.querySelectorAll("thead, tbody, tfoot, tr, th, td")))
       .forEach(function (node) {
         var role = node.tagName === "TH" ? (node.closest("thead") ? "columnheader" : "rowheader") : ROLES[node.tagName];
         if (role && !node.hasAttribute("role")) { node.setAttribute("role", role); }
       });
-    table.querySelectorAll("tbody tr").forEach(function (row) {
+    table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
       var column = 0;
       Array.prototype.forEach.call(row.cells, function (cell) {
         if (column > 0 && cell.colSpan === 1 && names[column]) { cell.dataset.label = names[column]; }
