@@ -176,6 +176,10 @@ document.addEventListener("htmx:configRequest", function (event) {
       var column = 0;
       Array.prototype.forEach.call(row.cells, function (cell) {
         if (column > 0 && cell.colSpan === 1 && names[column]) { cell.dataset.label = names[column]; }
+        // A cell with nothing in it is left out, not shown as its column's name alone.
+        if (!cell.textContent.trim() && !cell.querySelector("input, button, select, img, svg")) {
+          cell.classList.add("stack-empty");
+        }
         column += cell.colSpan || 1;
       });
     });

@@ -29,6 +29,12 @@ CUT_TABLES = """() => [...document.querySelectorAll('main table')].filter(table 
   + ' ' + table.scrollWidth + 'px in ' + (table.closest('.table-responsive') || table.parentElement).clientWidth)"""
 
 
+# Cells of a table read row by row that show only their column's name ("Reason given:").
+BARE_LABELS = """() => [...document.querySelectorAll('main table.is-stacked td[data-label]')]
+  .filter(cell => cell.offsetParent !== null && cell.textContent.trim() === '')
+  .map(cell => cell.dataset.label)"""
+
+
 def _box(locator):
     return locator.bounding_box()
 
@@ -118,6 +124,7 @@ def _totals_labelled(page):
 PAGES = {
     "home, referral offered": ("key_worker", lambda w: "/", _decline_opens_below_accept),
     "team": ("manager", lambda w: reverse("team"), None),
+    "audit log": ("manager", lambda w: reverse("audit_log"), None),
     "consent": (
         "key_worker",
         lambda w: reverse("casework:consents", args=[w.woman.pk]),
@@ -214,6 +221,7 @@ def test_a_page_the_phone_review_found_wanting_fits_a_phone(phone_page, phone_wo
     phone_page.goto(phone_page.base_url + url(phone_world))
     assert phone_page.evaluate(CUT_TABLES) == []
     assert phone_page.evaluate(OVERFLOW) is None
+    assert phone_page.evaluate(BARE_LABELS) == []
     if own_defect:
         own_defect(phone_page)
     assert_accessible(phone_page)

@@ -162,3 +162,11 @@ def test_the_expenses_page_keeps_a_fixed_query_budget(
         _claim(her)
     with django_assert_max_num_queries(14):
         assert manager_client.get(reverse("involvement:expenses")).status_code == 200
+
+
+def test_the_involvement_page_names_claims_waiting_without_a_stray_separator(manager_client, her):
+    """With claims waiting and no worries, the line starts with the claims, not with ' · '."""
+    _claim(her)
+    page = manager_client.get(reverse("involvement:index")).content.decode()
+    line = page.split("1 claim waiting for approval")[0].rsplit("<p>", 1)[1]
+    assert "·" not in line, line
