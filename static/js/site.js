@@ -191,13 +191,14 @@ document.addEventListener("htmx:configRequest", function (event) {
   });
 })();
 
-// A table wider than the screen scrolls inside its box: the box is reachable by keyboard and
-// named after its table's caption, so it can be scrolled without a mouse (WCAG 2.1.1).
+// A table (or a chart) wider than the screen scrolls inside its box: the box is reachable by
+// keyboard and named after its table's caption (or its data-scroll-label), so it can be
+// scrolled without a mouse (WCAG 2.1.1).
 (function () {
   "use strict";
   function label(region) {
     var caption = region.querySelector("caption");
-    return (caption && caption.textContent.trim()) || "Table";
+    return region.dataset.scrollLabel || (caption && caption.textContent.trim()) || "Table";
   }
   function makeReachable(root) {
     root.querySelectorAll(".table-responsive, [data-scroll-region]").forEach(function (region) {

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from casework.models import Consent, SupportPlan
+from casework.models import Consent, OutcomeRating, SupportPlan
 from coproduction.meetings.models import AgendaItem, Invitation
 from coproduction.newsletter.models import Contribution
 from tests.activities.factories import WomanFactory
@@ -120,6 +120,18 @@ def _totals_labelled(page):
     assert unlabelled["cells"] > 0 and unlabelled["unlabelled"] == 0, unlabelled
 
 
+def _charts_readable(page):
+    """A chart keeps a width its words can be read at, in a box that scrolls sideways and is
+    reachable by keyboard, named after the chart."""
+    charts = page.evaluate("""() => [...document.querySelectorAll('main .chart-scroll')].map(box => ({
+      width: box.querySelector('svg').getBoundingClientRect().width,
+      tabindex: box.getAttribute('tabindex'), label: box.getAttribute('aria-label') || ''}))""")
+    assert charts, "no chart on the page"
+    for chart in charts:
+        assert chart["width"] >= 599 and chart["tabindex"] == "0", chart
+        assert chart["label"].endswith("(scrolls sideways)") and len(chart["label"]) > 20, chart
+
+
 # Each page: the role that opens it, its address in the world, and its own defect if any.
 PAGES = {
     "home, referral offered": ("key_worker", lambda w: "/", _decline_opens_below_accept),
@@ -156,6 +168,11 @@ PAGES = {
     "activity numbers": ("manager", lambda w: reverse("activities:numbers"), None),
     "peer log": ("manager", lambda w: reverse("involvement:peer_log"), None),
     "report numbers": ("manager", lambda w: reverse("reports:range"), _totals_labelled),
+    "distance travelled": (
+        "key_worker",
+        lambda w: reverse("casework:distance", args=[w.woman.pk]),
+        _charts_readable,
+    ),
     "meetings": ("manager", lambda w: reverse("meetings:index"), None),
     "newsletter issue": (
         "manager",
@@ -206,6 +223,14 @@ def phone_world(world):  # noqa: F811
         method=Invitation.Method.PHONE,
         invited_by=world.people["key_worker"],
     )
+    for days, score in ((90, 3), (10, 6)):  # her distance travelled has a chart to draw
+        OutcomeRating.objects.create(
+            woman=world.woman,
+            domain="housing",
+            score=score,
+            rated_on=today - timedelta(days=days),
+            occasion="intake" if days == 90 else "review",
+        )
     for born in (date(1969, 8, 25), date(1984, 3, 12)):
         woman = WomanFactory(
             centre=world.centre, first_name="Bex", last_name="Johnson", date_of_birth=born
