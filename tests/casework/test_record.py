@@ -145,3 +145,25 @@ def test_partner_is_reminded_when_there_is_no_sharing_agreement(partner_client, 
     content = partner_client.get(url).content
     assert b"has not agreed to share" not in content and b"no sharing agreement" not in content
     assert b"agreed to share part of her record" in content
+
+
+def test_her_record_s_tabs_say_which_is_the_page_and_which_only_its_section(
+    key_worker_client, woman
+):
+    """On the overview the Overview tab is the current page; on a page reached from it (log a
+    contact) it is the current section, not the page; other tabs are neither."""
+    overview = reverse("casework:woman", args=[woman.pk])
+    timeline = reverse("casework:woman_timeline", args=[woman.pk])
+
+    def current(url):
+        page = key_worker_client.get(url).content.decode()
+        return {
+            tab: page.split(f'href="{tab}"')[0].rsplit("<a ", 1)[1] for tab in (overview, timeline)
+        }
+
+    on_overview = current(overview)
+    assert 'aria-current="page"' in on_overview[overview]
+    assert "aria-current" not in on_overview[timeline]
+    on_contact = current(reverse("casework:contact_new", args=[woman.pk]))
+    assert 'aria-current="true"' in on_contact[overview] and "active" in on_contact[overview]
+    assert 'aria-current="page"' in current(timeline)[timeline]
