@@ -201,7 +201,11 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["date", "start_time", "end_time", "room", "location"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
-        formfield_callback = empty_choices(room=_("No room booked"))
+        # Left empty, the session has the activity's usual room, unless it is somewhere else
+        # (activities.services.session_create).
+        formfield_callback = empty_choices(
+            room=_("The activity's usual room, unless a place is given below")
+        )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)

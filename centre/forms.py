@@ -1,4 +1,4 @@
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from crispy_forms.helper import FormHelper
@@ -38,18 +38,20 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-def empty_choices(**labels: "StrOrPromise | None") -> Callable[..., forms.Field | None]:
+class empty_choices:  # noqa: N801 - read as a function: Meta.formfield_callback = empty_choices(...)
     """A ModelForm's `Meta.formfield_callback`: the named fields' empty choice says what leaving
     the field empty means ("Nobody yet", "Choose a day"), not Django's "---------". None leaves
-    it out (a required radio list). A field with no empty choice is not given one."""
+    it out (a required radio list). A field with no empty choice is not given one. The names are
+    kept (`labels`), so a test can check each is one of its form's fields."""
 
-    def formfield(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
+    def __init__(self, **labels: "StrOrPromise | None") -> None:
+        self.labels = labels
+
+    def __call__(self, db_field: models.Field, **kwargs: Any) -> forms.Field | None:
         field = db_field.formfield(**kwargs)
-        if field is not None and db_field.name in labels:
-            _word_empty_choice(field, labels[db_field.name])
+        if field is not None and db_field.name in self.labels:
+            _word_empty_choice(field, self.labels[db_field.name])
         return field
-
-    return formfield
 
 
 def _word_empty_choice(field: forms.Field, label: "StrOrPromise | None") -> None:

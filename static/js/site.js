@@ -177,7 +177,9 @@ document.addEventListener("htmx:configRequest", function (event) {
       Array.prototype.forEach.call(row.cells, function (cell) {
         if (column > 0 && cell.colSpan === 1 && names[column]) { cell.dataset.label = names[column]; }
         // A cell with nothing in it is left out, not shown as its column's name alone.
-        if (!cell.textContent.trim() && !cell.querySelector("input, button, select, img, svg")) {
+        if (!cell.textContent.trim() && !cell.querySelector(
+          'a[href], input:not([type="hidden"]), button, select, textarea, img, svg, [tabindex], [role]'
+        )) {
           cell.classList.add("stack-empty");
         }
         column += cell.colSpan || 1;

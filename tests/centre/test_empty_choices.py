@@ -82,3 +82,25 @@ def test_empty_choices_never_adds_an_empty_choice_a_field_did_not_have():
         Session, fields=["status"], formfield_callback=empty_choices(status="Not chosen")
     )
     assert list(form_class.base_fields["status"].choices) == Session.Status.choices
+
+
+def test_every_field_named_to_empty_choices_is_its_form_s_and_shows_the_wording():
+    """A misspelt name in empty_choices(...) would word nothing and say nothing: each name is
+    one of its form's fields, and that field's empty choice says what was asked for."""
+    checked = 0
+    for cls in our_form_classes():
+        meta = getattr(cls, "_meta", None)
+        callback = getattr(meta, "formfield_callback", None)
+        if not isinstance(callback, empty_choices):
+            continue
+        for name, label in callback.labels.items():
+            where = f"{cls.__module__}.{cls.__name__}.{name}"
+            assert name in cls.base_fields, f"{where}: no such field"
+            field = cls.base_fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                assert field.empty_label == label, where
+            else:
+                empty = [text for value, text in field.choices if value == ""]
+                assert empty == ([] if label is None else [label]), where
+            checked += 1
+    assert checked >= 30
