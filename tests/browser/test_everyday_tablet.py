@@ -50,3 +50,24 @@ def test_the_idle_warning_covers_the_screen(slow_receipt, tablet_page, centre, m
     backdrop = dialog.evaluate("d => getComputedStyle(d, '::backdrop').backgroundColor")
     assert backdrop == "rgb(29, 15, 46)", backdrop  # opaque: nothing shows through
     assert_accessible(tablet_page)
+
+
+# The tablet's start tiles by row (tiles whose tops line up): each row's heights.
+TILE_ROWS = """() => {
+  const rows = {};
+  document.querySelectorAll('.kiosk-menu .kiosk-card').forEach(tile => {
+    const box = tile.getBoundingClientRect();
+    (rows[Math.round(box.top)] = rows[Math.round(box.top)] || []).push(Math.round(box.height));
+  });
+  return Object.values(rows);
+}"""
+
+
+@pytest.mark.parametrize("width", [768, 820])
+def test_the_start_tiles_of_a_row_are_one_height(tablet_page, centre, manager, width):
+    """A tile whose words take two lines no longer stands taller than the others in its row."""
+    tablet_page.set_viewport_size({"width": width, "height": 1024})
+    enrol(tablet_page, centre, manager)
+    rows = tablet_page.evaluate(TILE_ROWS)
+    assert any(len(row) > 1 for row in rows), rows
+    assert all(len(set(row)) == 1 for row in rows), rows

@@ -35,6 +35,13 @@ BARE_LABELS = """() => [...document.querySelectorAll('main table.is-stacked td[d
   .map(cell => cell.dataset.label)"""
 
 
+# Table names shown under their table (where, on a long page, they read as the next one's).
+CAPTIONS_BELOW = """() => [...document.querySelectorAll('main caption')].filter(caption => {
+  const row = caption.closest('table').querySelector('tbody tr');
+  return caption.offsetHeight > 1 && row && caption.getBoundingClientRect().top > row.getBoundingClientRect().top;
+}).map(caption => caption.textContent.trim())"""
+
+
 def _box(locator):
     return locator.bounding_box()
 
@@ -132,11 +139,26 @@ def _charts_readable(page):
         assert chart["label"].endswith("(scrolls sideways)") and len(chart["label"]) > 20, chart
 
 
+def _count_cards_even(page):
+    """The suggestions' count cards: every card of a row is as tall as the tallest."""
+    rows = page.evaluate("""() => {
+      const rows = {};
+      document.querySelectorAll('main a.card').forEach(card => {
+        const box = card.getBoundingClientRect();
+        (rows[Math.round(box.top)] = rows[Math.round(box.top)] || []).push(Math.round(box.height));
+      });
+      return Object.values(rows);
+    }""")
+    assert any(len(row) > 1 for row in rows), rows
+    assert all(len(set(row)) == 1 for row in rows), rows
+
+
 # Each page: the role that opens it, its address in the world, and its own defect if any.
 PAGES = {
     "home, referral offered": ("key_worker", lambda w: "/", _decline_opens_below_accept),
     "team": ("manager", lambda w: reverse("team"), None),
     "audit log": ("manager", lambda w: reverse("audit_log"), None),
+    "suggestions": ("manager", lambda w: reverse("suggestions:index"), _count_cards_even),
     "consent": (
         "key_worker",
         lambda w: reverse("casework:consents", args=[w.woman.pk]),
@@ -250,3 +272,16 @@ def test_a_page_the_phone_review_found_wanting_fits_a_phone(phone_page, phone_wo
     if own_defect:
         own_defect(phone_page)
     assert_accessible(phone_page)
+
+
+@pytest.mark.parametrize("name", ["caseload", "report numbers", "activity numbers"])
+def test_a_table_s_name_stands_above_it_on_a_laptop(page, phone_world, name):
+    """Bootstrap puts a caption under its table; on a long page (the report's numbers) it read
+    as the name of the table after it."""
+    role, url, _own_defect = PAGES[name]
+    sign_in(page, phone_world.people[role].username)
+    page.goto(page.base_url + url(phone_world))
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('main caption')].some(c => c.offsetHeight > 1)"
+    ), "no table name shown on the page"
+    assert page.evaluate(CAPTIONS_BELOW) == []
