@@ -127,3 +127,22 @@ def axe_violations(page, impacts=("serious", "critical")):
 def assert_accessible(page):
     violations = axe_violations(page)
     assert not violations, f"axe-core on {page.url}:\n" + "\n".join(violations)
+
+
+def assert_rows_one_height(page, selector):
+    """The elements matching `selector`, grouped in rows (those whose tops line up): there is a
+    row of two or more, and every element of a row is as tall as the others."""
+    rows = page.evaluate(
+        """selector => {
+          const rows = {};
+          document.querySelectorAll(selector).forEach(element => {
+            const box = element.getBoundingClientRect();
+            (rows[Math.round(box.top)] = rows[Math.round(box.top)] || [])
+              .push(Math.round(box.height));
+          });
+          return Object.values(rows);
+        }""",
+        selector,
+    )
+    assert any(len(row) > 1 for row in rows), rows
+    assert all(len(set(row)) == 1 for row in rows), rows

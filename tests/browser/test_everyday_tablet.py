@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, assert_rows_one_height
 from .test_coproduction_kiosk import enrol, post_idea
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,22 +52,9 @@ def test_the_idle_warning_covers_the_screen(slow_receipt, tablet_page, centre, m
     assert_accessible(tablet_page)
 
 
-# The tablet's start tiles by row (tiles whose tops line up): each row's heights.
-TILE_ROWS = """() => {
-  const rows = {};
-  document.querySelectorAll('.kiosk-menu .kiosk-card').forEach(tile => {
-    const box = tile.getBoundingClientRect();
-    (rows[Math.round(box.top)] = rows[Math.round(box.top)] || []).push(Math.round(box.height));
-  });
-  return Object.values(rows);
-}"""
-
-
 @pytest.mark.parametrize("width", [768, 820])
 def test_the_start_tiles_of_a_row_are_one_height(tablet_page, centre, manager, width):
     """A tile whose words take two lines no longer stands taller than the others in its row."""
     tablet_page.set_viewport_size({"width": width, "height": 1024})
     enrol(tablet_page, centre, manager)
-    rows = tablet_page.evaluate(TILE_ROWS)
-    assert any(len(row) > 1 for row in rows), rows
-    assert all(len(set(row)) == 1 for row in rows), rows
+    assert_rows_one_height(tablet_page, ".kiosk-menu .kiosk-card")

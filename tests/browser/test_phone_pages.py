@@ -15,7 +15,7 @@ from coproduction.newsletter.models import Contribution
 from tests.activities.factories import WomanFactory
 from tests.coproduction.newsletter.factories import PieceFactory
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, assert_rows_one_height, sign_in
 from .test_axe_sweep import world  # noqa: F401 - the sweep's world
 from .test_everyday_layout import OVERFLOW
 
@@ -141,16 +141,7 @@ def _charts_readable(page):
 
 def _count_cards_even(page):
     """The suggestions' count cards: every card of a row is as tall as the tallest."""
-    rows = page.evaluate("""() => {
-      const rows = {};
-      document.querySelectorAll('main a.card').forEach(card => {
-        const box = card.getBoundingClientRect();
-        (rows[Math.round(box.top)] = rows[Math.round(box.top)] || []).push(Math.round(box.height));
-      });
-      return Object.values(rows);
-    }""")
-    assert any(len(row) > 1 for row in rows), rows
-    assert all(len(set(row)) == 1 for row in rows), rows
+    assert_rows_one_height(page, "main a.card")
 
 
 # Each page: the role that opens it, its address in the world, and its own defect if any.
